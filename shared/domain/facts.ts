@@ -1,0 +1,106 @@
+/**
+ * Facts: what happened to a child, as practitioners record it. Obligations are
+ * a pure function of a child's facts, the council's policy and today's date.
+ * Dates are `YYYY-MM-DD` (Europe/London); instants are ISO 8601 with a zone.
+ */
+import * as z from 'zod/mini';
+import { isoDate, isoInstant } from './validation.js';
+import { londonDateOf } from './dates.js';
+
+const placementId = z.string().check(z.minLength(1), z.maxLength(64));
+
+/** How a child is placed; the visit rule depends on it (CPPCR reg 28(3) to (5)). */
+export const PLACEMENT_ARRANGEMENTS = [
+  'foster',
+  'residential',
+  'connected-person',
+  'connected-person-temporary',
+  'parent-pending-assessment',
+  'parent-interim-care-order',
+  'parent-care-order',
+  'supported-accommodation',
+  'other',
+] as const;
+
+export const LEFT_CARE_REASONS = [
+  'age-18',
+  'returned-home',
+  'adopted',
+  'special-guardianship',
+  'child-arrangements-order',
+  'independent-living',
+  'staying-put',
+  'transferred',
+  'died',
+  'other',
+] as const;
+
+export const factSchemas = {
+  'entered-care': z.strictObject({ type: z.literal('entered-care'), date: isoDate }),
+  'placement-started': z.strictObject({
+    type: z.literal('placement-started'),
+    date: isoDate,
+    placementId,
+    longTerm: z.boolean(),
+    arrangement: z.optional(z.enum(PLACEMENT_ARRANGEMENTS)),
+  }),
+  'placement-ended': z.strictObject({ type: z.literal('placement-ended'), date: isoDate, placementId }),
+  visit: z.strictObject({ type: z.literal('visit'), date: isoDate, seenAlone: z.boolean() }),
+  /** CPPCR reg 28(3A): the child agrees to fewer visits in a long-term foster placement. */
+  'fewer-visits-agreed': z.strictObject({ type: z.literal('fewer-visits-agreed'), date: isoDate, placementId }),
+  review: z.strictObject({ type: z.literal('review'), date: isoDate, childParticipated: z.optional(z.boolean()) }),
+  'care-plan': z.strictObject({ type: z.literal('care-plan'), date: isoDate }),
+  'placement-plan': z.strictObject({ type: z.literal('placement-plan'), date: isoDate, placementId }),
+  'permanence-plan': z.strictObject({ type: z.literal('permanence-plan'), date: isoDate }),
+  pep: z.strictObject({ type: z.literal('pep'), date: isoDate }),
+  'health-assessment': z.strictObject({
+    type: z.literal('health-assessment'),
+    date: isoDate,
+    kind: z.enum(['initial', 'review']),
+  }),
+  'dental-check': z.strictObject({ type: z.literal('dental-check'), date: isoDate }),
+  sdq: z.strictObject({ type: z.literal('sdq'), date: isoDate, score: z.int().check(z.gte(0), z.lte(40)) }),
+  'missing-episode': z
+    .strictObject({ type: z.literal('missing-episode'), start: isoInstant, returned: z.optional(isoInstant) })
+    .check(
+      z.refine((f) => f.returned === undefined || Date.parse(f.returned) >= Date.parse(f.start), {
+        message: 'must not be before start',
+        path: ['returned'],
+      }),
+    ),
+  'return-home-interview': z.strictObject({ type: z.literal('return-home-interview'), date: isoDate }),
+  'pathway-plan': z.strictObject({ type: z.literal('pathway-plan'), date: isoDate }),
+  'personal-adviser-contact': z.strictObject({ type: z.literal('personal-adviser-contact'), date: isoDate }),
+  'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),
+  /** Work done under a council's local rule, such as a CSE risk assessment. */
+  'local-task': z.strictObject({
+    type: z.literal('local-task'),
+    date: isoDate,
+    kind: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,47}$/, 'must be a local rule kind in lower-case-with-dashes')),
+  }),
+};
+
+export type FactType = keyof typeof factSchemas;
+export const FACT_TYPES = Object.keys(factSchemas) as FactType[];
+
+const anyFact = z.discriminatedUnion(
+  'type',
+  Object.values(factSchemas) as unknown as [typeof factSchemas.visit, ...(typeof factSchemas)[FactType][]],
+  { error: (issue) => (issue.code === 'invalid_union' ? `must have a "type" of ${FACT_TYPES.join(', ')}` : undefined) },
+);
+
+export const factSchema = anyFact as unknown as z.ZodMiniType<Fact>;
+
+export type Fact = { [K in FactType]: z.output<(typeof factSchemas)[K]> }[FactType];
+export type FactOf<K extends FactType> = Extract<Fact, { type: K }>;
+
+/** The calendar date a fact happened on (a missing episode happens when it starts). */
+export function factDate(fact: Fact): string {
+  return fact.type === 'missing-episode' ? londonDateOf(new Date(fact.start)) : fact.date;
+}
+
+export const childSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  dateOfBirth: isoDate,
+});
+export type Child = z.output<typeof childSchema>;

@@ -1,0 +1,108 @@
+/**
+ * The due-date engine: a child's facts, the council's policy and today's
+ * date in; each obligation's next due date, and the rule behind it, out.
+ * Pure: no clock, no I/O.
+ */
+import * as z from 'zod/mini';
+import { toDayNumber, toIsoDate } from './dates.js';
+import { type Child, type Fact, childSchema, factSchema } from './facts.js';
+import { buildHistory } from './history.js';
+import { type PolicyInput, type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
+import { isoDate, parseOrThrow } from './validation.js';
+import type { Due, Rule } from './rules/rule.js';
+import { statutoryVisit } from './rules/statutoryVisit.js';
+import { lookedAfterReview } from './rules/lookedAfterReview.js';
+import { carePlan } from './rules/carePlan.js';
+import { placementPlan } from './rules/placementPlan.js';
+import { permanencePlan } from './rules/permanencePlan.js';
+import { pep } from './rules/pep.js';
+import { initialHealthAssessment, reviewHealthAssessment } from './rules/healthAssessment.js';
+import { dentalCheck } from './rules/dentalCheck.js';
+import { sdq } from './rules/sdq.js';
+import { returnHomeInterview } from './rules/returnHomeInterview.js';
+import { pathwayPlan, pathwayPlanReview } from './rules/pathwayPlan.js';
+import { personalAdviserContact } from './rules/personalAdviserContact.js';
+import { localRuleDue } from './rules/localRules.js';
+
+export const STATUTORY_RULES: readonly Rule[] = [
+  statutoryVisit,
+  lookedAfterReview,
+  carePlan,
+  placementPlan,
+  permanencePlan,
+  pep,
+  initialHealthAssessment,
+  reviewHealthAssessment,
+  dentalCheck,
+  sdq,
+  returnHomeInterview,
+  pathwayPlan,
+  pathwayPlanReview,
+  personalAdviserContact,
+];
+
+export type ObligationStatus = 'overdue' | 'due-today' | 'upcoming';
+
+export interface Obligation {
+  kind: string;
+  dueDate: string;
+  dueAt?: string;
+  status: ObligationStatus;
+  rule: string;
+}
+
+export function statusOn(dueDate: string, today: string): ObligationStatus {
+  return dueDate < today ? 'overdue' : dueDate === today ? 'due-today' : 'upcoming';
+}
+
+/** Every obligation that is still to do, soonest first, each kind once. */
+export function computeObligations(
+  child: Child,
+  facts: readonly Fact[],
+  today: string,
+  policy: ResolvedPolicy = STATUTORY_POLICY,
+): Obligation[] {
+  const history = buildHistory(child, facts, today);
+  const found: Due[] = [];
+  for (const rule of STATUTORY_RULES) {
+    const due = rule(history, policy);
+    if (due) found.push(due);
+  }
+  for (const local of policy.localRules) {
+    const due = localRuleDue(local, history, policy);
+    if (due) found.push(due);
+  }
+  found.sort((a, b) => a.due - b.due || (a.kind < b.kind ? -1 : 1));
+  const todayDay = toDayNumber(today);
+  return found.map((d) => {
+    const status: ObligationStatus = d.due < todayDay ? 'overdue' : d.due === todayDay ? 'due-today' : 'upcoming';
+    const dueDate = toIsoDate(d.due);
+    return d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
+  });
+}
+
+/** What the `due` command reads. */
+export const dueRequestSchema = z.strictObject({
+  today: isoDate,
+  child: childSchema,
+  policy: z.optional(policySchema),
+  facts: z.array(factSchema),
+});
+export type DueRequest = z.output<typeof dueRequestSchema>;
+
+export interface DueReport {
+  childId: string;
+  today: string;
+  obligations: Obligation[];
+}
+
+/** Validates a request (throwing `InvalidInput` naming each bad field) and answers it. */
+export function answerDueRequest(input: unknown): DueReport {
+  const request = parseOrThrow(dueRequestSchema, input);
+  const policy = request.policy ? resolvePolicy(request.policy as PolicyInput) : STATUTORY_POLICY;
+  return {
+    childId: request.child.id,
+    today: request.today,
+    obligations: computeObligations(request.child, request.facts, request.today, policy),
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * A council's policy: the statutory timescales, optionally tightened, plus
+ * local rules. Every setting has its statutory value as the default and as
+ * its limit, so a policy can bring a date earlier but never push one later.
+ */
+import * as z from 'zod/mini';
+import { isoDate } from './validation.js';
+import { toDayNumber } from './dates.js';
+
+/** A number that may only be lowered from its statutory value. */
+function atMost(limit: number, unit: string, source: string) {
+  return z.int().check(
+    z.gte(0, `must be 0 or more ${unit}`),
+    z.lte(limit, `cannot be loosened: ${source} sets at most ${limit} ${unit}`),
+  );
+}
+
+/** An age limit that may only be raised (the duty lasts longer). */
+function atLeast(limit: number, max: number, source: string) {
+  return z.int().check(
+    z.gte(limit, `cannot be loosened: ${source} runs to age ${limit} at least`),
+    z.lte(max, `must be at most ${max}`),
+  );
+}
+
+/** An age a duty starts from, which may only be lowered (it starts sooner). */
+function startsByAge(limit: number, source: string) {
+  return z.int().check(z.gte(0, 'must be 0 or more'), z.lte(limit, `cannot be loosened: ${source} starts at age ${limit}`));
+}
+
+export const STATUTORY = {
+  statutoryVisit: {
+    firstWithinDays: 7,
+    firstYearEveryDays: 42,
+    afterFirstYearEveryDays: 42,
+    longTermEveryMonths: 3,
+    agreedLongTermEveryMonths: 6,
+    untilFirstReviewEveryDays: 7,
+    temporaryAfterFirstReviewEveryDays: 28,
+  },
+  lookedAfterReview: { firstWithinWorkingDays: 20, secondWithinMonths: 3, thenEveryMonths: 6 },
+  carePlan: { withinWorkingDays: 10 },
+  placementPlan: { withinWorkingDays: 5 },
+  pep: { initialWithinWorkingDays: 10, fromAge: 5, untilAge: 16 },
+  healthAssessment: { initialWithinWorkingDays: 20, under5EveryMonths: 6, from5EveryMonths: 12 },
+  dentalCheck: { everyMonths: 12 },
+  sdq: { everyMonths: 12, fromAge: 4, untilAge: 17 },
+  returnHomeInterview: { withinHours: 72 },
+  pathwayPlan: { monthsAfterSixteenthBirthday: 3, reviewEveryMonths: 6 },
+  personalAdviser: { firstWithinDays: 7, everyWeeks: 8, untilAge: 21 },
+} as const;
+
+const S = STATUTORY;
+
+const term = z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(40)), start: isoDate, end: isoDate }).check(
+  z.refine((t) => t.start <= t.end, { message: 'must not be before start', path: ['end'] }),
+);
+
+const interval = z
+  .strictObject({
+    days: z.optional(z.int().check(z.gte(1), z.lte(3660))),
+    workingDays: z.optional(z.int().check(z.gte(1), z.lte(2600))),
+    months: z.optional(z.int().check(z.gte(1), z.lte(120))),
+  })
+  .check(
+    z.refine((i) => [i.days, i.workingDays, i.months].filter((v) => v !== undefined).length === 1, {
+      message: 'must give exactly one of days, workingDays or months',
+    }),
+  );
+export type Interval = z.output<typeof interval>;
+
+/** A council's own rule, such as "CSE risk assessment from age 11, every 6 months". */
+const localRule = z
+  .strictObject({
+    kind: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,47}$/, 'must be lower-case-with-dashes, such as cse-risk-assessment')),
+    title: z.string().check(z.minLength(3), z.maxLength(120)),
+    appliesTo: z.optional(z.enum(['looked-after', 'care-leaver'])),
+    fromAge: z.optional(z.int().check(z.gte(0), z.lte(25))),
+    untilAge: z.optional(z.int().check(z.gte(1), z.lte(26))),
+    /** When the first one falls due, counted from the later of entering that status and `fromAge`. */
+    firstWithin: z.optional(interval),
+    /** Or: due by this birthday (a health passport by 18). */
+    byAge: z.optional(z.int().check(z.gte(1), z.lte(25))),
+    /** Then again this long after the last one; without it the task is done once. */
+    every: z.optional(interval),
+  })
+  .check(
+    z.refine((r) => (r.firstWithin === undefined) !== (r.byAge === undefined), {
+      message: 'must give exactly one of firstWithin or byAge',
+    }),
+  );
+export type LocalRule = z.output<typeof localRule>;
+
+export const STATUTORY_KINDS = [
+  'statutory-visit',
+  'looked-after-review',
+  'care-plan',
+  'placement-plan',
+  'permanence-plan',
+  'pep',
+  'initial-health-assessment',
+  'review-health-assessment',
+  'dental-check',
+  'sdq',
+  'return-home-interview',
+  'pathway-plan',
+  'pathway-plan-review',
+  'personal-adviser-contact',
+] as const;
+export type StatutoryKind = (typeof STATUTORY_KINDS)[number];
+
+const src = {
+  visit: 'CPPCR reg 28',
+  review: 'CPPCR reg 33',
+  pep: 'PEP statutory guidance',
+  health: 'health statutory guidance',
+};
+
+export const policySchema = z
+  .strictObject({
+    statutoryVisit: z.optional(
+      z.strictObject({
+        firstWithinDays: z.optional(atMost(S.statutoryVisit.firstWithinDays, 'days', 'CPPCR reg 28(2)(a)')),
+        firstYearEveryDays: z.optional(atMost(S.statutoryVisit.firstYearEveryDays, 'days', 'CPPCR reg 28(2)(b)')),
+        afterFirstYearEveryDays: z.optional(atMost(S.statutoryVisit.afterFirstYearEveryDays, 'days', 'CPPCR reg 28(2)(c)')),
+        longTermEveryMonths: z.optional(atMost(S.statutoryVisit.longTermEveryMonths, 'months', 'CPPCR reg 28(2)(c)')),
+        agreedLongTermEveryMonths: z.optional(atMost(S.statutoryVisit.agreedLongTermEveryMonths, 'months', 'CPPCR reg 28(3A)')),
+        untilFirstReviewEveryDays: z.optional(atMost(S.statutoryVisit.untilFirstReviewEveryDays, 'days', 'CPPCR reg 28(3) and (4)')),
+        temporaryAfterFirstReviewEveryDays: z.optional(
+          atMost(S.statutoryVisit.temporaryAfterFirstReviewEveryDays, 'days', 'CPPCR reg 28(4)'),
+        ),
+      }),
+    ),
+    lookedAfterReview: z.optional(
+      z.strictObject({
+        firstWithinWorkingDays: z.optional(atMost(S.lookedAfterReview.firstWithinWorkingDays, 'working days', 'CPPCR reg 33(1)')),
+        secondWithinMonths: z.optional(atMost(S.lookedAfterReview.secondWithinMonths, 'months', 'CPPCR reg 33(2)')),
+        thenEveryMonths: z.optional(atMost(S.lookedAfterReview.thenEveryMonths, 'months', 'CPPCR reg 33(3)')),
+      }),
+    ),
+    carePlan: z.optional(
+      z.strictObject({ withinWorkingDays: z.optional(atMost(S.carePlan.withinWorkingDays, 'working days', 'CPPCR reg 4')) }),
+    ),
+    placementPlan: z.optional(
+      z.strictObject({ withinWorkingDays: z.optional(atMost(S.placementPlan.withinWorkingDays, 'working days', 'CPPCR reg 9')) }),
+    ),
+    pep: z.optional(
+      z.strictObject({
+        initialWithinWorkingDays: z.optional(atMost(S.pep.initialWithinWorkingDays, 'working days', src.pep)),
+        fromAge: z.optional(startsByAge(S.pep.fromAge, src.pep)),
+        untilAge: z.optional(atLeast(S.pep.untilAge, 18, src.pep)),
+        terms: z.optional(z.array(term).check(z.minLength(1), z.maxLength(200))),
+      }),
+    ),
+    healthAssessment: z.optional(
+      z.strictObject({
+        initialWithinWorkingDays: z.optional(atMost(S.healthAssessment.initialWithinWorkingDays, 'working days', src.health)),
+        under5EveryMonths: z.optional(atMost(S.healthAssessment.under5EveryMonths, 'months', src.health)),
+        from5EveryMonths: z.optional(atMost(S.healthAssessment.from5EveryMonths, 'months', src.health)),
+      }),
+    ),
+    dentalCheck: z.optional(
+      z.strictObject({ everyMonths: z.optional(atMost(S.dentalCheck.everyMonths, 'months', 'SSDA903 (yearly teeth check)')) }),
+    ),
+    sdq: z.optional(
+      z.strictObject({
+        everyMonths: z.optional(atMost(S.sdq.everyMonths, 'months', 'SDQ guidance')),
+        fromAge: z.optional(startsByAge(S.sdq.fromAge, 'SDQ guidance')),
+        untilAge: z.optional(atLeast(S.sdq.untilAge, 18, 'SDQ guidance')),
+      }),
+    ),
+    returnHomeInterview: z.optional(
+      z.strictObject({
+        withinHours: z.optional(atMost(S.returnHomeInterview.withinHours, 'hours', 'missing children statutory guidance')),
+      }),
+    ),
+    pathwayPlan: z.optional(
+      z.strictObject({
+        monthsAfterSixteenthBirthday: z.optional(atMost(S.pathwayPlan.monthsAfterSixteenthBirthday, 'months', 'CPPCR reg 42')),
+        reviewEveryMonths: z.optional(atMost(S.pathwayPlan.reviewEveryMonths, 'months', 'Care Leavers (England) Regulations')),
+      }),
+    ),
+    personalAdviser: z.optional(
+      z.strictObject({
+        firstWithinDays: z.optional(atMost(S.personalAdviser.firstWithinDays, 'days', 'Care Leavers (England) Regulations reg 8(2)')),
+        everyWeeks: z.optional(atMost(S.personalAdviser.everyWeeks, 'weeks', 'Care Leavers (England) Regulations reg 8(2)')),
+        untilAge: z.optional(atLeast(S.personalAdviser.untilAge, 25, 'Children and Social Work Act 2017 s3')),
+      }),
+    ),
+    localRules: z.optional(z.array(localRule).check(z.maxLength(50))),
+  })
+  .check(
+    z.refine(
+      (p) => {
+        const kinds = (p.localRules ?? []).map((r) => r.kind);
+        return kinds.every((k, i) => !(STATUTORY_KINDS as readonly string[]).includes(k) && kinds.indexOf(k) === i);
+      },
+      { message: 'must give each local rule its own kind, different from the statutory kinds', path: ['localRules'] },
+    ),
+  );
+
+export type PolicyInput = z.output<typeof policySchema>;
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends number ? number : Widen<T[K]> };
+
+export interface SchoolTerm {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export type ResolvedPolicy = Widen<typeof STATUTORY> & {
+  terms: SchoolTerm[] | null;
+  localRules: LocalRule[];
+};
+
+/** The statutory timescales with a council's tightenings laid over them. */
+export function resolvePolicy(input: PolicyInput = {}): ResolvedPolicy {
+  const { localRules, ...sections } = input;
+  const resolved = structuredClone(STATUTORY) as unknown as ResolvedPolicy;
+  const target = resolved as unknown as Record<string, Record<string, unknown>>;
+  for (const [section, values] of Object.entries(sections)) {
+    if (section === 'pep') continue;
+    for (const [key, value] of Object.entries(values ?? {})) if (value !== undefined) target[section]![key] = value;
+  }
+  const { terms, ...pep } = input.pep ?? {};
+  for (const [key, value] of Object.entries(pep)) if (value !== undefined) target.pep![key] = value;
+  resolved.terms = terms
+    ? terms
+        .map((t) => ({ name: t.name, start: toDayNumber(t.start), end: toDayNumber(t.end) }))
+        .sort((a, b) => a.start - b.start)
+    : null;
+  resolved.localRules = localRules ?? [];
+  return resolved;
+}
+
+export const STATUTORY_POLICY: ResolvedPolicy = resolvePolicy();

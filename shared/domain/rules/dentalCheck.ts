@@ -1,0 +1,19 @@
+/**
+ * Dental check. No national interval is set; the SSDA903 return (OC2,
+ * TEETH_CHECK) asks yearly whether each child's teeth were checked, so Kept
+ * defaults to 12 months from the last check, or from entering care if none
+ * is recorded. Councils often set 6 months.
+ */
+import { addMonths } from '../dates.js';
+import { STATUTORY } from '../policy.js';
+import { type Rule, cite, lookedAfter, plural } from './rule.js';
+
+export const dentalCheck: Rule = (h, p) => {
+  if (!lookedAfter(h) || !h.episode) return null;
+  const months = p.dentalCheck.everyMonths;
+  return {
+    kind: 'dental-check',
+    due: addMonths(h.lastDentalCheck ?? h.episode.start, months),
+    rule: cite('SSDA903 OC2 teeth check', `dental check every ${plural(months, 'month')}`, months < STATUTORY.dentalCheck.everyMonths),
+  };
+};

@@ -1,0 +1,41 @@
+/**
+ * Health assessments: CPPCR 2010 regulation 7 and Schedule 1, with the
+ * statutory guidance "Promoting the health and well-being of looked-after
+ * children" (DfE/DHSC 2015).
+ * - Initial health assessment in time for the first review: 20 working days
+ *   after the child becomes looked after.
+ * - Review health assessment every 6 months before the child's 5th birthday
+ *   and every 12 months from it. The interval follows the child's age on the
+ *   day of the last assessment: one held at 4 years 11 months brings the next
+ *   due 6 months later (the earlier reading).
+ */
+import { addMonths, ageOn } from '../dates.js';
+import { addWorkingDays } from '../workingDays.js';
+import { STATUTORY } from '../policy.js';
+import { type Rule, cite, lookedAfter, plural } from './rule.js';
+
+const S = STATUTORY.healthAssessment;
+const SOURCE = 'Health of looked-after children statutory guidance 2015';
+
+export const initialHealthAssessment: Rule = (h, p) => {
+  if (!lookedAfter(h) || !h.episode || h.lastHealthAssessment !== null) return null;
+  const n = p.healthAssessment.initialWithinWorkingDays;
+  return {
+    kind: 'initial-health-assessment',
+    due: addWorkingDays(h.episode.start, n),
+    rule: cite(SOURCE, `initial health assessment within ${plural(n, 'working day')}, before the first review`, n < S.initialWithinWorkingDays),
+  };
+};
+
+export const reviewHealthAssessment: Rule = (h, p) => {
+  const last = h.lastHealthAssessment;
+  if (!lookedAfter(h) || last === null) return null;
+  const under5 = ageOn(h.dateOfBirth, last) < 5;
+  const months = under5 ? p.healthAssessment.under5EveryMonths : p.healthAssessment.from5EveryMonths;
+  const statutory = under5 ? S.under5EveryMonths : S.from5EveryMonths;
+  return {
+    kind: 'review-health-assessment',
+    due: addMonths(last, months),
+    rule: cite(SOURCE, `review health assessment every ${plural(months, 'month')} ${under5 ? 'before age 5' : 'from age 5'}`, months < statutory),
+  };
+};

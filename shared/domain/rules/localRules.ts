@@ -1,0 +1,35 @@
+/**
+ * A council's own rules (not statutory), from its policy: for example a CSE
+ * risk assessment for every child from 11, or a health passport by 18.
+ * Work done under one is recorded as a `local-task` fact of the same kind.
+ */
+import { type DayNumber, addMonths, birthday } from '../dates.js';
+import { addWorkingDays } from '../workingDays.js';
+import type { ChildHistory } from '../history.js';
+import type { Interval, LocalRule, ResolvedPolicy } from '../policy.js';
+import { type Due, careLeaver, lookedAfter } from './rule.js';
+
+function after(day: DayNumber, i: Interval): DayNumber {
+  if (i.days !== undefined) return day + i.days;
+  if (i.workingDays !== undefined) return addWorkingDays(day, i.workingDays);
+  return addMonths(day, i.months!);
+}
+
+export function localRuleDue(rule: LocalRule, h: ChildHistory, policy: ResolvedPolicy): Due | null {
+  const forLeavers = rule.appliesTo === 'care-leaver';
+  const active = forLeavers ? careLeaver(h, policy.personalAdviser.untilAge) : lookedAfter(h);
+  if (!active || !h.episode) return null;
+  const statusFrom = forLeavers ? h.episode.end! : h.episode.start;
+  const from = Math.max(statusFrom, birthday(h.dateOfBirth, rule.fromAge ?? 0));
+  const last = h.localTasks.get(rule.kind);
+  let due: DayNumber;
+  if (last === undefined || last < statusFrom) {
+    due = rule.byAge !== undefined ? birthday(h.dateOfBirth, rule.byAge) : after(from, rule.firstWithin!);
+  } else if (rule.every) {
+    due = after(last, rule.every);
+  } else {
+    return null;
+  }
+  if (rule.untilAge !== undefined && due >= birthday(h.dateOfBirth, rule.untilAge)) return null;
+  return { kind: rule.kind, due, rule: `Local policy: ${rule.title}` };
+}

@@ -1,0 +1,32 @@
+/**
+ * Personal adviser contact with a care leaver: Care Leavers (England)
+ * Regulations 2010 reg 8(2) (a visit within 7 days of a relevant child, one
+ * who leaves care at 16 or 17, first being given accommodation, then not
+ * more than 2 months apart) and the Children and Social Work Act 2017 (advice
+ * to 25). Kept keeps in touch with every care leaver at the stricter 8 weeks,
+ * until 21 unless the council sets a later age.
+ */
+import { birthday } from '../dates.js';
+import { STATUTORY } from '../policy.js';
+import { type Rule, careLeaver, cite, plural } from './rule.js';
+
+const S = STATUTORY.personalAdviser;
+const SOURCE = 'Care Leavers (England) Regulations 2010 reg 8';
+
+export const personalAdviserContact: Rule = (h, p) => {
+  const { firstWithinDays, everyWeeks, untilAge } = p.personalAdviser;
+  if (!careLeaver(h, untilAge)) return null;
+  const left = h.episode!.end!;
+  const last = h.lastAdviserContactAfterLeaving;
+  const relevantChild = left < birthday(h.dateOfBirth, 18);
+  let due: number;
+  let rule: string;
+  if (last === null && relevantChild) {
+    due = left + firstWithinDays;
+    rule = cite(SOURCE, `personal adviser visit within ${plural(firstWithinDays, 'day')} of leaving care`, firstWithinDays < S.firstWithinDays);
+  } else {
+    due = (last ?? left) + everyWeeks * 7;
+    rule = cite(SOURCE, `personal adviser contact every ${plural(everyWeeks, 'week')}`, everyWeeks < S.everyWeeks);
+  }
+  return due < birthday(h.dateOfBirth, untilAge) ? { kind: 'personal-adviser-contact', due, rule } : null;
+};

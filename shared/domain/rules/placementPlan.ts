@@ -1,0 +1,18 @@
+/**
+ * Placement plan: CPPCR 2010 regulation 9. Agreed with the carer before each
+ * placement or, if not practicable, within 5 working days of its start.
+ */
+import { addWorkingDays } from '../workingDays.js';
+import { STATUTORY } from '../policy.js';
+import { type Rule, cite, lookedAfter, plural } from './rule.js';
+
+export const placementPlan: Rule = (h, p) => {
+  const placement = h.placement;
+  if (!lookedAfter(h) || !placement || placement.id === null || !placement.open || h.placementPlanDone) return null;
+  const n = p.placementPlan.withinWorkingDays;
+  return {
+    kind: 'placement-plan',
+    due: addWorkingDays(placement.start, n),
+    rule: cite('CPPCR reg 9', `placement plan within ${plural(n, 'working day')} of the placement starting`, n < STATUTORY.placementPlan.withinWorkingDays),
+  };
+};

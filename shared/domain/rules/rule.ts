@@ -1,0 +1,40 @@
+import type { DayNumber } from '../dates.js';
+import { birthday } from '../dates.js';
+import type { ChildHistory } from '../history.js';
+import type { ResolvedPolicy } from '../policy.js';
+
+/** One obligation's next due date, and the rule that set it. */
+export interface Due {
+  kind: string;
+  due: DayNumber;
+  /** For deadlines counted in hours: the UTC instant, ISO 8601. */
+  dueAt?: string;
+  rule: string;
+}
+
+export type Rule = (history: ChildHistory, policy: ResolvedPolicy) => Due | null;
+
+/** Says whose rule a date comes from: the statute's, or the council's stricter one. */
+export function cite(source: string, text: string, tightened: boolean): string {
+  return tightened ? `Council policy, stricter than ${source}: ${text}` : `${source}: ${text}`;
+}
+
+export function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** Looked-after duties stop when the child stops being looked after. */
+export function lookedAfter(h: ChildHistory): boolean {
+  return h.lookedAfter;
+}
+
+/**
+ * A care leaver in Kept's sense: a former eligible child who has left care
+ * (a relevant or former relevant child) and is under the adviser age limit.
+ */
+export function careLeaver(h: ChildHistory, untilAge: number): boolean {
+  const e = h.episode;
+  if (!e || e.end === null || h.eligibleFrom === null || h.eligibleFrom >= e.end) return false;
+  if (e.leftReason === 'died' || e.leftReason === 'adopted') return false;
+  return h.today < birthday(h.dateOfBirth, untilAge);
+}

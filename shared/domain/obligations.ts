@@ -4,7 +4,7 @@
  * Pure: no clock, no I/O.
  */
 import * as z from 'zod/mini';
-import { toDayNumber, toIsoDate } from './dates.js';
+import { birthday, toDayNumber, toIsoDate } from './dates.js';
 import { type Child, type Fact, childSchema, factSchema } from './facts.js';
 import { buildHistory } from './history.js';
 import { type PolicyInput, type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
@@ -105,4 +105,17 @@ export function answerDueRequest(input: unknown): DueReport {
     today: request.today,
     obligations: computeObligations(request.child, request.facts, request.today, policy),
   };
+}
+
+/**
+ * The engine's answer changes with the passing of time, not only with new
+ * facts, at a few birthdays: 14 (the pathway-plan count starts), 18 (no one
+ * is looked after past it) and the end of the adviser duty. The store keeps
+ * this date so a morning sweep can recompute a child whose answer has moved.
+ */
+export function nextRecomputeDate(child: Child, today: string, policy: ResolvedPolicy = STATUTORY_POLICY): string | null {
+  const dob = toDayNumber(child.dateOfBirth);
+  const todayDay = toDayNumber(today);
+  const thresholds = [14, 18, policy.personalAdviser.untilAge].map((age) => birthday(dob, age)).filter((d) => d > todayDay);
+  return thresholds.length ? toIsoDate(Math.min(...thresholds)) : null;
 }

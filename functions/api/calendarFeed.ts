@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+import { api, raw, notFound } from '../../shared/http/api.js';
+import { store } from '../../shared/services/context.js';
+import { hashToken } from '../../shared/calendar/token.js';
+import { calendarFeed } from '../../shared/calendar/feed.js';
+import { loadCouncil } from '../../shared/services/council.js';
+import { config } from '../../shared/config.js';
+
+const path = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,100}(\.ics)?$/, 'is not a calendar link')) });
+
+/** GET /calendar/{token}.ics: the holder's due dates; the unguessable token is the only key. */
+export const handler = api({ roles: 'public', params: path }, async ({ params }) => {
+  const s = store();
+  const owner = await s.findCalendarToken(hashToken(params.token.replace(/\.ics$/, '')));
+  if (!owner) throw notFound('this calendar link is not valid; ask Kept for a new one');
+  const [items, council] = await Promise.all([s.dueForHolder(owner.councilId, owner.staffId), loadCouncil(s, owner.councilId)]);
+  const body = calendarFeed(items, { appUrl: config.appUrl, councilName: council.name, titles: council.titles });
+  return raw(200, 'text/calendar; charset=utf-8', body, { 'content-disposition': 'inline; filename="kept.ics"' });
+});

@@ -1,0 +1,16 @@
+import { api, json, HttpError } from '../../shared/http/api.js';
+import { store } from '../../shared/services/context.js';
+import { childInputSchema } from '../../shared/domain/people.js';
+
+/** POST /children: a manager or admin opens a case and allocates it. */
+export const handler = api({ roles: ['manager', 'admin'], body: childInputSchema }, async ({ principal, body }) => {
+  const s = store();
+  const holder = await s.getStaff(principal.councilId, body.holderId);
+  if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
+    throw new HttpError(400, `holderId: no practitioner or manager ${body.holderId} in your council`, [
+      { field: 'holderId', message: `no practitioner or manager ${body.holderId} in your council` },
+    ]);
+  }
+  const child = await s.createChild(principal.councilId, body, new Date().toISOString());
+  return json(201, { child }, { location: `/children/${encodeURIComponent(child.id)}` });
+});

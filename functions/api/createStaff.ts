@@ -1,0 +1,18 @@
+import { api, json, HttpError } from '../../shared/http/api.js';
+import { store } from '../../shared/services/context.js';
+import { staffInputSchema } from '../../shared/domain/people.js';
+
+/** POST /staff: an admin adds a member of staff. */
+export const handler = api({ roles: ['admin'], body: staffInputSchema }, async ({ principal, body }) => {
+  const s = store();
+  if (body.managerId) {
+    const manager = await s.getStaff(principal.councilId, body.managerId);
+    if (!manager || manager.role === 'practitioner') {
+      const message = `no manager, lead or admin ${body.managerId} in your council`;
+      throw new HttpError(400, `managerId: ${message}`, [{ field: 'managerId', message }]);
+    }
+  }
+  const staff = { ...body, councilId: principal.councilId };
+  await s.createStaff(staff);
+  return json(201, { staff }, { location: `/staff/${encodeURIComponent(staff.id)}` });
+});

@@ -1,0 +1,14 @@
+import { api, json } from '../../shared/http/api.js';
+import { store } from '../../shared/services/context.js';
+import { hashToken, newCalendarToken } from '../../shared/calendar/token.js';
+import { config } from '../../shared/config.js';
+
+/**
+ * POST /me/calendar: a new private calendar link for the caller. The old
+ * link stops working. The token is shown once; Kept keeps only its hash.
+ */
+export const handler = api({ roles: ['practitioner', 'manager', 'lead', 'admin'] }, async ({ principal }) => {
+  const token = newCalendarToken();
+  await store().setCalendarToken(principal.councilId, principal.staffId, hashToken(token));
+  return json(201, { url: `${config.appUrl}/calendar/${token}.ics` });
+});

@@ -1,0 +1,16 @@
+import * as z from 'zod/mini';
+import { api, json } from '../../shared/http/api.js';
+import { store } from '../../shared/services/context.js';
+import { withStatus } from '../../shared/services/obligations.js';
+import { isoDate } from '../../shared/domain/validation.js';
+import { today } from '../../shared/config.js';
+
+const query = z.object({ until: z.optional(isoDate) });
+
+/** GET /me/due[?until=YYYY-MM-DD]: everything due for the cases the caller holds. */
+export const handler = api({ roles: ['practitioner', 'manager', 'lead', 'admin'], query }, async ({ principal, query }) => {
+  const day = today();
+  const items = await store().dueForHolder(principal.councilId, principal.staffId);
+  const listed = query.until ? items.filter((i) => i.dueDate <= query.until!) : items;
+  return json(200, { staffId: principal.staffId, today: day, items: withStatus(listed, day) });
+});

@@ -1,0 +1,18 @@
+/**
+ * SES bounce and complaint notifications (through SNS): the address is
+ * marked undeliverable, so the sweep stops mailing it, and the council's
+ * admins are told whose address needs fixing.
+ */
+import middy from '@middy/core';
+import type { SNSEvent } from 'aws-lambda';
+import { store } from '../../shared/services/context.js';
+import { sesSender } from '../../shared/email/sender.js';
+import { handleEmailEvent } from '../../shared/services/emailEvents.js';
+
+export const handler = middy<SNSEvent, { marked: number }>().handler(async (event) => {
+  let marked = 0;
+  for (const record of event.Records ?? []) {
+    marked += await handleEmailEvent(store(), sesSender(), record.Sns.Message);
+  }
+  return { marked };
+});

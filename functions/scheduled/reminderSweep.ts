@@ -1,0 +1,34 @@
+/**
+ * The morning sweep, invoked by EventBridge Scheduler at 07:00 Europe/London
+ * on weekdays; bank holidays are skipped by the engine's calendar.
+ */
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { runSweep } from '../../shared/services/sweep.js';
+import { store } from '../../shared/services/context.js';
+import { sesSender } from '../../shared/email/sender.js';
+import { config, today } from '../../shared/config.js';
+
+export interface SweepEvent {
+  /** A date to sweep for, `YYYY-MM-DD`; defaults to today in London. */
+  date?: string;
+}
+
+export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, Error, Context>().handler(async (event, context) => {
+  const signal = new AbortController();
+  // Stop starting new digests 20 s before Lambda would kill us; the rest go on the retry.
+  const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;
+  const timer = Number.isFinite(remaining) ? setTimeout(() => signal.abort(), Math.max(0, remaining - 20_000)) : undefined;
+  try {
+    return await runSweep({
+      store: store(),
+      councilId: config.councilId,
+      today: event?.date && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date : today(),
+      send: sesSender(),
+      appUrl: config.appUrl,
+      signal: signal.signal,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+});

@@ -1,0 +1,86 @@
+/**
+ * The demo council `npm start` seeds on first start: a lead, an admin,
+ * 3 team managers, 20 practitioners, and 220 children with histories that
+ * leave some work overdue, some due today and some coming up. Names are
+ * invented; no real person is described.
+ */
+import type { KeptStore, StoredFact } from '../../shared/store/keptStore.js';
+import type { ChildRecord, Staff } from '../../shared/domain/people.js';
+import { resolvePolicy, type PolicyInput } from '../../shared/domain/policy.js';
+import { projector } from '../../shared/services/council.js';
+import { between, makeRng, pick, syntheticChild } from './histories.js';
+import { factDate } from '../../shared/domain/facts.js';
+
+const FIRST = ['Amara', 'Ben', 'Chloe', 'Daniel', 'Ella', 'Finley', 'Grace', 'Harvey', 'Isla', 'Jayden', 'Keira', 'Leo', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Reece', 'Sofia', 'Tyler', 'Uma', 'Vincent', 'Willow', 'Xavier', 'Yasmin', 'Zac', 'Aisha', 'Callum', 'Demi', 'Kacper'];
+const LAST = ['Adeyemi', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fletcher', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Mensah', 'Nowak', 'Okafor', 'Patel', 'Quinn', 'Roberts', 'Smith', 'Taylor', 'Usman', 'Walker', 'Wright', 'Young'];
+const STAFF_FIRST = ['Sam', 'Jo', 'Priti', 'Tom', 'Ngozi', 'Lucy', 'Marek', 'Hannah', 'Dev', 'Rosa', 'Imran', 'Kate', 'Owen', 'Bea', 'Luis', 'Fatima', 'Gary', 'Mei', 'Ruth', 'Ade'];
+const STAFF_LAST = ['Ashworth', 'Bell', 'Chowdhury', 'Doyle', 'Eze', 'Foster', 'Gill', 'Hart', 'Ito', 'Jenkins', 'Kowalski', 'Lowe', 'Morgan', 'Nair', 'Osei', 'Price', 'Rahman', 'Shaw', 'Turner', 'Vance'];
+
+export const DEMO_COUNCIL_NAME = 'Kept Demo Borough Council';
+
+/** The demo council's policy: the statute, plus a local CSE risk assessment rule. */
+export const DEMO_POLICY: PolicyInput = {
+  localRules: [
+    { kind: 'cse-risk-assessment', title: 'CSE risk assessment every 6 months from age 11', fromAge: 11, appliesTo: 'looked-after', firstWithin: { workingDays: 20 }, every: { months: 6 } },
+  ],
+};
+
+export function demoStaff(councilId: string): Staff[] {
+  const email = (first: string, last: string) => `${first}.${last}@${councilId}.kept.example.org`.toLowerCase();
+  const staff: Staff[] = [
+    { councilId, id: 'admin-1', name: 'Alex Morgan', email: email('alex', 'morgan'), role: 'admin', jobTitle: 'Systems administrator' },
+    { councilId, id: 'hos-1', name: 'Patricia Okoye', email: email('patricia', 'okoye'), role: 'lead', jobTitle: 'Head of service, children in care' },
+  ];
+  for (let m = 1; m <= 3; m++) {
+    const [first, last] = [['Chris', 'Howell'], ['Sunita', 'Rao'], ['Martin', 'Byrne']][m - 1]!;
+    staff.push({ councilId, id: `tm-${m}`, name: `${first} ${last}`, email: email(first!, last!), role: 'manager', managerId: 'hos-1', jobTitle: 'Team manager' });
+  }
+  for (let p = 1; p <= 20; p++) {
+    const first = STAFF_FIRST[p - 1]!;
+    const last = STAFF_LAST[p - 1]!;
+    staff.push({
+      councilId,
+      id: `sw-${String(p).padStart(2, '0')}`,
+      name: `${first} ${last}`,
+      email: email(first, last),
+      role: 'practitioner',
+      managerId: `tm-${((p - 1) % 3) + 1}`,
+      jobTitle: p > 17 ? 'Personal adviser' : 'Social worker',
+    });
+  }
+  return staff;
+}
+
+export async function seedDemoCouncil(store: KeptStore, councilId: string, today: string, childCount = 220): Promise<{ staff: number; children: number; facts: number }> {
+  const policy = resolvePolicy(DEMO_POLICY);
+  await store.putCouncil({ id: councilId, name: DEMO_COUNCIL_NAME, policy: DEMO_POLICY });
+  const staff = demoStaff(councilId);
+  for (const s of staff) await store.createStaff(s);
+  const practitioners = staff.filter((s) => s.role === 'practitioner');
+  const rng = makeRng(20_270_118);
+  const project = projector(policy, today);
+  const createdAt = new Date().toISOString();
+  const entries = [];
+  let factCount = 0;
+  for (let i = 0; i < childCount; i++) {
+    const leaver = i % 7 === 6;
+    const history = syntheticChild(rng, today, leaver);
+    const holder = leaver ? practitioners[17 + (i % 3)]! : practitioners[i % 17]!;
+    const child: ChildRecord = {
+      councilId,
+      id: `C-${1001 + i}`,
+      firstName: pick(rng, FIRST),
+      lastName: pick(rng, LAST),
+      dateOfBirth: history.dateOfBirth,
+      holderId: holder.id,
+      createdAt,
+      version: 0,
+    };
+    const facts: StoredFact[] = history.facts
+      .map((fact) => ({ fact, recordedBy: holder.id, recordedAt: `${factDate(fact)}T${String(between(rng, 9, 17)).padStart(2, '0')}:00:00.000Z` }));
+    factCount += facts.length;
+    entries.push({ child, facts, projection: project(child, history.facts) });
+  }
+  await store.writeChildren(entries);
+  return { staff: staff.length, children: entries.length, facts: factCount };
+}

@@ -1,0 +1,57 @@
+/**
+ * The local stack's settings, from the environment, and the AWS-style
+ * environment the handlers read: the same variables the CDK stack sets,
+ * pointed at DynamoDB Local, the SES emulator and the local token issuer.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface LocalSettings {
+  port: number;
+  sesPort: number;
+  dynamoPort: number;
+  dataDir: string;
+  tableName: string;
+  councilId: string;
+}
+
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number, not ${process.env[name]}`);
+  return value;
+}
+
+export function localSettings(): LocalSettings {
+  return {
+    port: port('PORT', 3000),
+    sesPort: port('SES_PORT', 8005),
+    dynamoPort: port('DYNAMODB_PORT', 8000),
+    dataDir: resolve(process.env.KEPT_DATA_DIR ?? '.kept'),
+    tableName: process.env.TABLE_NAME ?? 'kept',
+    councilId: process.env.COUNCIL_ID ?? 'demo',
+  };
+}
+
+export const LOCAL_AUDIENCE = 'kept-local';
+export const localIssuer = (s: LocalSettings) => `http://localhost:${s.port}/local-issuer`;
+export const jwksPath = (s: LocalSettings) => resolve(s.dataDir, 'jwks.json');
+
+/** Sets the variables the handlers and AWS SDK read. */
+export function applyLocalEnvironment(s: LocalSettings): void {
+  const set = (key: string, value: string) => {
+    process.env[key] = value;
+  };
+  set('AWS_REGION', process.env.AWS_REGION ?? 'eu-west-2');
+  set('AWS_ACCESS_KEY_ID', process.env.AWS_ACCESS_KEY_ID ?? 'local');
+  set('AWS_SECRET_ACCESS_KEY', process.env.AWS_SECRET_ACCESS_KEY ?? 'local');
+  set('AWS_ENDPOINT_URL_DYNAMODB', `http://127.0.0.1:${s.dynamoPort}`);
+  set('AWS_ENDPOINT_URL_SES', `http://127.0.0.1:${s.sesPort}`);
+  set('TABLE_NAME', s.tableName);
+  set('COUNCIL_ID', s.councilId);
+  set('APP_URL', process.env.APP_URL ?? `http://localhost:${s.port}`);
+  set('MAIL_FROM', process.env.MAIL_FROM ?? 'Kept reminders <reminders@kept.example.org>');
+  set('MAIL_REPLY_TO', process.env.MAIL_REPLY_TO ?? 'children.services@kept.example.org');
+  set('AUTH_ISSUER', localIssuer(s));
+  set('AUTH_AUDIENCE', LOCAL_AUDIENCE);
+  set('AUTH_JWKS_URL', pathToFileURL(jwksPath(s)).href);
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm start`: the whole product on this machine. DynamoDB Local and the
+ * SES emulator, the table from infra/topology.ts, the demo council on first
+ * start, the HTTP API on the same handlers as AWS, a clock firing the
+ * scheduled handlers on the stack's own cron expressions, and one sweep
+ * straight away so the inbox is not empty. Ctrl-C stops everything.
+ */
+import { resolve } from 'node:path';
+import { applyLocalEnvironment, localSettings } from './settings.js';
+import { publishKeys } from './issuer.js';
+import { startDynamo, startSes } from './services.js';
+import { ensureTable } from './table.js';
+import { createApiServer, listen } from './server.js';
+import { startClock } from './clock.js';
+import { SCHEDULES } from '../topology.js';
+import { KeptStore } from '../../shared/store/keptStore.js';
+import { seedDemoCouncil } from './demoCouncil.js';
+import { today } from '../../shared/config.js';
+import { runSweep } from '../../shared/services/sweep.js';
+import { sesSender } from '../../shared/email/sender.js';
+
+const settings = localSettings();
+applyLocalEnvironment(settings);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const stops: Array<() => Promise<void>> = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('\nStopping Kept…');
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  say(`Kept: starting on this machine (data in ${settings.dataDir})`);
+  const dynamo = await startDynamo(settings.dynamoPort, resolve(settings.dataDir, 'dynamodb'));
+  stops.push(dynamo.stop);
+  say(`  DynamoDB Local      ${dynamo.endpoint}`);
+  const ses = await startSes(settings.sesPort);
+  stops.push(ses.stop);
+
+  await publishKeys(settings);
+  const created = await ensureTable(settings.tableName);
+  const store = new KeptStore(settings.tableName);
+  const day = today();
+  if (!(await store.getCouncil(settings.councilId))) {
+    const seeded = await seedDemoCouncil(store, settings.councilId, day);
+    say(`  Seeded the demo council: ${seeded.staff} staff, ${seeded.children} children, ${seeded.facts} facts (table ${created})`);
+  }
+
+  const server = createApiServer([
+    {
+      method: 'GET',
+      path: '/.well-known/jwks.json',
+      respond: async (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(await publishKeys(settings)));
+      },
+    },
+  ]);
+  await listen(server, settings.port);
+  stops.push(() => new Promise((r) => server.close(() => r())));
+
+  const clocks = startClock(
+    (name, result) => say(`  [clock] ${name}: ${JSON.stringify(result)}`),
+    (name, error) => say(`  [clock] ${name} failed: ${(error as Error).message}`),
+  );
+  stops.push(async () => clocks.forEach((c) => c.stop()));
+
+  // One sweep now, whatever the day, so the demo inbox has something in it; markers make a rerun send nothing twice.
+  const report = await runSweep({ store, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL!, anyDay: true });
+
+  say('');
+  say(`Kept is running for ${day}${process.env.KEPT_TODAY ? ' (pinned by KEPT_TODAY)' : ''}.`);
+  say(`  API                 http://localhost:${settings.port}   (try http://localhost:${settings.port}/health)`);
+  say(`  Inbox (SES)         http://localhost:${settings.sesPort}   – every email Kept sends`);
+  say(`  First sweep         ${report.sent} digest(s) sent, ${report.alreadyClaimed} already sent today, ${report.itemsRead} item(s) due`);
+  say(`  Schedules           ${SCHEDULES.map((s) => `${s.name} ${s.cron} ${s.timezone}`).join('; ')}`);
+  say(`  Sign in             TOKEN=$(npm run --silent token -- --role practitioner --staff sw-01)`);
+  say(`                      curl -H "Authorization: Bearer $TOKEN" http://localhost:${settings.port}/me/due`);
+  say('Press Ctrl-C to stop.');
+} catch (error) {
+  process.stderr.write(`Kept could not start: ${(error as Error).message}\n`);
+  await stopAll(1);
+}

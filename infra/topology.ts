@@ -1,0 +1,85 @@
+/**
+ * One declaration of what Kept is made of: the table, the HTTP routes and the
+ * schedules. The CDK stack (infra/cdk) and the local stack (infra/local) both
+ * read it, so the product on this machine and in AWS cannot drift apart.
+ * Plain data only: no aws-cdk-lib, no AWS SDK.
+ */
+
+export type Role = 'practitioner' | 'manager' | 'lead' | 'admin';
+export const ROLES: readonly Role[] = ['practitioner', 'manager', 'lead', 'admin'];
+
+export const TABLE = {
+  /** Logical name; the deployed table's physical name comes from the environment (TABLE_NAME). */
+  name: 'kept',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLiveAttribute: 'expiresAt',
+  indexes: [
+    /** Obligations by due date within a council: the morning sweep reads only what is due. */
+    { name: 'byDueDate', partitionKey: 'duePk', sortKey: 'dueSk' },
+    /** Children by the practitioner who holds them: a caseload in one query. */
+    { name: 'byHolder', partitionKey: 'holderPk', sortKey: 'holderSk' },
+  ],
+} as const;
+
+export interface RouteDeclaration {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway HTTP API path syntax; `{token}` style parameters. */
+  path: string;
+  /** Handler module under functions/, without extension; it exports `handler`. */
+  handler: string;
+  /** false: no bearer token (health, calendar feed with its own token). */
+  auth: boolean;
+  /** Which AWS clients the handler uses, for least-privilege grants and bundling. */
+  uses: { table?: 'read' | 'write'; email?: boolean };
+}
+
+export const ROUTES: readonly RouteDeclaration[] = [
+  { method: 'GET', path: '/health', handler: 'api/health', auth: false, uses: {} },
+  { method: 'GET', path: '/children', handler: 'api/listChildren', auth: true, uses: { table: 'read' } },
+  { method: 'POST', path: '/children', handler: 'api/createChild', auth: true, uses: { table: 'write' } },
+  { method: 'GET', path: '/children/{id}', handler: 'api/getChild', auth: true, uses: { table: 'read' } },
+  { method: 'POST', path: '/children/{id}/facts', handler: 'api/recordFact', auth: true, uses: { table: 'write' } },
+  { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'read' } },
+  { method: 'GET', path: '/me/due', handler: 'api/myDue', auth: true, uses: { table: 'read' } },
+  { method: 'POST', path: '/me/calendar', handler: 'api/issueCalendarLink', auth: true, uses: { table: 'write' } },
+  { method: 'GET', path: '/staff', handler: 'api/listStaff', auth: true, uses: { table: 'read' } },
+  { method: 'POST', path: '/staff', handler: 'api/createStaff', auth: true, uses: { table: 'write' } },
+  { method: 'GET', path: '/calendar/{token}', handler: 'api/calendarFeed', auth: false, uses: { table: 'read' } },
+];
+
+export interface ScheduleDeclaration {
+  name: string;
+  handler: string;
+  /** EventBridge Scheduler cron: minutes hours day-of-month month day-of-week year. */
+  cron: string;
+  timezone: string;
+  uses: RouteDeclaration['uses'];
+}
+
+export const SCHEDULES: readonly ScheduleDeclaration[] = [
+  {
+    name: 'reminder-sweep',
+    handler: 'scheduled/reminderSweep',
+    cron: 'cron(0 7 ? * MON-FRI *)',
+    timezone: 'Europe/London',
+    uses: { table: 'write', email: true },
+  },
+];
+
+/** SES bounce and complaint notifications arrive through SNS to this handler. */
+export const EMAIL_EVENTS_HANDLER = { handler: 'events/emailEvents', uses: { table: 'write', email: true } } as const;
+
+/** Environment variables every function reads (see shared/config.ts). */
+export const ENVIRONMENT_KEYS = [
+  'TABLE_NAME',
+  'COUNCIL_ID',
+  'APP_URL',
+  'MAIL_FROM',
+  'MAIL_REPLY_TO',
+  'MAIL_CONFIGURATION_SET',
+  'MAIL_RATE_PER_SECOND',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_JWKS_URL',
+] as const;

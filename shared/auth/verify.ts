@@ -1,0 +1,59 @@
+/**
+ * Bearer token verification, the same in AWS and locally: a JWT signed by
+ * the configured issuer (Cognito in AWS, the local issuer on this machine),
+ * checked against its published keys, naming a council, a staff member and
+ * a Cognito group that gives the role.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
+import type { Role } from '../../infra/topology.js';
+import { strongestRole } from '../domain/people.js';
+import { config } from '../config.js';
+
+export interface Principal {
+  subject: string;
+  councilId: string;
+  staffId: string;
+  role: Role;
+}
+
+export class Unauthenticated extends Error {}
+
+/** Claim names: Cognito's group claim, and the user pool's custom attributes. */
+export const CLAIMS = { groups: 'cognito:groups', council: 'custom:council', staffId: 'custom:staff_id' } as const;
+
+const keySets = new Map<string, JWTVerifyGetKey>();
+
+function keySet(url: string): JWTVerifyGetKey {
+  let set = keySets.get(url);
+  if (!set) {
+    set = url.startsWith('file:')
+      ? createLocalJWKSet(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')))
+      : createRemoteJWKSet(new URL(url));
+    keySets.set(url, set);
+  }
+  return set;
+}
+
+export async function verifyBearer(authorization: string | undefined): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!match) throw new Unauthenticated('sign in first: send an Authorization: Bearer token');
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(match[1]!, keySet(config.authJwksUrl), {
+      issuer: config.authIssuer,
+      audience: config.authAudience,
+    }));
+  } catch {
+    throw new Unauthenticated('the sign-in token is not valid or has expired; sign in again');
+  }
+  const groups = payload[CLAIMS.groups];
+  const role = strongestRole(Array.isArray(groups) ? groups.map(String) : []);
+  const councilId = payload[CLAIMS.council];
+  const staffId = payload[CLAIMS.staffId];
+  if (!role || typeof councilId !== 'string' || typeof staffId !== 'string' || typeof payload.sub !== 'string') {
+    throw new Unauthenticated('the sign-in token does not say who you are in which council');
+  }
+  return { subject: payload.sub, councilId, staffId, role };
+}

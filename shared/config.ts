@@ -1,0 +1,52 @@
+/**
+ * Settings every function reads from its environment. In AWS the CDK stack
+ * sets them; locally infra/local sets them before loading the handlers.
+ */
+import { londonDateOf } from './domain/dates.js';
+
+function env(name: string, fallback?: string): string {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined || value === '') throw new Error(`${name} is not set`);
+  return value;
+}
+
+export const config = {
+  get tableName() {
+    return env('TABLE_NAME', 'kept');
+  },
+  get councilId() {
+    return env('COUNCIL_ID', 'demo');
+  },
+  get appUrl() {
+    return env('APP_URL', 'http://localhost:3000').replace(/\/$/, '');
+  },
+  get mailFrom() {
+    return env('MAIL_FROM', 'Kept reminders <reminders@kept.example.org>');
+  },
+  get mailReplyTo() {
+    return process.env.MAIL_REPLY_TO || undefined;
+  },
+  get mailConfigurationSet() {
+    return process.env.MAIL_CONFIGURATION_SET || undefined;
+  },
+  get mailRatePerSecond() {
+    return Number(process.env.MAIL_RATE_PER_SECOND ?? 14);
+  },
+  get authIssuer() {
+    return env('AUTH_ISSUER');
+  },
+  get authAudience() {
+    return env('AUTH_AUDIENCE');
+  },
+  get authJwksUrl() {
+    return env('AUTH_JWKS_URL');
+  },
+};
+
+/**
+ * Today's date in Europe/London. KEPT_TODAY pins it, for demos and tests;
+ * it never changes what a date means, only which day it is.
+ */
+export function today(now: Date = new Date()): string {
+  return process.env.KEPT_TODAY || londonDateOf(now);
+}

@@ -1,0 +1,17 @@
+import type { DueItem } from '../store/keptStore.js';
+import { statusOn } from '../domain/obligations.js';
+
+/** The projection as people read it: soonest first, each with today's status. */
+export function withStatus(items: readonly DueItem[], today: string) {
+  return [...items]
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.kind < b.kind ? -1 : 1))
+    .map((o) => ({
+      childId: o.childId,
+      initials: o.initials,
+      kind: o.kind,
+      dueDate: o.dueDate,
+      ...(o.dueAt ? { dueAt: o.dueAt } : {}),
+      status: statusOn(o.dueDate, today),
+      rule: o.rule,
+    }));
+}

@@ -1,0 +1,104 @@
+/**
+ * The morning sweep: read what is due from the due-date index, plan one
+ * digest per person, and send each at most once. A marker is claimed before
+ * each send, so a retried or concurrent sweep skips what is claimed or sent,
+ * and a sweep stopped half-way leaves the rest for the next run.
+ */
+import { isWorkingDay } from '../domain/workingDays.js';
+import { toDayNumber } from '../domain/dates.js';
+import { planDigests, horizonEnd } from '../domain/reminders.js';
+import { renderDigest } from '../email/digestEmail.js';
+import type { SendEmail } from '../email/sender.js';
+import type { KeptStore } from '../store/keptStore.js';
+import { loadCouncil, projector } from './council.js';
+import { log } from '../log.js';
+
+export interface SweepOptions {
+  store: KeptStore;
+  councilId: string;
+  today: string;
+  send: SendEmail;
+  appUrl: string;
+  nowMs?: () => number;
+  /** How long a claimed, unsent digest is left alone before another run may send it. */
+  leaseMs?: number;
+  /** Run on a weekend or holiday too (the demo's first sweep). */
+  anyDay?: boolean;
+  /** Stops between digests when aborted, as a Lambda about to time out would. */
+  signal?: AbortSignal;
+}
+
+export interface SweepReport {
+  today: string;
+  ran: boolean;
+  reason?: string;
+  itemsRead: number;
+  refreshed: number;
+  digests: number;
+  sent: number;
+  alreadyClaimed: number;
+  failed: number;
+  unreachable: number;
+  stoppedEarly: boolean;
+}
+
+export async function runSweep(options: SweepOptions): Promise<SweepReport> {
+  const { store, councilId, today, send } = options;
+  const now = options.nowMs ?? Date.now;
+  const report: SweepReport = {
+    today, ran: false, itemsRead: 0, refreshed: 0, digests: 0, sent: 0, alreadyClaimed: 0, failed: 0, unreachable: 0, stoppedEarly: false,
+  };
+  if (!options.anyDay && !isWorkingDay(toDayNumber(today))) {
+    report.reason = 'not a working day';
+    log.info('sweep skipped', { councilId, today, reason: report.reason });
+    return report;
+  }
+  report.ran = true;
+  const council = await loadCouncil(store, councilId);
+  const upTo = horizonEnd(today, council.reminders);
+
+  let due = await store.dueUpTo(councilId, upTo);
+  if (due.refresh.length) {
+    const project = projector(council.policy, today);
+    for (const childId of due.refresh) await store.refreshProjection(councilId, childId, project);
+    report.refreshed = due.refresh.length;
+    due = await store.dueUpTo(councilId, upTo);
+  }
+  report.itemsRead = due.items.length;
+
+  const staff = await store.listStaff(councilId);
+  const plan = planDigests(due.items, staff, today, council.reminders);
+  report.digests = plan.digests.length;
+  report.unreachable = plan.unreachable.length;
+  if (plan.unreachable.length) {
+    log.warn('due items whose holder cannot be emailed', { councilId, today, count: plan.unreachable.length });
+  }
+
+  for (const digest of plan.digests) {
+    if (options.signal?.aborted) {
+      report.stoppedEarly = true;
+      break;
+    }
+    const staffId = digest.recipient.id;
+    if (!(await store.claimDigest(councilId, today, staffId, now(), options.leaseMs ?? 15 * 60_000))) {
+      report.alreadyClaimed += 1;
+      continue;
+    }
+    const email = renderDigest(digest, { appUrl: options.appUrl, councilName: council.name, titles: council.titles });
+    let messageId: string;
+    try {
+      messageId = await send(email);
+    } catch (error) {
+      report.failed += 1;
+      // Alarm-worthy: a person did not get today's reminders. The marker is released for a rerun.
+      log.error('digest not sent', { councilId, today, staffId, error: (error as Error).name ?? 'Error', deadLetter: true });
+      await store.releaseDigest(councilId, today, staffId);
+      continue;
+    }
+    await store.markDigestSent(councilId, today, staffId, messageId);
+    for (const e of digest.escalations) await store.markEscalated(councilId, e.childId, e.kind, e.dueDate, today);
+    report.sent += 1;
+  }
+  log.info('sweep finished', { councilId, ...report });
+  return report;
+}

@@ -41,6 +41,8 @@ export function applyLocalEnvironment(s: LocalSettings): void {
   const set = (key: string, value: string) => {
     process.env[key] = value;
   };
+  // This machine runs Node 20 on purpose (Lambda runs the newest runtime); the SDK need not say so on every start.
+  set('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
   set('AWS_REGION', process.env.AWS_REGION ?? 'eu-west-2');
   set('AWS_ACCESS_KEY_ID', process.env.AWS_ACCESS_KEY_ID ?? 'local');
   set('AWS_SECRET_ACCESS_KEY', process.env.AWS_SECRET_ACCESS_KEY ?? 'local');

@@ -21,8 +21,9 @@ const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digi
 export const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
 const shortDate = (iso: string) => SHORT_DATE.format(new Date(`${iso}T00:00:00Z`));
 
-function when(line: DigestLine): string {
-  const date = shortDate(line.dueDate);
+/** "Fri 1 Jan", with the year when it is not this year's. */
+function when(line: DigestLine, today: string): string {
+  const date = shortDate(line.dueDate) + (line.dueDate.slice(0, 4) === today.slice(0, 4) ? '' : ` ${line.dueDate.slice(0, 4)}`);
   return line.dueAt ? `${date}, ${TIME.format(new Date(line.dueAt))}` : date;
 }
 
@@ -51,7 +52,7 @@ export function renderDigest(digest: Digest, options: Options): RenderedEmail {
   ].filter((s) => s.lines.length > 0);
 
   const textLine = (l: DigestLine | EscalationLine, team?: boolean) =>
-    `* ${l.childId} (${l.initials}): ${label(l.kind)}, due ${when(l)}` +
+    `* ${l.childId} (${l.initials}): ${label(l.kind)}, due ${when(l, digest.date)}` +
     (team ? ` – held by ${(l as EscalationLine).holderName}, ${(l as EscalationLine).workingDaysOverdue} working day(s) overdue` : '') +
     `\n  ${link(l.childId)}`;
   const text = [
@@ -68,7 +69,7 @@ export function renderDigest(digest: Digest, options: Options): RenderedEmail {
   const e = escapeHtml;
   const htmlLine = (l: DigestLine | EscalationLine, team?: boolean) =>
     `<li style="margin-bottom:10px"><a href="${e(link(l.childId))}" style="color:#1d70b8">${e(l.childId)} (${e(l.initials)})</a>: ` +
-    `${e(label(l.kind))}, due ${e(when(l))}` +
+    `${e(label(l.kind))}, due ${e(when(l, digest.date))}` +
     (team ? ` <br>held by ${e((l as EscalationLine).holderName)}, ${(l as EscalationLine).workingDaysOverdue} working day(s) overdue` : '') +
     '</li>';
   const html = `<!DOCTYPE html>

@@ -556,7 +556,35 @@ export class KeptStore {
     return written;
   }
 
-  /** Deletes exactly these items (undoing `writeChildren`). */
+  /**
+   * Appends several facts to an existing child and rewrites its projection,
+   * a transaction per 30 facts (which, with the projection, stays inside
+   * DynamoDB's 100 items a transaction). Returns the fact keys written.
+   */
+  async appendFacts(child: ChildRecord, facts: StoredFact[], project: (child: ChildRecord, facts: Fact[]) => Projection): Promise<WrittenKeys> {
+    const written: WrittenKeys = [];
+    for (let i = 0; i < facts.length; i += 30) {
+      const chunk = facts.slice(i, i + 30);
+      const current = await this.getChild(child.councilId, child.id);
+      if (!current) throw new NotFound(`no child with case reference ${child.id}`);
+      const history = await this.getChildHistory(child.councilId, child.id);
+      const projection = project(current, [...history.facts, ...chunk].map((f) => f.fact));
+      const items = chunk.map((f) => factItem(child.councilId, child.id, f));
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...items.map((Item) => ({ Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+            this.bumpVersion(current),
+            ...this.projectionWrites(current, history.obligations, projection),
+          ],
+        }),
+      );
+      written.push(...items.map((it) => ({ pk: it.pk, sk: it.sk })));
+    }
+    return written;
+  }
+
+  /** Deletes exactly these items (undoing `writeChildren` or `appendFacts`). */
   async deleteItems(written: WrittenKeys): Promise<void> {
     await this.batch(written.map((Key) => ({ DeleteRequest: { Key } })), () => undefined);
   }

@@ -23,7 +23,10 @@ export function localRuleDue(rule: LocalRule, h: ChildHistory, policy: ResolvedP
   const from = Math.max(statusFrom, birthday(h.dateOfBirth, rule.fromAge ?? 0));
   const last = h.localTasks.get(rule.kind);
   let due: DayNumber;
-  if (last === undefined || last < statusFrom) {
+  // Work done before the rule applies (before entering that status, or before
+  // `fromAge`) does not count: a task done at 7 under a rule "from age 11"
+  // used to put the next one due at 7 and a half.
+  if (last === undefined || last < from) {
     due = rule.byAge !== undefined ? birthday(h.dateOfBirth, rule.byAge) : after(from, rule.firstWithin!);
   } else if (rule.every) {
     due = after(last, rule.every);

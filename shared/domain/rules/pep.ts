@@ -69,12 +69,16 @@ export const pep: Rule = (h, p) => {
   const agesTightened = rules.fromAge < S.fromAge || rules.untilAge > S.untilAge;
   let due: DayNumber;
   let rule: string;
-  if (h.lastPep === null) {
-    const n = rules.initialWithinWorkingDays;
-    due = addWorkingDays(Math.max(h.episode.start, from), n);
+  const n = rules.initialWithinWorkingDays;
+  const initial = addWorkingDays(Math.max(h.episode.start, from), n);
+  const next = h.lastPep === null ? null : nextTermlyPep(h.lastPep, p.terms);
+  // A PEP held before school age (an early-years PEP, when the council has not
+  // lowered `fromAge`) may stand for the initial one, but cannot bring it
+  // forward: counting termly from it made PEPs due for a pre-school child.
+  if (next === null || (h.lastPep! < from && next.due <= initial)) {
+    due = initial;
     rule = cite('PEP statutory guidance', `PEP started within ${plural(n, 'working day')} of becoming looked after at school age`, n < S.initialWithinWorkingDays || agesTightened);
   } else {
-    const next = nextTermlyPep(h.lastPep, p.terms);
     due = next.due;
     rule = cite('PEP statutory guidance', `PEP reviewed every school term (by the end of ${next.term})`, agesTightened);
   }

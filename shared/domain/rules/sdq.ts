@@ -14,7 +14,11 @@ const S = STATUTORY.sdq;
 export const sdq: Rule = (h, p) => {
   if (!lookedAfter(h) || !h.episode) return null;
   const { everyMonths, fromAge, untilAge } = p.sdq;
-  const base = h.lastSdq ?? Math.max(h.episode.start, birthday(h.dateOfBirth, fromAge));
+  const from = birthday(h.dateOfBirth, fromAge);
+  // An SDQ done before `fromAge` (a pre-school one) does not start the clock:
+  // counting from it put an SDQ "for ages 4 to 16" due at age 3.
+  const last = h.lastSdq !== null && h.lastSdq >= from ? h.lastSdq : null;
+  const base = last ?? Math.max(h.episode.start, from);
   const due = addMonths(base, everyMonths);
   if (due >= birthday(h.dateOfBirth, untilAge)) return null;
   return {

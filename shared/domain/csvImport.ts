@@ -1,0 +1,143 @@
+/**
+ * Reading a case-management export: one CSV row per fact, with the child's
+ * details on it. Pure: it parses (csv-parse) and validates every row, and
+ * reports each problem by line, before anything is written anywhere.
+ *
+ * Columns (header row required; order free; unknown columns rejected):
+ *   child_id, first_name, last_name, date_of_birth, holder_id   the child
+ *   fact_type, date                                            the fact
+ *   placement_id, long_term, arrangement                       placements
+ *   seen_alone                                                 visits
+ *   child_participated                                         reviews
+ *   kind            health-assessment: initial|review; local-task: the local rule
+ *   score           sdq
+ *   missing_start, missing_returned                            missing-episode (ISO instants)
+ *   reason                                                     left-care
+ * A row with no fact_type only creates the child. A child's details may be
+ * left blank on its later rows, but must not differ.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Fact } from './facts.js';
+import { factSchema } from './facts.js';
+import { type ChildInput, childInputSchema } from './people.js';
+import { problemsOf } from './validation.js';
+
+export const IMPORT_COLUMNS = [
+  'child_id', 'first_name', 'last_name', 'date_of_birth', 'holder_id',
+  'fact_type', 'date', 'placement_id', 'long_term', 'arrangement', 'seen_alone', 'child_participated',
+  'kind', 'score', 'missing_start', 'missing_returned', 'reason',
+] as const;
+type Column = (typeof IMPORT_COLUMNS)[number];
+type Row = Partial<Record<Column, string>>;
+
+export interface ImportProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportedChild {
+  input: ChildInput;
+  facts: Array<{ line: number; fact: Fact }>;
+}
+
+export interface ParsedImport {
+  children: Map<string, ImportedChild>;
+  problems: ImportProblem[];
+  rows: number;
+}
+
+const CHILD_COLUMNS: Record<keyof ChildInput, Column> = {
+  id: 'child_id',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  dateOfBirth: 'date_of_birth',
+  holderId: 'holder_id',
+};
+
+const FACT_COLUMNS: Partial<Record<string, Column>> = {
+  type: 'fact_type', date: 'date', placementId: 'placement_id', longTerm: 'long_term', arrangement: 'arrangement',
+  seenAlone: 'seen_alone', childParticipated: 'child_participated', kind: 'kind', score: 'score',
+  start: 'missing_start', returned: 'missing_returned', reason: 'reason',
+};
+
+function yesNo(value: string | undefined): boolean | string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = value.toLowerCase();
+  if (['true', 'yes', 'y', '1'].includes(v)) return true;
+  if (['false', 'no', 'n', '0'].includes(v)) return false;
+  return value; // left as text, so validation names it
+}
+
+function factFrom(row: Row): Record<string, unknown> {
+  const fact: Record<string, unknown> = {};
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined && value !== '') fact[key] = value;
+  };
+  set('type', row.fact_type);
+  if (row.fact_type === 'missing-episode') {
+    set('start', row.missing_start);
+    set('returned', row.missing_returned);
+  } else set('date', row.date);
+  set('placementId', row.placement_id);
+  set('longTerm', yesNo(row.long_term));
+  set('arrangement', row.arrangement);
+  set('seenAlone', yesNo(row.seen_alone));
+  set('childParticipated', yesNo(row.child_participated));
+  set('kind', row.kind);
+  set('score', row.score === undefined || row.score === '' ? undefined : /^\d+$/.test(row.score) ? Number(row.score) : row.score);
+  set('reason', row.reason);
+  return fact;
+}
+
+export function parseImport(text: string): ParsedImport {
+  const problems: ImportProblem[] = [];
+  const children = new Map<string, ImportedChild>();
+  let records: Array<{ record: Row; info: { lines: number } }>;
+  try {
+    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as never;
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    return { children, problems: [{ line: e.lines ?? 1, field: '(file)', message: e.message }], rows: 0 };
+  }
+  const header = records.length ? Object.keys(records[0]!.record) : [];
+  const unknown = header.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length) problems.push({ line: 1, field: '(header)', message: `unknown column(s) ${unknown.join(', ')}; expected ${IMPORT_COLUMNS.join(', ')}` });
+  if (!header.includes('child_id')) problems.push({ line: 1, field: '(header)', message: 'needs a child_id column' });
+  if (problems.length) return { children, problems, rows: records.length };
+
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const id = record.child_id ?? '';
+    let entry = children.get(id);
+    const details = Object.fromEntries(
+      Object.entries(CHILD_COLUMNS).map(([key, column]) => [key, record[column] ?? '']).filter(([, v]) => v !== ''),
+    );
+    if (!entry) {
+      const parsed = childInputSchema.safeParse(details);
+      if (!parsed.success) {
+        for (const p of problemsOf(parsed.error)) problems.push({ line, field: CHILD_COLUMNS[p.field as keyof ChildInput] ?? p.field, message: p.message });
+        continue;
+      }
+      entry = { input: parsed.data, facts: [] };
+      children.set(id, entry);
+    } else {
+      for (const [key, value] of Object.entries(details)) {
+        if (String(entry.input[key as keyof ChildInput]) !== value) {
+          problems.push({ line, field: CHILD_COLUMNS[key as keyof ChildInput], message: `differs from the child's first row (${entry.input[key as keyof ChildInput]})` });
+        }
+      }
+    }
+    if (!record.fact_type) continue;
+    const parsed = factSchema.safeParse(factFrom(record));
+    if (!parsed.success) {
+      for (const p of problemsOf(parsed.error)) {
+        const field = FACT_COLUMNS[p.field] ?? p.field;
+        problems.push({ line, field, message: p.field === 'type' ? `must be one of the fact types (${p.message.replace(/^must have a "type" of /, '')})` : p.message });
+      }
+      continue;
+    }
+    entry.facts.push({ line, fact: parsed.data });
+  }
+  return { children, problems, rows: records.length };
+}

@@ -1,0 +1,85 @@
+/**
+ * Bulk load from a CSV export: everything is validated first, and problems
+ * are reported by line with nothing written. New children are written with
+ * their facts and projections; facts for children already in Kept are
+ * appended child by child. If a write fails part-way, everything this
+ * import wrote is taken back and the projections restored.
+ */
+import { parseImport, type ImportProblem } from '../domain/csvImport.js';
+import type { ChildRecord } from '../domain/people.js';
+import type { Fact } from '../domain/facts.js';
+import type { KeptStore, StoredFact, WrittenKeys } from '../store/keptStore.js';
+import { loadCouncil, projector } from './council.js';
+
+export interface ImportResult {
+  ok: boolean;
+  problems: ImportProblem[];
+  childrenCreated: number;
+  childrenUpdated: number;
+  factsAdded: number;
+}
+
+export async function importCsv(
+  store: KeptStore,
+  councilId: string,
+  text: string,
+  options: { today: string; importedBy: string; now?: () => string },
+): Promise<ImportResult> {
+  const now = options.now ?? (() => new Date().toISOString());
+  const parsed = parseImport(text);
+  const problems = [...parsed.problems];
+  const result: ImportResult = { ok: false, problems, childrenCreated: 0, childrenUpdated: 0, factsAdded: 0 };
+  if (problems.length) return result;
+
+  const staff = new Map((await store.listStaff(councilId)).map((s) => [s.id, s]));
+  const existing = new Map<string, ChildRecord>();
+  for (const [id, entry] of parsed.children) {
+    const holder = staff.get(entry.input.holderId);
+    const firstLine = entry.facts[0]?.line ?? 0;
+    if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
+      problems.push({ line: firstLine, field: 'holder_id', message: `no practitioner or manager ${entry.input.holderId} in this council` });
+    }
+    const current = await store.getChild(councilId, id);
+    if (current) {
+      existing.set(id, current);
+      if (current.dateOfBirth !== entry.input.dateOfBirth) {
+        problems.push({ line: firstLine, field: 'date_of_birth', message: `child ${id} is already in Kept with another date of birth` });
+      }
+    }
+  }
+  if (problems.length) return result;
+
+  const council = await loadCouncil(store, councilId);
+  const project = projector(council.policy, options.today);
+  const recordedAt = now();
+  const stored = (facts: ReadonlyArray<{ fact: Fact }>): StoredFact[] =>
+    facts.map(({ fact }) => ({ fact, recordedAt, recordedBy: options.importedBy }));
+
+  const written: WrittenKeys = [];
+  const touched: string[] = [];
+  try {
+    const fresh = [...parsed.children.values()].filter((c) => !existing.has(c.input.id));
+    const entries = fresh.map((c) => {
+      const child: ChildRecord = { ...c.input, councilId, createdAt: recordedAt, version: 0 };
+      return { child, facts: stored(c.facts), projection: project(child, c.facts.map((f) => f.fact)) };
+    });
+    for (let i = 0; i < entries.length; i += 100) written.push(...(await store.writeChildren(entries.slice(i, i + 100))));
+    result.childrenCreated = entries.length;
+    for (const e of entries) result.factsAdded += e.facts.length;
+
+    for (const [id, child] of existing) {
+      const facts = stored(parsed.children.get(id)!.facts);
+      if (!facts.length) continue;
+      touched.push(id);
+      written.push(...(await store.appendFacts(child, facts, project)));
+      result.childrenUpdated += 1;
+      result.factsAdded += facts.length;
+    }
+  } catch (error) {
+    await store.deleteItems(written);
+    for (const id of touched) await store.refreshProjection(councilId, id, project);
+    throw error;
+  }
+  result.ok = true;
+  return result;
+}

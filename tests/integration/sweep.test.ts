@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
+import { runSweep, type SweepOptions } from '../../shared/services/sweep.js';
+import { sesSender, type SendEmail } from '../../shared/email/sender.js';
+import { projector } from '../../shared/services/council.js';
+import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
+import { handleEmailEvent } from '../../shared/services/emailEvents.js';
+import type { ChildRecord } from '../../shared/domain/people.js';
+import type { Fact } from '../../shared/domain/facts.js';
+import type { ReceivedEmail } from '../../infra/local/services.js';
+import { longDate } from '../../shared/email/digestEmail.js';
+
+let stack: TestStack;
+let send: SendEmail;
+
+function childRecord(councilId: string, id: string, holderId: string, firstName: string): ChildRecord {
+  return { councilId, id, firstName, lastName: 'Example', dateOfBirth: '2014-06-01', holderId, createdAt: '2027-01-01T00:00:00Z', version: 0 };
+}
+
+async function addChild(child: ChildRecord, facts: Fact[], today: string) {
+  const projection = projector(STATUTORY_POLICY, today)(child, facts);
+  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2027-01-01T09:00:00Z', recordedBy: child.holderId })), projection }]);
+}
+
+const sweep = (today: string, extra: Partial<SweepOptions> = {}) =>
+  runSweep({ store: stack.store, councilId: stack.councilId, today, send, appUrl: 'https://kept.example.org', ...extra });
+
+async function digestsOn(today: string): Promise<ReceivedEmail[]> {
+  return (await stack.inbox()).filter((e) => e.subject.endsWith(longDate(today)));
+}
+const recipients = (emails: ReceivedEmail[]) => emails.map((e) => e.destination.to[0]!.split('@')[0]).sort();
+
+beforeAll(async () => {
+  stack = await startTestStack('sweep');
+  send = sesSender({ ratePerSecond: 0 });
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  const c = stack.councilId;
+  // C-1 (sw-1): last visit 20 November, so the visit fell due on 1 January and is well overdue.
+  await addChild(childRecord(c, 'C-1', 'sw-1', 'Jordan'), [
+    { type: 'entered-care', date: '2026-10-01' },
+    { type: 'placement-started', date: '2026-10-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
+    { type: 'care-plan', date: '2026-10-01' },
+    { type: 'placement-plan', date: '2026-10-02', placementId: 'P1' },
+    { type: 'visit', date: '2026-11-20', seenAlone: true },
+    { type: 'review', date: '2026-10-28' },
+    { type: 'health-assessment', date: '2026-10-20', kind: 'initial' },
+    { type: 'pep', date: '2026-10-10' },
+  ], '2027-01-18');
+  // C-2 (sw-2): came into care a week ago, so the first visit is due today.
+  await addChild(childRecord(c, 'C-2', 'sw-2', 'Riley'), [
+    { type: 'entered-care', date: '2027-01-11' },
+    { type: 'placement-started', date: '2027-01-11', placementId: 'P1', longTerm: false, arrangement: 'foster' },
+  ], '2027-01-18');
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+describe('the morning sweep', () => {
+  it('sends one digest per person with the right items, naming children by case reference and initials only', async () => {
+    const report = await sweep('2027-01-18');
+    expect(report).toMatchObject({ ran: true, digests: 3, sent: 3, failed: 0 });
+    const emails = await digestsOn('2027-01-18');
+    expect(recipients(emails)).toEqual(['sw-1', 'sw-2', 'tm-1']);
+
+    const sw1 = emails.find((e) => e.destination.to[0]!.startsWith('sw-1'))!;
+    expect(sw1.subject).toMatch(/^Kept: \d+ overdue/);
+    expect(sw1.body.text).toMatch(/Overdue\n\n\* C-1 \(J\.E\.\): Statutory visit, due Fri 1 Jan/);
+    expect(sw1.body.html).toContain('href="https://kept.example.org/children/C-1"');
+    const sw2 = emails.find((e) => e.destination.to[0]!.startsWith('sw-2'))!;
+    const dueToday = sw2.body.text!.split('Due today')[1]!.split('Coming up')[0]!;
+    expect(dueToday).toMatch(/\* C-2 \(R\.E\.\): Statutory visit, due Mon 18 Jan/);
+    expect(dueToday).toMatch(/\* C-2 \(R\.E\.\): Placement plan, due Mon 18 Jan/);
+    for (const e of emails) {
+      expect(`${e.subject}${e.body.text}${e.body.html}`).not.toMatch(/Jordan|Riley|2014-06-01|1 Jun 2014/);
+      expect(e.from).toContain('reminders@kept.example.org');
+    }
+  });
+
+  it('escalates an item a working day overdue to the holder’s manager', async () => {
+    const tm1 = (await digestsOn('2027-01-18')).find((e) => e.destination.to[0]!.startsWith('tm-1'))!;
+    expect(tm1.body.text).toContain('Overdue in your team');
+    expect(tm1.body.text).toMatch(/C-1 \(J\.E\.\): Statutory visit, due Fri 1 Jan – held by Sue Worker, 11 working day\(s\) overdue/);
+    expect(tm1.body.text).not.toContain('C-2');
+  });
+
+  it('sends nothing the second time on the same day', async () => {
+    const report = await sweep('2027-01-18');
+    expect(report).toMatchObject({ sent: 0, alreadyClaimed: 3 });
+    expect(await digestsOn('2027-01-18')).toHaveLength(3);
+  });
+
+  it('sends the rest, each once, when a sweep stopped half-way runs again', async () => {
+    const killer = new AbortController();
+    let sends = 0;
+    const stopAfterOne: SendEmail = async (email) => {
+      const id = await send(email);
+      if (++sends === 1) killer.abort();
+      return id;
+    };
+    const first = await sweep('2027-01-19', { send: stopAfterOne, signal: killer.signal });
+    expect(first).toMatchObject({ sent: 1, stoppedEarly: true });
+    expect(first.digests).toBeGreaterThan(1);
+    const rerun = await sweep('2027-01-19');
+    expect(rerun).toMatchObject({ sent: first.digests - 1, alreadyClaimed: 1 });
+    const emails = await digestsOn('2027-01-19');
+    expect(emails).toHaveLength(first.digests);
+    expect(new Set(recipients(emails)).size).toBe(first.digests);
+  });
+
+  it('escalates again only after a week while the item stays overdue', async () => {
+    // Tuesday: C-2's items due yesterday are now a working day overdue and reach the manager;
+    // C-1's visit was escalated on Monday and waits for next Monday.
+    const tm1Tuesday = (await digestsOn('2027-01-19')).find((e) => e.destination.to[0]!.startsWith('tm-1'))!;
+    expect(tm1Tuesday.body.text).toContain('C-2 (R.E.): Statutory visit');
+    expect(tm1Tuesday.body.text).not.toContain('C-1');
+    await sweep('2027-01-25');
+    const tm1Monday = (await digestsOn('2027-01-25')).find((e) => e.destination.to[0]!.startsWith('tm-1'))!;
+    expect(tm1Monday.body.text).toContain('C-1 (J.E.): Statutory visit');
+  });
+
+  it('sends each digest once when two sweeps run at the same time', async () => {
+    const [a, b] = await Promise.all([sweep('2027-01-20'), sweep('2027-01-20')]);
+    expect(a.digests).toBe(b.digests);
+    expect(a.sent + b.sent).toBe(a.digests);
+    expect(a.alreadyClaimed + b.alreadyClaimed).toBe(a.digests);
+    const emails = await digestsOn('2027-01-20');
+    expect(emails).toHaveLength(a.digests);
+    expect(new Set(recipients(emails)).size).toBe(a.digests);
+  });
+
+  it('retries a digest whose send failed, and one whose sweep died holding it once the lease runs out', async () => {
+    let failing = true;
+    const flaky: SendEmail = async (email) => {
+      if (failing && email.to.startsWith('sw-2')) throw Object.assign(new Error('mailbox unavailable'), { name: 'MessageRejected' });
+      return send(email);
+    };
+    const first = await sweep('2027-01-21', { send: flaky });
+    expect(first).toMatchObject({ sent: first.digests - 1, failed: 1 });
+    failing = false;
+    expect(await sweep('2027-01-21')).toMatchObject({ sent: 1, alreadyClaimed: first.digests - 1 });
+    expect(recipients(await digestsOn('2027-01-21'))).toContain('sw-2');
+    expect(await digestsOn('2027-01-21')).toHaveLength(first.digests);
+
+    // A sweep that claimed sw-1's digest and died before sending it:
+    const now = Date.parse('2027-01-22T07:00:00Z');
+    expect(await stack.store.claimDigest(stack.councilId, '2027-01-22', 'sw-1', now, 15 * 60_000)).toBe(true);
+    const early = await sweep('2027-01-22', { nowMs: () => now + 60_000 });
+    expect(early).toMatchObject({ sent: early.digests - 1, alreadyClaimed: 1 });
+    expect(recipients(await digestsOn('2027-01-22'))).not.toContain('sw-1');
+    expect(await sweep('2027-01-22', { nowMs: () => now + 16 * 60_000 })).toMatchObject({ sent: 1, alreadyClaimed: early.digests - 1 });
+    expect(recipients(await digestsOn('2027-01-22')).filter((r) => r === 'sw-1')).toHaveLength(1);
+  });
+
+  it('does not run on a weekend or a bank holiday', async () => {
+    expect(await sweep('2027-01-23')).toMatchObject({ ran: false, reason: 'not a working day', sent: 0 });
+    expect(await sweep('2027-03-29')).toMatchObject({ ran: false }); // Easter Monday
+  });
+
+  it('stops mailing an address that bounced, tells an admin, and still escalates its overdue work', async () => {
+    const bounce = {
+      eventType: 'Bounce',
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: `sw-1@${stack.councilId}.test` }] },
+      mail: { timestamp: '2027-01-25T07:00:01Z' },
+    };
+    expect(await handleEmailEvent(stack.store, send, JSON.stringify(bounce), '2027-01-25T07:05:00Z')).toBe(1);
+    expect((await stack.store.getStaff(stack.councilId, 'sw-1'))!.undeliverable).toEqual({ since: '2027-01-25T07:05:00Z', reason: 'bounced' });
+    const told = (await stack.inbox()).filter((e) => e.destination.to[0]!.startsWith('admin-1'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toContain('Sue Worker');
+
+    const report = await sweep('2027-02-01');
+    expect(report.unreachable).toBeGreaterThan(0);
+    expect(recipients(await digestsOn('2027-02-01'))).toEqual(['sw-2', 'tm-1']);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * A local Kept stack for one test file: its own table and council in the
+ * shared DynamoDB Local, the shared SES emulator, the real HTTP server and
+ * handlers, and tokens from the local issuer.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { inject } from 'vitest';
+import type { Role } from '../../infra/topology.js';
+import { applyLocalEnvironment, type LocalSettings } from '../../infra/local/settings.js';
+import { publishKeys, signLocalToken } from '../../infra/local/issuer.js';
+import { ensureTable } from '../../infra/local/table.js';
+import { createApiServer, listen } from '../../infra/local/server.js';
+import { clearInbox, receivedEmails, type ReceivedEmail } from '../../infra/local/services.js';
+import { KeptStore } from '../../shared/store/keptStore.js';
+import type { Staff } from '../../shared/domain/people.js';
+import { forgetCouncils } from '../../shared/services/council.js';
+
+export interface TestStack {
+  councilId: string;
+  baseUrl: string;
+  sesEndpoint: string;
+  store: KeptStore;
+  token(role: Role, staffId: string, councilId?: string): Promise<string>;
+  call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string }): Promise<{ status: number; body: any; text: string; headers: Headers }>;
+  /** Emails the emulator holds for this file's council (addresses are per council). */
+  inbox(): Promise<ReceivedEmail[]>;
+  stop(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTestStack(name: string): Promise<TestStack> {
+  const councilId = `${name}-${process.pid}-${counter++}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const settings: LocalSettings = {
+    port: 0,
+    sesPort: inject('sesPort'),
+    dynamoPort: inject('dynamoPort'),
+    dataDir: mkdtempSync(join(tmpdir(), 'kept-test-')),
+    tableName: `kept-${councilId}`,
+    councilId,
+  };
+  applyLocalEnvironment(settings);
+  process.env.KEPT_LOG = 'silent';
+  process.env.MAIL_RATE_PER_SECOND = '0';
+  forgetCouncils();
+  await publishKeys(settings);
+  await ensureTable(settings.tableName);
+  const server: Server = createApiServer();
+  const port = await listen(server, 0);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  process.env.APP_URL = baseUrl;
+  const sesEndpoint = `http://127.0.0.1:${settings.sesPort}`;
+  return {
+    councilId,
+    baseUrl,
+    sesEndpoint,
+    store: new KeptStore(settings.tableName),
+    token: (role, staffId, council = councilId) => signLocalToken(settings, { role, staffId, councilId: council }),
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = {};
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.raw !== undefined) body = options.raw;
+      else if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] = 'application/json';
+      }
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.status, body: parsed, text, headers: response.headers };
+    },
+    async inbox() {
+      return (await receivedEmails(sesEndpoint)).filter((e) => e.destination.to.some((to) => to.endsWith(`@${councilId}.test`)));
+    },
+    stop: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+/** A small council: an admin, a lead, two managers, three practitioners. */
+export function testStaff(councilId: string): Staff[] {
+  const at = (id: string) => `${id}@${councilId}.test`;
+  return [
+    { councilId, id: 'admin-1', name: 'Ada Admin', email: at('admin-1'), role: 'admin' },
+    { councilId, id: 'lead-1', name: 'Lee Lead', email: at('lead-1'), role: 'lead' },
+    { councilId, id: 'tm-1', name: 'Mo Manager', email: at('tm-1'), role: 'manager', managerId: 'lead-1' },
+    { councilId, id: 'tm-2', name: 'Meg Manager', email: at('tm-2'), role: 'manager', managerId: 'lead-1' },
+    { councilId, id: 'sw-1', name: 'Sue Worker', email: at('sw-1'), role: 'practitioner', managerId: 'tm-1' },
+    { councilId, id: 'sw-2', name: 'Sid Worker', email: at('sw-2'), role: 'practitioner', managerId: 'tm-1' },
+    { councilId, id: 'sw-3', name: 'Sal Worker', email: at('sw-3'), role: 'practitioner', managerId: 'tm-2' },
+  ];
+}
+
+export { clearInbox };

@@ -17,6 +17,7 @@
  * left blank on its later rows, but must not differ.
  */
 import { parse } from 'csv-parse/sync';
+import * as z from 'zod/mini';
 import type { Fact } from './facts.js';
 import { factSchema } from './facts.js';
 import { type ChildInput, childInputSchema } from './people.js';
@@ -37,9 +38,22 @@ export interface ImportProblem {
 }
 
 export interface ImportedChild {
-  input: ChildInput;
+  /** The details the file gives; a child already in Kept may be named by child_id alone. */
+  details: Partial<ChildInput> & { id: string };
+  /** The line the child first appears on. */
+  line: number;
   facts: Array<{ line: number; fact: Fact }>;
 }
+
+/** The details a new child needs, as the columns name them. */
+export function missingDetails(child: ImportedChild): ImportProblem[] {
+  const parsed = childInputSchema.safeParse(child.details);
+  return parsed.success
+    ? []
+    : problemsOf(parsed.error).map((p) => ({ line: child.line, field: CHILD_COLUMNS[p.field as keyof ChildInput] ?? p.field, message: p.message }));
+}
+
+const childDetailsSchema = z.partial(childInputSchema, { firstName: true, lastName: true, dateOfBirth: true, holderId: true });
 
 export interface ParsedImport {
   children: Map<string, ImportedChild>;
@@ -114,17 +128,19 @@ export function parseImport(text: string): ParsedImport {
       Object.entries(CHILD_COLUMNS).map(([key, column]) => [key, record[column] ?? '']).filter(([, v]) => v !== ''),
     );
     if (!entry) {
-      const parsed = childInputSchema.safeParse(details);
+      const parsed = childDetailsSchema.safeParse(details);
       if (!parsed.success) {
         for (const p of problemsOf(parsed.error)) problems.push({ line, field: CHILD_COLUMNS[p.field as keyof ChildInput] ?? p.field, message: p.message });
         continue;
       }
-      entry = { input: parsed.data, facts: [] };
+      entry = { details: parsed.data, line, facts: [] };
       children.set(id, entry);
     } else {
       for (const [key, value] of Object.entries(details)) {
-        if (String(entry.input[key as keyof ChildInput]) !== value) {
-          problems.push({ line, field: CHILD_COLUMNS[key as keyof ChildInput], message: `differs from the child's first row (${entry.input[key as keyof ChildInput]})` });
+        const first = entry.details[key as keyof ChildInput];
+        if (first === undefined) entry.details = { ...entry.details, [key]: value };
+        else if (String(first) !== value) {
+          problems.push({ line, field: CHILD_COLUMNS[key as keyof ChildInput], message: `differs from the child's first row (${first})` });
         }
       }
     }

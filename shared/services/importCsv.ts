@@ -5,7 +5,8 @@
  * appended child by child. If a write fails part-way, everything this
  * import wrote is taken back and the projections restored.
  */
-import { parseImport, type ImportProblem } from '../domain/csvImport.js';
+import { missingDetails, parseImport, type ImportProblem } from '../domain/csvImport.js';
+import type { ChildInput } from '../domain/people.js';
 import type { ChildRecord } from '../domain/people.js';
 import type { Fact } from '../domain/facts.js';
 import type { KeptStore, StoredFact, WrittenKeys } from '../store/keptStore.js';
@@ -33,19 +34,27 @@ export async function importCsv(
 
   const staff = new Map((await store.listStaff(councilId)).map((s) => [s.id, s]));
   const existing = new Map<string, ChildRecord>();
+  const fresh: ChildInput[] = [];
   for (const [id, entry] of parsed.children) {
-    const holder = staff.get(entry.input.holderId);
-    const firstLine = entry.facts[0]?.line ?? 0;
-    if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
-      problems.push({ line: firstLine, field: 'holder_id', message: `no practitioner or manager ${entry.input.holderId} in this council` });
-    }
     const current = await store.getChild(councilId, id);
     if (current) {
       existing.set(id, current);
-      if (current.dateOfBirth !== entry.input.dateOfBirth) {
-        problems.push({ line: firstLine, field: 'date_of_birth', message: `child ${id} is already in Kept with another date of birth` });
+      if (entry.details.dateOfBirth !== undefined && current.dateOfBirth !== entry.details.dateOfBirth) {
+        problems.push({ line: entry.line, field: 'date_of_birth', message: `child ${id} is already in Kept with another date of birth` });
       }
+      if (entry.details.holderId !== undefined && current.holderId !== entry.details.holderId) {
+        problems.push({ line: entry.line, field: 'holder_id', message: `child ${id} is held by ${current.holderId}; change the holder in Kept, not by import` });
+      }
+      continue;
     }
+    const missing = missingDetails(entry);
+    problems.push(...missing);
+    if (missing.length) continue;
+    const holder = staff.get(entry.details.holderId!);
+    if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
+      problems.push({ line: entry.line, field: 'holder_id', message: `no practitioner or manager ${entry.details.holderId} in this council` });
+    }
+    fresh.push(entry.details as ChildInput);
   }
   if (problems.length) return result;
 
@@ -58,10 +67,10 @@ export async function importCsv(
   const written: WrittenKeys = [];
   const touched: string[] = [];
   try {
-    const fresh = [...parsed.children.values()].filter((c) => !existing.has(c.input.id));
-    const entries = fresh.map((c) => {
-      const child: ChildRecord = { ...c.input, councilId, createdAt: recordedAt, version: 0 };
-      return { child, facts: stored(c.facts), projection: project(child, c.facts.map((f) => f.fact)) };
+    const entries = fresh.map((input) => {
+      const facts = parsed.children.get(input.id)!.facts;
+      const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
+      return { child, facts: stored(facts), projection: project(child, facts.map((f) => f.fact)) };
     });
     for (let i = 0; i < entries.length; i += 100) written.push(...(await store.writeChildren(entries.slice(i, i + 100))));
     result.childrenCreated = entries.length;

@@ -75,8 +75,10 @@ function childItem(child: ChildRecord) {
   };
 }
 
-function factItem(councilId: string, childId: string, stored: StoredFact) {
-  return { ...keys.fact(councilId, childId, stored.recordedAt, randomBytes(4).toString('hex')), itemType: 'fact', ...stored };
+/** Facts recorded in the same millisecond keep the order they were given in (`seq`). */
+function factItem(councilId: string, childId: string, stored: StoredFact, seq = 0) {
+  const n = `${String(seq).padStart(6, '0')}${randomBytes(3).toString('hex')}`;
+  return { ...keys.fact(councilId, childId, stored.recordedAt, n), itemType: 'fact', ...stored };
 }
 
 function obligationItem(child: ChildRecord, childInitials: string, o: Obligation, escalatedOn: string | undefined) {
@@ -545,7 +547,7 @@ export class KeptStore {
     for (const { child, facts, projection } of entries) {
       const childInitials = initials(child.firstName, child.lastName);
       items.push(childItem(child));
-      for (const f of facts) items.push(factItem(child.councilId, child.id, f));
+      facts.forEach((f, seq) => items.push(factItem(child.councilId, child.id, f, seq)));
       for (const o of projection.obligations) items.push(obligationItem(child, childInitials, o, undefined));
       if (projection.refreshOn) items.push(refreshItem(child, projection.refreshOn));
     }
@@ -569,7 +571,7 @@ export class KeptStore {
       if (!current) throw new NotFound(`no child with case reference ${child.id}`);
       const history = await this.getChildHistory(child.councilId, child.id);
       const projection = project(current, [...history.facts, ...chunk].map((f) => f.fact));
-      const items = chunk.map((f) => factItem(child.councilId, child.id, f));
+      const items = chunk.map((f, j) => factItem(child.councilId, child.id, f, i + j));
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [

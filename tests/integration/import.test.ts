@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
+import { importCsv } from '../../shared/services/importCsv.js';
+
+let stack: TestStack;
+const options = { today: '2027-01-18', importedBy: 'admin-1' };
+
+beforeAll(async () => {
+  stack = await startTestStack('import');
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+const HEADER = 'child_id,first_name,last_name,date_of_birth,holder_id,fact_type,date,placement_id,long_term,arrangement,seen_alone,child_participated,kind,score,missing_start,missing_returned,reason';
+
+describe('CSV import', () => {
+  it('loads children with their facts and computes what is due', async () => {
+    const csv = [
+      HEADER,
+      'C-10,Kai,Lane,2012-03-04,sw-1,entered-care,2026-12-18,,,,,,,,,,',
+      'C-10,,,,,placement-started,2026-12-18,P1,no,foster,,,,,,,',
+      'C-10,,,,,visit,2026-12-21,,,,yes,,,,,,',
+      'C-10,,,,,sdq,2026-12-30,,,,,,,18,,,',
+      'C-11,Mia,Rowe,2009-09-09,sw-2,entered-care,2024-01-10,,,,,,,,,,',
+      'C-11,,,,,missing-episode,,,,,,,,,2027-01-10T21:00:00Z,2027-01-11T09:30:00Z,',
+      'C-12,Nia,Shaw,2016-01-01,sw-1,,,,,,,,,,,,',
+    ].join('\n');
+    const result = await importCsv(stack.store, stack.councilId, csv, options);
+    expect(result).toMatchObject({ ok: true, childrenCreated: 3, childrenUpdated: 0, factsAdded: 6, problems: [] });
+    const history = await stack.store.getChildHistory(stack.councilId, 'C-10');
+    expect(history.facts.map((f) => f.fact.type)).toEqual(['entered-care', 'placement-started', 'visit', 'sdq']);
+    expect(history.obligations.find((o) => o.kind === 'looked-after-review')).toMatchObject({ dueDate: '2027-01-20' });
+    const c11 = await stack.store.getChildHistory(stack.councilId, 'C-11');
+    expect(c11.obligations.find((o) => o.kind === 'return-home-interview')).toMatchObject({ dueAt: '2027-01-14T09:30:00.000Z' });
+    expect((await stack.store.getChild(stack.councilId, 'C-12'))?.holderId).toBe('sw-1');
+  });
+
+  it('appends facts for children already in Kept', async () => {
+    const csv = [HEADER, 'C-10,,,2012-03-04,sw-1,review,2027-01-15,,,,,yes,,,,,'].join('\n');
+    const result = await importCsv(stack.store, stack.councilId, csv, options);
+    expect(result).toMatchObject({ ok: true, childrenCreated: 0, childrenUpdated: 1, factsAdded: 1 });
+    const history = await stack.store.getChildHistory(stack.councilId, 'C-10');
+    expect(history.facts).toHaveLength(5);
+    expect(history.obligations.find((o) => o.kind === 'looked-after-review')).toMatchObject({ dueDate: '2027-04-15' });
+  });
+
+  it('reports every bad row by line and writes nothing', async () => {
+    const csv = [
+      HEADER,
+      'C-20,Ola,Vance,2011-05-05,sw-1,entered-care,2026-11-01,,,,,,,,,,', // good
+      'C-20,,,,,visit,2026-11-31,,,,yes,,,,,,', // line 3: no 31 November
+      'C-21,Pat,Ward,2011-13-01,sw-1,,,,,,,,,,,,', // line 4: no 13th month
+      'C-20,,,,,teleport,2026-11-02,,,,,,,,,,', // line 5: unknown type
+      'C-20,,,,,visit,2026-11-05,,,,maybe,,,,,,', // line 6: seen_alone
+      'C-22,Quinn,Young,2010-01-01,ghost,,,,,,,,,,,,', // no such holder: found after the rows parse
+    ].join('\n');
+    const result = await importCsv(stack.store, stack.councilId, csv, options);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.line, p.field])).toEqual([
+      [3, 'date'],
+      [4, 'date_of_birth'],
+      [5, 'fact_type'],
+      [6, 'seen_alone'],
+    ]);
+    expect(await stack.store.getChild(stack.councilId, 'C-20')).toBeNull();
+
+    const onlyHolder = await importCsv(stack.store, stack.councilId, [HEADER, 'C-22,Quinn,Young,2010-01-01,ghost,,,,,,,,,,,,'].join('\n'), options);
+    expect(onlyHolder.problems).toEqual([{ line: 2, field: 'holder_id', message: 'no practitioner or manager ghost in this council' }]);
+    expect(await stack.store.getChild(stack.councilId, 'C-22')).toBeNull();
+  });
+
+  it('rejects a file with unknown columns or broken quoting', async () => {
+    const unknown = await importCsv(stack.store, stack.councilId, 'child_id,favourite_colour\nC-30,blue\n', options);
+    expect(unknown.problems[0]).toMatchObject({ line: 1, field: '(header)' });
+    const broken = await importCsv(stack.store, stack.councilId, `${HEADER}\n"C-31,unclosed\n`, options);
+    expect(broken.ok).toBe(false);
+    expect(broken.problems[0]!.field).toBe('(file)');
+  });
+
+  it('takes back everything it wrote when a write fails part-way', async () => {
+    const csv = [HEADER, ...Array.from({ length: 40 }, (_, i) => `C-${100 + i},Ria,Bell,2012-01-01,sw-3,entered-care,2026-06-01,,,,,,,,,,`), 'C-10,,,2012-03-04,sw-1,visit,2027-01-16,,,,yes,,,,,,'].join('\n');
+    const before = await stack.store.getChildHistory(stack.councilId, 'C-10');
+    // Fail the append for the existing child, after the new children were written.
+    const original = stack.store.appendFacts.bind(stack.store);
+    stack.store.appendFacts = async () => {
+      throw Object.assign(new Error('simulated outage'), { name: 'InternalServerError' });
+    };
+    try {
+      await expect(importCsv(stack.store, stack.councilId, csv, options)).rejects.toThrow('simulated outage');
+    } finally {
+      stack.store.appendFacts = original;
+    }
+    for (let i = 0; i < 40; i++) expect(await stack.store.getChild(stack.councilId, `C-${100 + i}`)).toBeNull();
+    expect((await stack.store.dueUpTo(stack.councilId, '2099-12-31')).items.filter((o) => o.childId.startsWith('C-1') && o.childId.length === 5 && Number(o.childId.slice(2)) >= 100)).toEqual([]);
+    const after = await stack.store.getChildHistory(stack.councilId, 'C-10');
+    expect(after.facts).toHaveLength(before.facts.length);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * What one council's deployment is configured with: CDK context values
+ * (cdk.json defaults, overridden with `cdk deploy -c key=value`), checked
+ * once here so a typo fails the synth with a message instead of a broken
+ * stack.
+ */
+import type { Node } from 'constructs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export interface KeptConfig {
+  /** Short council identifier, e.g. "demo", "camden"; names the stack and goes to COUNCIL_ID. */
+  councilId: string;
+  /** Where people open Kept: links in email, the OAuth callback, the only CORS origin. No trailing slash. */
+  appUrl: string;
+  /** Sender, as the handlers put it in Source: "Name <address>" or a bare address. */
+  mailFrom: string;
+  /** The address part of mailFrom. */
+  mailFromAddress: string;
+  /** The SES identity that is (or will be) verified: the sender's domain or its address. */
+  mailIdentity: string;
+  mailReplyTo: string;
+  mailRatePerSecond: number;
+  /** Where alarms are emailed; none when empty. */
+  alarmEmail: string | undefined;
+  /** Cognito hosted sign-in domain prefix: https://<prefix>.auth.<region>.amazoncognito.com */
+  authDomainPrefix: string;
+  /** Path under appUrl that receives the OAuth authorization code. */
+  authCallbackPath: string;
+  /** Cognito sends invitations and password resets through SES from mailFrom (false: Cognito's own, 50 a day). */
+  cognitoEmailViaSes: boolean;
+  logRetention: RetentionDays;
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  region: string | undefined;
+  account: string | undefined;
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+class ConfigError extends Error {
+  constructor(key: string, problem: string) {
+    super(`Kept configuration: context "${key}" ${problem} (set it in cdk.json or with -c ${key}=...)`);
+  }
+}
+
+/** Reads and checks the context values; throws ConfigError naming the key on bad input. */
+export function readKeptConfig(node: Node): KeptConfig {
+  const str = (key: string, fallback?: string): string => {
+    const raw: unknown = node.tryGetContext(key);
+    const value = raw === undefined || raw === null ? fallback : String(raw).trim();
+    if (value === undefined || value === '') throw new ConfigError(key, 'is required');
+    return value;
+  };
+  const optional = (key: string): string | undefined => {
+    const raw: unknown = node.tryGetContext(key);
+    const value = raw === undefined || raw === null ? '' : String(raw).trim();
+    return value === '' ? undefined : value;
+  };
+  const num = (key: string, fallback: number, min: number, max: number): number => {
+    const raw: unknown = node.tryGetContext(key);
+    const value = raw === undefined || raw === null || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      throw new ConfigError(key, `must be a number from ${min} to ${max}, not ${String(raw)}`);
+    }
+    return value;
+  };
+  const bool = (key: string, fallback: boolean): boolean => {
+    const raw: unknown = node.tryGetContext(key);
+    if (raw === undefined || raw === null || raw === '') return fallback;
+    if (raw === true || raw === 'true') return true;
+    if (raw === false || raw === 'false') return false;
+    throw new ConfigError(key, `must be true or false, not ${String(raw)}`);
+  };
+
+  const councilId = str('councilId');
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(councilId)) {
+    throw new ConfigError('councilId', `must be lower-case letters, digits and hyphens, starting with a letter (got "${councilId}")`);
+  }
+
+  const appUrl = str('appUrl').replace(/\/+$/, '');
+  let parsed: URL;
+  try {
+    parsed = new URL(appUrl);
+  } catch {
+    throw new ConfigError('appUrl', `must be an absolute URL (got "${appUrl}")`);
+  }
+  const local = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1';
+  if (parsed.protocol !== 'https:' && !local) throw new ConfigError('appUrl', 'must use https');
+  if (parsed.pathname !== '/' && parsed.pathname !== '') throw new ConfigError('appUrl', 'must be an origin without a path');
+
+  const mailFrom = str('mailFrom');
+  const mailFromAddress = (/<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom).trim();
+  if (!EMAIL.test(mailFromAddress)) throw new ConfigError('mailFrom', `must be an email address (got "${mailFrom}")`);
+  const mailDomain = mailFromAddress.slice(mailFromAddress.lastIndexOf('@') + 1).toLowerCase();
+
+  const mailIdentity = str('mailIdentity', mailDomain);
+  if (mailIdentity !== mailFromAddress && mailIdentity.toLowerCase() !== mailDomain) {
+    throw new ConfigError('mailIdentity', `must be the sender's address (${mailFromAddress}) or its domain (${mailDomain})`);
+  }
+
+  const mailReplyTo = str('mailReplyTo', mailFromAddress);
+  if (!EMAIL.test(mailReplyTo)) throw new ConfigError('mailReplyTo', `must be an email address (got "${mailReplyTo}")`);
+
+  const alarmEmail = optional('alarmEmail');
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
+    throw new ConfigError('alarmEmail', `must be an email address or empty (got "${alarmEmail}")`);
+  }
+
+  const authDomainPrefix = str('authDomainPrefix', `kept-${councilId}`);
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(authDomainPrefix) || /aws|amazon|cognito/.test(authDomainPrefix)) {
+    throw new ConfigError(
+      'authDomainPrefix',
+      `must be lower-case letters, digits and hyphens without "aws", "amazon" or "cognito" (got "${authDomainPrefix}")`,
+    );
+  }
+
+  const authCallbackPath = str('authCallbackPath', '/auth/callback');
+  if (!authCallbackPath.startsWith('/')) throw new ConfigError('authCallbackPath', 'must start with /');
+
+  const retentionDays = num('logRetentionDays', 90, 1, 3653);
+  const allowedRetention = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+  if (!allowedRetention.includes(retentionDays)) {
+    throw new ConfigError('logRetentionDays', `must be one of ${allowedRetention.join(', ')}`);
+  }
+
+  return {
+    councilId,
+    appUrl,
+    mailFrom,
+    mailFromAddress,
+    mailIdentity,
+    mailReplyTo,
+    mailRatePerSecond: num('mailRatePerSecond', 1, 0.1, 1000),
+    alarmEmail,
+    authDomainPrefix,
+    authCallbackPath,
+    cognitoEmailViaSes: bool('cognitoEmailViaSes', true),
+    logRetention: retentionDays as RetentionDays,
+    apiRateLimit: num('apiRateLimit', 50, 1, 10_000),
+    apiBurstLimit: num('apiBurstLimit', 100, 1, 5_000),
+    region: optional('region') ?? process.env.CDK_DEFAULT_REGION,
+    account: optional('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The context a council deploys with: what cdk.json gives, what `-c key=value`
+ * overrides (always strings), and the mistakes that must stop a synth with a
+ * message naming the key.
+ */
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readKeptConfig } from '../../infra/cdk/config.js';
+
+const defaults = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
+  .context;
+const configWith = (overrides: Record<string, unknown>) => readKeptConfig(new App({ context: { ...defaults, ...overrides } }).node);
+
+describe('Kept deployment configuration', () => {
+  it('works from the cdk.json defaults alone', () => {
+    const config = configWith({});
+    expect(config).toMatchObject({
+      councilId: 'demo',
+      appUrl: 'https://kept.example.org',
+      mailFromAddress: 'reminders@kept.example.org',
+      mailIdentity: 'kept.example.org',
+      alarmEmail: undefined,
+      authDomainPrefix: 'kept-demo',
+      region: 'eu-west-2',
+    });
+  });
+
+  it('takes command-line values, which arrive as strings', () => {
+    const config = configWith({
+      councilId: 'camden',
+      appUrl: 'https://kept.camden.gov.uk/',
+      mailFrom: 'reminders@kept.camden.gov.uk',
+      mailRatePerSecond: '14',
+      cognitoEmailViaSes: 'false',
+      alarmEmail: 'kept-ops@camden.gov.uk',
+      logRetentionDays: '365',
+    });
+    expect(config).toMatchObject({
+      councilId: 'camden',
+      appUrl: 'https://kept.camden.gov.uk',
+      mailRatePerSecond: 14,
+      cognitoEmailViaSes: false,
+      alarmEmail: 'kept-ops@camden.gov.uk',
+      logRetention: 365,
+      authDomainPrefix: 'kept-camden',
+    });
+  });
+
+  it.each([
+    [{ councilId: 'Camden Council' }, /councilId/],
+    [{ appUrl: 'http://kept.example.org' }, /appUrl.*https/],
+    [{ appUrl: 'https://kept.example.org/app' }, /appUrl.*without a path/],
+    [{ mailFrom: 'reminders' }, /mailFrom/],
+    [{ mailIdentity: 'other.example.org' }, /mailIdentity/],
+    [{ alarmEmail: 'not an address' }, /alarmEmail/],
+    [{ logRetentionDays: 100 }, /logRetentionDays/],
+    [{ authDomainPrefix: 'kept-aws' }, /authDomainPrefix/],
+    [{ mailRatePerSecond: 'fast' }, /mailRatePerSecond/],
+    [{ cognitoEmailViaSes: 'yes' }, /cognitoEmailViaSes/],
+    [{ councilId: '' }, /councilId.*required/],
+  ])('refuses %o', (overrides, message) => {
+    expect(() => configWith(overrides)).toThrow(message);
+  });
+
+  it('lets a developer point the app at localhost over http', () => {
+    expect(configWith({ appUrl: 'http://localhost:3000' }).appUrl).toBe('http://localhost:3000');
+  });
+});

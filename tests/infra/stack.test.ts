@@ -1,0 +1,442 @@
+/**
+ * The CDK stack, synthesized once with the same context `cdk synth` uses
+ * (cdk.json) and the same cdk-nag AWS Solutions checks, asserted against
+ * infra/topology.ts: what the local stack runs is what AWS gets.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeptApp, PROJECT_ROOT } from '../../infra/cdk/keptApp.js';
+import { handlerId, type KeptStack } from '../../infra/cdk/keptStack.js';
+import { EMAIL_EVENTS_HANDLER, ENVIRONMENT_KEYS, ROLES, ROUTES, SCHEDULES, TABLE } from '../../infra/topology.js';
+
+type Json = Record<string, any>;
+
+const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Json };
+/** The context `cdk synth` runs with, and the app mode that makes synth throw on validation failures. */
+const context: Json = { ...cdkJson.context, '@aws-cdk/core:appMode': 'inmemory' };
+
+const HANDLERS = [
+  ...ROUTES.map((r) => ({ handler: r.handler, uses: r.uses })),
+  ...SCHEDULES.map((s) => ({ handler: s.handler, uses: s.uses })),
+  { handler: EMAIL_EVENTS_HANDLER.handler, uses: EMAIL_EVENTS_HANDLER.uses },
+].filter((h, i, all) => all.findIndex((o) => o.handler === h.handler) === i);
+
+/** The newest nodejsNN.x runtime this aws-cdk-lib knows, computed rather than restated. */
+const NEWEST_NODE = Object.values(lambda.Runtime)
+  .filter((r): r is lambda.Runtime => r instanceof lambda.Runtime && /^nodejs\d+\.x$/.test(r.name))
+  .map((r) => r.name)
+  .sort((a, b) => Number(/\d+/.exec(b)![0]) - Number(/\d+/.exec(a)![0]))[0];
+
+const outdirs: string[] = [];
+function outdir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kept-cdk-'));
+  outdirs.push(dir);
+  return dir;
+}
+
+let stack: KeptStack;
+let template: Template;
+let resources: Record<string, Json>;
+let assemblyDir: string;
+
+beforeAll(() => {
+  const built = createKeptApp({ context, outdir: outdir() });
+  stack = built.stack;
+  // Bundles every handler with esbuild and runs cdk-nag; throws on an unacknowledged finding.
+  assemblyDir = built.app.synth().directory;
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Json>;
+}, 240_000);
+
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+/** The logical id of the one resource of a type. */
+const onlyId = (type: string): string => {
+  const ids = ofType(type).map(([id]) => id);
+  expect(ids, type).toHaveLength(1);
+  return ids[0]!;
+};
+const functionIdOf = (handler: string): string => {
+  const ids = ofType('AWS::Lambda::Function')
+    .map(([id]) => id)
+    .filter((id) => id.startsWith(`${handlerId(handler)}Fn`));
+  expect(ids, `one function for ${handler}`).toHaveLength(1);
+  return ids[0]!;
+};
+/** Every IAM statement attached to the role of a function. */
+const statementsOf = (functionId: string): Json[] => {
+  const roleRef = resources[functionId]!.Properties.Role['Fn::GetAtt'][0] as string;
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleRef))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+};
+const actionsOf = (statements: Json[]) => statements.flatMap((s) => [s.Action].flat() as string[]);
+
+describe('the table', () => {
+  it('is the topology table: pk/sk, on demand, TTL, point-in-time recovery, retained', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+  });
+
+  it('has every index in the topology, string keys, all attributes projected', () => {
+    const [, table] = ofType('AWS::DynamoDB::Table')[0]!;
+    const indexes = table.Properties.GlobalSecondaryIndexes as Json[];
+    expect(indexes.map((i) => i.IndexName).sort()).toEqual(TABLE.indexes.map((i) => i.name).sort());
+    for (const declared of TABLE.indexes) {
+      expect(indexes.find((i) => i.IndexName === declared.name)).toEqual({
+        IndexName: declared.name,
+        KeySchema: [
+          { AttributeName: declared.partitionKey, KeyType: 'HASH' },
+          { AttributeName: declared.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      });
+    }
+    const types = Object.fromEntries((table.Properties.AttributeDefinitions as Json[]).map((a) => [a.AttributeName, a.AttributeType]));
+    for (const key of [TABLE.partitionKey, TABLE.sortKey, ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]) {
+      expect(types[key], key).toBe('S');
+    }
+  });
+});
+
+describe('the functions', () => {
+  it('are one per handler in the topology and nothing else (no helper functions CDK slipped in)', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(HANDLERS.length);
+    for (const { handler } of HANDLERS) functionIdOf(handler);
+  });
+
+  it(`run on arm64 and the newest Node runtime (${NEWEST_NODE}), with every environment key`, () => {
+    expect(NEWEST_NODE).toBeDefined();
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.Runtime, id).toBe(NEWEST_NODE);
+      const variables = fn.Properties.Environment.Variables as Json;
+      expect(Object.keys(variables).sort(), id).toEqual([...ENVIRONMENT_KEYS, 'NODE_OPTIONS'].sort());
+      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(variables.COUNCIL_ID).toBe(context.councilId);
+      expect(fn.Properties.LoggingConfig.LogGroup, `${id} logs to its own group`).toEqual({ Ref: expect.any(String) });
+    }
+  });
+
+  it('log to groups that expire', () => {
+    for (const [id, group] of ofType('AWS::Logs::LogGroup')) {
+      expect(group.Properties.RetentionInDays, id).toBe(context.logRetentionDays);
+    }
+  });
+
+  it('may read or write the table exactly as their `uses` says, and nothing else in DynamoDB', () => {
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    for (const { handler, uses } of HANDLERS) {
+      const statements = statementsOf(functionIdOf(handler));
+      const actions = actionsOf(statements);
+      expect(actions.includes('dynamodb:Query'), `${handler} reads`).toBe(uses.table !== undefined);
+      expect(actions.some((a) => writes.includes(a)), `${handler} writes`).toBe(uses.table === 'write');
+      for (const statement of statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')))) {
+        expect(JSON.stringify(statement.Resource), handler).not.toBe('"*"');
+      }
+    }
+  });
+
+  it('may send mail only when they mail, only as the configured identity through the configuration set', () => {
+    for (const { handler, uses } of HANDLERS) {
+      const statements = statementsOf(functionIdOf(handler));
+      expect(actionsOf(statements).includes('ses:SendEmail'), `${handler} mails`).toBe(uses.email === true);
+    }
+    const sesStatements = ofType('AWS::IAM::Policy')
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+      .filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+    expect(sesStatements.length).toBeGreaterThan(0);
+    for (const statement of sesStatements) {
+      expect(actionsOf([statement]).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      const targets = [statement.Resource].flat().map((r) => JSON.stringify(r));
+      expect(targets).not.toContain('"*"');
+      for (const target of targets) expect(target).toMatch(/:identity\/|:configuration-set\//);
+      expect(targets.some((t) => t.includes(':configuration-set/'))).toBe(true);
+      const sender = /<([^<>]+)>\s*$/.exec(context.mailFrom as string)?.[1] ?? (context.mailFrom as string);
+      expect(targets.some((t) => t.includes(`:identity/${sender}"`)), sender).toBe(true);
+    }
+  });
+});
+
+describe('the HTTP API', () => {
+  it('has every topology route, each answered by its own handler, JWT-protected exactly when auth is true', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties as Json);
+    expect(routes).toHaveLength(ROUTES.length);
+    const authorizerId = onlyId('AWS::ApiGatewayV2::Authorizer');
+    for (const declared of ROUTES) {
+      const key = `${declared.method} ${declared.path}`;
+      const route = routes.find((r) => r.RouteKey === key);
+      expect(route, key).toBeDefined();
+      if (declared.auth) {
+        expect(route!.AuthorizationType, key).toBe('JWT');
+        expect(route!.AuthorizerId, key).toEqual({ Ref: authorizerId });
+      } else {
+        expect(route!.AuthorizationType ?? 'NONE', key).toBe('NONE');
+        expect(route!.AuthorizerId, key).toBeUndefined();
+      }
+      const integrationId = (route!.Target['Fn::Join'][1] as Json[])[1]!.Ref as string;
+      expect(resources[integrationId]!.Properties.IntegrationUri, key).toEqual({
+        'Fn::GetAtt': [functionIdOf(declared.handler), 'Arn'],
+      });
+    }
+  });
+
+  it('checks tokens issued by the user pool to the web client, from the Authorization header', () => {
+    const poolId = onlyId('AWS::Cognito::UserPool');
+    const clientId = onlyId('AWS::Cognito::UserPoolClient');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: {
+          'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^https://cognito-idp\\.'), { Ref: poolId }])],
+        },
+      },
+    });
+  });
+
+  it('logs every request as JSON to a log group, without paths (calendar tokens) or people, and throttles', () => {
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AutoDeploy).toBe(true);
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: expect.any(Number),
+      ThrottlingBurstLimit: expect.any(Number),
+    });
+    const destination = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'] as [string, string];
+    expect(resources[destination[0]]!.Type).toBe('AWS::Logs::LogGroup');
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(format.requestId).toBe('$context.requestId');
+    expect(format.routeKey).toBe('$context.routeKey');
+    const variables = Object.values(format).join(' ');
+    expect(variables).not.toMatch(/\$context\.path|sourceIp|claims/);
+  });
+
+  it('allows cross-origin calls from the app only', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [context.appUrl], AllowCredentials: true }),
+    });
+  });
+});
+
+describe('the schedules', () => {
+  it('fire the topology cron in its time zone, retry, and dead-letter to an encrypted SSL-only queue', () => {
+    const schedules = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties as Json);
+    expect(schedules).toHaveLength(SCHEDULES.length);
+    for (const declared of SCHEDULES) {
+      const schedule = schedules.find((s) => s.Target.Arn['Fn::GetAtt'][0] === functionIdOf(declared.handler));
+      expect(schedule, declared.name).toBeDefined();
+      expect(schedule!.ScheduleExpression).toBe(declared.cron);
+      expect(schedule!.ScheduleExpressionTimezone).toBe(declared.timezone);
+      expect(schedule!.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThanOrEqual(1);
+      expect(schedule!.Target.RetryPolicy.MaximumEventAgeInSeconds).toBeGreaterThan(0);
+      const queueId = schedule!.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+      const queue = resources[queueId]!;
+      expect(queue.Type).toBe('AWS::SQS::Queue');
+      expect(queue.Properties.SqsManagedSseEnabled === true || queue.Properties.KmsMasterKeyId !== undefined).toBe(true);
+      const queuePolicies = ofType('AWS::SQS::QueuePolicy').filter(([, p]) =>
+        (p.Properties.Queues as Json[]).some((q) => q.Ref === queueId),
+      );
+      const statements = queuePolicies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('keep a run that still fails after Lambda retries it in the same dead-letter queue (scheduled and email events)', () => {
+    const [schedule] = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties as Json);
+    const queueArn = schedule!.Target.DeadLetterConfig.Arn as Json;
+    for (const handler of [...SCHEDULES.map((s) => s.handler), EMAIL_EVENTS_HANDLER.handler]) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functionIdOf(handler) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: queueArn } },
+      });
+    }
+  });
+});
+
+describe('mail', () => {
+  it('publishes bounces and complaints to an encrypted topic the email-events function is subscribed to', () => {
+    const [, destination] = ofType('AWS::SES::ConfigurationSetEventDestination')[0]!;
+    const events = destination.Properties.EventDestination.MatchingEventTypes as string[];
+    expect(events.map((e) => e.toLowerCase()).sort()).toEqual(['bounce', 'complaint']);
+    const topicId = destination.Properties.EventDestination.SnsDestination.TopicARN.Ref as string;
+    expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { 'Fn::GetAtt': [functionIdOf(EMAIL_EVENTS_HANDLER.handler), 'Arn'] },
+    });
+  });
+
+  it('gives the functions the configuration set every message is sent through', () => {
+    const setId = onlyId('AWS::SES::ConfigurationSet');
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.Environment.Variables.MAIL_CONFIGURATION_SET).toEqual({ Ref: setId });
+    }
+  });
+});
+
+describe('sign-in', () => {
+  it('is a user pool only administrators add people to, with MFA, threat protection and the council attributes', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      MfaConfiguration: 'ON',
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'council', AttributeDataType: 'String' }),
+        Match.objectLike({ Name: 'staff_id', AttributeDataType: 'String' }),
+      ]),
+    });
+    const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName as string);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('has a public web client: authorization code (PKCE), no secret, callback on the app, cannot rewrite its council', () => {
+    const [, client] = ofType('AWS::Cognito::UserPoolClient')[0]!;
+    expect(client.Properties.GenerateSecret ?? false).toBe(false);
+    expect(client.Properties.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(client.Properties.CallbackURLs).toEqual([`${context.appUrl}/auth/callback`]);
+    expect(client.Properties.WriteAttributes.some((a: string) => a.startsWith('custom:'))).toBe(false);
+    expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:council', 'custom:staff_id']));
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties as Json);
+  const alarmTopicRef = () => ({ Ref: ofType('AWS::SNS::Topic').find(([id]) => id.startsWith('AlarmTopic'))![0] });
+
+  it('go off on the first error of any function', () => {
+    for (const { handler } of HANDLERS) {
+      const fnId = functionIdOf(handler);
+      const alarm = alarms().find(
+        (a) => a.MetricName === 'Errors' && a.Dimensions?.some((d: Json) => d.Value?.Ref === fnId),
+      );
+      expect(alarm, handler).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [alarmTopicRef()],
+      });
+    }
+  });
+
+  it('go off when a scheduled run lands in the dead-letter queue, and on API 5xx', () => {
+    expect(alarms()).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [alarmTopicRef()],
+      }),
+    );
+    expect(alarms()).toContainEqual(
+      expect.objectContaining({ Namespace: 'AWS/ApiGateway', MetricName: '5xx', AlarmActions: [alarmTopicRef()] }),
+    );
+  });
+});
+
+it('outputs what a council needs after deploying', () => {
+  for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']) {
+    template.hasOutput(output, {});
+  }
+});
+
+describe('cdk-nag (AWS Solutions)', () => {
+  it('reports no unacknowledged finding for the stack', () => {
+    // synth() above would have thrown on an error; the report shows no violation either.
+    const report = JSON.parse(readFileSync(path.join(assemblyDir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string; severity: string }[] }[];
+    };
+    const nag = report.pluginReports.filter((r) => r.pluginName === 'AwsSolutions');
+    expect(nag.flatMap((r) => r.violations)).toEqual([]);
+    expect(report.pluginReports.filter((r) => r.conclusion === 'failure')).toEqual([]);
+  });
+
+  it('acknowledges only known rules, each with a reason a reviewer can check', () => {
+    const acknowledged: { path: string; id: string; reason: string }[] = [];
+    const visit = (node: IConstruct) => {
+      for (const entry of node.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          acknowledged.push({ path: node.node.path, id: id.replace(/^annotation::/i, ''), reason });
+        }
+      }
+      node.node.children.forEach(visit);
+    };
+    visit(stack);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const ack of acknowledged) {
+      expect(ack.id, ack.path).toMatch(
+        /^AwsSolutions-(APIG4|SQS3|IAM5\[Resource::<Table[A-Z0-9]+\.Arn>\/index\/\*\]|IAM5\[Resource::<[A-Za-z0-9]+Fn[A-Z0-9]+\.Arn>:\*\])$/,
+      );
+      expect(ack.reason.length, ack.id).toBeGreaterThan(60);
+    }
+    // The public routes, and no others, are acknowledged as unauthorised.
+    const publicRoutes = acknowledged.filter((a) => a.id === 'AwsSolutions-APIG4');
+    expect(publicRoutes).toHaveLength(ROUTES.filter((r) => !r.auth).length);
+  });
+
+  it('does run: the same app with a careless queue added fails to synthesize', () => {
+    // Skip bundling: this app only needs its construct tree checked.
+    const { app, stack: careless } = createKeptApp({
+      context: { ...context, 'aws:cdk:bundling-stacks': [] },
+      outdir: outdir(),
+    });
+    new sqs.Queue(careless, 'CarelessQueue');
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+  });
+
+  it('does run on any app it is added to, and honours acknowledgements', () => {
+    const failing = new App({ outdir: outdir(), context: { '@aws-cdk/core:appMode': 'inmemory' } });
+    Validations.of(failing).addPlugins(new AwsSolutionsChecks(failing));
+    new sqs.Queue(new Stack(failing, 'Throwaway'), 'Queue');
+    let message = '';
+    try {
+      failing.synth();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/AwsSolutions-SQS3/); // no dead-letter queue
+    expect(message).toMatch(/AwsSolutions-SQS4/); // no SSL-only policy
+
+    const acknowledged = new App({ outdir: outdir(), context: { '@aws-cdk/core:appMode': 'inmemory' } });
+    Validations.of(acknowledged).addPlugins(new AwsSolutionsChecks(acknowledged));
+    const queue = new sqs.Queue(new Stack(acknowledged, 'Throwaway'), 'Queue');
+    Validations.of(queue).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'test: a queue with no dead-letter queue, deliberately' },
+      { id: 'AwsSolutions-SQS4', reason: 'test: a queue without an SSL-only policy, deliberately' },
+    );
+    expect(() => acknowledged.synth()).not.toThrow();
+  });
+});

@@ -41,6 +41,12 @@ export const STATUTORY_RULES: readonly Rule[] = [
   personalAdviserContact,
 ];
 
+/** Kinds owed only while a child is looked after (the pathway plan carries on after care). */
+const LOOKED_AFTER_ONLY = new Set([
+  'statutory-visit', 'looked-after-review', 'care-plan', 'placement-plan', 'permanence-plan', 'pep',
+  'initial-health-assessment', 'review-health-assessment', 'dental-check', 'sdq', 'return-home-interview',
+]);
+
 export type ObligationStatus = 'overdue' | 'due-today' | 'upcoming';
 
 export interface Obligation {
@@ -63,10 +69,12 @@ export function computeObligations(
   policy: ResolvedPolicy = STATUTORY_POLICY,
 ): Obligation[] {
   const history = buildHistory(child, facts, today);
+  // No one is looked after past 18: a looked-after duty falling due later will never be owed.
+  const eighteenth = birthday(history.dateOfBirth, 18);
   const found: Due[] = [];
   for (const rule of STATUTORY_RULES) {
     const due = rule(history, policy);
-    if (due) found.push(due);
+    if (due && !(history.lookedAfter && LOOKED_AFTER_ONLY.has(due.kind) && due.due >= eighteenth)) found.push(due);
   }
   for (const local of policy.localRules) {
     const due = localRuleDue(local, history, policy);

@@ -38,11 +38,13 @@ zm.config({
   },
 });
 
-export const isoDate = zm.string({ error: 'must be a date written YYYY-MM-DD' }).check(
+export const isoDate = zm.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') }).check(
   zm.refine(isIsoDate, 'must be a real date written YYYY-MM-DD'),
 );
 
-export const isoInstant = zm.string({ error: 'must be an ISO 8601 instant such as 2027-01-18T09:30:00Z' }).check(
+export const isoInstant = zm.string({
+  error: (issue) => (issue.input === undefined ? 'is required' : 'must be an ISO 8601 instant such as 2027-01-18T09:30:00Z'),
+}).check(
   zm.refine(isIsoInstant, 'must be an ISO 8601 instant with a time zone, such as 2027-01-18T09:30:00Z'),
 );
 

@@ -799,3 +799,41 @@ describe('status and listing', () => {
     expect(obligations({ today: '2027-01-06', dob: DOB, facts: [] })).toEqual([]);
   });
 });
+
+describe('looked-after duties that would fall due after the 18th birthday', () => {
+  it('are not listed, since the child will have left care by then', () => {
+    // Born 15 March 2009: 18 on 15 March 2027. Reviewed 1 December 2026 (second review), so the next
+    // would be due 1 June 2027 (6 months), after the birthday; the visit on 1 March 2027 + 42 days
+    // = 12 April 2027 is also after it. The pathway plan carries on after care and stays.
+    const s: Scenario = {
+      today: '2027-03-02',
+      dob: '2009-03-15',
+      facts: [entered('2024-01-10'), placed('2024-01-10'), { type: 'review', date: '2024-02-01' }, { type: 'review', date: '2026-12-01' }, visit('2027-03-01')],
+    };
+    const listed = kinds(s);
+    expect(listed).not.toContain('looked-after-review');
+    expect(listed).not.toContain('statutory-visit');
+    expect(listed).toContain('pathway-plan');
+  });
+});
+
+describe('council adviser age beyond 21', () => {
+  it('says contact past 21 is council policy, not the regulation', () => {
+    // Born 1 June 2005: left care at 18 on 1 June 2023; 21 on 1 June 2026; today 10 June 2026.
+    const s: Scenario = {
+      today: '2026-06-10',
+      dob: '2005-06-01',
+      policy: { personalAdviser: { untilAge: 25 } },
+      facts: [entered('2019-01-01'), placed('2019-01-01'), { type: 'left-care', date: '2023-06-01', reason: 'age-18' }, { type: 'personal-adviser-contact', date: '2026-05-20' }],
+    };
+    const contact = one(s, 'personal-adviser-contact');
+    expect(contact.dueDate).toBe('2026-07-15'); // 20 May + 56 days
+    expect(contact.rule).toMatch(/^Council policy, stricter than/);
+  });
+});
+
+describe('input messages', () => {
+  it('says a missing date of birth is required', () => {
+    expect(() => answerDueRequest({ today: '2027-01-18', child: { id: 'c' }, facts: [] })).toThrow('child.dateOfBirth: is required');
+  });
+});

@@ -50,6 +50,7 @@ export const pathwayPlanReview: Rule = (h, p) => {
   return {
     kind: 'pathway-plan-review',
     due,
-    rule: cite('Care Leavers (England) Regulations 2010 reg 7', `pathway plan reviewed every ${plural(months, 'month')}`, months < S.reviewEveryMonths),
+    rule: cite('Care Leavers (England) Regulations 2010 reg 7', `pathway plan reviewed every ${plural(months, 'month')}`,
+      months < S.reviewEveryMonths || due >= birthday(h.dateOfBirth, STATUTORY.personalAdviser.untilAge)),
   };
 };

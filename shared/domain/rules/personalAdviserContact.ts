@@ -19,6 +19,8 @@ export const personalAdviserContact: Rule = (h, p) => {
   const left = h.episode!.end!;
   const last = h.lastAdviserContactAfterLeaving;
   const relevantChild = left < birthday(h.dateOfBirth, 18);
+  // Past 21 the duty runs only because the council chose a later age.
+  const extended = untilAge > S.untilAge && h.today >= birthday(h.dateOfBirth, S.untilAge);
   let due: number;
   let rule: string;
   if (last === null && relevantChild) {
@@ -26,7 +28,7 @@ export const personalAdviserContact: Rule = (h, p) => {
     rule = cite(SOURCE, `personal adviser visit within ${plural(firstWithinDays, 'day')} of leaving care`, firstWithinDays < S.firstWithinDays);
   } else {
     due = (last ?? left) + everyWeeks * 7;
-    rule = cite(SOURCE, `personal adviser contact every ${plural(everyWeeks, 'week')}`, everyWeeks < S.everyWeeks);
+    rule = cite(SOURCE, `personal adviser contact every ${plural(everyWeeks, 'week')}`, everyWeeks < S.everyWeeks || extended);
   }
   return due < birthday(h.dateOfBirth, untilAge) ? { kind: 'personal-adviser-contact', due, rule } : null;
 };

@@ -75,7 +75,8 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
     const id = `P${i + 1}`;
     if (i > 0) add({ type: 'placement-ended', date: iso(start), placementId: `P${i}` }, start);
     add({ type: 'placement-started', date: iso(start), placementId: id, longTerm: rng() < 0.35, arrangement: pick(rng, ARRANGEMENTS) }, start);
-    if (rng() < 0.9) add({ type: 'placement-plan', date: iso(start + between(rng, 0, 6)), placementId: id }, start + 6);
+    // Plans are sometimes late for a new placement, rarely for an old one.
+    if (today - start > 60 || rng() < 0.7) add({ type: 'placement-plan', date: iso(start + between(rng, 0, 6)), placementId: id }, start + 6);
     const end = i + 1 < starts.length ? starts[i + 1]! : today - (lapsed ? between(rng, 45, 80) : 0);
     for (let v = start + between(rng, 1, 8); v <= end; v += between(rng, 26, 44)) {
       add({ type: 'visit', date: iso(v), seenAlone: rng() < 0.8 }, v);
@@ -86,7 +87,7 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
   let review = entered + between(rng, 20, 32);
   for (let n = 0; review <= today; n++) {
     add({ type: 'review', date: iso(review), childParticipated: rng() < 0.75 }, review);
-    if (n === 1 && rng() < 0.8) add({ type: 'permanence-plan', date: iso(review) }, review);
+    if (n === 1 && rng() < 0.97) add({ type: 'permanence-plan', date: iso(review) }, review);
     review = addMonths(review, n === 0 ? 3 : 6) - between(rng, -5, 20);
   }
 
@@ -108,6 +109,10 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
     for (let s = Math.max(entered, birthday(dob, 4)) + between(rng, 30, 300); s <= today && s < birthday(dob, 17); s = addMonths(s, 12) - between(rng, -10, 30)) {
       add({ type: 'sdq', date: iso(s), score: between(rng, 3, 28) }, s);
     }
+  }
+  // A local rule many councils keep: a CSE risk assessment about every 6 months from 11.
+  for (let c = Math.max(entered, birthday(dob, 11)) + between(rng, 5, 25); c <= today; c = addMonths(c, 6) - between(rng, -10, 20)) {
+    add({ type: 'local-task', date: iso(c), kind: 'cse-risk-assessment' }, c);
   }
   if (ageDays >= 11 * 365 && rng() < 0.12) {
     const gone = today - between(rng, 1, 25);

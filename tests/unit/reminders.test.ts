@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REMINDER_POLICY, horizonEnd, planDigests, reminderPolicySchema, shouldEscalate, type DueEntry } from '../../shared/domain/reminders.js';
+import { renderDigest } from '../../shared/email/digestEmail.js';
+import type { Staff } from '../../shared/domain/people.js';
+import { toCronerPattern } from '../../infra/local/clock.js';
+import { SCHEDULES } from '../../infra/topology.js';
+import { Cron } from 'croner';
+
+const staff: Staff[] = [
+  { councilId: 'c', id: 'tm', name: 'Tess Manager', email: 'tm@x.test', role: 'manager' },
+  { councilId: 'c', id: 'sw', name: 'Sam Worker', email: 'sw@x.test', role: 'practitioner', managerId: 'tm' },
+  { councilId: 'c', id: 'gone', name: 'Gone Away', email: 'gone@x.test', role: 'practitioner', managerId: 'tm', undeliverable: { since: '2027-01-01', reason: 'bounced' } },
+];
+const entry = (over: Partial<DueEntry>): DueEntry => ({ childId: 'C-1', initials: 'A.B.', kind: 'statutory-visit', dueDate: '2027-01-18', holderId: 'sw', ...over });
+const policy = DEFAULT_REMINDER_POLICY;
+
+describe('reminder policy', () => {
+  it('defaults to 10 working days ahead, escalation after 1 working day, weekly', () => {
+    expect(policy).toEqual({ horizonWorkingDays: 10, escalateAfterWorkingDays: 1, escalateEveryDays: 7 });
+    expect(horizonEnd('2027-01-18', policy)).toBe('2027-02-01');
+    expect(horizonEnd('2026-12-18', policy)).toBe('2027-01-06'); // over Christmas and New Year
+  });
+
+  it('rejects a policy a council cannot mean', () => {
+    expect(reminderPolicySchema.safeParse({ horizonWorkingDays: -1 }).success).toBe(false);
+    expect(reminderPolicySchema.safeParse({ escalateEveryDays: 0 }).success).toBe(false);
+    expect(reminderPolicySchema.safeParse({ surprise: true }).success).toBe(false);
+  });
+});
+
+describe('escalation', () => {
+  it('starts one working day after the due date', () => {
+    expect(shouldEscalate(entry({ dueDate: '2027-01-18' }), '2027-01-18', policy)).toBe(false);
+    expect(shouldEscalate(entry({ dueDate: '2027-01-18' }), '2027-01-19', policy)).toBe(true);
+    // Due Friday: not until Monday, the next working day.
+    expect(shouldEscalate(entry({ dueDate: '2027-01-15' }), '2027-01-16', policy)).toBe(false);
+    expect(shouldEscalate(entry({ dueDate: '2027-01-15' }), '2027-01-18', policy)).toBe(true);
+  });
+
+  it('repeats weekly while the item stays overdue', () => {
+    const escalated = entry({ dueDate: '2027-01-04', escalatedOn: '2027-01-05' });
+    expect(shouldEscalate(escalated, '2027-01-11', policy)).toBe(false);
+    expect(shouldEscalate(escalated, '2027-01-12', policy)).toBe(true);
+    expect(shouldEscalate(escalated, '2027-01-05', policy)).toBe(true); // a rerun the same day plans the same digest
+  });
+});
+
+describe('planning digests', () => {
+  it('groups by holder into overdue, due today and coming up, within the horizon', () => {
+    const plan = planDigests(
+      [
+        entry({ dueDate: '2027-01-22', kind: 'sdq' }),
+        entry({ dueDate: '2027-01-18', kind: 'pep' }),
+        entry({ dueDate: '2027-01-18', kind: 'statutory-visit', childId: 'C-0' }),
+        entry({ dueDate: '2027-01-14', kind: 'care-plan' }),
+        entry({ dueDate: '2027-03-01', kind: 'dental-check' }),
+      ],
+      staff,
+      '2027-01-18',
+      policy,
+    );
+    const sw = plan.digests.find((d) => d.recipient.id === 'sw')!;
+    expect(sw.overdue.map((l) => l.kind)).toEqual(['care-plan']);
+    expect(sw.dueToday.map((l) => `${l.childId}/${l.kind}`)).toEqual(['C-0/statutory-visit', 'C-1/pep']);
+    expect(sw.comingUp.map((l) => l.kind)).toEqual(['sdq']);
+    const tm = plan.digests.find((d) => d.recipient.id === 'tm')!;
+    expect(tm.escalations.map((l) => [l.kind, l.holderName, l.workingDaysOverdue])).toEqual([['care-plan', 'Sam Worker', 2]]);
+    expect(tm.overdue).toEqual([]);
+  });
+
+  it('reports items whose holder cannot be emailed, and still escalates them', () => {
+    const plan = planDigests([entry({ holderId: 'gone', dueDate: '2027-01-11' }), entry({ holderId: 'nobody' })], staff, '2027-01-18', policy);
+    expect(plan.unreachable.map((e) => e.holderId)).toEqual(['gone', 'nobody']);
+    expect(plan.digests.map((d) => d.recipient.id)).toEqual(['tm']);
+  });
+
+  it('sends nobody anything when nothing is due', () => {
+    expect(planDigests([entry({ dueDate: '2027-06-01' })], staff, '2027-01-18', policy).digests).toEqual([]);
+  });
+});
+
+describe('the digest email', () => {
+  const plan = planDigests(
+    [entry({ dueDate: '2026-12-30', kind: 'care-plan', initials: '<b>.', childId: 'C-9' }), entry({ kind: 'return-home-interview', dueAt: '2027-01-18T15:30:00.000Z' })],
+    staff,
+    '2027-01-18',
+    policy,
+  );
+  const email = renderDigest(plan.digests.find((d) => d.recipient.id === 'sw')!, { appUrl: 'https://kept.example', councilName: 'Test Borough' });
+
+  it('has a short subject with the counts and the date', () => {
+    expect(email.subject).toBe('Kept: 1 overdue, 1 due today – Monday, 18 January 2027');
+    expect(email.to).toBe('sw@x.test');
+  });
+
+  it('gives the year of a date in another year, and the time of an hours deadline', () => {
+    expect(email.text).toContain('Care plan, due Wed 30 Dec 2026');
+    expect(email.text).toContain('Return home interview, due Mon 18 Jan, 15:30');
+  });
+
+  it('escapes what it shows in HTML', () => {
+    expect(email.html).toContain('C-9 (&lt;b&gt;.)');
+    expect(email.html).not.toContain('<b>.');
+  });
+});
+
+describe('the local clock', () => {
+  it('reads the stack’s EventBridge cron expressions', () => {
+    expect(toCronerPattern('cron(0 7 ? * MON-FRI *)')).toBe('0 7 * * MON-FRI');
+    expect(toCronerPattern('cron(30 6 1 * ? *)')).toBe('30 6 1 * *');
+    expect(toCronerPattern('cron(0 7 ? * 2-6 *)')).toBe('0 7 * * MON-FRI');
+    expect(() => toCronerPattern('rate(1 day)')).toThrow();
+  });
+
+  it('fires the sweep at 07:00 London time on both sides of the clock change', () => {
+    const sweep = SCHEDULES.find((s) => s.name === 'reminder-sweep')!;
+    const cron = new Cron(toCronerPattern(sweep.cron), { timezone: sweep.timezone, paused: true });
+    // Friday 26 March 2027 (GMT) then Monday 29 March 2027 (BST).
+    const [a, b] = cron.nextRuns(2, new Date('2027-03-26T00:00:00Z'));
+    expect(a!.toISOString()).toBe('2027-03-26T07:00:00.000Z');
+    expect(b!.toISOString()).toBe('2027-03-29T06:00:00.000Z');
+    cron.stop();
+  });
+});

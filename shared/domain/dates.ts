@@ -60,20 +60,39 @@ export function isIsoDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }
 
+/** Day numbers of the first of each month, 1900 to 2199: parsing a date is then a look-up and an add. */
+const TABLE_FROM_YEAR = 1900;
+const TABLE_YEARS = 300;
+const MONTH_STARTS = new Int32Array(TABLE_YEARS * 12);
+for (let i = 0; i < MONTH_STARTS.length; i++) MONTH_STARTS[i] = daysFromCivil(TABLE_FROM_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+
 /** Parses `YYYY-MM-DD`; the caller has validated the text (see `isIsoDate`). */
 export function toDayNumber(iso: string): DayNumber {
   const year =
     (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
   const month = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
   const day = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
-  return daysFromCivil(year, month, day);
+  const slot = (year - TABLE_FROM_YEAR) * 12 + month - 1;
+  return slot >= 0 && slot < MONTH_STARTS.length ? MONTH_STARTS[slot]! + day - 1 : daysFromCivil(year, month, day);
 }
 
 const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 
+/** Formatted dates from 1900 to 2199, made on first use: the engine formats the same few thousand over and over. */
+const CACHE_FROM = daysFromCivil(1900, 1, 1);
+const CACHE_SIZE = daysFromCivil(2200, 1, 1) - CACHE_FROM;
+const isoCache: Array<string | undefined> = [];
+
 export function toIsoDate(days: DayNumber): string {
+  const slot = days - CACHE_FROM;
+  if (slot >= 0 && slot < CACHE_SIZE) {
+    const hit = isoCache[slot];
+    if (hit !== undefined) return hit;
+  }
   const { year, month, day } = civilFromDays(days);
-  return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+  const text = `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+  if (slot >= 0 && slot < CACHE_SIZE) isoCache[slot] = text;
+  return text;
 }
 
 /** 0 = Monday ... 6 = Sunday. Day 0 (1970-01-01) was a Thursday. */

@@ -62,16 +62,48 @@ export interface ChildHistory {
   localTasks: Map<string, DayNumber>;
 }
 
+const NO_TASKS: Map<string, DayNumber> = new Map();
+
 function latest(current: DayNumber | null, day: DayNumber): DayNumber {
   return current === null || day > current ? day : current;
 }
 
-function foldEpisodes(dated: Array<{ fact: Fact; day: DayNumber }>, eighteenth: DayNumber, today: DayNumber): Episode[] {
+/** Facts in date order (stable): their indexes, and each one's day. Most histories arrive in order already. */
+interface Chronology {
+  facts: readonly Fact[];
+  /** Each fact's type, read once: facts come in many shapes, and each read of one is slow. */
+  types: Fact['type'][];
+  days: Int32Array;
+  order: number[] | null;
+}
+
+function chronology(facts: readonly Fact[]): Chronology {
+  const n = facts.length;
+  const days = new Int32Array(n);
+  const types: Fact['type'][] = [];
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const fact = facts[i]!;
+    const type = fact.type;
+    types.push(type);
+    days[i] = toDayNumber(type === 'missing-episode' ? factDate(fact) : (fact as { date: string }).date);
+    if (i > 0 && days[i]! < days[i - 1]!) sorted = false;
+  }
+  const order = sorted ? null : facts.map((_, i) => i).sort((a, b) => days[a]! - days[b]! || a - b);
+  return { facts, types, days, order };
+}
+
+function foldEpisodes(dated: Chronology, eighteenth: DayNumber, today: DayNumber): Episode[] {
   const episodes: Episode[] = [];
   let open: Episode | null = null;
   let previousEnd = -NEVER;
-  for (const { fact, day } of dated) {
-    if ((fact.type === 'entered-care' || fact.type === 'placement-started') && !open) {
+  for (let k = 0; k < dated.facts.length; k++) {
+    const i = dated.order ? dated.order[k]! : k;
+    const type = dated.types[i]!;
+    if (type !== 'entered-care' && type !== 'placement-started' && type !== 'left-care') continue;
+    const fact = dated.facts[i]!;
+    const day = dated.days[i]!;
+    if ((type === 'entered-care' || type === 'placement-started') && !open) {
       open = { start: day, end: null, endedBy: null, leftReason: null, previousEnd };
       episodes.push(open);
     } else if (fact.type === 'left-care' && open) {
@@ -118,8 +150,7 @@ function eligibleFrom(episodes: Episode[], dob: DayNumber): DayNumber | null {
 export function buildHistory(child: Child, facts: readonly Fact[], today: string): ChildHistory {
   const dob = toDayNumber(child.dateOfBirth);
   const todayDay = toDayNumber(today);
-  const dated = facts.map((fact, index) => ({ fact, day: toDayNumber(factDate(fact)), index }));
-  dated.sort((a, b) => a.day - b.day || a.index - b.index);
+  const dated = chronology(facts);
 
   const episodes = foldEpisodes(dated, birthday(dob, 18), todayDay);
   const episode = episodes.at(-1) ?? null;
@@ -148,36 +179,42 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
     eligibleFrom: eligibleFrom(episodes, dob),
     lastPathwayPlan: null,
     lastAdviserContactAfterLeaving: null,
-    localTasks: new Map(),
+    localTasks: NO_TASKS,
   };
 
   const start = episode?.start ?? NEVER;
   const since = episode?.previousEnd ?? NEVER; // work for this episode may be done before it starts
-  const ended = new Set<string>();
-  const planned = new Set<string>();
-  const agreed = new Set<string>();
-  const visits: DayNumber[] = [];
+  // Placement ids seen ended, planned and agreed; few per child, so plain lists.
+  const ended: string[] = [];
+  const planned: string[] = [];
+  const agreed: string[] = [];
+  let lastVisitInEpisode: DayNumber | null = null;
 
-  for (const { fact, day } of dated) {
+  for (let k = 0; k < dated.facts.length; k++) {
+    const i = dated.order ? dated.order[k]! : k;
+    const day = dated.days[i]!;
     const inEpisode = day >= start;
+    if (dated.types[i] === 'visit') {
+      if (inEpisode) lastVisitInEpisode = latest(lastVisitInEpisode, day);
+      continue;
+    }
+    const fact = dated.facts[i]!;
     switch (fact.type) {
       case 'placement-started':
         if (inEpisode) {
           h.placement = { id: fact.placementId, start: day, longTerm: fact.longTerm, arrangement: fact.arrangement, open: true };
-          ended.delete(fact.placementId);
+          const at = ended.indexOf(fact.placementId);
+          if (at >= 0) ended.splice(at, 1);
         }
         break;
       case 'placement-ended':
-        ended.add(fact.placementId);
+        ended.push(fact.placementId);
         break;
       case 'placement-plan':
-        planned.add(fact.placementId);
+        planned.push(fact.placementId);
         break;
       case 'fewer-visits-agreed':
-        agreed.add(fact.placementId);
-        break;
-      case 'visit':
-        if (inEpisode) visits.push(day);
+        agreed.push(fact.placementId);
         break;
       case 'review':
         if (inEpisode) {
@@ -221,6 +258,7 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
         if (episode?.end != null && day >= episode.end) h.lastAdviserContactAfterLeaving = latest(h.lastAdviserContactAfterLeaving, day);
         break;
       case 'local-task': {
+        if (h.localTasks === NO_TASKS) h.localTasks = new Map();
         const last = h.localTasks.get(fact.kind);
         if (last === undefined || day > last) h.localTasks.set(fact.kind, day);
         break;
@@ -233,12 +271,12 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
   if (episode) {
     h.placement ??= { id: null, start: episode.start, longTerm: false, arrangement: undefined, open: true };
     if (h.placement.id !== null) {
-      h.placement.open = !ended.has(h.placement.id);
-      h.placementPlanDone = planned.has(h.placement.id);
-      h.fewerVisitsAgreed = agreed.has(h.placement.id);
+      h.placement.open = !ended.includes(h.placement.id);
+      h.placementPlanDone = planned.includes(h.placement.id);
+      h.fewerVisitsAgreed = agreed.includes(h.placement.id);
     }
-    const placedOn = h.placement.start;
-    for (const v of visits) if (v >= placedOn) h.lastVisit = latest(h.lastVisit, v);
+    // The latest visit of the episode counts only if made since the current placement began.
+    if (lastVisitInEpisode !== null && lastVisitInEpisode >= h.placement.start) h.lastVisit = lastVisitInEpisode;
   }
   h.missingReturns.sort((a, b) => a.returnedAt - b.returnedAt);
   h.returnInterviews.sort((a, b) => a - b);

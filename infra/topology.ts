@@ -31,7 +31,7 @@ export interface RouteDeclaration {
   /** false: no bearer token (health, calendar feed with its own token). */
   auth: boolean;
   /** Which AWS clients the handler uses, for least-privilege grants and bundling. */
-  uses: { table?: 'read' | 'write'; email?: boolean };
+  uses: { table?: 'read' | 'write'; email?: boolean; /** needs the page templates and assets beside its bundle */ web?: boolean };
 }
 
 export const ROUTES: readonly RouteDeclaration[] = [
@@ -46,6 +46,13 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/staff', handler: 'api/listStaff', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/staff', handler: 'api/createStaff', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/calendar/{token}', handler: 'api/calendarFeed', auth: false, uses: { table: 'read' } },
+  { method: 'GET', path: '/campaigns', handler: 'api/listCampaigns', auth: true, uses: { table: 'read' } },
+  { method: 'POST', path: '/campaigns', handler: 'api/createCampaign', auth: true, uses: { table: 'write' } },
+  // Survey pages: the single-use link is the key, so no bearer token. The handler also sends safeguarding alerts.
+  { method: 'GET', path: '/s/{token}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
+  { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
+  { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
+  { method: 'GET', path: '/assets/{file+}', handler: 'web/assets', auth: false, uses: { web: true } },
 ];
 
 export interface ScheduleDeclaration {
@@ -62,6 +69,13 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     name: 'reminder-sweep',
     handler: 'scheduled/reminderSweep',
     cron: 'cron(0 7 ? * MON-FRI *)',
+    timezone: 'Europe/London',
+    uses: { table: 'write', email: true },
+  },
+  {
+    name: 'survey-dispatch',
+    handler: 'scheduled/surveyDispatch',
+    cron: 'cron(0 9 * * ? *)',
     timezone: 'Europe/London',
     uses: { table: 'write', email: true },
   },

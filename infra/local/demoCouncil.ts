@@ -10,6 +10,10 @@ import { resolvePolicy, type PolicyInput } from '../../shared/domain/policy.js';
 import { projector } from '../../shared/services/council.js';
 import { between, makeRng, pick, syntheticChild } from './histories.js';
 import { factDate } from '../../shared/domain/facts.js';
+import { ageOn, toDayNumber } from '../../shared/domain/dates.js';
+import { DEMO_PLEDGE } from '../../shared/domain/surveys/definitions.js';
+import type { SurveyStore } from '../../shared/store/surveyStore.js';
+import type { Campaign } from '../../shared/domain/surveys/campaign.js';
 
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Daniel', 'Ella', 'Finley', 'Grace', 'Harvey', 'Isla', 'Jayden', 'Keira', 'Leo', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Reece', 'Sofia', 'Tyler', 'Uma', 'Vincent', 'Willow', 'Xavier', 'Yasmin', 'Zac', 'Aisha', 'Callum', 'Demi', 'Kacper'];
 const LAST = ['Adeyemi', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fletcher', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Mensah', 'Nowak', 'Okafor', 'Patel', 'Quinn', 'Roberts', 'Smith', 'Taylor', 'Usman', 'Walker', 'Wright', 'Young'];
@@ -53,7 +57,7 @@ export function demoStaff(councilId: string): Staff[] {
 
 export async function seedDemoCouncil(store: KeptStore, councilId: string, today: string, childCount = 220): Promise<{ staff: number; children: number; facts: number }> {
   const policy = resolvePolicy(DEMO_POLICY);
-  await store.putCouncil({ id: councilId, name: DEMO_COUNCIL_NAME, policy: DEMO_POLICY });
+  await store.putCouncil({ id: councilId, name: DEMO_COUNCIL_NAME, policy: DEMO_POLICY, outOfHoursPhone: '0300 555 0199', pledge: [...DEMO_PLEDGE] });
   const staff = demoStaff(councilId);
   for (const s of staff) await store.createStaff(s);
   const practitioners = staff.filter((s) => s.role === 'practitioner');
@@ -73,6 +77,8 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
       lastName: pick(rng, LAST),
       dateOfBirth: history.dateOfBirth,
       holderId: holder.id,
+      // Young people of 8 and over can be invited to surveys; the address carries no name.
+      ...(ageOn(toDayNumber(history.dateOfBirth), toDayNumber(today)) >= 8 ? { email: `young-person-${1001 + i}@${councilId}.young.kept.example.org` } : {}),
       createdAt,
       version: 0,
     };
@@ -83,4 +89,17 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
   }
   await store.writeChildren(entries);
   return { staff: staff.length, children: entries.length, facts: factCount };
+}
+
+const plusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The demo's two open campaigns: the annual care-leaver survey and a placement survey for 11 to 17s. */
+export async function seedDemoCampaigns(surveys: SurveyStore, councilId: string, today: string): Promise<void> {
+  const base = { councilId, state: 'scheduled' as const, createdBy: 'hos-1', createdAt: new Date().toISOString(), invited: 0, remindersSent: 0, opens: today, closes: plusDays(today, 28), reminderDays: [7, 14] };
+  const campaigns: Campaign[] = [
+    { ...base, id: 'cmp-care-leavers', name: 'Care leavers survey', surveyId: 'care-leaver', version: 1, mode: 'anonymous', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 } },
+    { ...base, id: 'cmp-placements', name: 'Placement survey, 11 to 17', surveyId: 'placement-11-17', version: 1, mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
+    { ...base, id: 'cmp-placements-young', name: 'Placement survey, 8 to 10', surveyId: 'placement-8-11', version: 1, mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
+  ];
+  for (const c of campaigns) await surveys.putCampaign(c);
 }

@@ -11,7 +11,10 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ROUTES, type RouteDeclaration } from '../topology.js';
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string; cookies?: string[]; isBase64Encoded?: boolean }>;
 
 interface CompiledRoute {
   route: RouteDeclaration;
@@ -23,9 +26,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 function compile(route: RouteDeclaration): CompiledRoute {
   const names: string[] = [];
-  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
+  // `{name}` is one path segment; `{name+}` (API Gateway's greedy form) is the rest of the path.
+  const source = route.path.replace(/[.*?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)(\+?)\\?\}/g, (_m, name: string, greedy: string) => {
     names.push(name);
-    return '([^/]+)';
+    return greedy ? '(.+)' : '([^/]+)';
   });
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
@@ -116,6 +120,7 @@ export function createApiServer(extra: ExtraRoute[] = []): Server {
         headers,
         queryStringParameters: Object.keys(query).length ? query : undefined,
         pathParameters: c.names.length ? pathParameters : undefined,
+        cookies: headers.cookie ? headers.cookie.split(';').map((c) => c.trim()) : undefined,
         body: body || undefined,
         isBase64Encoded: false,
         requestContext: {
@@ -133,8 +138,8 @@ export function createApiServer(extra: ExtraRoute[] = []): Server {
       };
       const handler = await loadHandler(c.route.handler);
       const result = await handler(event, lambdaContext(c.route.handler));
-      res.writeHead(result.statusCode, result.headers ?? {});
-      res.end(result.body ?? '');
+      res.writeHead(result.statusCode, { ...(result.headers ?? {}), ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) });
+      res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
     } catch (error) {
       process.stderr.write(`local api: ${(error as Error).message}\n`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

@@ -14,7 +14,9 @@ import { createApiServer, listen } from './server.js';
 import { startClock } from './clock.js';
 import { SCHEDULES } from '../topology.js';
 import { KeptStore } from '../../shared/store/keptStore.js';
-import { seedDemoCouncil } from './demoCouncil.js';
+import { seedDemoCampaigns, seedDemoCouncil } from './demoCouncil.js';
+import { SurveyStore } from '../../shared/store/surveyStore.js';
+import { runSurveyDispatch } from '../../shared/services/surveyDispatch.js';
 import { today } from '../../shared/config.js';
 import { runSweep } from '../../shared/services/sweep.js';
 import { sesSender } from '../../shared/email/sender.js';
@@ -47,9 +49,11 @@ try {
   await publishKeys(settings);
   const created = await ensureTable(settings.tableName);
   const store = new KeptStore(settings.tableName);
+  const surveys = new SurveyStore(settings.tableName);
   const day = today();
   if (!(await store.getCouncil(settings.councilId))) {
     const seeded = await seedDemoCouncil(store, settings.councilId, day);
+    await seedDemoCampaigns(surveys, settings.councilId, day);
     say(`  Seeded the demo council: ${seeded.staff} staff, ${seeded.children} children, ${seeded.facts} facts (table ${created})`);
   }
 
@@ -74,12 +78,14 @@ try {
 
   // One sweep now, whatever the day, so the demo inbox has something in it; markers make a rerun send nothing twice.
   const report = await runSweep({ store, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL!, anyDay: true });
+  const dispatch = await runSurveyDispatch({ store, surveys, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL! });
 
   say('');
   say(`Kept is running for ${day}${process.env.KEPT_TODAY ? ' (pinned by KEPT_TODAY)' : ''}.`);
   say(`  API                 http://localhost:${settings.port}   (try http://localhost:${settings.port}/health)`);
   say(`  Inbox (SES)         http://localhost:${settings.sesPort}   – every email Kept sends`);
   say(`  First sweep         ${report.sent} digest(s) sent, ${report.alreadyClaimed} already sent today, ${report.itemsRead} item(s) due`);
+ say(`  Surveys             ${dispatch.invited} invitation(s) sent; open one from the inbox to answer (links go to http://localhost:${settings.port}/s/…)`);
   say(`  Schedules           ${SCHEDULES.map((s) => `${s.name} ${s.cron} ${s.timezone}`).join('; ')}`);
   say(`  Sign in             TOKEN=$(npm run --silent token -- --role practitioner --staff sw-01)`);
   say(`                      curl -H "Authorization: Bearer $TOKEN" http://localhost:${settings.port}/me/due`);

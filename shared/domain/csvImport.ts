@@ -5,8 +5,9 @@
  *
  * Columns (header row required; order free; unknown columns rejected):
  *   child_id, first_name, last_name, date_of_birth, holder_id   the child
+ *   email                                                      the young person's own address (optional)
  *   fact_type, date                                            the fact
- *   placement_id, long_term, arrangement                       placements
+ *   placement_id, long_term, arrangement, out_of_area          placements
  *   seen_alone                                                 visits
  *   child_participated                                         reviews
  *   kind            health-assessment: initial|review; local-task: the local rule
@@ -24,8 +25,8 @@ import { type ChildInput, childInputSchema } from './people.js';
 import { problemsOf } from './validation.js';
 
 export const IMPORT_COLUMNS = [
-  'child_id', 'first_name', 'last_name', 'date_of_birth', 'holder_id',
-  'fact_type', 'date', 'placement_id', 'long_term', 'arrangement', 'seen_alone', 'child_participated',
+  'child_id', 'first_name', 'last_name', 'date_of_birth', 'holder_id', 'email',
+  'fact_type', 'date', 'placement_id', 'long_term', 'arrangement', 'out_of_area', 'seen_alone', 'child_participated',
   'kind', 'score', 'missing_start', 'missing_returned', 'reason',
 ] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
@@ -67,10 +68,11 @@ const CHILD_COLUMNS: Record<keyof ChildInput, Column> = {
   lastName: 'last_name',
   dateOfBirth: 'date_of_birth',
   holderId: 'holder_id',
+  email: 'email',
 };
 
 const FACT_COLUMNS: Partial<Record<string, Column>> = {
-  type: 'fact_type', date: 'date', placementId: 'placement_id', longTerm: 'long_term', arrangement: 'arrangement',
+  type: 'fact_type', date: 'date', placementId: 'placement_id', longTerm: 'long_term', arrangement: 'arrangement', outOfArea: 'out_of_area',
   seenAlone: 'seen_alone', childParticipated: 'child_participated', kind: 'kind', score: 'score',
   start: 'missing_start', returned: 'missing_returned', reason: 'reason',
 };
@@ -96,6 +98,7 @@ function factFrom(row: Row): Record<string, unknown> {
   set('placementId', row.placement_id);
   set('longTerm', yesNo(row.long_term));
   set('arrangement', row.arrangement);
+  set('outOfArea', yesNo(row.out_of_area));
   set('seenAlone', yesNo(row.seen_alone));
   set('childParticipated', yesNo(row.child_participated));
   set('kind', row.kind);

@@ -43,6 +43,8 @@ export const factSchemas = {
     placementId,
     longTerm: z.boolean(),
     arrangement: z.optional(z.enum(PLACEMENT_ARRANGEMENTS)),
+    /** Placed outside the council's own area (survey results are broken down by it). */
+    outOfArea: z.optional(z.boolean()),
   }),
   'placement-ended': z.strictObject({ type: z.literal('placement-ended'), date: isoDate, placementId }),
   visit: z.strictObject({ type: z.literal('visit'), date: isoDate, seenAlone: z.boolean() }),

@@ -24,6 +24,7 @@ export interface Placement {
   start: DayNumber;
   longTerm: boolean;
   arrangement: FactOf<'placement-started'>['arrangement'];
+  outOfArea?: boolean;
   open: boolean;
 }
 
@@ -202,7 +203,7 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
     switch (fact.type) {
       case 'placement-started':
         if (inEpisode) {
-          h.placement = { id: fact.placementId, start: day, longTerm: fact.longTerm, arrangement: fact.arrangement, open: true };
+          h.placement = { id: fact.placementId, start: day, longTerm: fact.longTerm, arrangement: fact.arrangement, outOfArea: fact.outOfArea, open: true };
           const at = ended.indexOf(fact.placementId);
           if (at >= 0) ended.splice(at, 1);
         }

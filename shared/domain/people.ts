@@ -34,6 +34,8 @@ export const childInputSchema = z.strictObject({
   dateOfBirth: isoDate,
   /** The practitioner who holds the case. */
   holderId: identifier,
+  /** The young person's own email address, for survey invitations (optional). */
+  email: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'), z.maxLength(254))),
 });
 export type ChildInput = z.output<typeof childInputSchema>;
 

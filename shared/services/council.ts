@@ -19,6 +19,8 @@ export interface Council {
   reminders: ReminderPolicy;
   /** Local rule titles by kind, for labels in email and calendars. */
   titles: Map<string, string>;
+  outOfHoursPhone?: string;
+  pledge: Array<{ id: string; text: string }>;
 }
 
 const cache = new Map<string, { at: number; council: Council }>();
@@ -34,6 +36,8 @@ export async function loadCouncil(store: KeptStore, councilId: string, nowMs = D
     policy,
     reminders: parseOrThrow(reminderPolicySchema, settings?.reminders ?? {}, 'reminders'),
     titles: new Map(policy.localRules.map((r) => [r.kind, r.title])),
+    outOfHoursPhone: settings?.outOfHoursPhone,
+    pledge: settings?.pledge ?? [],
   };
   cache.set(`${store.tableName}/${councilId}`, { at: nowMs, council });
   return council;

@@ -54,6 +54,10 @@ export interface CouncilSettings {
   name: string;
   policy?: unknown;
   reminders?: unknown;
+  /** The council's out-of-hours social care number, shown to a young person who says they do not feel safe. */
+  outOfHoursPhone?: string;
+  /** The council's pledge to children in care, one promise a line (the pledge survey asks about each). */
+  pledge?: Array<{ id: string; text: string }>;
 }
 
 export interface DigestMarker {
@@ -119,13 +123,13 @@ export class AlreadyExists extends Error {}
 export class ConcurrentChange extends Error {}
 
 const STRIP = new Set(['pk', 'sk', 'duePk', 'dueSk', 'holderPk', 'holderSk', 'itemType', 'expiresAt']);
-function plain<T>(item: Record<string, unknown>): T {
+export function plain<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!STRIP.has(k)) out[k] = v;
   return out as T;
 }
 
-function isConditionFailure(error: unknown): boolean {
+export function isConditionFailure(error: unknown): boolean {
   if (error instanceof ConditionalCheckFailedException) return true;
   if (error instanceof TransactionCanceledException) {
     return (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');

@@ -13,6 +13,10 @@
  * |                      |                         |                        | byHolder: HOLDER#{c}#{staff} / DUE#{date}#... |
  * | recompute marker     | CHILD#{c}#{childId}     | REFRESH                | byDueDate: DUE#{c} / {date}#{child}#~refresh  |
  * | digest marker        | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
+ * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
+ * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
+ * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
+ * | survey link          | SURVEYLINK#{sha256}     | LINK                   | (expires by TTL; holds the draft answers)     |
  */
 export const keys = {
   council: (c: string) => ({ pk: `COUNCIL#${c}`, sk: 'CONFIG' }),
@@ -38,6 +42,17 @@ export const keys = {
   duePartition: (c: string) => `DUE#${c}`,
   holder: (c: string, staffId: string) => `HOLDER#${c}#${staffId}`,
   digest: (c: string, date: string, staffId: string) => ({ pk: `DIGEST#${c}#${date}`, sk: `STAFF#${staffId}` }),
+};
+
+export const surveyKeys = {
+  campaign: (c: string, id: string) => ({ pk: `COUNCIL#${c}`, sk: `CAMPAIGN#${id}` }),
+  campaignPrefix: 'CAMPAIGN#',
+  campaignPartition: (c: string, id: string) => `CAMPAIGN#${c}#${id}`,
+  invitation: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `INVITE#${childId}` }),
+  invitationPrefix: 'INVITE#',
+  response: (c: string, id: string, responseId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `RESPONSE#${responseId}` }),
+  responsePrefix: 'RESPONSE#',
+  link: (tokenHash: string) => ({ pk: `SURVEYLINK#${tokenHash}`, sk: 'LINK' }),
 };
 
 export const REFRESH_KIND = '~refresh';

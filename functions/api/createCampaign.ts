@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { api, json, HttpError } from '../../shared/http/api.js';
+import { store, surveyStore } from '../../shared/services/context.js';
+import { campaignInputSchema, type Campaign } from '../../shared/domain/surveys/campaign.js';
+import { loadCouncil } from '../../shared/services/council.js';
+import { definitionFor } from '../../shared/services/surveyDefinitions.js';
+import { today } from '../../shared/config.js';
+
+const bad = (field: string, message: string) => new HttpError(400, `${field}: ${message}`, [{ field, message }]);
+
+/** POST /campaigns: a lead or admin sets a survey going to an audience. */
+export const handler = api({ roles: ['lead', 'admin'], body: campaignInputSchema }, async ({ principal, body }) => {
+  const council = await loadCouncil(store(), principal.councilId);
+  const definition = definitionFor(body, council);
+  if (!definition) {
+    throw bad('surveyId', body.surveyId === 'pledge' ? 'the council has no pledge set up yet' : `no survey ${body.surveyId}${body.version ? ` version ${body.version}` : ''}`);
+  }
+  if (body.audience.ageFrom < definition.ages.from || body.audience.ageTo > definition.ages.to) {
+    throw bad('audience', `the ${definition.title} is written for ages ${definition.ages.from} to ${definition.ages.to - 1}`);
+  }
+  if (body.closes <= today()) throw bad('closes', 'must be in the future');
+  const campaign: Campaign = {
+    ...body,
+    id: `cmp-${randomBytes(6).toString('hex')}`,
+    councilId: principal.councilId,
+    version: definition.version,
+    state: 'scheduled',
+    createdBy: principal.staffId,
+    createdAt: new Date().toISOString(),
+    invited: 0,
+    remindersSent: 0,
+  };
+  await surveyStore().putCampaign(campaign);
+  return json(201, { campaign }, { location: `/campaigns/${campaign.id}` });
+});

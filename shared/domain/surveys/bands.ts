@@ -1,0 +1,53 @@
+/**
+ * The coarse groups a response carries instead of a person: age band,
+ * placement type and whether the placement is in the council's area. In
+ * anonymous mode these are all that is stored with the answers.
+ */
+import { ageOn } from '../dates.js';
+import type { ChildHistory } from '../history.js';
+import { careLeaver } from '../rules/rule.js';
+import type { Audience } from './campaign.js';
+
+export interface Bands {
+  ageBand: '4-7' | '8-10' | '11-15' | '16-17' | '18-20' | '21-25';
+  placementType: string;
+  area: 'in-area' | 'out-of-area' | 'unknown';
+}
+
+export function ageBand(age: number): Bands['ageBand'] {
+  if (age < 8) return '4-7';
+  if (age < 11) return '8-10';
+  if (age < 16) return '11-15';
+  if (age < 18) return '16-17';
+  if (age < 21) return '18-20';
+  return '21-25';
+}
+
+export interface Person {
+  status: 'looked-after' | 'care-leaver' | 'other';
+  age: number;
+  bands: Bands;
+}
+
+export function personOf(history: ChildHistory, careLeaverUntilAge: number): Person {
+  const age = ageOn(history.dateOfBirth, history.today);
+  const status = history.lookedAfter ? 'looked-after' : careLeaver(history, careLeaverUntilAge) ? 'care-leaver' : 'other';
+  const placement = history.placement;
+  return {
+    status,
+    age,
+    bands: {
+      ageBand: ageBand(age),
+      placementType: status === 'care-leaver' ? 'care-leaver' : placement?.arrangement ?? 'not-recorded',
+      area: status !== 'looked-after' || placement?.outOfArea === undefined ? 'unknown' : placement.outOfArea ? 'out-of-area' : 'in-area',
+    },
+  };
+}
+
+export function inAudience(person: Person, audience: Audience): boolean {
+  if (person.status !== audience.status) return false;
+  if (person.age < audience.ageFrom || person.age >= audience.ageTo) return false;
+  if (audience.placementTypes && !audience.placementTypes.includes(person.bands.placementType as never)) return false;
+  return true;
+}
+

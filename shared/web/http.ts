@@ -1,0 +1,61 @@
+/** What every HTML answer carries: a strict Content Security Policy with a per-response nonce, and no framing. */
+import { randomBytes } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+export interface HtmlResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  cookies?: string[];
+}
+
+export function nonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export function securityHeaders(cspNonce: string, https: boolean): Record<string, string> {
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${cspNonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; '),
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+export function html(statusCode: number, body: string, cspNonce: string, https: boolean, cookies?: string[]): HtmlResult {
+  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...securityHeaders(cspNonce, https) }, body, ...(cookies ? { cookies } : {}) };
+}
+
+export function redirect(location: string, https: boolean, cookies?: string[]): HtmlResult {
+  return { statusCode: 303, headers: { location, ...securityHeaders(nonce(), https) }, body: '', ...(cookies ? { cookies } : {}) };
+}
+
+/** Cookies as API Gateway v2 hands them over (an array), or from the header locally. */
+export function readCookies(event: APIGatewayProxyEventV2): Record<string, string> {
+  const list = event.cookies ?? (event.headers?.cookie ? event.headers.cookie.split(';') : []);
+  const out: Record<string, string> = {};
+  for (const c of list) {
+    const at = c.indexOf('=');
+    if (at > 0) out[c.slice(0, at).trim()] = decodeURIComponent(c.slice(at + 1).trim());
+  }
+  return out;
+}
+
+export function readForm(event: APIGatewayProxyEventV2): Record<string, string> {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,28 @@
+/**
+ * Server-rendered pages: our Nunjucks views on GOV.UK Frontend's own
+ * template and component macros, autoescaped. In Lambda the views and the
+ * govuk-frontend templates are copied beside the bundle (see the CDK stack).
+ */
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import nunjucks from 'nunjucks';
+
+let env: nunjucks.Environment | undefined;
+
+export function govukFrontendDist(): string {
+  if (process.env.GOVUK_FRONTEND_DIR) return process.env.GOVUK_FRONTEND_DIR;
+  return resolve(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
+}
+
+function environment(): nunjucks.Environment {
+  const views = process.env.KEPT_VIEWS_DIR ?? resolve(import.meta.dirname, 'views');
+  env ??= new nunjucks.Environment(new nunjucks.FileSystemLoader([views, govukFrontendDist()], { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
+  return env;
+}
+
+export function renderPage(view: string, context: Record<string, unknown>): string {
+  return environment().render(view, { htmlLang: 'en-GB', ...context });
+}

@@ -1,0 +1,207 @@
+/**
+ * Every survey page in headless Chromium: axe-core reports no WCAG 2.2 A/AA
+ * violations, the page's own CSP raises nothing, and a young person can
+ * finish a survey with the keyboard alone.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
+import { SurveyStore } from '../../shared/store/surveyStore.js';
+import { runSurveyDispatch } from '../../shared/services/surveyDispatch.js';
+import { sesSender } from '../../shared/email/sender.js';
+import { projector } from '../../shared/services/council.js';
+import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
+import { CARE_LEAVER_SURVEY, DEMO_PLEDGE, PLACEMENT_SURVEY_OLDER, PLACEMENT_SURVEY_YOUNG } from '../../shared/domain/surveys/definitions.js';
+import type { SurveyDefinition } from '../../shared/domain/surveys/schema.js';
+import type { ChildRecord } from '../../shared/domain/people.js';
+import type { Fact } from '../../shared/domain/facts.js';
+import type { Campaign } from '../../shared/domain/surveys/campaign.js';
+import { answersFor } from '../support/surveyClient.js';
+
+const TODAY = '2027-01-18';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let stack: TestStack;
+let browser: Browser;
+const links = new Map<string, string>();
+
+const inCare: Fact[] = [
+  { type: 'entered-care', date: '2025-01-01' },
+  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
+];
+const leaver: Fact[] = [...inCare.map((f) => ({ ...f, date: '2020-01-01' }) as Fact), { type: 'left-care', date: '2024-03-01', reason: 'age-18' }];
+
+async function addChild(id: string, dob: string, facts: Fact[]) {
+  const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'A', lastName: 'B', dateOfBirth: dob, holderId: 'sw-1', createdAt: TODAY, version: 0, email: `young-${id.toLowerCase()}@${stack.councilId}.test` };
+  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts) }]);
+}
+
+async function linkFor(childId: string): Promise<string> {
+  const mail = (await stack.inbox()).filter((e) => e.destination.to[0] === `young-${childId.toLowerCase()}@${stack.councilId}.test`).at(-1)!;
+  return new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
+}
+
+interface Opened {
+  page: Page;
+  problems: string[];
+}
+
+async function open(): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, problems };
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+async function fill(page: Page, definition: SurveyDefinition, sectionId: string, overrides: Record<string, string> = {}) {
+  const answers = answersFor(definition, overrides)[sectionId]!;
+  for (const q of definition.sections.find((s) => s.id === sectionId)!.questions) {
+    if (q.type === 'text') await page.fill(`textarea[name="${q.id}"]`, answers[q.id]!);
+    else await page.check(`input[name="${q.id}"][value="${answers[q.id]}"]`);
+  }
+}
+
+beforeAll(async () => {
+  process.env.KEPT_TODAY = TODAY;
+  stack = await startTestStack('a11y');
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100', pledge: [...DEMO_PLEDGE] });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  await addChild('L-1', '2006-03-01', leaver);
+  await addChild('P-1', '2013-05-05', inCare);
+  await addChild('P-2', '2013-06-05', inCare);
+  await addChild('Y-1', '2017-08-08', inCare);
+  await addChild('Y-2', '2017-09-08', inCare);
+  const surveys = new SurveyStore(stack.store.tableName);
+  const base = { councilId: stack.councilId, state: 'scheduled' as const, createdBy: 'lead-1', createdAt: TODAY, invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [] };
+  const campaigns: Campaign[] = [
+    { ...base, id: 'c-leavers', name: 'Leavers', surveyId: 'care-leaver', version: 1, mode: 'anonymous', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 } },
+    { ...base, id: 'c-older', name: 'Older', surveyId: 'placement-11-17', version: 1, mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
+    { ...base, id: 'c-young', name: 'Young', surveyId: 'placement-8-11', version: 1, mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
+  ];
+  for (const c of campaigns) await surveys.putCampaign(c);
+  await runSurveyDispatch({ store: stack.store, surveys, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  for (const id of ['L-1', 'P-1', 'P-2', 'Y-1', 'Y-2']) links.set(id, await linkFor(id));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('axe-core finds no violations', () => {
+  const cases: Array<[string, string, SurveyDefinition]> = [
+    ['the care leaver survey', 'L-1', CARE_LEAVER_SURVEY],
+    ['the placement survey, 11 to 17 (with the help panel)', 'P-1', PLACEMENT_SURVEY_OLDER],
+    ['the placement survey, 8 to 10', 'Y-1', PLACEMENT_SURVEY_YOUNG],
+  ];
+  for (const [name, childId, definition] of cases) {
+    it(`on every page of ${name}`, async () => {
+      const { page, problems } = await open();
+      const link = `${stack.baseUrl}${links.get(childId)}`;
+      const found: Record<string, string[]> = {};
+      await page.goto(link);
+      found.start = await axe(page);
+      for (const [i, section] of definition.sections.entries()) {
+        await page.goto(`${link}/${section.id}`);
+        found[section.id] = await axe(page);
+        if (i === 0) {
+          await page.getByRole('button', { name: 'Continue' }).click();
+          expect(await page.locator('.govuk-error-summary').count()).toBe(1);
+          found[`${section.id} with errors`] = await axe(page);
+        }
+        await fill(page, definition, section.id, { 'feel-safe-home': childId === 'P-1' ? 'never' : 'always' });
+        await page.getByRole('button', { name: 'Continue' }).click();
+      }
+      expect(page.url()).toBe(`${link}/check`);
+      found.check = await axe(page);
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      expect(page.url()).toBe(`${link}/done`);
+      found.done = await axe(page);
+      await page.goto(link);
+      found['already answered'] = await axe(page);
+      const violations = Object.entries(found).filter(([, v]) => v.length);
+      expect(violations).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('on the pages for unknown and closed links', async () => {
+    const { page } = await open();
+    await page.goto(`${stack.baseUrl}/s/not-a-real-link-0000000000000000000000000`);
+    expect(await axe(page)).toEqual([]);
+    process.env.KEPT_TODAY = '2027-03-01';
+    try {
+      const response = await page.goto(`${stack.baseUrl}${links.get('P-2')}`);
+      expect(response!.status()).toBe(410);
+      expect(await axe(page)).toEqual([]);
+    } finally {
+      process.env.KEPT_TODAY = TODAY;
+    }
+  });
+});
+
+describe('keyboard only', () => {
+  it('a young person can answer and send the whole survey without a mouse', async () => {
+    const { page, problems } = await open();
+    const link = `${stack.baseUrl}${links.get('Y-2')}`;
+    await page.goto(link);
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return { tag: el?.tagName ?? '', type: el?.type ?? '', name: el?.name ?? '', text: el?.textContent?.trim() ?? '' };
+    });
+    const tabTo = async (match: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (match(await focused())) return;
+      }
+      throw new Error('never reached by Tab');
+    };
+    await tabTo((f) => f.text === 'Start now');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/home$/);
+    const sections = PLACEMENT_SURVEY_YOUNG.sections;
+    for (const [i, section] of sections.entries()) {
+      expect(page.url()).toBe(`${link}/${section.id}`);
+      for (const q of section.questions) {
+        if (q.type === 'text') {
+          await tabTo((f) => f.tag === 'TEXTAREA' && f.name === q.id);
+          await page.keyboard.type('I like my room');
+        } else {
+          await tabTo((f) => f.type === 'radio' && f.name === q.id);
+          await page.keyboard.press('Space');
+        }
+      }
+      await tabTo((f) => f.tag === 'BUTTON' && f.text === 'Continue');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${link}/${sections[i + 1]?.id ?? 'check'}`);
+    }
+    expect(page.url()).toBe(`${link}/check`);
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === 'Send my answers');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/done$/);
+    expect(await page.locator('h1').innerText()).toBe('Thank you');
+    expect(problems).toEqual([]);
+  });
+});
+

@@ -16,4 +16,8 @@ if (which === 'all' || which === 'sweep') {
   const { benchSweep } = await import('./sweep.js');
   for (const [title, figures] of await benchSweep()) print(title, figures);
 }
+if (which === 'all' || which === 'surveys') {
+  const { benchSurveys } = await import('./surveys.js');
+  for (const [title, figures] of await benchSurveys()) print(title, figures);
+}
 process.exit(0);

@@ -1,0 +1,103 @@
+/**
+ * Survey submissions against the local stack (the real HTTP server, handler,
+ * DynamoDB Local): p50/p95 latency of the final "send" for 2,000 sequential
+ * and 200 concurrent submissions, each with its own link and full answers.
+ */
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyLocalEnvironment } from '../../infra/local/settings.js';
+import { startDynamo, startSes } from '../../infra/local/services.js';
+import { ensureTable } from '../../infra/local/table.js';
+import { createApiServer, listen } from '../../infra/local/server.js';
+import { KeptStore } from '../../shared/store/keptStore.js';
+import { SurveyStore } from '../../shared/store/surveyStore.js';
+import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
+import { answersFor } from '../support/surveyClient.js';
+import { hashToken } from '../../shared/calendar/token.js';
+import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
+import type { ChildRecord } from '../../shared/domain/people.js';
+
+const TODAY = '2027-01-18';
+
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export async function benchSurveys(): Promise<Array<[string, Record<string, number | string>]>> {
+  const [dynamoPort, sesPort] = [await freePort(), await freePort()];
+  applyLocalEnvironment({ port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench-surveys', councilId: 'bench' });
+  process.env.KEPT_LOG = 'silent';
+  process.env.KEPT_TODAY = TODAY;
+  const [dynamo, ses] = await Promise.all([startDynamo(dynamoPort), startSes(sesPort)]);
+  const server = createApiServer();
+  const port = await listen(server, 0);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await ensureTable('bench-surveys');
+    const store = new KeptStore('bench-surveys');
+    const surveys = new SurveyStore('bench-surveys');
+    await store.putCouncil({ id: 'bench', name: 'Bench Borough' });
+    await store.createStaff({ councilId: 'bench', id: 'sw-1', name: 'W', email: 'w@bench.test', role: 'practitioner' });
+    await surveys.putCampaign({
+      id: 'c-1', councilId: 'bench', surveyId: 'care-leaver', version: 1, name: 'Bench', mode: 'anonymous', state: 'open',
+      audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-03-01', reminderDays: [],
+      createdBy: 'sw-1', createdAt: TODAY, invited: 0, remindersSent: 0,
+    });
+    const children: ChildRecord[] = Array.from({ length: 2200 }, (_, i) => ({
+      councilId: 'bench', id: `L-${i}`, firstName: 'A', lastName: 'B', dateOfBirth: '2006-01-01', holderId: 'sw-1', createdAt: TODAY, version: 0,
+    }));
+    for (let i = 0; i < children.length; i += 250) await store.writeChildren(children.slice(i, i + 250).map((child) => ({ child, facts: [], projection: { obligations: [], refreshOn: null } })));
+    const draft = Object.assign({}, ...Object.values(answersFor(CARE_LEAVER_SURVEY))) as Record<string, string>;
+    const typed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
+    const tokens: string[] = [];
+    for (const child of children) {
+      const token = newSurveyToken();
+      await surveys.issueLink({ linkHash: hashToken(token), councilId: 'bench', campaignId: 'c-1', childId: child.id, lastDay: '2027-02-28' }, 2_000_000_000);
+      await surveys.saveDraft(hashToken(token), typed);
+      tokens.push(token);
+    }
+    const csrf = 'b'.repeat(40);
+    const submit = async (token: string) => {
+      const started = performance.now();
+      const r = await fetch(`${base}/s/${token}/check`, {
+        method: 'POST',
+        headers: { cookie: `kept_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `csrf=${csrf}`,
+        redirect: 'manual',
+      });
+      await r.text();
+      if (r.status !== 303) throw new Error(`submit answered ${r.status}`);
+      return performance.now() - started;
+    };
+    const sequential: number[] = [];
+    const seqStart = performance.now();
+    for (const token of tokens.slice(0, 2000)) sequential.push(await submit(token));
+    const seqSeconds = (performance.now() - seqStart) / 1000;
+    const concStart = performance.now();
+    const concurrent = await Promise.all(tokens.slice(2000).map(submit));
+    const concSeconds = (performance.now() - concStart) / 1000;
+    const stored = (await surveys.listResponses('bench', 'c-1')).length;
+    const figures = (label: string, times: number[], seconds: number): [string, Record<string, number | string>] => {
+      const sorted = [...times].sort((a, b) => a - b);
+      return [label, { submissions: times.length, 'p50, ms': Number(percentile(sorted, 50).toFixed(1)), 'p95, ms': Number(percentile(sorted, 95).toFixed(1)), 'max, ms': Number(sorted.at(-1)!.toFixed(1)), 'per second': Math.round(times.length / seconds) }];
+    };
+    return [
+      figures('Survey submissions, 2,000 one after another', sequential, seqSeconds),
+      figures('Survey submissions, 200 at once', concurrent, concSeconds),
+      ['Survey submissions stored', { expected: 2200, stored }],
+    ];
+  } finally {
+    await new Promise((r) => server.close(() => r(undefined)));
+    await Promise.all([dynamo.stop(), ses.stop()]);
+  }
+}

@@ -60,10 +60,60 @@ export function handlerId(handler: string): string {
 const TIMEOUTS: Record<HandlerKind, Duration> = {
   // API Gateway gives up after 30 s; a person should not wait that long.
   route: Duration.seconds(10),
-  // The morning sweep paces its mail to the SES sending rate.
+  // The morning sweep and the survey dispatch pace their mail to the SES sending rate.
   schedule: Duration.minutes(10),
   events: Duration.seconds(30),
 };
+
+/**
+ * Why each route without a bearer token is public: cdk-nag (AwsSolutions-APIG4)
+ * is acknowledged for these route keys and no others, so a new `auth: false`
+ * route in topology.ts fails the synth until someone writes down why here.
+ */
+export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
+  'GET /health': 'a health check for uptime monitors; it reads nothing and answers only "ok" and the date',
+  'GET /calendar/{token}':
+    'a calendar client cannot send a bearer token, so the handler checks the unguessable calendar token in the path, which is stored only as a hash',
+  'GET /s/{token}':
+    'a young person or care leaver answers without a staff account: the unguessable single-use link emailed to them is the key (stored only as a hash, closes on its last day, spent once submitted)',
+  'GET /s/{token}/{page}':
+    'a survey section page: the unguessable single-use link in the path is the key, as for GET /s/{token}',
+  'POST /s/{token}/{page}':
+    'saves a survey answer: the unguessable single-use link is the key, and the form must also carry the CSRF token from its SameSite=Strict cookie',
+  'GET /assets/{file+}':
+    'the stylesheet and scripts the survey pages load: public static files from a fixed list, no data; a browser sends no bearer token for them',
+  'GET /reports':
+    "the leads' pages are opened in a browser, which carries the signed-in user's Cognito ID token in an HttpOnly session cookie rather than a bearer header; the handler verifies that token (or a bearer token) exactly as the authorizer would, and checks the role, before showing anything",
+  'GET /reports/surveys/{campaign}': "a leads' page: the handler verifies the session cookie or bearer token and the role, as for GET /reports",
+  'POST /reports/surveys/{campaign}/reply':
+    "publishes a lead's reply: the handler verifies the session cookie and role, and the form must carry the CSRF token from its SameSite=Strict cookie",
+  'GET /reports/on-time': "a leads' page: the handler verifies the session cookie or bearer token and the role, as for GET /reports",
+  'GET /sign-in': 'starts sign-in: it only redirects the browser to the Cognito hosted sign-in page (OAuth 2 code flow with PKCE); no data',
+  'GET /auth/callback':
+    'where Cognito returns the browser after sign-in: the handler checks the state and PKCE verifier, exchanges the code with Cognito and verifies the ID token before setting the session cookie',
+  'GET /sign-out': 'clears the session cookie and sends the browser to Cognito to end its session; no data',
+};
+
+/** Each handler's `uses`, merged over every route or schedule that names it (one function serves them all). */
+function usesByHandler(): Map<string, Uses> {
+  const merged = new Map<string, Uses>();
+  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER];
+  for (const { handler, uses } of declarations) {
+    const before = merged.get(handler) ?? {};
+    const table = before.table === 'write' || uses.table === 'write' ? 'write' : (before.table ?? uses.table);
+    merged.set(handler, {
+      ...(table ? { table } : {}),
+      ...(before.email || uses.email ? { email: true } : {}),
+      ...(before.web || uses.web ? { web: true } : {}),
+    });
+  }
+  return merged;
+}
+
+/** The values of `keys`, and only those; a key without a value is a type error naming the key. */
+function onlyKeys<K extends string>(keys: readonly K[], values: NoInfer<Record<K, string>>): Record<K, string> {
+  return Object.fromEntries(keys.map((key) => [key, values[key]])) as Record<K, string>;
+}
 
 export class KeptStack extends Stack {
   readonly table: dynamodb.Table;
@@ -148,7 +198,9 @@ export class KeptStack extends Stack {
     });
 
     // ---- Functions ------------------------------------------------------------
-    const environment: Record<(typeof ENVIRONMENT_KEYS)[number], string> = {
+    // What the stack can tell a function; each function gets exactly the keys
+    // topology.ts lists, and the build fails if one of them has no value here.
+    const values = {
       TABLE_NAME: this.table.tableName,
       COUNCIL_ID: config.councilId,
       APP_URL: config.appUrl,
@@ -159,11 +211,15 @@ export class KeptStack extends Stack {
       AUTH_ISSUER: this.auth.issuer,
       AUTH_AUDIENCE: this.auth.client.userPoolClientId,
       AUTH_JWKS_URL: this.auth.jwksUrl,
+      AUTH_DOMAIN: this.auth.domain.baseUrl(),
     };
+    const environment = onlyKeys(ENVIRONMENT_KEYS, values);
 
-    const functionFor = (handler: string, uses: Uses, kind: HandlerKind): KeptFunction => {
+    const allUses = usesByHandler();
+    const functionFor = (handler: string, kind: HandlerKind): KeptFunction => {
       const existing = this.functions.get(handler);
       if (existing) return existing;
+      const uses = allUses.get(handler)!;
       const kept = new KeptFunction(this, handlerId(handler), {
         projectRoot: props.projectRoot,
         handler,
@@ -171,6 +227,7 @@ export class KeptStack extends Stack {
         timeout: TIMEOUTS[kind],
         memorySize: kind === 'route' ? 512 : 1024,
         logRetention: config.logRetention,
+        web: uses.web === true,
       });
       this.grantUses(kept, uses);
       if (kind !== 'route') {
@@ -249,7 +306,7 @@ export class KeptStack extends Stack {
     });
 
     for (const route of ROUTES) {
-      const kept = functionFor(route.handler, route.uses, 'route');
+      const kept = functionFor(route.handler, 'route');
       const [httpRoute] = this.api.addRoutes({
         path: route.path,
         methods: [apigwv2.HttpMethod[route.method]],
@@ -257,13 +314,16 @@ export class KeptStack extends Stack {
         ...(route.auth ? { authorizer: jwtAuthorizer } : {}),
       });
       if (!route.auth && httpRoute) {
+        const routeKey = `${route.method} ${route.path}`;
+        const why = PUBLIC_ROUTE_REASONS[routeKey];
+        if (!why) {
+          throw new Error(
+            `Kept: ${routeKey} has auth: false in infra/topology.ts but no reason in PUBLIC_ROUTE_REASONS (infra/cdk/keptStack.ts). Say there why it may be called without a bearer token, or set auth: true.`,
+          );
+        }
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (topology.ts auth: false): ${
-            route.path.includes('{token}')
-              ? 'a calendar client cannot send a bearer token, so the handler checks the unguessable single-use token in the path'
-              : 'a health check carries no data'
-          }; the stage throttles it like every route.`,
+          reason: `${routeKey} is public by design (topology.ts auth: false): ${why}; the stage throttles it like every route.`,
         });
       }
     }
@@ -288,7 +348,7 @@ export class KeptStack extends Stack {
     });
 
     for (const declared of SCHEDULES) {
-      const kept = functionFor(declared.handler, declared.uses, 'schedule');
+      const kept = functionFor(declared.handler, 'schedule');
       Validations.of(schedulerRole).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(kept.fn.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
         reason: `Granted by LambdaInvoke (Function.grantInvoke): the ${declared.handler} function and its versions/aliases (:*), that one function only.`,
@@ -320,7 +380,7 @@ export class KeptStack extends Stack {
     }).addAlarmAction(alarmAction);
 
     // ---- Bounces and complaints -------------------------------------------------
-    const emailEvents = functionFor(EMAIL_EVENTS_HANDLER.handler, EMAIL_EVENTS_HANDLER.uses, 'events');
+    const emailEvents = functionFor(EMAIL_EVENTS_HANDLER.handler, 'events');
     this.mail.eventsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(emailEvents.fn));
 
     // SES suspends sending for an account whose bounce or complaint rate stays

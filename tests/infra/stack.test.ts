@@ -3,19 +3,32 @@
  * (cdk.json) and the same cdk-nag AWS Solutions checks, asserted against
  * infra/topology.ts: what the local stack runs is what AWS gets.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { pathToFileURL } from 'node:url';
+import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeptApp, PROJECT_ROOT } from '../../infra/cdk/keptApp.js';
-import { handlerId, type KeptStack } from '../../infra/cdk/keptStack.js';
-import { EMAIL_EVENTS_HANDLER, ENVIRONMENT_KEYS, ROLES, ROUTES, SCHEDULES, TABLE } from '../../infra/topology.js';
+import { KeptFunction } from '../../infra/cdk/constructs/keptFunction.js';
+import { LAMBDA_TASK_ROOT, WEB_DIRECTORIES } from '../../infra/cdk/constructs/webFiles.js';
+import { handlerId, type KeptStack, PUBLIC_ROUTE_REASONS } from '../../infra/cdk/keptStack.js';
+import {
+  EMAIL_EVENTS_HANDLER,
+  ENVIRONMENT_KEYS,
+  ROLES,
+  ROUTES,
+  type RouteDeclaration,
+  SCHEDULES,
+  TABLE,
+} from '../../infra/topology.js';
 
 type Json = Record<string, any>;
 
@@ -23,11 +36,20 @@ const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'ut
 /** The context `cdk synth` runs with, and the app mode that makes synth throw on validation failures. */
 const context: Json = { ...cdkJson.context, '@aws-cdk/core:appMode': 'inmemory' };
 
-const HANDLERS = [
-  ...ROUTES.map((r) => ({ handler: r.handler, uses: r.uses })),
-  ...SCHEDULES.map((s) => ({ handler: s.handler, uses: s.uses })),
-  { handler: EMAIL_EVENTS_HANDLER.handler, uses: EMAIL_EVENTS_HANDLER.uses },
-].filter((h, i, all) => all.findIndex((o) => o.handler === h.handler) === i);
+type Uses = RouteDeclaration['uses'];
+/** One entry per handler module; a handler named by several routes needs what any of them says it uses. */
+const HANDLERS: { handler: string; uses: Uses }[] = [];
+for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER] as { handler: string; uses: Uses }[]) {
+  const seen = HANDLERS.find((h) => h.handler === handler);
+  if (!seen) HANDLERS.push({ handler, uses: { ...uses } });
+  else {
+    if (uses.table === 'write' || !seen.uses.table) seen.uses.table = uses.table ?? seen.uses.table;
+    seen.uses.email ||= uses.email;
+    seen.uses.web ||= uses.web;
+  }
+}
+const WEB_HANDLERS = HANDLERS.filter((h) => h.uses.web).map((h) => h.handler);
+const WEB_KEYS = Object.keys(WEB_DIRECTORIES);
 
 /** The newest nodejsNN.x runtime this aws-cdk-lib knows, computed rather than restated. */
 const NEWEST_NODE = Object.values(lambda.Runtime)
@@ -131,11 +153,13 @@ describe('the functions', () => {
 
   it(`run on arm64 and the newest Node runtime (${NEWEST_NODE}), with every environment key`, () => {
     expect(NEWEST_NODE).toBeDefined();
+    const webIds = WEB_HANDLERS.map(functionIdOf);
     for (const [id, fn] of ofType('AWS::Lambda::Function')) {
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.Runtime, id).toBe(NEWEST_NODE);
       const variables = fn.Properties.Environment.Variables as Json;
-      expect(Object.keys(variables).sort(), id).toEqual([...ENVIRONMENT_KEYS, 'NODE_OPTIONS'].sort());
+      const expected = [...ENVIRONMENT_KEYS, 'NODE_OPTIONS', ...(webIds.includes(id) ? WEB_KEYS : [])];
+      expect(Object.keys(variables).sort(), id).toEqual(expected.sort());
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(variables.COUNCIL_ID).toBe(context.councilId);
       expect(fn.Properties.LoggingConfig.LogGroup, `${id} logs to its own group`).toEqual({ Ref: expect.any(String) });
@@ -242,9 +266,205 @@ describe('the HTTP API', () => {
       CorsConfiguration: Match.objectLike({ AllowOrigins: [context.appUrl], AllowCredentials: true }),
     });
   });
+
+  it('never logs the raw path, which carries the secret of /calendar/{token} and /s/{token}: only the route key', () => {
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
+    const format = stage.Properties.AccessLogSettings.Format as string;
+    expect(format).not.toContain('$context.path');
+    const variables = format.match(/\$context\.[A-Za-z.]+/g) ?? [];
+    expect(variables).toContain('$context.routeKey');
+    expect(variables.filter((v) => /path|uri|querystring/i.test(v))).toEqual([]);
+  });
+
+  it('hands every route to its function as a payload 2.0 proxy, with no response mapping (Set-Cookie from `cookies` reaches the browser)', () => {
+    const integrations = ofType('AWS::ApiGatewayV2::Integration').map(([, i]) => i.Properties as Json);
+    expect(integrations).toHaveLength(ROUTES.length);
+    for (const integration of integrations) {
+      expect(integration.IntegrationType).toBe('AWS_PROXY');
+      expect(integration.PayloadFormatVersion).toBe('2.0');
+      expect(integration.ResponseParameters).toBeUndefined();
+      expect(integration.RequestParameters).toBeUndefined();
+    }
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stage.Properties.RouteSettings).toBeUndefined();
+  });
+
+  it('serves the survey pages, their assets and campaigns, the pages and assets without a bearer token', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties as Json);
+    const byKey = (key: string) => routes.find((r) => r.RouteKey === key);
+    for (const key of ['GET /s/{token}', 'GET /s/{token}/{page}', 'POST /s/{token}/{page}', 'GET /assets/{file+}']) {
+      expect(ROUTES.some((r) => `${r.method} ${r.path}` === key && !r.auth && r.uses.web), key).toBe(true);
+      expect(byKey(key), key).toBeDefined();
+      expect(byKey(key)!.AuthorizationType ?? 'NONE', key).toBe('NONE');
+      expect(byKey(key)!.AuthorizerId, key).toBeUndefined();
+    }
+    for (const key of ['GET /campaigns', 'POST /campaigns']) {
+      expect(byKey(key)?.AuthorizationType, key).toBe('JWT');
+    }
+  });
 });
 
+describe('the functions that render pages (uses.web)', () => {
+  /** The cdk.out directory of a function's code: asset.<hash> for Code.S3Key <hash>.zip. */
+  const assetDirOf = (handler: string): string => {
+    const key = resources[functionIdOf(handler)]!.Properties.Code.S3Key as string;
+    const dir = path.join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
+    expect(existsSync(path.join(dir, 'index.mjs')), dir).toBe(true);
+    return dir;
+  };
+  const variablesOf = (handler: string) => resources[functionIdOf(handler)]!.Properties.Environment.Variables as Json;
+
+  /**
+   * Runs a bundled handler from cdk.out in a fresh Node process, as Lambda
+   * would: its own environment from the template, with /var/task standing
+   * for the asset directory, outside the repository (no node_modules to
+   * fall back on).
+   */
+  const invoke = (handler: string, event: Json): Json => {
+    const dir = assetDirOf(handler);
+    const variables = variablesOf(handler);
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-2', NODE_NO_WARNINGS: '1' };
+    for (const [key, value] of Object.entries(variables)) {
+      if (typeof value === 'string') env[key] = value.startsWith(`${LAMBDA_TASK_ROOT}/`) ? path.join(dir, value.slice(LAMBDA_TASK_ROOT.length + 1)) : value;
+    }
+    env.APP_URL = context.appUrl as string;
+    env.TABLE_NAME = 'kept-test-not-used';
+    const script = `
+      const { handler } = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
+      const result = await handler(${JSON.stringify(event)}, {});
+      console.log();
+      console.log('RESULT ' + JSON.stringify(result));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env, encoding: 'utf8', timeout: 20_000 });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    expect(line, `${handler} printed no result; exit ${run.status}\n${run.stderr}\n${run.stdout}`).toBeDefined();
+    return JSON.parse(line!.slice('RESULT '.length)) as Json;
+  };
+
+  it('include the survey pages and their assets', () => {
+    expect(WEB_HANDLERS).toEqual(expect.arrayContaining(['web/assets', 'web/survey']));
+  });
+
+  it('are told where their views, GOV.UK Frontend templates and assets are, under the task root', () => {
+    for (const handler of WEB_HANDLERS) {
+      expect(variablesOf(handler), handler).toMatchObject({
+        KEPT_VIEWS_DIR: `${LAMBDA_TASK_ROOT}/views`,
+        GOVUK_FRONTEND_DIR: `${LAMBDA_TASK_ROOT}/govuk-frontend`,
+        KEPT_ASSETS_DIR: `${LAMBDA_TASK_ROOT}/assets`,
+      });
+    }
+    for (const { handler } of HANDLERS.filter((h) => !h.uses.web)) {
+      for (const key of WEB_KEYS) expect(variablesOf(handler)[key], `${handler} ${key}`).toBeUndefined();
+    }
+  });
+
+  it('have those files beside the bundle, and GOV.UK Frontend only as far as the pages need it', () => {
+    for (const handler of WEB_HANDLERS) {
+      const dir = assetDirOf(handler);
+      for (const file of [
+        'views/layout.njk',
+        'views/message.njk',
+        'govuk-frontend/govuk/template.njk',
+        'govuk-frontend/govuk/components/button/macro.njk',
+        'govuk-frontend/govuk/components/button/template.njk',
+        'govuk-frontend/govuk/macros/attributes.njk',
+        'govuk-frontend/govuk/govuk-frontend.min.js',
+        'assets/kept.css',
+        'assets/init.js',
+      ]) {
+        expect(existsSync(path.join(dir, file)), `${handler}: ${file}`).toBe(true);
+      }
+      expect(readFileSync(path.join(dir, 'assets/kept.css'), 'utf8')).toBe(
+        readFileSync(path.join(PROJECT_ROOT, 'shared/web/assets/kept.css'), 'utf8'),
+      );
+      // Not the Sass, the compiled CSS or the unminified bundles of dist/govuk.
+      expect(existsSync(path.join(dir, 'govuk-frontend/govuk/index.scss')), handler).toBe(false);
+      expect(existsSync(path.join(dir, 'govuk-frontend/govuk/all.bundle.js')), handler).toBe(false);
+    }
+    for (const { handler } of HANDLERS.filter((h) => !h.uses.web)) {
+      expect(existsSync(path.join(assetDirOf(handler), 'views')), handler).toBe(false);
+    }
+  });
+
+  it('have Nunjucks bundled in, not required at run time', () => {
+    for (const handler of WEB_HANDLERS) {
+      const bundle = readFileSync(path.join(assetDirOf(handler), 'index.mjs'), 'utf8');
+      expect(bundle, handler).toContain('FileSystemLoader');
+      expect(bundle, handler).not.toMatch(/\(\s*["']nunjucks["']\s*\)|from\s*["']nunjucks["']/);
+    }
+  });
+
+  it('serve kept.css and GOV.UK Frontend\'s script from the deployed asset (web/assets run from cdk.out)', () => {
+    const css = invoke('web/assets', { pathParameters: { file: 'kept.css' } });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+    expect(css.body).toBe(readFileSync(path.join(PROJECT_ROOT, 'shared/web/assets/kept.css'), 'utf8'));
+    const script = invoke('web/assets', { pathParameters: { file: 'govuk-frontend.min.js' } });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.body.length).toBeGreaterThan(1000);
+    expect(invoke('web/assets', { pathParameters: { file: '../index.mjs' } }).statusCode).toBe(404);
+  });
+
+  it('render a page through the GOV.UK template, with a cookie, from the deployed asset (web/survey run from cdk.out)', () => {
+    // A token that cannot be a link is answered before the table is read.
+    const page = invoke('web/survey', {
+      pathParameters: { token: 'not-a-link' },
+      requestContext: { http: { method: 'GET' } },
+      headers: {},
+    });
+    expect(page.statusCode, page.body).toBe(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('We cannot find this survey');
+    expect(page.body).toContain('class="govuk-template"'); // govuk/template.njk
+    expect(page.body).toContain('/assets/kept.css'); // views/layout.njk
+    expect(page.cookies).toEqual([expect.stringMatching(/^kept_csrf=[^;]+; Path=\/s\/; HttpOnly; SameSite=Strict; Secure$/)]);
+  });
+
+  it('stop the synth, saying what to run, when kept.css has not been built', () => {
+    const root = outdir();
+    for (const [file, text] of [
+      ['shared/web/views/layout.njk', ''],
+      ['shared/web/assets/init.js', ''],
+      ['node_modules/govuk-frontend/package.json', '{"name":"govuk-frontend"}'],
+      ['node_modules/govuk-frontend/dist/govuk/template.njk', ''],
+    ] as const) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const make = () =>
+      new KeptFunction(new Stack(new App({ outdir: outdir() }), 'Bare'), 'Page', {
+        projectRoot: root,
+        handler: 'web/survey',
+        environment: {},
+        timeout: Duration.seconds(3),
+        memorySize: 128,
+        logRetention: RetentionDays.ONE_DAY,
+        web: true,
+      });
+    expect(make).toThrow(/shared\/web\/assets\/kept\.css is missing.*npm run build:css/);
+  });
+});
+
+
 describe('the schedules', () => {
+  it('include the daily survey dispatch: its topology cron and time zone, retried, dead-lettered', () => {
+    const declared = SCHEDULES.find((s) => s.name === 'survey-dispatch');
+    expect(declared).toBeDefined();
+    const schedule = ofType('AWS::Scheduler::Schedule')
+      .map(([, s]) => s.Properties as Json)
+      .find((s) => s.Target.Arn['Fn::GetAtt'][0] === functionIdOf(declared!.handler));
+    expect(schedule).toMatchObject({
+      ScheduleExpression: declared!.cron,
+      ScheduleExpressionTimezone: declared!.timezone,
+      State: 'ENABLED',
+      Target: {
+        RetryPolicy: { MaximumRetryAttempts: expect.any(Number), MaximumEventAgeInSeconds: expect.any(Number) },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [onlyId('AWS::SQS::Queue'), 'Arn'] } },
+      },
+    });
+    expect(schedule!.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThanOrEqual(1);
+  });
+
   it('fire the topology cron in its time zone, retry, and dead-letter to an encrypted SSL-only queue', () => {
     const schedules = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties as Json);
     expect(schedules).toHaveLength(SCHEDULES.length);
@@ -402,9 +622,30 @@ describe('cdk-nag (AWS Solutions)', () => {
       );
       expect(ack.reason.length, ack.id).toBeGreaterThan(60);
     }
-    // The public routes, and no others, are acknowledged as unauthorised.
+    // The public routes, and no others, are acknowledged as unauthorised, each with its own reason.
     const publicRoutes = acknowledged.filter((a) => a.id === 'AwsSolutions-APIG4');
-    expect(publicRoutes).toHaveLength(ROUTES.filter((r) => !r.auth).length);
+    const declaredPublic = ROUTES.filter((r) => !r.auth).map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes).toHaveLength(declaredPublic.length);
+    for (const key of declaredPublic) {
+      const ack = publicRoutes.filter((a) => a.reason.startsWith(`${key} is public by design`));
+      expect(ack, key).toHaveLength(1);
+      expect(ack[0]!.reason, key).toContain(PUBLIC_ROUTE_REASONS[key]);
+    }
+    expect(Object.keys(PUBLIC_ROUTE_REASONS).sort(), 'no reasons left for routes that are gone or protected').toEqual(
+      declaredPublic.sort(),
+    );
+  });
+
+  it('will not let a new public route through without a written reason', () => {
+    const routes = ROUTES as RouteDeclaration[];
+    routes.push({ method: 'GET', path: '/unexplained', handler: 'api/health', auth: false, uses: {} });
+    try {
+      expect(() =>
+        createKeptApp({ context: { ...context, 'aws:cdk:bundling-stacks': [] }, outdir: outdir() }),
+      ).toThrow(/GET \/unexplained has auth: false .* no reason in PUBLIC_ROUTE_REASONS/);
+    } finally {
+      routes.pop();
+    }
   });
 
   it('does run: the same app with a careless queue added fails to synthesize', () => {

@@ -2,15 +2,24 @@
  * One Lambda function for one handler module named in infra/topology.ts:
  * bundled ESM for the newest Node runtime, its own log group and its own role
  * that may write only to that log group. Table and mail permissions are added
- * by the stack from the handler's `uses`.
+ * by the stack from the handler's `uses`; a handler that renders pages
+ * (`uses.web`) also gets its templates and static files copied beside the
+ * bundle (see webFiles.ts).
  */
 import * as path from 'node:path';
-import type { Duration } from 'aws-cdk-lib';
+import { type Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import {
+  assertWebFilesPresent,
+  copyWebFilesCommands,
+  WEB_EXTERNAL_MODULES,
+  webEnvironment,
+  webFileSources,
+} from './webFiles.js';
 
 /** The newest Node.js runtime this aws-cdk-lib offers (nodejs24.x). */
 export const NODE_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -33,6 +42,8 @@ export interface KeptFunctionProps {
   timeout: Duration;
   memorySize: number;
   logRetention: logs.RetentionDays;
+  /** Renders pages: copy the views, GOV.UK Frontend templates and assets into the asset, and say where (topology.ts `uses.web`). */
+  web?: boolean;
 }
 
 export class KeptFunction extends Construct {
@@ -42,6 +53,11 @@ export class KeptFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: KeptFunctionProps) {
     super(scope, id);
+
+    const web = props.web === true ? webFileSources(props.projectRoot) : undefined;
+    // Before anything is bundled, and only when this stack is being bundled
+    // (not for `cdk ls`): say what to run rather than deploy a broken page.
+    if (web && Stack.of(this).bundlingRequired) assertWebFilesPresent(props.projectRoot, web);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
@@ -73,7 +89,7 @@ export class KeptFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { ...props.environment, ...(web ? webEnvironment() : {}), NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         format: OutputFormat.ESM,
         target: ESBUILD_TARGET,
@@ -87,8 +103,17 @@ export class KeptFunction extends Construct {
         // Bundle the SDK v3 clients the handler imports rather than use the
         // runtime's copy: pinned versions, and tree-shaken to what is used.
         bundleAwsSDK: true,
-        externalModules: [],
+        externalModules: web ? [...WEB_EXTERNAL_MODULES] : [],
         tsconfig: path.join(props.projectRoot, 'tsconfig.json'),
+        ...(web
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => copyWebFilesCommands(web, inputDir, outputDir),
+              },
+            }
+          : {}),
       },
     });
   }

@@ -1,0 +1,526 @@
+/**
+ * On-time figures for leads: how many of the things that fell due in a
+ * period were done in time, council-wide and per team, as numerators and
+ * denominators. Pure: no clock, no I/O. Counts only, never child ids, and no
+ * suppression of small numbers here (a separate module does that, and must
+ * treat the SDQ `sum` like a count: with a count of 1 it is one child's score).
+ *
+ * "When was it due?" is answered by the reminder engine itself, replayed over
+ * each child's history (`replayDueInstances`), so a figure can never disagree
+ * with the reminders practitioners were sent. Choices made (each is also in
+ * the figure's `definition` or the comment where it is applied):
+ *
+ * - An instance of a duty (one due date of one obligation kind) belongs to the
+ *   period its due date falls in. It is on time if the work was done on or
+ *   before that date. An instance still open at `to` with its due date on or
+ *   before `to` is late (no later record can make it on time).
+ * - The due date a piece of work answers is the engine's due date that
+ *   morning, given every earlier fact and the other facts dated the same day:
+ *   a visit on the day a placement starts is the new placement's first visit
+ *   (the engine counts it so afterwards). If the same-day facts end the duty
+ *   altogether (the child left care that day), the work is taken as done first,
+ *   and answers the due date in force that morning.
+ * - An instance that was already overdue when the engine stopped owing it (a
+ *   placement change restarted the clock, the child left care or turned 18)
+ *   is counted late: the visit did fall due and was not made. One that was
+ *   not yet due when replaced is not counted.
+ * - Several pieces of work of the same type on one day answer one instance.
+ * - Facts dated after `to` are ignored, except return home interviews: one
+ *   dated after `to` still answers a return in the period, so the figure for
+ *   a closed period does not change once 72 hours have passed.
+ */
+import { HOUR_MS, birthday, daysInMonth, isIsoDate, londonDateOf } from './dates.js';
+import { type Child, type Fact, type FactType, factDate } from './facts.js';
+import { buildHistory } from './history.js';
+import { type Obligation, computeObligations, nextRecomputeDate } from './obligations.js';
+import { type ResolvedPolicy, STATUTORY_POLICY } from './policy.js';
+import { schoolAgeEnds } from './rules/pep.js';
+import { careLeaver } from './rules/rule.js';
+
+// ---------------------------------------------------------------------------
+// Types
+
+/** One child as the figures read it. */
+export interface OnTimeChild {
+  child: Child;
+  facts: readonly Fact[];
+  /** The team the child's case sits with, for the per-team breakdown. */
+  team: string;
+}
+
+export interface Count {
+  numerator: number;
+  denominator: number;
+}
+
+export const FIGURE_IDS = [
+  'visits-on-time',
+  'visits-seen-alone',
+  'reviews-on-time',
+  'reviews-participation',
+  'health-on-time',
+  'pep-in-date',
+  'sdq-done',
+  'rhi-within-72-hours',
+  'pathway-plan-in-date',
+] as const;
+export type FigureId = (typeof FIGURE_IDS)[number];
+
+export interface Figure extends Count {
+  id: FigureId;
+  /** Plain English, for a heading. */
+  title: string;
+  /** Exactly what is counted, denominator included. */
+  definition: string;
+}
+
+/**
+ * SDQs recorded in the period. `numerator` is `concern` and `denominator` is
+ * `count`, so the share of concern reads like every other figure; the mean
+ * score is `sum / count`. Suppress `sum` whenever `count` is suppressed.
+ */
+export interface SdqFigure extends Figure {
+  id: 'sdq-done';
+  count: number;
+  sum: number;
+  /** SDQs scoring 17 or more ("of concern"). */
+  concern: number;
+}
+
+export type OnTimeFigures = { [K in FigureId]: K extends 'sdq-done' ? SdqFigure : Figure & { id: K } };
+
+/** One calendar month of the on-time series: work due in that month (the last month stops at `to`). */
+export interface MonthlyOnTime {
+  /** `YYYY-MM`. */
+  month: string;
+  from: string;
+  to: string;
+  visitsOnTime: Count;
+  reviewsOnTime: Count;
+}
+
+export interface OnTimeSection {
+  figures: OnTimeFigures;
+  /** The 12 calendar months ending with the month containing `to`, oldest first. */
+  monthly: MonthlyOnTime[];
+}
+
+export interface TeamOnTime extends OnTimeSection {
+  team: string;
+}
+
+export interface OnTimeReport {
+  from: string;
+  to: string;
+  council: OnTimeSection;
+  /** Every team with at least one child, in name order; their counts add up to the council's. */
+  teams: TeamOnTime[];
+}
+
+// ---------------------------------------------------------------------------
+// Replaying the engine: the due instances of "kind K, completed by fact type F"
+
+/** An obligation (one or more kinds owed one at a time) and the fact that discharges it. */
+export interface Track {
+  kinds: readonly string[];
+  completedBy: FactType;
+}
+
+/** One due date of a track, and the day the work answering it was done (null: not done by `to`, or dropped while overdue). */
+export interface DueInstance {
+  due: string;
+  doneOn: string | null;
+}
+
+export const VISITS: Track = { kinds: ['statutory-visit'], completedBy: 'visit' };
+export const REVIEWS: Track = { kinds: ['looked-after-review'], completedBy: 'review' };
+export const HEALTH_ASSESSMENTS: Track = {
+  kinds: ['initial-health-assessment', 'review-health-assessment'],
+  completedBy: 'health-assessment',
+};
+
+/** A child's facts up to `to`, in date order (stable), with each one's date. */
+interface Chronology {
+  facts: Fact[];
+  dates: string[];
+}
+
+function chronology(facts: readonly Fact[], to: string): Chronology {
+  const dated: { fact: Fact; date: string; at: number }[] = [];
+  facts.forEach((fact, at) => {
+    const date = factDate(fact);
+    if (date <= to) dated.push({ fact, date, at });
+  });
+  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.at - b.at));
+  return { facts: dated.map((d) => d.fact), dates: dated.map((d) => d.date) };
+}
+
+/** The earliest due date among a track's kinds (the engine lists each kind once). */
+function dueOf(obligations: readonly Obligation[], kinds: readonly string[]): string | null {
+  let due: string | null = null;
+  for (const o of obligations) if (kinds.includes(o.kind) && (due === null || o.dueDate < due)) due = o.dueDate;
+  return due;
+}
+
+function replay(child: Child, dated: Chronology, to: string, policy: ResolvedPolicy, tracks: readonly Track[]): DueInstance[][] {
+  const { facts, dates } = dated;
+  const out: DueInstance[][] = tracks.map(() => []);
+  // The due date each track had at the end of the last day replayed.
+  const current: (string | null)[] = tracks.map(() => null);
+  let evening: Obligation[] = [];
+  let recompute: string | null = null;
+  let lastDay: string | null = null;
+
+  for (let i = 0; i < facts.length; ) {
+    const day = dates[i]!;
+    let j = i;
+    while (j < facts.length && dates[j] === day) j += 1;
+    // Before the day's facts and after them. The engine's answer moves with time alone only at the
+    // birthdays `nextRecomputeDate` names (18 ends looked-after duties); between them the morning is last evening.
+    const morning = i === 0 ? [] : recompute !== null && recompute <= day ? computeObligations(child, facts.slice(0, i), day, policy) : evening;
+    evening = computeObligations(child, facts.slice(0, j), day, policy);
+    recompute = nextRecomputeDate(child, day, policy);
+
+    tracks.forEach((track, t) => {
+      const list = out[t]!;
+      const before = dueOf(morning, track.kinds);
+      const held = current[t]!;
+      // Overdue, then dropped by the passing of time alone: it fell due and was not done.
+      if (held !== null && held < day && before !== held) list.push({ due: held, doneOn: null });
+
+      let done = false;
+      let others = false;
+      for (let k = i; k < j; k++) {
+        if (facts[k]!.type === track.completedBy) done = true;
+        else others = true;
+      }
+      const after = dueOf(evening, track.kinds);
+      if (!done) {
+        // Other facts replaced an overdue instance: it fell due and was not done.
+        if (before !== null && before < day && after !== before) list.push({ due: before, doneOn: null });
+        current[t] = after;
+        return;
+      }
+      // The due date the work answers: the morning's, with the day's other facts applied.
+      let answers = before;
+      if (others) {
+        const prefix = facts.slice(0, i);
+        for (let k = i; k < j; k++) if (facts[k]!.type !== track.completedBy) prefix.push(facts[k]!);
+        answers = dueOf(computeObligations(child, prefix, day, policy), track.kinds);
+        if (answers === null) answers = before; // the day's facts ended the duty: the work came first
+        else if (before !== null && before < day && answers !== before) list.push({ due: before, doneOn: null });
+      }
+      if (answers !== null) list.push({ due: answers, doneOn: day });
+      current[t] = after;
+    });
+    lastDay = day;
+    i = j;
+  }
+
+  // Still open at `to`: late if due by then; not counted yet if due later.
+  const final = lastDay === to || (lastDay !== null && (recompute === null || recompute > to)) ? evening : computeObligations(child, facts, to, policy);
+  tracks.forEach((track, t) => {
+    const list = out[t]!;
+    const pending = dueOf(final, track.kinds);
+    const held = current[t]!;
+    if (held !== null && held < to && pending !== held) list.push({ due: held, doneOn: null });
+    if (pending !== null && pending <= to) list.push({ due: pending, doneOn: null });
+  });
+  return out;
+}
+
+/**
+ * Every due instance of each track up to `to`, by replaying the engine over the
+ * child's facts (given in any order; those after `to` are ignored). Instances
+ * due after `to` appear only if already done. See the module comment for how
+ * same-day facts and replaced instances are read.
+ */
+export function replayDueInstances(
+  child: Child,
+  facts: readonly Fact[],
+  to: string,
+  policy: ResolvedPolicy = STATUTORY_POLICY,
+  tracks: readonly Track[] = [VISITS],
+): DueInstance[][] {
+  return replay(child, chronology(facts, to), to, policy, tracks);
+}
+
+// ---------------------------------------------------------------------------
+// Return home interviews
+
+export interface ReturnInterview {
+  /** London date of the return. */
+  returnedOn: string;
+  /** Latest London date on which the interview is in time. */
+  dueOn: string;
+  /** The interview matched to this return, if any. */
+  interviewOn: string | null;
+}
+
+/**
+ * Each return from a missing episode with the interview that answers it,
+ * matched as `rules/returnHomeInterview.ts` does: returns in time order, each
+ * taking the earliest unused interview dated on or after the return's date.
+ * All the given facts are used (a later interview may answer a return near
+ * the end of a period).
+ */
+export function matchReturnInterviews(facts: readonly Fact[], withinHours: number): ReturnInterview[] {
+  const returns: number[] = [];
+  const interviews: string[] = [];
+  for (const fact of facts) {
+    if (fact.type === 'missing-episode' && fact.returned !== undefined) returns.push(Date.parse(fact.returned));
+    else if (fact.type === 'return-home-interview') interviews.push(fact.date);
+  }
+  returns.sort((a, b) => a - b);
+  interviews.sort();
+  const matched: ReturnInterview[] = [];
+  let i = 0;
+  for (const at of returns) {
+    const returnedOn = londonDateOf(new Date(at));
+    while (i < interviews.length && interviews[i]! < returnedOn) i += 1;
+    const interviewOn = i < interviews.length ? interviews[i++]! : null;
+    matched.push({ returnedOn, dueOn: londonDateOf(new Date(at + withinHours * HOUR_MS)), interviewOn });
+  }
+  return matched;
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+const SDQ_CONCERN = 17;
+const MONTHS = 12;
+
+function definitions(policy: ResolvedPolicy): Record<FigureId, { title: string; definition: string }> {
+  const hours = policy.returnHomeInterview.withinHours;
+  const { fromAge, untilAge } = policy.pep;
+  const untilLeaverAge = policy.personalAdviser.untilAge;
+  const reviewMonths = policy.pathwayPlan.reviewEveryMonths;
+  const stillOpen = 'including any not done by the end of the period, and any that were overdue when the duty ended or its clock restarted';
+  return {
+    'visits-on-time': {
+      title: 'Statutory visits made on time',
+      definition:
+        `Denominator: statutory visits that fell due in the period (CPPCR reg 28 timescales, or the council's stricter ones), ${stillOpen}. ` +
+        'Numerator: those where the next visit was made on or before the due date.',
+    },
+    'visits-seen-alone': {
+      title: 'Visits where the child was seen alone',
+      definition: 'Denominator: statutory visits made in the period. Numerator: those at which the child was seen alone.',
+    },
+    'reviews-on-time': {
+      title: 'Looked-after reviews held on time',
+      definition:
+        `Denominator: looked-after reviews that fell due in the period (CPPCR reg 33: the first within 20 working days, the second within 3 months, then every 6 months, or the council's stricter timescales), ${stillOpen}. ` +
+        'Numerator: those where the next review was held on or before the due date.',
+    },
+    'reviews-participation': {
+      title: 'Reviews the child took part in',
+      definition:
+        'Denominator: looked-after reviews held in the period. Numerator: those recorded as the child having participated (a review with no participation recorded counts as not participated).',
+    },
+    'health-on-time': {
+      title: 'Health assessments done on time',
+      definition:
+        `Denominator: initial and review health assessments that fell due in the period, ${stillOpen}. ` +
+        'Numerator: those where the next assessment was done on or before the due date.',
+    },
+    'pep-in-date': {
+      title: 'Children with an in-date personal education plan',
+      definition:
+        `Denominator: children looked after on the last day of the period who are of school age that day (from the ${ordinal(fromAge)} birthday to 31 August after the ${ordinal(untilAge)}). ` +
+        'Numerator: those whose personal education plan (PEP) is not overdue that day (a child who has only just come into care, with the first PEP not yet due, is in date).',
+    },
+    'sdq-done': {
+      title: 'SDQs recorded, and scores of concern',
+      definition:
+        `Denominator (count): Strengths and Difficulties Questionnaires recorded in the period. Numerator (concern): those scoring ${SDQ_CONCERN} or more; the mean score is sum divided by count.`,
+    },
+    'rhi-within-72-hours': {
+      title: `Return home interviews within ${hours} hours`,
+      definition:
+        'Denominator: returns from missing episodes in the period (by the date of return). ' +
+        `Numerator: those with a return home interview dated no earlier than the return and no later than the date ${hours} hours after it; each interview answers one return, the earliest without one.`,
+    },
+    'pathway-plan-in-date': {
+      title: 'Young people with an in-date pathway plan',
+      definition:
+        `Denominator: young people on the last day of the period who are care leavers (former eligible children under ${untilLeaverAge}) or eligible children still looked after (16 or over, looked after 13 weeks since 14). ` +
+        `Numerator: those whose pathway plan, or its ${reviewMonths}-monthly review, is not overdue that day.`,
+    },
+  };
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** Running counts for one section (the council, or one team). */
+interface Tally {
+  counts: Record<FigureId, Count>;
+  sdqSum: number;
+  months: { visits: Count; reviews: Count }[];
+}
+
+function newTally(): Tally {
+  const counts = {} as Record<FigureId, Count>;
+  for (const id of FIGURE_IDS) counts[id] = { numerator: 0, denominator: 0 };
+  return {
+    counts,
+    sdqSum: 0,
+    months: Array.from({ length: MONTHS }, () => ({ visits: { numerator: 0, denominator: 0 }, reviews: { numerator: 0, denominator: 0 } })),
+  };
+}
+
+function add(count: Count, yes: boolean): void {
+  count.denominator += 1;
+  if (yes) count.numerator += 1;
+}
+
+interface Month {
+  key: string;
+  from: string;
+  to: string;
+}
+
+/** The 12 calendar months ending with the month containing `to`; the last stops at `to`. */
+function monthsEnding(to: string): Month[] {
+  const year = Number(to.slice(0, 4));
+  const month = Number(to.slice(5, 7));
+  const months: Month[] = [];
+  for (let back = MONTHS - 1; back >= 0; back--) {
+    const index = year * 12 + (month - 1) - back;
+    const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    const last = `${key}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+    months.push({ key, from: `${key}-01`, to: back === 0 ? to : last });
+  }
+  return months;
+}
+
+/** The obligation of one of `kinds` is owed and overdue on `today`. */
+function overdue(obligations: readonly Obligation[], kinds: readonly string[], today: string): boolean {
+  const due = dueOf(obligations, kinds);
+  return due !== null && due < today;
+}
+
+function tallyChild(entry: OnTimeChild, from: string, to: string, policy: ResolvedPolicy, months: Month[], tally: Tally): void {
+  const { child } = entry;
+  const c = tally.counts;
+  const dated = chronology(entry.facts, to);
+  const inPeriod = (date: string) => date >= from && date <= to;
+
+  // 1, 3, 4: due instances, by replaying the engine once for all three.
+  const [visits, reviews, health] = replay(child, dated, to, policy, [VISITS, REVIEWS, HEALTH_ASSESSMENTS]) as [
+    DueInstance[],
+    DueInstance[],
+    DueInstance[],
+  ];
+  const onTime = (d: DueInstance) => d.doneOn !== null && d.doneOn <= d.due;
+  for (const d of visits) if (inPeriod(d.due)) add(c['visits-on-time'], onTime(d));
+  for (const d of reviews) if (inPeriod(d.due)) add(c['reviews-on-time'], onTime(d));
+  for (const d of health) if (inPeriod(d.due)) add(c['health-on-time'], onTime(d));
+  months.forEach((m, k) => {
+    const slot = tally.months[k]!;
+    for (const d of visits) if (d.due >= m.from && d.due <= m.to) add(slot.visits, onTime(d));
+    for (const d of reviews) if (d.due >= m.from && d.due <= m.to) add(slot.reviews, onTime(d));
+  });
+
+  // 2, 3, 6: work recorded in the period.
+  for (let k = 0; k < dated.facts.length; k++) {
+    if (!inPeriod(dated.dates[k]!)) continue;
+    const fact = dated.facts[k]!;
+    if (fact.type === 'visit') add(c['visits-seen-alone'], fact.seenAlone);
+    else if (fact.type === 'review') add(c['reviews-participation'], fact.childParticipated === true);
+    else if (fact.type === 'sdq') {
+      add(c['sdq-done'], fact.score >= SDQ_CONCERN);
+      tally.sdqSum += fact.score;
+    }
+  }
+
+  // 7: returns in the period, and their interviews (later ones included).
+  for (const r of matchReturnInterviews(entry.facts, policy.returnHomeInterview.withinHours)) {
+    if (inPeriod(r.returnedOn)) add(c['rhi-within-72-hours'], r.interviewOn !== null && r.interviewOn <= r.dueOn);
+  }
+
+  // 5, 8: status on `to`.
+  const history = buildHistory(child, dated.facts, to);
+  const schoolAge =
+    history.lookedAfter &&
+    birthday(history.dateOfBirth, policy.pep.fromAge) <= history.today &&
+    history.today <= schoolAgeEnds(history.dateOfBirth, policy.pep.untilAge);
+  const pathwayScope =
+    careLeaver(history, policy.personalAdviser.untilAge) ||
+    (history.lookedAfter && history.eligibleFrom !== null && history.eligibleFrom <= history.today);
+  if (schoolAge || pathwayScope) {
+    const obligations = computeObligations(child, dated.facts, to, policy);
+    if (schoolAge) add(c['pep-in-date'], !overdue(obligations, ['pep'], to));
+    // No pathway obligation at all only when the last plan's review would fall after the duty ends: the plan is current.
+    if (pathwayScope) add(c['pathway-plan-in-date'], !overdue(obligations, ['pathway-plan', 'pathway-plan-review'], to));
+  }
+}
+
+function section(tally: Tally, policy: ResolvedPolicy, months: Month[]): OnTimeSection {
+  const words = definitions(policy);
+  const figures = {} as Record<FigureId, Figure>;
+  for (const id of FIGURE_IDS) figures[id] = { id, ...words[id], ...tally.counts[id] };
+  const sdq = tally.counts['sdq-done'];
+  figures['sdq-done'] = { ...figures['sdq-done'], count: sdq.denominator, sum: tally.sdqSum, concern: sdq.numerator } as SdqFigure;
+  return {
+    figures: figures as OnTimeFigures,
+    monthly: months.map((m, k) => ({
+      month: m.key,
+      from: m.from,
+      to: m.to,
+      visitsOnTime: { ...tally.months[k]!.visits },
+      reviewsOnTime: { ...tally.months[k]!.reviews },
+    })),
+  };
+}
+
+function addTally(into: Tally, from: Tally): void {
+  for (const id of FIGURE_IDS) {
+    into.counts[id].numerator += from.counts[id].numerator;
+    into.counts[id].denominator += from.counts[id].denominator;
+  }
+  into.sdqSum += from.sdqSum;
+  into.months.forEach((m, k) => {
+    const other = from.months[k]!;
+    m.visits.numerator += other.visits.numerator;
+    m.visits.denominator += other.visits.denominator;
+    m.reviews.numerator += other.reviews.numerator;
+    m.reviews.denominator += other.reviews.denominator;
+  });
+}
+
+/**
+ * The on-time figures for the period [`from`, `to`] (ISO dates, inclusive),
+ * council-wide and per team. Throws a RangeError for a bad period.
+ */
+export function computeOnTime(
+  children: readonly OnTimeChild[],
+  from: string,
+  to: string,
+  policy: ResolvedPolicy = STATUTORY_POLICY,
+): OnTimeReport {
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError('from and to must be dates written YYYY-MM-DD');
+  if (from > to) throw new RangeError('from must not be after to');
+  const months = monthsEnding(to);
+  const byTeam = new Map<string, Tally>();
+  for (const entry of children) {
+    let tally = byTeam.get(entry.team);
+    if (!tally) byTeam.set(entry.team, (tally = newTally()));
+    tallyChild(entry, from, to, policy, months, tally);
+  }
+  const council = newTally();
+  const teams = [...byTeam.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const team of teams) addTally(council, byTeam.get(team)!);
+  return {
+    from,
+    to,
+    council: section(council, policy, months),
+    teams: teams.map((team) => ({ team, ...section(byTeam.get(team)!, policy, months) })),
+  };
+}

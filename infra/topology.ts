@@ -53,6 +53,15 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
   { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
   { method: 'GET', path: '/assets/{file+}', handler: 'web/assets', auth: false, uses: { web: true } },
+  // Leads' pages: signed in with the session cookie (or a bearer token for JSON and CSV); the handler checks.
+  { method: 'GET', path: '/reports', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/reports/surveys/{campaign}', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
+  { method: 'POST', path: '/reports/surveys/{campaign}/reply', handler: 'web/reports', auth: false, uses: { table: 'write', web: true } },
+  { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
+  // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE).
+  { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: {} },
+  { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: {} },
+  { method: 'GET', path: '/sign-out', handler: 'web/signIn', auth: false, uses: {} },
 ];
 
 export interface ScheduleDeclaration {
@@ -96,4 +105,6 @@ export const ENVIRONMENT_KEYS = [
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',
+  /** Cognito's hosted sign-in, e.g. https://kept-camden.auth.eu-west-2.amazoncognito.com */
+  'AUTH_DOMAIN',
 ] as const;

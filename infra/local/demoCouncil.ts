@@ -14,6 +14,11 @@ import { ageOn, toDayNumber } from '../../shared/domain/dates.js';
 import { DEMO_PLEDGE } from '../../shared/domain/surveys/definitions.js';
 import type { SurveyStore } from '../../shared/store/surveyStore.js';
 import type { Campaign } from '../../shared/domain/surveys/campaign.js';
+import type { Bands } from '../../shared/domain/surveys/bands.js';
+import { personOf } from '../../shared/domain/surveys/bands.js';
+import { buildHistory } from '../../shared/domain/history.js';
+import { definitionFor } from '../../shared/services/surveyDefinitions.js';
+import { answerSome, seedLastYear } from './demoResponses.js';
 
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Daniel', 'Ella', 'Finley', 'Grace', 'Harvey', 'Isla', 'Jayden', 'Keira', 'Leo', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Reece', 'Sofia', 'Tyler', 'Uma', 'Vincent', 'Willow', 'Xavier', 'Yasmin', 'Zac', 'Aisha', 'Callum', 'Demi', 'Kacper'];
 const LAST = ['Adeyemi', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fletcher', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Mensah', 'Nowak', 'Okafor', 'Patel', 'Quinn', 'Roberts', 'Smith', 'Taylor', 'Usman', 'Walker', 'Wright', 'Young'];
@@ -102,4 +107,26 @@ export async function seedDemoCampaigns(surveys: SurveyStore, councilId: string,
     { ...base, id: 'cmp-placements-young', name: 'Placement survey, 8 to 10', surveyId: 'placement-8-11', version: 1, mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
   ];
   for (const c of campaigns) await surveys.putCampaign(c);
+}
+
+/** Last year's results, and about 40% of this year's invitees answering, so the leads' view shows trends. */
+export async function seedDemoAnswers(store: KeptStore, surveys: SurveyStore, councilId: string, today: string): Promise<number> {
+  await seedLastYear(surveys, councilId, today);
+  const council = await store.getCouncil(councilId);
+  const pledge = council?.pledge ?? [];
+  let answered = 0;
+  for (const campaign of await surveys.listCampaigns(councilId)) {
+    if (campaign.state !== 'open') continue;
+    const definition = definitionFor(campaign, { name: council?.name ?? '', pledge });
+    if (!definition) continue;
+    const bandsOf = (childId: string) => bands.get(childId)!;
+    const bands = new Map<string, Bands>();
+    for (const invitation of await surveys.listInvitations(councilId, campaign.id)) {
+      const child = await store.getChild(councilId, invitation.childId);
+      const { facts } = await store.getChildHistory(councilId, invitation.childId);
+      bands.set(invitation.childId, personOf(buildHistory({ id: child!.id, dateOfBirth: child!.dateOfBirth }, facts.map((f) => f.fact), today), 21).bands);
+    }
+    answered += await answerSome(surveys, councilId, campaign, definition, 0.4, bandsOf, today);
+  }
+  return answered;
 }

@@ -14,7 +14,8 @@ import { createApiServer, listen } from './server.js';
 import { startClock } from './clock.js';
 import { SCHEDULES } from '../topology.js';
 import { KeptStore } from '../../shared/store/keptStore.js';
-import { seedDemoCampaigns, seedDemoCouncil } from './demoCouncil.js';
+import { seedDemoAnswers, seedDemoCampaigns, seedDemoCouncil } from './demoCouncil.js';
+import { localSignInRoutes } from './signIn.js';
 import { SurveyStore } from '../../shared/store/surveyStore.js';
 import { runSurveyDispatch } from '../../shared/services/surveyDispatch.js';
 import { today } from '../../shared/config.js';
@@ -51,13 +52,15 @@ try {
   const store = new KeptStore(settings.tableName);
   const surveys = new SurveyStore(settings.tableName);
   const day = today();
-  if (!(await store.getCouncil(settings.councilId))) {
+  const firstStart = !(await store.getCouncil(settings.councilId));
+  if (firstStart) {
     const seeded = await seedDemoCouncil(store, settings.councilId, day);
     await seedDemoCampaigns(surveys, settings.councilId, day);
     say(`  Seeded the demo council: ${seeded.staff} staff, ${seeded.children} children, ${seeded.facts} facts (table ${created})`);
   }
 
   const server = createApiServer([
+    ...localSignInRoutes(settings, store),
     {
       method: 'GET',
       path: '/.well-known/jwks.json',
@@ -79,6 +82,7 @@ try {
   // One sweep now, whatever the day, so the demo inbox has something in it; markers make a rerun send nothing twice.
   const report = await runSweep({ store, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL!, anyDay: true });
   const dispatch = await runSurveyDispatch({ store, surveys, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL! });
+  if (firstStart) await seedDemoAnswers(store, surveys, settings.councilId, day);
 
   say('');
   say(`Kept is running for ${day}${process.env.KEPT_TODAY ? ' (pinned by KEPT_TODAY)' : ''}.`);
@@ -87,7 +91,8 @@ try {
   say(`  First sweep         ${report.sent} digest(s) sent, ${report.alreadyClaimed} already sent today, ${report.itemsRead} item(s) due`);
  say(`  Surveys             ${dispatch.invited} invitation(s) sent; open one from the inbox to answer (links go to http://localhost:${settings.port}/s/…)`);
   say(`  Schedules           ${SCHEDULES.map((s) => `${s.name} ${s.cron} ${s.timezone}`).join('; ')}`);
-  say(`  Sign in             TOKEN=$(npm run --silent token -- --role practitioner --staff sw-01)`);
+  say(`  Leads' view         http://localhost:${settings.port}/reports   (sign in as the head of service)`);
+  say(`  API token           TOKEN=$(npm run --silent token -- --role practitioner --staff sw-01)`);
   say(`                      curl -H "Authorization: Bearer $TOKEN" http://localhost:${settings.port}/me/due`);
   say('Press Ctrl-C to stop.');
 } catch (error) {

@@ -19,6 +19,7 @@ import type { SurveyLink, SurveyStore } from '../store/surveyStore.js';
 import type { SendEmail } from '../email/sender.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
+import { previousCampaign } from './reports.js';
 import { longDate } from '../email/digestEmail.js';
 import { log } from '../log.js';
 import escapeHtml from 'escape-html';
@@ -79,7 +80,7 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
   const base = `/s/${token}`;
 
   if (link.usedOn) {
-    if (page === 'done') return renderDone(ctx, await helpFor(ctx, deps), render);
+    if (page === 'done') return renderDone(ctx, await helpFor(ctx, deps), await lastReply(ctx, deps), render);
     return message(200, council.name, 'You have already answered, thank you', ['We have your answers. Each link can only be used once.']);
   }
   if (deps.today > link.lastDay || campaign.state === 'closed') {
@@ -99,6 +100,7 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
   const sections = definition.sections;
   const index = sections.findIndex((s) => s.id === page);
   const help = await helpFor(ctx, deps);
+  const youSaidWeDid = page === '' ? await lastReply(ctx, deps) : undefined;
 
   if (page === '' && method === 'GET') {
     return render(200, 'survey-start.njk', {
@@ -111,6 +113,7 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
       lastDay: longDate(link.lastDay),
       startHref: `${base}/${sections[0]!.id}`,
       help,
+      youSaidWeDid,
     });
   }
 
@@ -234,8 +237,14 @@ async function helpFor(ctx: Context, deps: SurveyPageDeps) {
   return { show: true, workerName: worker?.name, outOfHoursPhone: ctx.council.outOfHoursPhone, alerted: ctx.link.alerted === true || undefined };
 }
 
-function renderDone(ctx: Context, help: object, render: (s: number, v: string, c: Record<string, unknown>) => HtmlResult): HtmlResult {
-  return render(200, 'survey-done.njk', { councilName: ctx.council.name, title: 'Thank you', help });
+function renderDone(ctx: Context, help: object, youSaidWeDid: string | undefined, render: (s: number, v: string, c: Record<string, unknown>) => HtmlResult): HtmlResult {
+  return render(200, 'survey-done.njk', { councilName: ctx.council.name, title: 'Thank you', help, youSaidWeDid });
+}
+
+/** What the council said it did after the last campaign of this survey ("You said, we did"). */
+async function lastReply(ctx: Context, deps: SurveyPageDeps): Promise<string | undefined> {
+  const previous = previousCampaign(ctx.campaign, await deps.surveys.listCampaigns(ctx.link.councilId));
+  return previous?.youSaidWeDid;
 }
 
 /**

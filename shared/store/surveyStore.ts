@@ -4,7 +4,7 @@
  * An anonymous response is written with no child id: only coarse bands.
  */
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.js';
 import { surveyKeys as k } from './keys.js';
 import { isConditionFailure, plain } from './keptStore.js';
@@ -112,6 +112,19 @@ export class SurveyStore {
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return items;
+  }
+
+  /** "You said, we did": a lead's reply to what young people said in a campaign. */
+  async setReply(councilId: string, id: string, text: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: k.campaign(councilId, id),
+        UpdateExpression: 'SET youSaidWeDid = :t',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':t': text },
+      }),
+    );
   }
 
   async listInvitations(councilId: string, campaignId: string): Promise<Invitation[]> {
@@ -262,6 +275,22 @@ export class SurveyStore {
     } catch (error) {
       if (isConditionFailure(error)) return 'already-answered';
       throw error;
+    }
+  }
+
+  /** Writes responses directly (the demo's earlier campaigns, benchmarks): no link is involved. */
+  async putResponses(councilId: string, campaignId: string, responses: ReadonlyArray<Omit<StoredResponse, 'responseId'>>): Promise<void> {
+    for (let i = 0; i < responses.length; i += 25) {
+      const batch = responses.slice(i, i + 25).map((r) => {
+        const responseId = randomBytes(16).toString('hex');
+        return { PutRequest: { Item: { ...k.response(councilId, campaignId, responseId), itemType: 'response', responseId, ...r } } };
+      });
+      let pending: typeof batch = batch;
+      for (let attempt = 0; pending.length; attempt++) {
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof batch;
+        if (pending.length) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 5)));
+      }
     }
   }
 

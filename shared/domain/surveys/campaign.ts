@@ -48,6 +48,8 @@ export interface Campaign extends CampaignInput {
   invited: number;
   /** Reminders sent so far (0 to 2). */
   remindersSent: number;
+  /** A lead's reply to what young people said, shown when the next campaign of the survey is answered. */
+  youSaidWeDid?: string;
 }
 
 export type Step = { action: 'open' } | { action: 'remind'; number: number } | { action: 'close' } | { action: 'none' };

@@ -170,7 +170,7 @@ export async function handleReportPage(event: APIGatewayProxyEventV2, deps: Repo
       await deps.surveys.setReply(principal.councilId, report.campaign.id, text);
       return redirect(`/reports/surveys/${encodeURIComponent(id)}`, https);
     }
-    if (route === 'GET /reports/on-time' && extra?.onTime) return extra.onTime(principal, format);
+    if (route === 'GET /reports/on-time' && extra?.onTime) return await extra.onTime(principal, format);
     throw new HttpError(404, 'no such report');
   } catch (error) {
     const status = error instanceof HttpError ? error.status : error instanceof NotFound ? 404 : 0;

@@ -195,6 +195,8 @@ function findTable(pub: Published, range: (i: number, j: number) => [number, num
       }
     }
   }
+  // Each variable's choice below keeps its own lines feasible, so checking every line once up front keeps them all feasible.
+  if ([...rowSums, ...colSums, all].some((s) => s.sum + s.min > s.hi || s.sum + s.max < s.lo)) return false;
   let budget = 3_000_000;
   const search = (k: number): boolean => {
     if (--budget < 0) throw new Error('brute force ran out of budget');

@@ -18,6 +18,10 @@ import { answersFor } from '../support/surveyClient.js';
 import { hashToken } from '../../shared/calendar/token.js';
 import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
 import type { ChildRecord } from '../../shared/domain/people.js';
+import { publishKeys, signLocalToken } from '../../infra/local/issuer.js';
+import { makeRng } from '../../infra/local/histories.js';
+import { syntheticAnswers } from '../../infra/local/demoResponses.js';
+import { summariseSurvey } from '../../shared/domain/surveySummary.js';
 
 const TODAY = '2027-01-18';
 
@@ -35,7 +39,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 export async function benchSurveys(): Promise<Array<[string, Record<string, number | string>]>> {
   const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  applyLocalEnvironment({ port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench-surveys', councilId: 'bench' });
+  const settings = { port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench-surveys', councilId: 'bench' };
+  applyLocalEnvironment(settings);
+  await publishKeys(settings);
   process.env.KEPT_LOG = 'silent';
   process.env.KEPT_TODAY = TODAY;
   const [dynamo, ses] = await Promise.all([startDynamo(dynamoPort), startSes(sesPort)]);
@@ -87,6 +93,28 @@ export async function benchSurveys(): Promise<Array<[string, Record<string, numb
     const concurrent = await Promise.all(tokens.slice(2000).map(submit));
     const concSeconds = (performance.now() - concStart) / 1000;
     const stored = (await surveys.listResponses('bench', 'c-1')).length;
+
+    // A campaign of 10,000 responses: the summary alone, and the whole JSON report through the API.
+    const rng = makeRng(10_000);
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      surveyId: 'care-leaver', version: 1, submittedOn: TODAY, answers: syntheticAnswers(CARE_LEAVER_SURVEY, rng),
+      bands: { ageBand: (['16-17', '18-20', '21-25'] as const)[i % 3]!, placementType: 'care-leaver', area: 'unknown' as const },
+    }));
+    let started = performance.now();
+    summariseSurvey({ definition: CARE_LEAVER_SURVEY, invited: 20_000, responses: many, includeComments: true });
+    const summaryMs = performance.now() - started;
+    await surveys.putCampaign({
+      id: 'c-big', councilId: 'bench', surveyId: 'care-leaver', version: 1, name: 'Big', mode: 'anonymous', state: 'open',
+      audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-03-01', reminderDays: [],
+      createdBy: 'sw-1', createdAt: TODAY, invited: 20_000, remindersSent: 0,
+    });
+    await surveys.putResponses('bench', 'c-big', many);
+    await store.createStaff({ councilId: 'bench', id: 'lead-1', name: 'L', email: 'l@bench.test', role: 'lead' });
+    const token = await signLocalToken(settings, { role: 'lead', staffId: 'lead-1', councilId: 'bench' });
+    started = performance.now();
+    const report = await fetch(`${base}/reports/surveys/c-big?format=json`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await report.json()) as { summary: { answered: number } };
+    const reportMs = performance.now() - started;
     const figures = (label: string, times: number[], seconds: number): [string, Record<string, number | string>] => {
       const sorted = [...times].sort((a, b) => a - b);
       return [label, { submissions: times.length, 'p50, ms': Number(percentile(sorted, 50).toFixed(1)), 'p95, ms': Number(percentile(sorted, 95).toFixed(1)), 'max, ms': Number(sorted.at(-1)!.toFixed(1)), 'per second': Math.round(times.length / seconds) }];
@@ -95,6 +123,11 @@ export async function benchSurveys(): Promise<Array<[string, Record<string, numb
       figures('Survey submissions, 2,000 one after another', sequential, seqSeconds),
       figures('Survey submissions, 200 at once', concurrent, concSeconds),
       ['Survey submissions stored', { expected: 2200, stored }],
+      ['Survey summary, one campaign of 10,000 responses', {
+        'summary alone, ms': Math.round(summaryMs),
+        'JSON report through the API (read from DynamoDB Local + summary), ms': Math.round(reportMs),
+        'answered in the report': body.summary.answered,
+      }],
     ];
   } finally {
     await new Promise((r) => server.close(() => r(undefined)));

@@ -106,8 +106,12 @@ function distribution(q: Question, responses: readonly ResponseForSummary[]): { 
   return { counts, base };
 }
 
-function publishedPercents(table: SuppressedTable, bases: number[]): Array<number | null> {
-  return table.cells[0]!.map((cell) => percent(cell, bases[0]!));
+/**
+ * Percentages always take the base as the table publishes it: a base hidden
+ * by secondary suppression must not come back through a percentage.
+ */
+function publishedPercents(table: SuppressedTable): Array<number | null> {
+  return table.cells[0]!.map((cell) => percent(cell, table.rowTotals[0]!));
 }
 
 function questionById(definition: SurveyDefinition, id: string): Question | undefined {
@@ -143,13 +147,13 @@ export function summariseSurvey(o: Options): SurveySummary {
       }
       const { counts, base } = distribution(q, responses);
       const table = suppressTable({ rows: ['All'], columns: columnsOf(q).map((c) => c.label), counts: [counts] });
-      const percents = publishedPercents(table, [base]);
+      const percents = publishedPercents(table);
       let change: Array<number | null> | null = null;
       const previousQ = o.previous ? questionById(o.previous.definition, q.id) : undefined;
       if (o.previous && previousQ && previousQ.type === q.type) {
         const prev = distribution(previousQ, o.previous.responses);
         const prevTable = suppressTable({ rows: ['All'], columns: columnsOf(previousQ).map((c) => c.label), counts: [prev.counts] });
-        const prevPercents = publishedPercents(prevTable, [prev.base]);
+        const prevPercents = publishedPercents(prevTable);
         change = columnsOf(q).map((c, i) => {
           const j = columnsOf(previousQ).findIndex((pc) => pc.key === c.key);
           const now = percents[i];
@@ -171,14 +175,14 @@ export function summariseSurvey(o: Options): SurveySummary {
       const answeredQ = values.filter((x) => x.v !== null);
       const count = answeredQ.filter((x) => x.v).length;
       const own = suppressTable({ rows: ['All'], columns: ['Yes', 'No'], counts: [[count, answeredQ.length - count]] });
-      const pct = percent(own.cells[0]![0]!, answeredQ.length);
+      const pct = percent(own.cells[0]![0]!, own.total);
       let previousPercent: number | null = null;
       const prevQ = o.previous ? questionById(o.previous.definition, q.id) : undefined;
       if (o.previous && prevQ) {
         const prevValues = o.previous.responses.map((r) => indicatorValue(prevQ, r.answers[q.id])).filter((v) => v !== null);
         const prevCount = prevValues.filter(Boolean).length;
         const prevTable = suppressTable({ rows: ['All'], columns: ['Yes', 'No'], counts: [[prevCount, prevValues.length - prevCount]] });
-        previousPercent = percent(prevTable.cells[0]![0]!, prevValues.length);
+        previousPercent = percent(prevTable.cells[0]![0]!, prevTable.total);
       }
       const summary: IndicatorSummary = {
         id,
@@ -186,7 +190,7 @@ export function summariseSurvey(o: Options): SurveySummary {
         questionId: q.id,
         definition: indicatorDefinition(id, q),
         count: own.cells[0]![0]!,
-        base: suppressCount(answeredQ.length),
+        base: own.total,
         percent: pct,
         previousPercent,
         change: pct != null && previousPercent != null ? round1(pct - previousPercent) : null,
@@ -198,7 +202,7 @@ export function summariseSurvey(o: Options): SurveySummary {
             return [yes, inGroup.length - yes];
           });
           const table = suppressTable({ rows: groups, columns: ['Yes', 'No'], counts });
-          const percents = counts.map((c, i) => percent(table.cells[i]![0]!, c[0]! + c[1]!));
+          const percents = counts.map((_, i) => percent(table.cells[i]![0]!, table.rowTotals[i]!));
           return { dimension: d.id, title: d.title, table, percents };
         }),
       };
@@ -207,7 +211,7 @@ export function summariseSurvey(o: Options): SurveySummary {
         summary.mean = mean(scores);
         const low = scores.filter((s) => s <= 4).length;
         const lowTable = suppressTable({ rows: ['All'], columns: ['Low', 'Not low'], counts: [[low, scores.length - low]] });
-        summary.lowPercent = percent(lowTable.cells[0]![0]!, scores.length);
+        summary.lowPercent = percent(lowTable.cells[0]![0]!, lowTable.total);
       }
       indicators.push(summary);
     }
@@ -228,7 +232,7 @@ export function summariseSurvey(o: Options): SurveySummary {
     version: definition.version,
     invited: responseTable.total,
     answered: responseTable.cells[0]![0]!,
-    responseRate: percent(responseTable.cells[0]![0]!, o.invited),
+    responseRate: percent(responseTable.cells[0]![0]!, responseTable.total),
     questions,
     indicators,
     comments,

@@ -40,7 +40,7 @@ export interface PublishedOnTime {
 /** The one place on-time counts are suppressed: a 1-row table of (met, not met) with its total. */
 function published(numerator: number, denominator: number): { n: Shown; d: Shown; p: number | null } {
   const t = suppressTable({ rows: ['All'], columns: ['Met', 'Not met'], counts: [[numerator, denominator - numerator]] });
-  return { n: t.cells[0]![0]!, d: t.total, p: percent(t.cells[0]![0]!, denominator) };
+  return { n: t.cells[0]![0]!, d: t.total, p: percent(t.cells[0]![0]!, t.total) };
 }
 
 export function publishOnTime(section: OnTimeSection, from: string, to: string, scope: PublishedOnTime['scope']): PublishedOnTime {

@@ -20,7 +20,7 @@ export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, E
   const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;
   const timer = Number.isFinite(remaining) ? setTimeout(() => signal.abort(), Math.max(0, remaining - 20_000)) : undefined;
   try {
-    return await runSweep({
+    const report = await runSweep({
       store: store(),
       councilId: config.councilId,
       today: event?.date && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date : today(),
@@ -28,6 +28,10 @@ export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, E
       appUrl: config.appUrl,
       signal: signal.signal,
     });
+    // Failing the invocation sends it back to Lambda's retries (the markers make a rerun send only
+    // what is missing) and, after those, to the dead-letter queue, where an alarm is raised.
+    if (report.failed > 0) throw new Error(`${report.failed} digest(s) could not be sent for ${report.today}`);
+    return report;
   } finally {
     clearTimeout(timer);
   }

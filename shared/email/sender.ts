@@ -30,8 +30,14 @@ export class Pacer {
 
 let client: SESClient | undefined;
 
-export function sesSender(options: { client?: SESClient; ratePerSecond?: number; maxAttempts?: number } = {}): SendEmail {
-  const ses = options.client ?? (client ??= new SESClient({ retryMode: 'adaptive', maxAttempts: options.maxAttempts ?? 6 }));
+/** Throttling and 5xx answers are retried this many times in all, with backoff. */
+export const SES_MAX_ATTEMPTS = 6;
+
+export function sesSender(options: { endpoint?: string; ratePerSecond?: number; maxAttempts?: number } = {}): SendEmail {
+  const ses =
+    options.endpoint || options.maxAttempts
+      ? new SESClient({ retryMode: 'adaptive', maxAttempts: options.maxAttempts ?? SES_MAX_ATTEMPTS, ...(options.endpoint ? { endpoint: options.endpoint } : {}) })
+      : (client ??= new SESClient({ retryMode: 'adaptive', maxAttempts: SES_MAX_ATTEMPTS }));
   const pacer = new Pacer(options.ratePerSecond ?? config.mailRatePerSecond);
   return async (email) => {
     await pacer.wait();

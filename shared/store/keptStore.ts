@@ -365,6 +365,9 @@ export class KeptStore {
 
   /**
    * Appends a fact and rewrites the child's projection in one transaction.
+   * The SDK gives each TransactWriteItems an idempotency token (ClientRequestToken)
+   * and reuses it when it retries, so a transaction whose answer was lost is not
+   * applied twice (a test loses the answer on purpose).
    * `project` gets every fact, the new one last; a concurrent writer to the
    * same child makes the version check fail, and we read again and retry.
    */

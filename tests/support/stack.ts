@@ -32,7 +32,7 @@ export interface TestStack {
 
 let counter = 0;
 
-export async function startTestStack(name: string): Promise<TestStack> {
+export async function startTestStack(name: string, options: { dynamoEndpoint?: string } = {}): Promise<TestStack> {
   const councilId = `${name}-${process.pid}-${counter++}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const settings: LocalSettings = {
     port: 0,
@@ -43,6 +43,8 @@ export async function startTestStack(name: string): Promise<TestStack> {
     councilId,
   };
   applyLocalEnvironment(settings);
+  // A fault test puts a proxy between the handlers and DynamoDB Local.
+  if (options.dynamoEndpoint) process.env.AWS_ENDPOINT_URL_DYNAMODB = options.dynamoEndpoint;
   process.env.KEPT_LOG = 'silent';
   process.env.MAIL_RATE_PER_SECOND = '0';
   forgetCouncils();

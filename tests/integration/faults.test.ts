@@ -1,0 +1,150 @@
+/**
+ * Faults injected between Kept and the real DynamoDB Local and SES emulator:
+ * nothing is lost, nothing is sent twice, nothing is half-written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
+import { dynamoServerError, dynamoThrottling, sesServerError, sesThrottling, startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
+import { runSweep } from '../../shared/services/sweep.js';
+import { sesSender } from '../../shared/email/sender.js';
+import { captureLogs } from '../../shared/log.js';
+import { SurveyStore } from '../../shared/store/surveyStore.js';
+import { hashToken } from '../../shared/calendar/token.js';
+import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
+import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
+import { answersFor } from '../support/surveyClient.js';
+import { longDate } from '../../shared/email/digestEmail.js';
+
+let stack: TestStack;
+let dynamo: FaultProxy;
+let ses: FaultProxy;
+const TODAY = '2027-01-18';
+
+beforeAll(async () => {
+  process.env.KEPT_TODAY = TODAY;
+  dynamo = await startFaultProxy(`http://127.0.0.1:${inject('dynamoPort')}`);
+  ses = await startFaultProxy(`http://127.0.0.1:${inject('sesPort')}`);
+  stack = await startTestStack('faults', { dynamoEndpoint: dynamo.url });
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  const admin = await stack.token('admin', 'admin-1');
+  for (const [id, holderId] of [['C-1', 'sw-1'], ['C-2', 'sw-2'], ['C-3', 'sw-3']] as const) {
+    await stack.call('POST', '/children', { token: admin, body: { id, firstName: 'Ola', lastName: 'Pym', dateOfBirth: '2014-01-01', holderId } });
+    await stack.call('POST', `/children/${id}/facts`, { token: admin, body: { type: 'entered-care', date: '2027-01-04' } });
+    await stack.call('POST', `/children/${id}/facts`, { token: admin, body: { type: 'placement-started', date: '2027-01-04', placementId: 'P1', longTerm: false } });
+  }
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await dynamo?.stop();
+  await ses?.stop();
+});
+
+const digestsOn = async (day: string) => (await stack.inbox()).filter((e) => e.subject.endsWith(longDate(day)));
+
+describe('SES faults during the sweep', () => {
+  it('retries throttling and 5xx with backoff, and every digest is sent exactly once in the end', async () => {
+    const attempts = new Map<string, number>();
+    ses.rule = ({ body }) => {
+      const to = /Destination\.ToAddresses\.member\.1=([^&]+)/.exec(body)?.[1] ?? '';
+      const n = (attempts.get(to) ?? 0) + 1;
+      attempts.set(to, n);
+      return n === 1 ? sesThrottling : n === 2 ? sesServerError : null;
+    };
+    const report = await runSweep({ store: stack.store, councilId: stack.councilId, today: TODAY, send: sesSender({ endpoint: ses.url, ratePerSecond: 0 }), appUrl: 'https://kept.example' });
+    expect(report.failed).toBe(0);
+    expect(report.sent).toBe(report.digests);
+    expect([...attempts.values()].every((n) => n === 3)).toBe(true);
+    const emails = await digestsOn(TODAY);
+    expect(emails).toHaveLength(report.digests);
+    expect(new Set(emails.map((e) => e.destination.to[0])).size).toBe(report.digests);
+  });
+
+  it('puts what cannot be sent on the dead-letter path with an alarm-worthy log line, and a rerun sends it once', async () => {
+    const day = '2027-01-19';
+    ses.rule = ({ body }) => (body.includes(encodeURIComponent(`sw-2@${stack.councilId}.test`)) ? sesServerError : null);
+    const logs = captureLogs();
+    let report;
+    try {
+      report = await runSweep({ store: stack.store, councilId: stack.councilId, today: day, send: sesSender({ endpoint: ses.url, ratePerSecond: 0, maxAttempts: 3 }), appUrl: 'https://kept.example' });
+    } finally {
+      logs.stop();
+    }
+    expect(report.failed).toBe(1);
+    const alarm = logs.lines.map((l) => JSON.parse(l)).find((l) => l.message === 'digest not sent');
+    expect(alarm).toMatchObject({ level: 'error', staffId: 'sw-2', deadLetter: true, today: day });
+    // The scheduled handler fails the invocation in this case, so Lambda retries it and then dead-letters it.
+    const handlerSource = (await import('node:fs')).readFileSync(new URL('../../functions/scheduled/reminderSweep.ts', import.meta.url), 'utf8');
+    expect(handlerSource).toMatch(/if \(report\.failed > 0\) throw/);
+
+    ses.rule = () => null;
+    const rerun = await runSweep({ store: stack.store, councilId: stack.councilId, today: day, send: sesSender({ endpoint: ses.url, ratePerSecond: 0 }), appUrl: 'https://kept.example' });
+    expect(rerun).toMatchObject({ sent: 1, failed: 0 });
+    const emails = await digestsOn(day);
+    expect(emails.filter((e) => e.destination.to[0]!.startsWith('sw-2'))).toHaveLength(1);
+    expect(new Set(emails.map((e) => e.destination.to[0])).size).toBe(emails.length);
+  });
+});
+
+describe('DynamoDB faults while recording a fact', () => {
+  const sw1 = () => stack.token('practitioner', 'sw-1');
+  const snapshot = async () => {
+    const { facts, obligations } = await stack.store.getChildHistory(stack.councilId, 'C-1');
+    return { facts: facts.length, obligations: JSON.stringify(obligations.map((o) => [o.kind, o.dueDate]).sort()) };
+  };
+
+  it('answers 503 when DynamoDB throttles, and writes neither the fact nor the projection', async () => {
+    const before = await snapshot();
+    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') ? dynamoThrottling : null);
+    const r = await stack.call('POST', '/children/C-1/facts', { token: await sw1(), body: { type: 'visit', date: '2027-01-11', seenAlone: true } });
+    dynamo.rule = () => null;
+    expect(r.status).toBe(503);
+    expect(r.headers.get('retry-after')).toBeTruthy();
+    expect(r.body.error).toMatch(/nothing was changed/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers 503 on a server error too, with nothing half-written', async () => {
+    const before = await snapshot();
+    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') ? dynamoServerError : null);
+    const r = await stack.call('POST', '/children/C-1/facts', { token: await sw1(), body: { type: 'visit', date: '2027-01-11', seenAlone: true } });
+    dynamo.rule = () => null;
+    expect(r.status).toBe(503);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('records the fact once when the answer to a write that did happen is lost', async () => {
+    const before = await snapshot();
+    let lost = 0;
+    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') && lost++ === 0 ? { ...dynamoServerError, after: true } : null);
+    const r = await stack.call('POST', '/children/C-1/facts', { token: await sw1(), body: { type: 'visit', date: '2027-01-12', seenAlone: true } });
+    dynamo.rule = () => null;
+    expect(r.status).toBe(201);
+    expect((await snapshot()).facts).toBe(before.facts + 1);
+  });
+});
+
+describe('concurrent survey submissions', () => {
+  it('stores exactly one response when the same link is sent fifty times at once', async () => {
+    const surveys = new SurveyStore(stack.store.tableName);
+    await surveys.putCampaign({
+      id: 'c-1', councilId: stack.councilId, surveyId: 'care-leaver', version: 1, name: 'Leavers', mode: 'anonymous', state: 'open',
+      audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-02-15', reminderDays: [],
+      createdBy: 'lead-1', createdAt: TODAY, invited: 1, remindersSent: 0,
+    });
+    const token = newSurveyToken();
+    await surveys.issueLink({ linkHash: hashToken(token), councilId: stack.councilId, campaignId: 'c-1', childId: 'C-1', lastDay: '2027-02-14' }, 2_000_000_000);
+    const draft = Object.fromEntries(Object.entries(Object.assign({}, ...Object.values(answersFor(CARE_LEAVER_SURVEY)))).map(([k, v]) => [k, /^\d+$/.test(String(v)) ? Number(v) : v]));
+    await surveys.saveDraft(hashToken(token), draft as Record<string, string | number>);
+    const csrf = 'z'.repeat(40);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`${stack.baseUrl}/s/${token}/check`, { method: 'POST', redirect: 'manual', headers: { cookie: `kept_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${csrf}` }).then((r) => r.status),
+      ),
+    );
+    expect(results.every((s) => s === 303 || s === 200)).toBe(true);
+    expect(await surveys.listResponses(stack.councilId, 'c-1')).toHaveLength(1);
+  });
+});

@@ -21,6 +21,7 @@ import { initials } from '../domain/people.js';
 import type { Obligation } from '../domain/obligations.js';
 import { REFRESH_KIND, keys } from './keys.js';
 import { documentClient } from './client.js';
+import { type AuditEntry, auditPuts } from './auditStore.js';
 import { TABLE } from '../../infra/topology.js';
 
 export interface StoredFact {
@@ -276,15 +277,13 @@ export class KeptStore {
 
   // Children
 
-  async createChild(councilId: string, input: ChildInput, createdAt: string): Promise<ChildRecord> {
+  /** Opens a case; with `audit`, its audit entry is written in the same transaction. */
+  async createChild(councilId: string, input: ChildInput, createdAt: string, audit?: AuditEntry): Promise<ChildRecord> {
     const child: ChildRecord = { ...input, councilId, createdAt, version: 0 };
+    const put = { TableName: this.tableName, Item: childItem(child), ConditionExpression: 'attribute_not_exists(pk)' };
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: childItem(child),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
+        audit ? new TransactWriteCommand({ TransactItems: [{ Put: put }, ...auditPuts(this.tableName, audit)] }) : new PutCommand(put),
       );
     } catch (error) {
       if (isConditionFailure(error)) throw new AlreadyExists(`a child with case reference ${input.id} already exists`);
@@ -378,6 +377,8 @@ export class KeptStore {
     recordedBy: string,
     recordedAt: string,
     project: (child: ChildRecord, facts: Fact[]) => Projection,
+    /** Written in the same transaction: the fact and its audit entry are stored together or not at all. */
+    audit?: AuditEntry,
   ): Promise<{ stored: StoredFact; projection: Projection }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const child = await this.getChild(councilId, childId);
@@ -398,6 +399,7 @@ export class KeptStore {
               },
               this.bumpVersion(child),
               ...this.projectionWrites(child, history.obligations, projection),
+              ...(audit ? auditPuts(this.tableName, audit) : []),
             ],
           }),
         );

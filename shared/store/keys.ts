@@ -17,6 +17,20 @@
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
  * | survey link          | SURVEYLINK#{sha256}     | LINK                   | (expires by TTL; holds the draft answers)     |
+ * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
+ * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
+ * | audit entry, by day  | AUDITDAY#{c}#{date}     | {at}#{childId}#{id}    | (the same entry again; date in Europe/London) |
+ *
+ * Audit entries: each is written twice in one transaction, both puts
+ * conditional on attribute_not_exists(pk), so an entry is never overwritten
+ * and the two views always agree: under the child (that child's trail in
+ * time order, one query) and under the London calendar day of `at` (the
+ * council's day, one query). `at` is an ISO UTC instant, so the sort key
+ * orders by time; `id` is 64 random bits. No index is needed. The entries
+ * sit outside the child's CHILD# partition, so erasing a person's record
+ * leaves them; they name the child only by case reference. A day partition
+ * takes a council's audited calls for that day; DynamoDB allows about 1,000
+ * writes a second to one partition, far above what a council's staff make.
  */
 export const keys = {
   council: (c: string) => ({ pk: `COUNCIL#${c}`, sk: 'CONFIG' }),
@@ -53,6 +67,14 @@ export const surveyKeys = {
   response: (c: string, id: string, responseId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `RESPONSE#${responseId}` }),
   responsePrefix: 'RESPONSE#',
   link: (tokenHash: string) => ({ pk: `SURVEYLINK#${tokenHash}`, sk: 'LINK' }),
+  miss: (sourceHash: string, window: number) => ({ pk: `LINKMISS#${sourceHash}#${window}`, sk: 'MISS' }),
 };
 
 export const REFRESH_KIND = '~refresh';
+
+export const auditKeys = {
+  byChild: (c: string, childId: string, at: string, id: string) => ({ pk: `AUDIT#${c}#${childId}`, sk: `${at}#${id}` }),
+  childPartition: (c: string, childId: string) => `AUDIT#${c}#${childId}`,
+  byDay: (c: string, date: string, at: string, childId: string, id: string) => ({ pk: `AUDITDAY#${c}#${date}`, sk: `${at}#${childId}#${id}` }),
+  dayPartition: (c: string, date: string) => `AUDITDAY#${c}#${date}`,
+};

@@ -294,6 +294,29 @@ export class SurveyStore {
     }
   }
 
+  /**
+   * Counts a wrong survey link from one address (kept only as a hash) in a
+   * ten-minute window; returns the count so far. Entries expire by TTL.
+   */
+  async countMiss(sourceHash: string, nowMs: number): Promise<number> {
+    const window = Math.floor(nowMs / 600_000);
+    const out = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: k.miss(sourceHash, window),
+        UpdateExpression: 'ADD misses :one SET expiresAt = :exp',
+        ExpressionAttributeValues: { ':one': 1, ':exp': Math.floor(nowMs / 1000) + 3600 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.misses ?? 0);
+  }
+
+  async missesSoFar(sourceHash: string, nowMs: number): Promise<number> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: k.miss(sourceHash, Math.floor(nowMs / 600_000)) }));
+    return Number(Item?.misses ?? 0);
+  }
+
   async deleteLink(linkHash: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: k.link(linkHash) }));
   }

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
+import { SurveyStore } from '../../shared/store/surveyStore.js';
+import { hashToken, newCalendarToken } from '../../shared/calendar/token.js';
+import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
+import { WRONG_LINKS_ALLOWED, handleSurveyPage } from '../../shared/services/surveyPages.js';
+import { sesSender } from '../../shared/email/sender.js';
+
+const TODAY = '2027-01-18';
+let stack: TestStack;
+let surveys: SurveyStore;
+let goodToken: string;
+
+beforeAll(async () => {
+  process.env.KEPT_TODAY = TODAY;
+  stack = await startTestStack('security');
+  surveys = new SurveyStore(stack.store.tableName);
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  await surveys.putCampaign({
+    id: 'c-1', councilId: stack.councilId, surveyId: 'care-leaver', version: 1, name: 'Leavers', mode: 'anonymous', state: 'open',
+    audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-02-15', reminderDays: [],
+    createdBy: 'lead-1', createdAt: TODAY, invited: 1, remindersSent: 0,
+  });
+  goodToken = newSurveyToken();
+  await surveys.issueLink({ linkHash: hashToken(goodToken), councilId: stack.councilId, campaignId: 'c-1', childId: 'C-1', lastDay: '2027-02-14' }, 2_000_000_000);
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+function event(path: string, sourceIp: string): APIGatewayProxyEventV2 {
+  const [, , token, page] = path.split('/');
+  return {
+    version: '2.0', routeKey: page ? 'GET /s/{token}/{page}' : 'GET /s/{token}', rawPath: path, rawQueryString: '', headers: {}, isBase64Encoded: false,
+    pathParameters: { token: token!, ...(page ? { page } : {}) },
+    requestContext: { accountId: 'x', apiId: 'x', domainName: 'x', domainPrefix: 'x', requestId: 'x', routeKey: 'x', stage: '$default', time: '', timeEpoch: 0, http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp, userAgent: '' } },
+  };
+}
+
+describe('survey links', () => {
+  it('carry 256 random bits, so guessing one is futile', () => {
+    const tokens = Array.from({ length: 20_000 }, newSurveyToken);
+    for (const t of tokens.slice(0, 100)) {
+      expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes, base64url
+      expect(Buffer.from(t, 'base64url')).toHaveLength(32);
+    }
+    expect(new Set(tokens).size).toBe(tokens.length);
+    // Every bit position varies across tokens: no fixed or predictable bits.
+    const ones = new Array(256).fill(0);
+    for (const t of tokens.slice(0, 2000)) {
+      const bytes = Buffer.from(t, 'base64url');
+      for (let b = 0; b < 256; b++) ones[b] += (bytes[b >> 3]! >> (b & 7)) & 1;
+    }
+    expect(Math.min(...ones)).toBeGreaterThan(850);
+    expect(Math.max(...ones)).toBeLessThan(1150);
+    expect(newCalendarToken()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('are stored only as a hash', async () => {
+    const stored = await surveys.getLink(hashToken(goodToken));
+    expect(stored).not.toBeNull();
+    expect(JSON.stringify(stored)).not.toContain(goodToken);
+  });
+
+  it(`slow down an address after ${WRONG_LINKS_ALLOWED} wrong links`, async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < WRONG_LINKS_ALLOWED + 2; i++) statuses.push((await fetch(`${stack.baseUrl}/s/wrong${String(i).padStart(30, '0')}`)).status);
+    expect(statuses.slice(0, WRONG_LINKS_ALLOWED)).toEqual(new Array(WRONG_LINKS_ALLOWED).fill(404));
+    expect(statuses.slice(WRONG_LINKS_ALLOWED)).toEqual([429, 429]);
+    const throttled = await fetch(`${stack.baseUrl}/s/${goodToken}`);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('600');
+    // Another address is not held up by this one.
+    const deps = { store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' };
+    expect((await handleSurveyPage(event(`/s/${goodToken}`, '203.0.113.9'), deps)).statusCode).toBe(200);
+    // … and after ten minutes the first address may try again.
+    expect((await handleSurveyPage(event(`/s/${goodToken}`, '127.0.0.1'), { ...deps, nowMs: () => Date.now() + 11 * 60_000 })).statusCode).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  it('send a CSP without unsafe-inline, no framing, and HSTS in AWS', async () => {
+    const deps = { store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' };
+    const page = await handleSurveyPage(event(`/s/${goodToken}`, '198.51.100.7'), deps);
+    const csp = page.headers['content-security-policy']!;
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(page.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.cookies!.join(';')).toContain('Secure');
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    // Every inline script carries the nonce; nothing else runs inline.
+    for (const tag of page.body.match(/<script[^>]*>/g) ?? []) expect(tag.includes(`nonce="${nonce}"`) || tag.includes('src=')).toBe(true);
+    const api = await stack.call('GET', '/health');
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

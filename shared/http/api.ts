@@ -128,6 +128,23 @@ function validate(schemas: { body?: z.ZodMiniType; params?: z.ZodMiniType; query
   };
 }
 
+/** middy: one structured line per request: route, status, role and time taken; no path values, no bodies. */
+function requestLog(): middy.MiddlewareObj<KeptEvent, Result> {
+  const started = new WeakMap<object, number>();
+  const line = (request: middy.Request<KeptEvent, Result>) =>
+    log.info('request', {
+      route: request.event.routeKey,
+      status: request.response?.statusCode,
+      role: request.event.kept?.principal?.role ?? null,
+      ms: Math.round(performance.now() - (started.get(request) ?? performance.now())),
+    });
+  return {
+    before: (request) => void started.set(request, performance.now()),
+    after: line,
+    onError: line,
+  };
+}
+
 /** middy: every error becomes a JSON answer; nothing personal is logged. */
 function httpErrors(): middy.MiddlewareObj<KeptEvent, Result> {
   return {
@@ -143,6 +160,7 @@ export function api<
   Q extends z.ZodMiniType | undefined = undefined,
 >(options: Options<B, P, Q>, run: (request: ApiRequest<Out<B>, Out<P>, Out<Q>>) => Promise<Result>) {
   return middy<KeptEvent, Result>()
+    .use(requestLog())
     .use(httpErrors())
     .use(authenticate(options.roles))
     .use(validate(options))

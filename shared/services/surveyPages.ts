@@ -270,7 +270,7 @@ async function alertWorker(ctx: Context, deps: SurveyPageDeps): Promise<boolean>
   const manager = worker?.managerId ? await deps.store.getStaff(ctx.link.councilId, worker.managerId) : null;
   const to = [worker, manager].filter((s) => s && !s.undeliverable);
   const text =
-    `A young person you support answered a confidential survey in a way that means they may not feel safe. ` +
+    `A young person you support gave an answer in a confidential survey that needs follow-up. ` +
     `Please contact them today.\n\nCase: ${child.id}\nReference: ${ctx.link.reference}\n\n` +
     `The answers are not in this email. ${deps.appUrl}/children/${encodeURIComponent(child.id)}`;
   for (const person of to) {

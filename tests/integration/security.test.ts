@@ -99,3 +99,20 @@ describe('security headers', () => {
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('retention', () => {
+  it('lets survey links, digest markers and wrong-link counters expire by DynamoDB TTL', async () => {
+    const { DynamoDBClient, DescribeTimeToLiveCommand } = await import('@aws-sdk/client-dynamodb');
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient } = await import('../../shared/store/client.js');
+    const ttl = await new DynamoDBClient({}).send(new DescribeTimeToLiveCommand({ TableName: stack.store.tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
+    const link = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `SURVEYLINK#${hashToken(goodToken)}`, sk: 'LINK' } }));
+    expect(typeof link.Item?.expiresAt).toBe('number');
+    const now = Date.now();
+    await stack.store.claimDigest(stack.councilId, TODAY, 'sw-1', now, 60_000);
+    const marker = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `DIGEST#${stack.councilId}#${TODAY}`, sk: 'STAFF#sw-1' } }));
+    expect(marker.Item!.expiresAt).toBeGreaterThan(now / 1000 + 30 * 86_400);
+    expect(marker.Item!.expiresAt).toBeLessThan(now / 1000 + 40 * 86_400);
+  });
+});

@@ -13,8 +13,8 @@ export function calendarFeed(items: readonly DueItem[], options: { appUrl: strin
     return {
       uid: `${item.councilId}.${item.childId}.${item.kind}@kept`,
       title: `${kindLabel(item.kind, options.titles)} due: ${item.childId} (${item.initials})`,
-      description: `${item.rule}\n${options.appUrl}/children/${encodeURIComponent(item.childId)}`,
-      url: `${options.appUrl}/children/${encodeURIComponent(item.childId)}`,
+      description: `${item.rule}\n${options.appUrl}/case/${encodeURIComponent(item.childId)}`,
+      url: `${options.appUrl}/case/${encodeURIComponent(item.childId)}`,
       start: [y, m, d],
       duration: { days: 1 },
       calName: `Kept – ${options.councilName}`,

@@ -34,7 +34,7 @@ interface Options {
 }
 
 export function renderDigest(digest: Digest, options: Options): RenderedEmail {
-  const link = (childId: string) => `${options.appUrl}/children/${encodeURIComponent(childId)}`;
+  const link = (childId: string) => `${options.appUrl}/case/${encodeURIComponent(childId)}`;
   const label = (kind: string) => kindLabel(kind, options.titles);
   const counts = [
     digest.overdue.length ? `${digest.overdue.length} overdue` : '',

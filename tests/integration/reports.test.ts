@@ -198,7 +198,7 @@ describe('accessibility', () => {
     await context.addCookies([{ name: 'kept_session', value: tokens.lead!, url: stack.baseUrl }]);
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
-    for (const path of ['/reports', '/reports/surveys/c-now', '/reports/surveys/c-last', '/reports/on-time']) {
+    for (const path of ['/reports', '/reports/surveys/c-now', '/reports/surveys/c-last', '/reports/on-time', '/case/C-1']) {
       await page.goto(`${stack.baseUrl}${path}`);
       await page.evaluate(axe);
       const result = await page.evaluate(() => (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));

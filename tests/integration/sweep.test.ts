@@ -68,7 +68,7 @@ describe('the morning sweep', () => {
     const sw1 = emails.find((e) => e.destination.to[0]!.startsWith('sw-1'))!;
     expect(sw1.subject).toMatch(/^Kept: \d+ overdue/);
     expect(sw1.body.text).toMatch(/Overdue\n\n\* C-1 \(J\.E\.\): Statutory visit, due Fri 1 Jan/);
-    expect(sw1.body.html).toContain('href="https://kept.example.org/children/C-1"');
+    expect(sw1.body.html).toContain('href="https://kept.example.org/case/C-1"');
     const sw2 = emails.find((e) => e.destination.to[0]!.startsWith('sw-2'))!;
     const dueToday = sw2.body.text!.split('Due today')[1]!.split('Coming up')[0]!;
     expect(dueToday).toMatch(/\* C-2 \(R\.E\.\): Statutory visit, due Mon 18 Jan/);

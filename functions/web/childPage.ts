@@ -1,0 +1,67 @@
+/**
+ * GET /case/{id}: a child's page in the browser, where the morning email's
+ * links lead: what is due and what has been recorded, for those allowed to
+ * see the case. Sign-in is the session cookie; the handler checks it.
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { principalOf } from '../../shared/auth/session.js';
+import { Unauthenticated } from '../../shared/auth/verify.js';
+import { HttpError } from '../../shared/http/api.js';
+import { NotFound } from '../../shared/store/keptStore.js';
+import { store } from '../../shared/services/context.js';
+import { childFor } from '../../shared/services/children.js';
+import { withStatus } from '../../shared/services/obligations.js';
+import { loadCouncil } from '../../shared/services/council.js';
+import { kindLabel } from '../../shared/domain/kinds.js';
+import { factDate } from '../../shared/domain/facts.js';
+import { longDate } from '../../shared/email/digestEmail.js';
+import { renderPage } from '../../shared/web/render.js';
+import { type HtmlResult, html, nonce, redirect } from '../../shared/web/http.js';
+import { config, today } from '../../shared/config.js';
+
+const STATUS_TAG: Record<string, string> = { overdue: 'govuk-tag--red', 'due-today': 'govuk-tag--yellow', upcoming: 'govuk-tag--grey' };
+
+export const handler = middy<APIGatewayProxyEventV2, HtmlResult>().handler(async (event) => {
+  const https = config.appUrl.startsWith('https:');
+  const cspNonce = nonce();
+  let principal;
+  try {
+    principal = await principalOf(event);
+  } catch (error) {
+    if (error instanceof Unauthenticated) return redirect(`/sign-in?next=${encodeURIComponent(event.rawPath)}`, https);
+    throw error;
+  }
+  const s = store();
+  const council = await loadCouncil(s, principal.councilId);
+  const page = (status: number, view: string, ctx: Record<string, unknown>) =>
+    html(status, renderPage(view, { cspNonce, councilName: council.name, signedInAs: `${principal.staffId} (${principal.role})`, ...ctx }), cspNonce, https);
+  try {
+    const { child } = await childFor(s, principal, event.pathParameters?.id ?? '', 'read');
+    const [history, holder] = await Promise.all([s.getChildHistory(principal.councilId, child.id), s.getStaff(principal.councilId, child.holderId)]);
+    const day = today();
+    return page(200, 'child.njk', {
+      title: `Case ${child.id}`,
+      child,
+      holderName: holder?.name ?? child.holderId,
+      todayText: longDate(day),
+      obligations: withStatus(history.obligations, day).map((o) => [
+        { text: kindLabel(o.kind, council.titles) },
+        { text: longDate(o.dueDate) },
+        { html: `<strong class="govuk-tag ${STATUS_TAG[o.status]}">${o.status.replace('-', ' ')}</strong>` },
+        { text: o.rule },
+      ]),
+      facts: [...history.facts].reverse().slice(0, 50).map((f) => [
+        { text: longDate(factDate(f.fact)) },
+        { text: f.fact.type.replace(/-/g, ' ') },
+        { text: f.recordedBy },
+      ]),
+    });
+  } catch (error) {
+    if (error instanceof HttpError || error instanceof NotFound) {
+      const status = error instanceof HttpError ? error.status : 404;
+      return page(status, 'message.njk', { title: status === 403 ? 'You cannot see this case' : 'Case not found', paragraphs: [error.message] });
+    }
+    throw error;
+  }
+});

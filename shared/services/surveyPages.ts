@@ -272,7 +272,7 @@ async function alertWorker(ctx: Context, deps: SurveyPageDeps): Promise<boolean>
   const text =
     `A young person you support gave an answer in a confidential survey that needs follow-up. ` +
     `Please contact them today.\n\nCase: ${child.id}\nReference: ${ctx.link.reference}\n\n` +
-    `The answers are not in this email. ${deps.appUrl}/children/${encodeURIComponent(child.id)}`;
+    `The answers are not in this email. ${deps.appUrl}/case/${encodeURIComponent(child.id)}`;
   for (const person of to) {
     await deps.send({
       to: person!.email,

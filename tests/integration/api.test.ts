@@ -201,3 +201,19 @@ describe('calendar feed', () => {
     expect((await stack.call('GET', '/calendar/not-a-real-token-at-all-000000.ics')).status).toBe(404);
   });
 });
+
+describe("the child's page in a browser", () => {
+  it('shows the case to those allowed, sends others to sign in or away', async () => {
+    const page = (token?: string) => fetch(`${stack.baseUrl}/case/C-1`, { headers: token ? { cookie: `kept_session=${token}` } : {}, redirect: 'manual' });
+    const anonymous = await page();
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/sign-in?next=%2Fcase%2FC-1');
+    const mine = await page(tokens.sw1);
+    expect(mine.status).toBe(200);
+    const body = await mine.text();
+    expect(body).toContain('Case C-1');
+    expect(body).toContain('Statutory visit');
+    expect((await page(tokens.sw2)).status).toBe(403);
+    expect((await page(tokens.foreignAdmin)).status).toBe(404);
+  });
+});

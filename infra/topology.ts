@@ -38,9 +38,13 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/health', handler: 'api/health', auth: false, uses: {} },
   { method: 'GET', path: '/children', handler: 'api/listChildren', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/children', handler: 'api/createChild', auth: true, uses: { table: 'write' } },
-  { method: 'GET', path: '/children/{id}', handler: 'api/getChild', auth: true, uses: { table: 'read' } },
+  // Reading a child's record writes its audit entry first, so these reads need write access.
+  { method: 'GET', path: '/children/{id}', handler: 'api/getChild', auth: true, uses: { table: 'write' } },
   { method: 'POST', path: '/children/{id}/facts', handler: 'api/recordFact', auth: true, uses: { table: 'write' } },
-  { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'read' } },
+  { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'write' } },
+  // The audit trail: admins only.
+  { method: 'GET', path: '/children/{id}/audit', handler: 'api/childAudit', auth: true, uses: { table: 'read' } },
+  { method: 'GET', path: '/audit', handler: 'api/auditDay', auth: true, uses: { table: 'read' } },
   { method: 'GET', path: '/me/due', handler: 'api/myDue', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/me/calendar', handler: 'api/issueCalendarLink', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/staff', handler: 'api/listStaff', auth: true, uses: { table: 'read' } },
@@ -58,6 +62,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/reports/surveys/{campaign}', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
   { method: 'POST', path: '/reports/surveys/{campaign}/reply', handler: 'web/reports', auth: false, uses: { table: 'write', web: true } },
   { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
+  // A child's page in the browser, where reminder emails link; the handler checks the session and the case.
+  { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
   // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE).
   { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: {} },
   { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: {} },

@@ -1,9 +1,10 @@
 import { api, json, HttpError } from '../../shared/http/api.js';
 import { store } from '../../shared/services/context.js';
 import { childInputSchema } from '../../shared/domain/people.js';
+import { auditEntryFor, routeOf } from '../../shared/services/audit.js';
 
-/** POST /children: a manager or admin opens a case and allocates it. */
-export const handler = api({ roles: ['manager', 'admin'], body: childInputSchema }, async ({ principal, body }) => {
+/** POST /children: a manager or admin opens a case and allocates it; the audit entry is written with it. */
+export const handler = api({ roles: ['manager', 'admin'], body: childInputSchema }, async ({ event, principal, body }) => {
   const s = store();
   const holder = await s.getStaff(principal.councilId, body.holderId);
   if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
@@ -11,6 +12,7 @@ export const handler = api({ roles: ['manager', 'admin'], body: childInputSchema
       { field: 'holderId', message: `no practitioner or manager ${body.holderId} in your council` },
     ]);
   }
-  const child = await s.createChild(principal.councilId, body, new Date().toISOString());
+  const audit = auditEntryFor(principal, 'create', body.id, routeOf(event));
+  const child = await s.createChild(principal.councilId, body, audit.at, audit);
   return json(201, { child }, { location: `/children/${encodeURIComponent(child.id)}` });
 });

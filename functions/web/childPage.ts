@@ -11,6 +11,7 @@ import { HttpError } from '../../shared/http/api.js';
 import { NotFound } from '../../shared/store/keptStore.js';
 import { store } from '../../shared/services/context.js';
 import { childFor } from '../../shared/services/children.js';
+import { routeOf } from '../../shared/services/audit.js';
 import { withStatus } from '../../shared/services/obligations.js';
 import { loadCouncil } from '../../shared/services/council.js';
 import { kindLabel } from '../../shared/domain/kinds.js';
@@ -37,7 +38,7 @@ export const handler = middy<APIGatewayProxyEventV2, HtmlResult>().handler(async
   const page = (status: number, view: string, ctx: Record<string, unknown>) =>
     html(status, renderPage(view, { cspNonce, councilName: council.name, signedInAs: `${principal.staffId} (${principal.role})`, ...ctx }), cspNonce, https);
   try {
-    const { child } = await childFor(s, principal, event.pathParameters?.id ?? '', 'read');
+    const { child } = await childFor(s, principal, event.pathParameters?.id ?? '', 'read', routeOf(event));
     const [history, holder] = await Promise.all([s.getChildHistory(principal.councilId, child.id), s.getStaff(principal.councilId, child.holderId)]);
     const day = today();
     return page(200, 'child.njk', {

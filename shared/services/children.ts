@@ -1,17 +1,26 @@
-/** Reading a child's record on someone's behalf: found, in their council, and theirs to see. */
+/** Reading a child's record on someone's behalf: found, in their council, theirs to see, and logged. */
 import type { Principal } from '../auth/verify.js';
 import { canReadChild, canRecordFor } from '../domain/access.js';
 import type { ChildRecord, Staff } from '../domain/people.js';
 import { forbidden, notFound } from '../http/api.js';
 import type { KeptStore } from '../store/keptStore.js';
 import { initials } from '../domain/people.js';
+import { type AuditEntry, auditEntryFor, auditStoreFor, recordAccess } from './audit.js';
 
+/**
+ * Finds the child and checks the caller may read it or record for it.
+ * A read is written to the audit trail here, before the caller shows
+ * anything (503 if it cannot be). A record's entry is returned unwritten:
+ * pass it to the store's write so the change and its entry commit together.
+ */
 export async function childFor(
   store: KeptStore,
   principal: Principal,
   childId: string,
   purpose: 'read' | 'record',
-): Promise<{ child: ChildRecord; staff: Staff[] }> {
+  /** The route, for the audit entry: pass `routeOf(event)` (`GET /children/{id}`). */
+  route = 'unnamed route',
+): Promise<{ child: ChildRecord; staff: Staff[]; audit: AuditEntry }> {
   const [child, staff] = await Promise.all([
     store.getChild(principal.councilId, childId),
     principal.role === 'manager' ? store.listStaff(principal.councilId) : Promise.resolve([] as Staff[]),
@@ -19,7 +28,9 @@ export async function childFor(
   if (!child) throw notFound(`no child with case reference ${childId}`);
   const allowed = purpose === 'read' ? canReadChild(principal, child.holderId, staff) : canRecordFor(principal, child.holderId, staff);
   if (!allowed) throw forbidden(`case ${childId} is not held by you or your team`);
-  return { child, staff };
+  const audit = auditEntryFor(principal, purpose === 'read' ? 'read' : 'record-fact', child.id, route);
+  if (purpose === 'read') await recordAccess(auditStoreFor(store.tableName), audit);
+  return { child, staff, audit };
 }
 
 /** What a list shows of a child: the case reference and initials, never the name or birth date. */

@@ -68,17 +68,19 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
   const message = (status: number, councilName: string, title: string, paragraphs: string[]) =>
     render(status, 'message.njk', { councilName, title, paragraphs });
 
-  // Guessing links is futile (256 random bits), and repeated wrong links from one address are slowed down.
+  // Guessing links is futile (256 random bits), and repeated wrong links from one address are slowed
+  // down. Text that cannot be a link at all is turned away without a look-up.
+  const wellFormed = /^[A-Za-z0-9_-]{20,100}$/.test(token);
   const source = hashToken(`source:${event.requestContext.http.sourceIp ?? 'unknown'}`).slice(0, 32);
   const now = deps.nowMs?.() ?? Date.now();
-  if ((await deps.surveys.missesSoFar(source, now)) >= WRONG_LINKS_ALLOWED) {
+  if (wellFormed && (await deps.surveys.missesSoFar(source, now)) >= WRONG_LINKS_ALLOWED) {
     const r = message(429, 'Kept', 'Too many tries', ['Please wait a few minutes, then use the link in your most recent email.']);
     return { ...r, headers: { ...r.headers, 'retry-after': '600' } };
   }
-  const link = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await deps.surveys.getLink(hashToken(token)) : null;
+  const link = wellFormed ? await deps.surveys.getLink(hashToken(token)) : null;
   const campaign = link ? await deps.surveys.getCampaign(link.councilId, link.campaignId) : null;
   if (!link || !campaign) {
-    await deps.surveys.countMiss(source, now);
+    if (wellFormed) await deps.surveys.countMiss(source, now);
     return message(404, 'Kept', 'We cannot find this survey', [
       'The link may be mistyped, or a newer email may have replaced it. Please use the link in the most recent email we sent you.',
       'If you need help, talk to your worker.',

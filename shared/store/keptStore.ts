@@ -282,9 +282,8 @@ export class KeptStore {
     const child: ChildRecord = { ...input, councilId, createdAt, version: 0 };
     const put = { TableName: this.tableName, Item: childItem(child), ConditionExpression: 'attribute_not_exists(pk)' };
     try {
-      await this.db.send(
-        audit ? new TransactWriteCommand({ TransactItems: [{ Put: put }, ...auditPuts(this.tableName, audit)] }) : new PutCommand(put),
-      );
+      if (audit) await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...auditPuts(this.tableName, audit)] }));
+      else await this.db.send(new PutCommand(put));
     } catch (error) {
       if (isConditionFailure(error)) throw new AlreadyExists(`a child with case reference ${input.id} already exists`);
       throw error;

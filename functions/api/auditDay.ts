@@ -1,0 +1,13 @@
+import * as z from 'zod/mini';
+import { api, json } from '../../shared/http/api.js';
+import { store } from '../../shared/services/context.js';
+import { auditStoreFor } from '../../shared/services/audit.js';
+import { isoDate } from '../../shared/domain/validation.js';
+
+const query = z.object({ date: isoDate });
+
+/** GET /audit?date=YYYY-MM-DD: who read or changed which child's record that day (Europe/London), oldest first. Admins only. */
+export const handler = api({ roles: ['admin'], query }, async ({ principal, query }) => {
+  const entries = await auditStoreFor(store().tableName).forDay(principal.councilId, query.date);
+  return json(200, { date: query.date, entries });
+});

@@ -1,0 +1,58 @@
+/**
+ * The audit trail of who read or changed which child's record. A read is
+ * logged before anything is shown, and if the entry cannot be written the
+ * request fails (503): Kept never shows a record it could not log. A change
+ * (a fact, a new child) is logged in the same transaction as the change.
+ */
+import { randomBytes } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Principal } from '../auth/verify.js';
+import { HttpError, notFound } from '../http/api.js';
+import { log } from '../log.js';
+import { type AuditAction, type AuditEntry, AuditStore } from '../store/auditStore.js';
+import type { KeptStore } from '../store/keptStore.js';
+
+export type { AuditAction, AuditEntry };
+
+const stores = new Map<string, AuditStore>();
+
+/** The audit store for a table, reused across invocations of a warm function. */
+export function auditStoreFor(tableName: string): AuditStore {
+  let s = stores.get(tableName);
+  if (!s) stores.set(tableName, (s = new AuditStore(tableName)));
+  return s;
+}
+
+/** A new entry, stamped now with a random id. */
+export function newAuditEntry(fields: Omit<AuditEntry, 'id' | 'at'>, at: Date = new Date()): AuditEntry {
+  return { id: randomBytes(8).toString('hex'), at: at.toISOString(), ...fields };
+}
+
+/** An entry for something a signed-in person did to a child's record through the API. */
+export function auditEntryFor(principal: Principal, action: AuditAction, childId: string, route: string, at?: Date): AuditEntry {
+  return newAuditEntry({ councilId: principal.councilId, staffId: principal.staffId, role: principal.role, action, childId, route }, at);
+}
+
+/** The route as API Gateway names it (`GET /children/{id}`), so entries group by route, not by path. */
+export function routeOf(event: APIGatewayProxyEventV2): string {
+  const key = event.routeKey ?? event.requestContext?.routeKey;
+  if (key && key !== '$default') return key;
+  return `${event.requestContext?.http?.method ?? 'GET'} ${event.rawPath}`;
+}
+
+/** Writes an entry; if it cannot be written, the request fails with 503 and shows nothing. */
+export async function recordAccess(audits: AuditStore, entry: AuditEntry): Promise<void> {
+  try {
+    await audits.append(entry);
+  } catch (error) {
+    log.warn('audit entry not written', { route: entry.route, action: entry.action, error: (error as Error)?.name ?? 'Error' });
+    throw new HttpError(503, 'Kept could not write to its audit trail just now, so it shows nothing; please try again.');
+  }
+}
+
+/** GET /children/{id}/audit: a child's entries, oldest first. An erased child's entries stay readable. */
+export async function childAuditTrail(store: KeptStore, audits: AuditStore, councilId: string, childId: string): Promise<AuditEntry[]> {
+  const [child, entries] = await Promise.all([store.getChild(councilId, childId), audits.forChild(councilId, childId)]);
+  if (!child && entries.length === 0) throw notFound(`no child with case reference ${childId}`);
+  return entries;
+}

@@ -62,12 +62,15 @@ export function lambdaContext(name: string, timeoutMs = 29_000): Context {
   };
 }
 
+/** API Gateway refuses payloads over its limit with 413; so does the local server. */
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > 1_000_000) throw new Error('body too large');
+    if (size > 1_000_000) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -104,7 +107,13 @@ export function createApiServer(extra: ExtraRoute[] = []): Server {
         return void res.end(JSON.stringify({ error: pathMatched ? 'method not allowed' : 'no such route' }));
       }
       const { c, match } = found;
-      const pathParameters = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+      let pathParameters: Record<string, string>;
+      try {
+        pathParameters = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: 'path: is not a valid address', problems: [{ field: 'path', message: 'has a broken %-escape' }] }));
+      }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
       const query: Record<string, string> = {};
@@ -141,6 +150,10 @@ export function createApiServer(extra: ExtraRoute[] = []): Server {
       res.writeHead(result.statusCode, { ...(result.headers ?? {}), ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) });
       res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.writeHead(413, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: 'the request body is larger than 1 MB' }));
+      }
       process.stderr.write(`local api: ${(error as Error).message}\n`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'the local server failed; see its log' }));

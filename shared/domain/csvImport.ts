@@ -112,7 +112,8 @@ export function parseImport(text: string): ParsedImport {
   const children = new Map<string, ImportedChild>();
   let records: Array<{ record: Row; info: { lines: number } }>;
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as never;
+    // One line ending throughout, so line numbers count as a person reading the file would.
+    records = parse(text.replace(/\r\n?/g, '\n'), { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as never;
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return { children, problems: [{ line: e.lines ?? 1, field: '(file)', message: e.message }], rows: 0 };

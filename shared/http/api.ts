@@ -73,12 +73,12 @@ function parse<S extends z.ZodMiniType>(schema: S, value: unknown, where: string
 }
 
 function readBody(event: APIGatewayProxyEventV2): unknown {
-  if (!event.body) throw new HttpError(400, 'the request needs a JSON body');
+  if (!event.body) throw new HttpError(400, 'the request needs a JSON body', [{ field: '(body)', message: 'is required: send JSON' }]);
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'the request body is not valid JSON');
+    throw new HttpError(400, 'the request body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
   }
 }
 

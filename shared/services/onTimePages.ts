@@ -65,11 +65,12 @@ export function publishOnTime(section: OnTimeSection, from: string, to: string, 
 function period(event: APIGatewayProxyEventV2, today: string): { from: string; to: string } {
   const q = event.queryStringParameters ?? {};
   const to = q.to ?? today;
+  const bad = (field: string) => ({ field, message: 'must be a date written YYYY-MM-DD, from 2001 on' });
+  const valid = (d: string) => isIsoDate(d) && d >= '2001-01-01';
+  if (!valid(to)) throw new HttpError(400, `to: ${bad('to').message}`, [bad('to')]);
+  // Without a "from", the year up to "to".
   const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
-  const problems = [
-    ...(isIsoDate(from) ? [] : [{ field: 'from', message: 'must be a date written YYYY-MM-DD' }]),
-    ...(isIsoDate(to) ? [] : [{ field: 'to', message: 'must be a date written YYYY-MM-DD' }]),
-  ];
+  const problems = valid(from) ? [] : [bad(q.from === undefined ? 'to' : 'from')];
   if (!problems.length && from > to) problems.push({ field: 'to', message: 'must not be before from' });
   if (problems.length) throw new HttpError(400, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   return { from, to };
@@ -86,7 +87,7 @@ export async function onTimePage(event: APIGatewayProxyEventV2, principal: Princ
   const managers = staff.filter((s) => s.role === 'manager').sort((a, b) => a.name.localeCompare(b.name));
   let team = principal.role === 'manager' ? principal.staffId : event.queryStringParameters?.team || null;
   if (team === 'all') team = null;
-  if (team && !people.has(team)) throw new HttpError(400, `team: no team led by ${team}`, [{ field: 'team', message: `no team led by ${team}` }]);
+  if (team && people.get(team)?.role !== 'manager') throw new HttpError(400, `team: no team led by ${team}`, [{ field: 'team', message: `no team led by ${team}` }]);
 
   const teamOf = (holderId: string) => {
     const holder = people.get(holderId);

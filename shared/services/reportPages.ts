@@ -176,7 +176,8 @@ export async function handleReportPage(event: APIGatewayProxyEventV2, deps: Repo
     const status = error instanceof HttpError ? error.status : error instanceof NotFound ? 404 : 0;
     if (!status) throw error;
     const message = (error as Error).message;
-    if (format !== 'html') return respond(status, 'application/json', JSON.stringify({ error: message }), https);
+    const problems = error instanceof HttpError ? error.problems : undefined;
+    if (format !== 'html') return respond(status, 'application/json', JSON.stringify({ error: message, ...(problems ? { problems } : {}) }), https);
     const council = await loadCouncil(deps.store, principal.councilId).catch(() => ({ name: 'Kept' }));
     return page(status, 'message.njk', { title: status === 403 ? 'You cannot see this' : 'Not found', councilName: council.name, paragraphs: [message] });
   }

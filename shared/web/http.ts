@@ -48,7 +48,13 @@ export function readCookies(event: APIGatewayProxyEventV2): Record<string, strin
   const out: Record<string, string> = {};
   for (const c of list) {
     const at = c.indexOf('=');
-    if (at > 0) out[c.slice(0, at).trim()] = decodeURIComponent(c.slice(at + 1).trim());
+    if (at <= 0) continue;
+    const raw = c.slice(at + 1).trim();
+    try {
+      out[c.slice(0, at).trim()] = decodeURIComponent(raw);
+    } catch {
+      out[c.slice(0, at).trim()] = raw; // a broken %-escape: kept as sent, so it simply fails to verify
+    }
   }
   return out;
 }

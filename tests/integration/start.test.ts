@@ -42,7 +42,7 @@ function start(env: NodeJS.ProcessEnv): Promise<Started> {
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`npm start did not come up:\n${out}`)), 120_000);
+    const timer = setTimeout(() => fail(new Error(`npm start did not come up:\n${out}`)), 240_000);
     child.stdout!.on('data', () => {
       if (out.includes('Press Ctrl-C to stop.')) {
         clearTimeout(timer);
@@ -103,5 +103,5 @@ describe('npm start', () => {
     expect(second.output()).not.toContain('Seeded');
     expect(second.output()).toMatch(/First sweep\s+0 digest\(s\) sent, \d+ already sent today/);
     expect(await stop(second)).toBe(0);
-  }, 300_000);
+  }, 540_000);
 });

@@ -144,21 +144,10 @@ export class KeptStore {
     private readonly db: DynamoDBDocumentClient = documentClient(),
   ) {}
 
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey }));
-      items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
-  }
-
-  /** Read units consumed since this store was made, for the benchmarks. */
+  /** Read units consumed by this store's queries so far, for the benchmarks. */
   consumedReadUnits = 0;
 
-  private async queryCounted(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
@@ -347,7 +336,7 @@ export class KeptStore {
    * from the due-date index: the cost follows the items due, not the table.
    */
   async dueUpTo(councilId: string, upTo: string): Promise<{ items: DueItem[]; refresh: string[] }> {
-    const found = await this.queryCounted({
+    const found = await this.queryAll({
       IndexName: 'byDueDate',
       KeyConditionExpression: 'duePk = :p AND dueSk < :upTo',
       ExpressionAttributeValues: { ':p': keys.duePartition(councilId), ':upTo': `${upTo}#\uffff` },

@@ -90,7 +90,7 @@ export async function benchSweep(): Promise<Array<[string, Record<string, number
           'items read from the due-date index': report.itemsRead,
           'digests sent': report.sent,
           'sweep time, ms': Math.round(ms),
-          'read units (due-date index)': Number(store.consumedReadUnits.toFixed(1)),
+          'read units (due-date index and staff list)': Number(store.consumedReadUnits.toFixed(1)),
         },
       ]);
     }

@@ -43,6 +43,11 @@ export const config = {
   },
 };
 
+/** The day a scheduled handler was asked to run for (`{ "date": "YYYY-MM-DD" }`), else today. */
+export function scheduledDay(event: { date?: unknown } | undefined): string {
+  return typeof event?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date : today();
+}
+
 /**
  * Today's date in Europe/London. KEPT_TODAY pins it, for demos and tests;
  * it never changes what a date means, only which day it is.

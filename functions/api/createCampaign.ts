@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { api, json, HttpError } from '../../shared/http/api.js';
 import { store, surveyStore } from '../../shared/services/context.js';
-import { campaignInputSchema, type Campaign } from '../../shared/domain/surveys/campaign.js';
+import { audienceMismatch, campaignInputSchema, type Campaign } from '../../shared/domain/surveys/campaign.js';
 import { loadCouncil } from '../../shared/services/council.js';
 import { definitionFor } from '../../shared/services/surveyDefinitions.js';
 import { today } from '../../shared/config.js';
@@ -15,9 +15,8 @@ export const handler = api({ roles: ['lead', 'admin'], body: campaignInputSchema
   if (!definition) {
     throw bad('surveyId', body.surveyId === 'pledge' ? 'the council has no pledge set up yet' : `no survey ${body.surveyId}${body.version ? ` version ${body.version}` : ''}`);
   }
-  if (body.audience.ageFrom < definition.ages.from || body.audience.ageTo > definition.ages.to) {
-    throw bad('audience', `the ${definition.title} is written for ages ${definition.ages.from} to ${definition.ages.to - 1}`);
-  }
+  const mismatch = audienceMismatch(body.audience, definition);
+  if (mismatch) throw bad('audience', mismatch);
   if (body.closes <= today()) throw bad('closes', 'must be in the future');
   const campaign: Campaign = {
     ...body,

@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import { runSweep } from '../../shared/services/sweep.js';
 import { store } from '../../shared/services/context.js';
 import { sesSender } from '../../shared/email/sender.js';
-import { config, today } from '../../shared/config.js';
+import { config, scheduledDay } from '../../shared/config.js';
 
 export interface SweepEvent {
   /** A date to sweep for, `YYYY-MM-DD`; defaults to today in London. */
@@ -23,7 +23,7 @@ export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, E
     const report = await runSweep({
       store: store(),
       councilId: config.councilId,
-      today: event?.date && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date : today(),
+      today: scheduledDay(event),
       send: sesSender(),
       appUrl: config.appUrl,
       signal: signal.signal,

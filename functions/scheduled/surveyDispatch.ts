@@ -3,14 +3,14 @@ import middy from '@middy/core';
 import { runSurveyDispatch, type DispatchReport } from '../../shared/services/surveyDispatch.js';
 import { store, surveyStore } from '../../shared/services/context.js';
 import { sesSender } from '../../shared/email/sender.js';
-import { config, today } from '../../shared/config.js';
+import { config, scheduledDay } from '../../shared/config.js';
 
 export const handler = middy<{ date?: string }, DispatchReport>().handler(async (event) =>
   runSurveyDispatch({
     store: store(),
     surveys: surveyStore(),
     councilId: config.councilId,
-    today: event?.date && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date : today(),
+    today: scheduledDay(event),
     send: sesSender(),
     appUrl: config.appUrl,
   }),

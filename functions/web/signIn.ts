@@ -11,11 +11,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { config } from '../../shared/config.js';
 import { verifyBearer } from '../../shared/auth/verify.js';
 import { clearSessionCookie, sessionCookie } from '../../shared/auth/session.js';
-import { type HtmlResult, html, nonce, readCookies, redirect } from '../../shared/web/http.js';
+import { type HtmlResult, html, nonce, readCookies, redirect, safeNext } from '../../shared/web/http.js';
 import { log } from '../../shared/log.js';
 
 const STATE_COOKIE = 'kept_oauth';
-const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/reports');
 
 export const handler = middy<APIGatewayProxyEventV2, HtmlResult>().handler(async (event) => {
   const https = config.appUrl.startsWith('https:');

@@ -10,7 +10,7 @@ import { resolvePolicy, type PolicyInput } from '../../shared/domain/policy.js';
 import { projector } from '../../shared/services/council.js';
 import { between, makeRng, pick, syntheticChild } from './histories.js';
 import { factDate } from '../../shared/domain/facts.js';
-import { ageOn, toDayNumber } from '../../shared/domain/dates.js';
+import { addDaysIso, ageOn, toDayNumber } from '../../shared/domain/dates.js';
 import { DEMO_PLEDGE } from '../../shared/domain/surveys/definitions.js';
 import type { SurveyStore } from '../../shared/store/surveyStore.js';
 import type { Campaign } from '../../shared/domain/surveys/campaign.js';
@@ -96,11 +96,10 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
   return { staff: staff.length, children: entries.length, facts: factCount };
 }
 
-const plusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The demo's two open campaigns: the annual care-leaver survey and a placement survey for 11 to 17s. */
 export async function seedDemoCampaigns(surveys: SurveyStore, councilId: string, today: string): Promise<void> {
-  const base = { councilId, state: 'scheduled' as const, createdBy: 'hos-1', createdAt: new Date().toISOString(), invited: 0, remindersSent: 0, opens: today, closes: plusDays(today, 28), reminderDays: [7, 14] };
+  const base = { councilId, state: 'scheduled' as const, createdBy: 'hos-1', createdAt: new Date().toISOString(), invited: 0, remindersSent: 0, opens: today, closes: addDaysIso(today, 28), reminderDays: [7, 14] };
   const campaigns: Campaign[] = [
     { ...base, id: 'cmp-care-leavers', name: 'Care leavers survey', surveyId: 'care-leaver', version: 1, mode: 'anonymous', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 } },
     { ...base, id: 'cmp-placements', name: 'Placement survey, 11 to 17', surveyId: 'placement-11-17', version: 1, mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },

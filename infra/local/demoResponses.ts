@@ -11,6 +11,7 @@ import type { Bands } from '../../shared/domain/surveys/bands.js';
 import type { Campaign } from '../../shared/domain/surveys/campaign.js';
 import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
 import { type Rng, makeRng, pick } from './histories.js';
+import { addDaysIso } from '../../shared/domain/dates.js';
 
 const COMMENTS = [
   'My PA is great and always texts back.',
@@ -48,7 +49,7 @@ function leaverBands(rng: Rng): Bands {
 }
 
 export async function seedLastYear(surveys: SurveyStore, councilId: string, today: string): Promise<void> {
-  const minus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const minus = (days: number) => addDaysIso(today, -days);
   const rng = makeRng(2026);
   const campaign: Campaign = {
     id: 'cmp-care-leavers-last-year', councilId, surveyId: 'care-leaver', version: 1, name: 'Care leavers survey, last year', mode: 'anonymous', state: 'closed',

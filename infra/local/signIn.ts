@@ -5,14 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderPage } from '../../shared/web/render.js';
-import { nonce, securityHeaders } from '../../shared/web/http.js';
+import { nonce, safeNext, securityHeaders } from '../../shared/web/http.js';
 import { sessionCookie } from '../../shared/auth/session.js';
 import type { KeptStore } from '../../shared/store/keptStore.js';
 import { signLocalToken } from './issuer.js';
 import type { LocalSettings } from './settings.js';
 import type { ExtraRoute } from './server.js';
 
-const safeNext = (next: string | null | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/reports');
 
 async function body(req: IncomingMessage): Promise<URLSearchParams> {
   let text = '';

@@ -116,6 +116,11 @@ export function addMonths(days: DayNumber, months: number): DayNumber {
   return daysFromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
+/** `iso` plus `days` (negative to go back), as `YYYY-MM-DD`. */
+export function addDaysIso(iso: string, days: number): string {
+  return toIsoDate(toDayNumber(iso) + days);
+}
+
 export function addYears(days: DayNumber, years: number): DayNumber {
   return addMonths(days, years * 12);
 }

@@ -81,10 +81,9 @@ export function computeObligations(
     if (due) found.push(due);
   }
   found.sort((a, b) => a.due - b.due || (a.kind < b.kind ? -1 : 1));
-  const todayDay = toDayNumber(today);
   return found.map((d) => {
-    const status: ObligationStatus = d.due < todayDay ? 'overdue' : d.due === todayDay ? 'due-today' : 'upcoming';
     const dueDate = toIsoDate(d.due);
+    const status = statusOn(dueDate, today);
     return d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
   });
 }

@@ -7,7 +7,7 @@ import type { DayNumber } from './dates.js';
 import { toDayNumber, toIsoDate } from './dates.js';
 import { addWorkingDays } from './workingDays.js';
 import type { Staff } from './people.js';
-import { type ObligationStatus } from './obligations.js';
+import { type ObligationStatus, statusOn } from './obligations.js';
 
 export const reminderPolicySchema = z.strictObject({
   /** Items due within this many working days are listed as coming up. */
@@ -106,7 +106,7 @@ export function planDigests(entries: readonly DueEntry[], staff: readonly Staff[
     if (!holder || holder.undeliverable) {
       unreachable.push(entry);
     } else {
-      const status: ObligationStatus = entry.dueDate < today ? 'overdue' : entry.dueDate === today ? 'due-today' : 'upcoming';
+      const status = statusOn(entry.dueDate, today);
       const line = { ...entry, status };
       const d = digestFor(holder);
       (status === 'overdue' ? d.overdue : status === 'due-today' ? d.dueToday : d.comingUp).push(line);

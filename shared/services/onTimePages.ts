@@ -5,11 +5,12 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { stringify } from 'csv-stringify/sync';
+import escapeHtml from 'escape-html';
 import type { Principal } from '../auth/verify.js';
 import { HttpError } from '../http/api.js';
 import { computeOnTime, type OnTimeSection, type OnTimeChild } from '../domain/onTime.js';
 import { type Shown, mean as publishedMean, percent, suppressTable } from '../domain/suppression.js';
-import { isIsoDate } from '../domain/dates.js';
+import { addDaysIso, isIsoDate } from '../domain/dates.js';
 import { renderPage } from '../web/render.js';
 import { barChart } from '../web/charts.js';
 import { type HtmlResult, html, nonce, securityHeaders } from '../web/http.js';
@@ -69,7 +70,7 @@ function period(event: APIGatewayProxyEventV2, today: string): { from: string; t
   const valid = (d: string) => isIsoDate(d) && d >= '2001-01-01';
   if (!valid(to)) throw new HttpError(400, `to: ${bad('to').message}`, [bad('to')]);
   // Without a "from", the year up to "to".
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
+  const from = q.from ?? addDaysIso(to, -364);
   const problems = valid(from) ? [] : [bad(q.from === undefined ? 'to' : 'from')];
   if (!problems.length && from > to) problems.push({ field: 'to', message: 'must not be before from' });
   if (problems.length) throw new HttpError(400, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
@@ -124,7 +125,7 @@ export async function onTimePage(event: APIGatewayProxyEventV2, principal: Princ
         const v = published(t.figures['visits-on-time'].numerator, t.figures['visits-on-time'].denominator);
         const r = published(t.figures['reviews-on-time'].numerator, t.figures['reviews-on-time'].denominator);
         return [
-          { html: `<a class="govuk-link" href="/reports/on-time?team=${encodeURIComponent(t.team)}&amp;from=${from}&amp;to=${to}">${escapeText(people.get(t.team)?.name ?? t.team)}</a>` },
+          { html: `<a class="govuk-link" href="/reports/on-time?team=${encodeURIComponent(t.team)}&amp;from=${from}&amp;to=${to}">${escapeHtml(people.get(t.team)?.name ?? t.team)}</a>` },
           { text: `${pct(v.p)} (${v.n} of ${v.d})`, format: 'numeric' },
           { text: `${pct(r.p)} (${r.n} of ${r.d})`, format: 'numeric' },
         ];
@@ -159,8 +160,4 @@ export async function onTimePage(event: APIGatewayProxyEventV2, principal: Princ
     cspNonce,
     https,
   );
-}
-
-function escapeText(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -2,9 +2,9 @@
  * The leads' pages, JSON and CSV from one set of figures: each format is a
  * rendering of the same suppressed summary, never a recount.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { stringify } from 'csv-stringify/sync';
+import escapeHtml from 'escape-html';
 import { principalOf } from '../auth/session.js';
 import { Unauthenticated, type Principal } from '../auth/verify.js';
 import { HttpError } from '../http/api.js';
@@ -12,7 +12,7 @@ import { NotFound, type KeptStore } from '../store/keptStore.js';
 import type { SurveyStore } from '../store/surveyStore.js';
 import { renderPage } from '../web/render.js';
 import { barChart } from '../web/charts.js';
-import { type HtmlResult, html, nonce, readCookies, readForm, redirect, securityHeaders } from '../web/http.js';
+import { type HtmlResult, csrfCookie, csrfMatches, html, nonce, readCookies, readForm, redirect, securityHeaders } from '../web/http.js';
 import { loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { requireReports, surveyReport, type SurveyReport } from './reports.js';
@@ -119,12 +119,8 @@ export async function handleReportPage(event: APIGatewayProxyEventV2, deps: Repo
     return redirect(`/sign-in?next=${encodeURIComponent(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''))}`, https);
   }
   const cookies = readCookies(event);
-  let csrf = cookies[CSRF_COOKIE];
-  const setCookies: string[] = [];
-  if (!csrf || !/^[A-Za-z0-9_-]{32}$/.test(csrf)) {
-    csrf = randomBytes(24).toString('base64url');
-    setCookies.push(`${CSRF_COOKIE}=${csrf}; Path=/reports; HttpOnly; SameSite=Strict${https ? '; Secure' : ''}`);
-  }
+  const { value: csrf, setCookie } = csrfCookie(cookies, CSRF_COOKIE, '/reports', https);
+  const setCookies = setCookie ? [setCookie] : [];
   const page = (status: number, view: string, ctx: Record<string, unknown>) =>
     html(status, renderPage(view, { cspNonce, ...ctx }), cspNonce, https, setCookies.length ? setCookies : undefined);
   try {
@@ -137,7 +133,7 @@ export async function handleReportPage(event: APIGatewayProxyEventV2, deps: Repo
         campaigns.map(async (c) => {
           const invitations = await deps.surveys.listInvitations(principal.councilId, c.id);
           return [
-            { html: `<a class="govuk-link" href="/reports/surveys/${encodeURIComponent(c.id)}">${escape(c.name)}</a>` },
+            { html: `<a class="govuk-link" href="/reports/surveys/${encodeURIComponent(c.id)}">${escapeHtml(c.name)}</a>` },
             { text: definitionFor(c, council)?.title ?? c.surveyId },
             { text: `${longDate(c.opens)} to ${longDate(c.closes)}` },
             { text: c.state },
@@ -158,7 +154,7 @@ export async function handleReportPage(event: APIGatewayProxyEventV2, deps: Repo
       if (principal.role !== 'lead' && principal.role !== 'admin') throw new HttpError(403, 'only leads and admins publish a reply');
       const form = readForm(event);
       const id = event.pathParameters?.campaign ?? '';
-      if (!form.csrf || !cookies[CSRF_COOKIE] || form.csrf.length !== cookies[CSRF_COOKIE].length || !timingSafeEqual(Buffer.from(form.csrf), Buffer.from(cookies[CSRF_COOKIE]))) {
+      if (!csrfMatches(form.csrf, cookies[CSRF_COOKIE])) {
         throw new HttpError(403, 'the form had expired; reload the page and try again');
       }
       const text = (form.youSaidWeDid ?? '').trim();
@@ -181,8 +177,4 @@ export async function handleReportPage(event: APIGatewayProxyEventV2, deps: Repo
     const council = await loadCouncil(deps.store, principal.councilId).catch(() => ({ name: 'Kept' }));
     return page(status, 'message.njk', { title: status === 403 ? 'You cannot see this' : 'Not found', councilName: council.name, paragraphs: [message] });
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

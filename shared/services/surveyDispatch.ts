@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import escapeHtml from 'escape-html';
 import { hashToken } from '../calendar/token.js';
 import { buildHistory } from '../domain/history.js';
+import { addDaysIso } from '../domain/dates.js';
 import { inAudience, personOf } from '../domain/surveys/bands.js';
 import { type Campaign, nextStep } from '../domain/surveys/campaign.js';
 import type { SurveyDefinition } from '../domain/surveys/schema.js';
@@ -35,7 +36,7 @@ export interface DispatchReport {
   closed: number;
 }
 
-const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (iso: string) => addDaysIso(iso, -1);
 const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
 
 /** A new single-use link: 256 random bits, of which only the SHA-256 hash is stored. */

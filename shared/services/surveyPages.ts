@@ -4,11 +4,10 @@
  * summary, answers kept when going back, a "check your answers" step and a
  * thank-you page. Works without JavaScript.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { hashToken } from '../calendar/token.js';
 import { renderPage } from '../web/render.js';
-import { type HtmlResult, html, nonce, readCookies, readForm, redirect } from '../web/http.js';
+import { type HtmlResult, csrfCookie, csrfMatches, html, nonce, readCookies, readForm, redirect } from '../web/http.js';
 import { type Answers, answerLabel, firstIncompleteSection, hasWorryingAnswer, readSection, cleanAnswers } from '../domain/surveys/answers.js';
 import type { Question, SurveyDefinition } from '../domain/surveys/schema.js';
 import { buildHistory } from '../domain/history.js';
@@ -45,10 +44,6 @@ interface Context {
   token: string;
 }
 
-function sameSecret(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
 
 export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: SurveyPageDeps): Promise<HtmlResult> {
   const https = deps.appUrl.startsWith('https:');
@@ -57,12 +52,8 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
   const page = event.pathParameters?.page ?? '';
   const method = event.requestContext.http.method;
   const cookies = readCookies(event);
-  let csrf = cookies[CSRF_COOKIE];
-  const setCookies: string[] = [];
-  if (!csrf || !/^[A-Za-z0-9_-]{32,64}$/.test(csrf)) {
-    csrf = randomBytes(24).toString('base64url');
-    setCookies.push(`${CSRF_COOKIE}=${csrf}; Path=/s/; HttpOnly; SameSite=Strict${https ? '; Secure' : ''}`);
-  }
+  const { value: csrf, setCookie } = csrfCookie(cookies, CSRF_COOKIE, '/s/', https);
+  const setCookies = setCookie ? [setCookie] : [];
   const render = (status: number, view: string, ctx: Record<string, unknown>) =>
     html(status, renderPage(view, { cspNonce, ...ctx }), cspNonce, https, setCookies.length ? setCookies : undefined);
   const message = (status: number, councilName: string, title: string, paragraphs: string[]) =>
@@ -105,7 +96,7 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
 
   if (method === 'POST') {
     const form = readForm(event);
-    if (!sameSecret(form.csrf, cookies[CSRF_COOKIE])) {
+    if (!csrfMatches(form.csrf, cookies[CSRF_COOKIE])) {
       return message(403, council.name, 'Sorry, we could not save that', ['Please go back, reload the page and try again.']);
     }
   }
@@ -144,7 +135,7 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
         action: `${base}/${section.id}`,
         csrf,
         help,
-        errors: errors.map((e) => ({ text: e.message, href: `#${fieldId(section.questions.find((q) => q.id === e.questionId)!)}` })),
+        errors: errors.map((e) => ({ text: e.message, href: `#${e.questionId}` })),
         questions: section.questions.map((q) => questionView(q, values[q.id], errors.find((e) => e.questionId === q.id)?.message, definition.young === true)),
       });
     if (method === 'GET') return show(200, link.draft ?? {}, []);
@@ -187,7 +178,7 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
           rows: s.questions.map((q) => ({
             key: { text: q.text },
             value: { text: answerLabel(q, draft[q.id]) },
-            actions: { items: [{ href: `${base}/${s.id}#${fieldId(q)}`, text: 'Change', visuallyHiddenText: q.text }] },
+            actions: { items: [{ href: `${base}/${s.id}#${q.id}`, text: 'Change', visuallyHiddenText: q.text }] },
           })),
         })),
       });
@@ -218,10 +209,6 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
   return message(404, council.name, 'Page not found', ['Please use the link in your email.']);
 }
 
-/** The id of the first input of a question, where the error summary and "Change" links point. */
-function fieldId(q: Question): string {
-  return q.type === 'text' ? q.id : q.id;
-}
 
 function questionView(q: Question, value: Answers[string] | undefined, error: string | undefined, young: boolean) {
   const common = { id: q.id, type: q.type, text: q.optional ? `${q.text} (optional)` : q.text, hint: q.hint, error };

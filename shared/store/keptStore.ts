@@ -22,7 +22,6 @@ import type { Obligation } from '../domain/obligations.js';
 import { REFRESH_KIND, keys } from './keys.js';
 import { documentClient } from './client.js';
 import { type AuditEntry, auditPuts } from './auditStore.js';
-import { TABLE } from '../../infra/topology.js';
 
 export interface StoredFact {
   recordedAt: string;
@@ -59,12 +58,6 @@ export interface CouncilSettings {
   outOfHoursPhone?: string;
   /** The council's pledge to children in care, one promise a line (the pledge survey asks about each). */
   pledge?: Array<{ id: string; text: string }>;
-}
-
-export interface DigestMarker {
-  state: 'sending' | 'sent';
-  leaseUntil: number;
-  messageId?: string;
 }
 
 /** Opaque keys of written items; only the store looks inside. */
@@ -529,11 +522,6 @@ export class KeptStore {
     });
   }
 
-  async getDigestMarker(councilId: string, date: string, staffId: string): Promise<DigestMarker | null> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.digest(councilId, date, staffId), ConsistentRead: true }));
-    return Item ? (plain<DigestMarker>(Item)) : null;
-  }
-
   /**
    * Writes whole new children with their facts and projections in batches
    * (seeding, bulk import). Returns the keys written, so that an import that
@@ -606,4 +594,3 @@ export class KeptStore {
   }
 }
 
-export { TABLE };

@@ -4,7 +4,7 @@
  * An anonymous response is written with no child id: only coarse bands.
  */
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.js';
 import { surveyKeys as k } from './keys.js';
 import { isConditionFailure, plain } from './keptStore.js';
@@ -315,9 +315,5 @@ export class SurveyStore {
   async missesSoFar(sourceHash: string, nowMs: number): Promise<number> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: k.miss(sourceHash, Math.floor(nowMs / 600_000)) }));
     return Number(Item?.misses ?? 0);
-  }
-
-  async deleteLink(linkHash: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: k.link(linkHash) }));
   }
 }

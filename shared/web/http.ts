@@ -1,5 +1,5 @@
 /** What every HTML answer carries: a strict Content Security Policy with a per-response nonce, and no framing. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export interface HtmlResult {
@@ -64,4 +64,27 @@ export function readForm(event: APIGatewayProxyEventV2): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(raw)) out[k] = v;
   return out;
+}
+
+/**
+ * Double-submit CSRF protection: a random value in a SameSite=Strict,
+ * HttpOnly cookie that each form must echo. Returns the value for the form
+ * and, when it was missing, the cookie to set.
+ */
+export function csrfCookie(cookies: Record<string, string>, name: string, path: string, https: boolean): { value: string; setCookie?: string } {
+  const current = cookies[name];
+  if (current && /^[A-Za-z0-9_-]{32,64}$/.test(current)) return { value: current };
+  const value = randomBytes(24).toString('base64url');
+  return { value, setCookie: `${name}=${value}; Path=${path}; HttpOnly; SameSite=Strict${https ? '; Secure' : ''}` };
+}
+
+/** The form's CSRF value matches the cookie's (compared in constant time). */
+export function csrfMatches(formValue: string | undefined, cookieValue: string | undefined): boolean {
+  if (!formValue || !cookieValue || formValue.length !== cookieValue.length) return false;
+  return timingSafeEqual(Buffer.from(formValue), Buffer.from(cookieValue));
+}
+
+/** Where to go after sign-in: only a path on this site, never another site (open redirect). */
+export function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/reports';
 }

@@ -11,7 +11,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +29,7 @@ import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
 import { answersFor } from '../support/surveyClient.js';
 import { hashToken } from '../../shared/calendar/token.js';
 import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
+import { freePort } from '../support/ports.js';
 
 const TODAY = '2027-01-18';
 const COUNCIL = 'load';
@@ -44,15 +44,6 @@ const MIX = { fact: 0.4, due: 0.4, submit: 0.2 } as const;
 type Kind = keyof typeof MIX;
 type Figures = Record<string, number | string>;
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 function whole(name: string, fallback: number, max: number): number {
   const raw = process.env[name];

@@ -4,7 +4,6 @@
  * and 200 concurrent submissions, each with its own link and full answers.
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyLocalEnvironment } from '../../infra/local/settings.js';
@@ -22,18 +21,10 @@ import { publishKeys, signLocalToken } from '../../infra/local/issuer.js';
 import { makeRng } from '../../infra/local/histories.js';
 import { syntheticAnswers } from '../../infra/local/demoResponses.js';
 import { summariseSurvey } from '../../shared/domain/surveySummary.js';
+import { freePort } from '../support/ports.js';
 
 const TODAY = '2027-01-18';
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 

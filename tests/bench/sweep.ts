@@ -4,7 +4,6 @@
  * extra 49,000 have nothing due within the horizon), and emails per second.
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyLocalEnvironment } from '../../infra/local/settings.js';
@@ -17,20 +16,12 @@ import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
 import { runSweep } from '../../shared/services/sweep.js';
 import { sesSender } from '../../shared/email/sender.js';
 import type { ChildRecord, Staff } from '../../shared/domain/people.js';
+import { freePort } from '../support/ports.js';
 
 const TODAY = '2027-01-18';
 const LATER = '2029-06-01';
 const HORIZON = '2027-02-01'; // 10 working days after TODAY // background children's histories run to here, so nothing of theirs is due soon
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 async function fill(store: KeptStore, councilId: string, total: number, dueChildren: number): Promise<void> {
   await store.putCouncil({ id: councilId, name: 'Bench Borough' });

@@ -1,17 +1,8 @@
 /** Starts DynamoDB Local (in memory) and the SES emulator once for the integration tests. */
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { startDynamo, startSes } from '../../infra/local/services.js';
+import { freePort } from './ports.js';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,6 +5,8 @@
 import * as z from 'zod/mini';
 import { isoDate } from '../validation.js';
 import { PLACEMENT_ARRANGEMENTS } from '../facts.js';
+import { addDaysIso } from '../dates.js';
+import type { SurveyDefinition } from './schema.js';
 
 export const CAMPAIGN_MODES = ['anonymous', 'confidential'] as const;
 export type CampaignMode = (typeof CAMPAIGN_MODES)[number];
@@ -52,9 +54,14 @@ export interface Campaign extends CampaignInput {
   youSaidWeDid?: string;
 }
 
+/** Why an audience cannot be asked a survey: ages outside those it was written for (null when it can). */
+export function audienceMismatch(audience: Audience, definition: Pick<SurveyDefinition, 'title' | 'ages'>): string | null {
+  if (audience.ageFrom >= definition.ages.from && audience.ageTo <= definition.ages.to) return null;
+  return `the ${definition.title} is written for ages ${definition.ages.from} to ${definition.ages.to - 1}`;
+}
+
 export type Step = { action: 'open' } | { action: 'remind'; number: number } | { action: 'close' } | { action: 'none' };
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** What the daily dispatch should do for a campaign today; one step a day, in order. */
 export function nextStep(campaign: Campaign, today: string): Step {
@@ -62,6 +69,6 @@ export function nextStep(campaign: Campaign, today: string): Step {
   if (today >= campaign.closes) return { action: 'close' };
   if (campaign.state === 'scheduled') return today >= campaign.opens ? { action: 'open' } : { action: 'none' };
   const days = [...campaign.reminderDays].sort((a, b) => a - b);
-  const due = days.filter((d) => addDays(campaign.opens, d) <= today).length;
+  const due = days.filter((d) => addDaysIso(campaign.opens, d) <= today).length;
   return due > campaign.remindersSent ? { action: 'remind', number: campaign.remindersSent + 1 } : { action: 'none' };
 }

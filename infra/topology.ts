@@ -5,8 +5,7 @@
  * Plain data only: no aws-cdk-lib, no AWS SDK.
  */
 
-export type Role = 'practitioner' | 'manager' | 'lead' | 'admin';
-export const ROLES: readonly Role[] = ['practitioner', 'manager', 'lead', 'admin'];
+export { ROLES, type Role } from '#domain/principal.js';
 
 export const TABLE = {
   /** Logical name; the deployed table's physical name comes from the environment (TABLE_NAME). */

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { auditStoreFor } from '../../shared/services/audit.js';
-import { isoDate } from '../../shared/domain/validation.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
+import { auditStoreFor } from '#services/audit.js';
+import { isoDate } from '#domain/validation.js';
 
 const query = z.object({ date: isoDate });
 

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { api, raw, notFound } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { hashToken } from '../../shared/calendar/token.js';
-import { calendarFeed } from '../../shared/calendar/feed.js';
-import { loadCouncil } from '../../shared/services/council.js';
-import { config } from '../../shared/config.js';
+import { api, raw, notFound } from '#http/api.js';
+import { store } from '#services/context.js';
+import { hashToken } from '#platform/tokens.js';
+import { calendarFeed } from '#calendar/feed.js';
+import { loadCouncil } from '#services/council.js';
+import { config } from '#platform/config.js';
 
 const path = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,100}(\.ics)?$/, 'is not a calendar link')) });
 

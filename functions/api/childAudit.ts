@@ -1,6 +1,6 @@
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { auditStoreFor, childAuditTrail } from '../../shared/services/audit.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
+import { auditStoreFor, childAuditTrail } from '#services/audit.js';
 import { childPath } from './params.js';
 
 /** GET /children/{id}/audit: every read and change of one child's record, oldest first. Admins only. */

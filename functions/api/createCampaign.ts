@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { api, json, HttpError } from '../../shared/http/api.js';
-import { store, surveyStore } from '../../shared/services/context.js';
-import { audienceMismatch, campaignInputSchema, type Campaign } from '../../shared/domain/surveys/campaign.js';
-import { loadCouncil } from '../../shared/services/council.js';
-import { definitionFor } from '../../shared/services/surveyDefinitions.js';
-import { today } from '../../shared/config.js';
+import { api, json, HttpError } from '#http/api.js';
+import { store, surveyStore } from '#services/context.js';
+import { audienceMismatch, campaignInputSchema, type Campaign } from '#domain/surveys/campaign.js';
+import { loadCouncil } from '#services/council.js';
+import { definitionFor } from '#services/surveyDefinitions.js';
+import { today } from '#platform/config.js';
 
 const bad = (field: string, message: string) => new HttpError(400, `${field}: ${message}`, [{ field, message }]);
 

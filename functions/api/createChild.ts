@@ -1,7 +1,7 @@
-import { api, json, HttpError } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { childInputSchema } from '../../shared/domain/people.js';
-import { auditEntryFor, routeOf } from '../../shared/services/audit.js';
+import { api, json, HttpError } from '#http/api.js';
+import { store } from '#services/context.js';
+import { childInputSchema } from '#domain/people.js';
+import { auditEntryFor, routeOf } from '#services/audit.js';
 
 /** POST /children: a manager or admin opens a case and allocates it; the audit entry is written with it. */
 export const handler = api({ roles: ['manager', 'admin'], body: childInputSchema }, async ({ event, principal, body }) => {

@@ -1,6 +1,6 @@
-import { api, json, HttpError } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { staffInputSchema } from '../../shared/domain/people.js';
+import { api, json, HttpError } from '#http/api.js';
+import { store } from '#services/context.js';
+import { staffInputSchema } from '#domain/people.js';
 
 /** POST /staff: an admin adds a member of staff. */
 export const handler = api({ roles: ['admin'], body: staffInputSchema }, async ({ principal, body }) => {

@@ -1,9 +1,9 @@
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { childFor } from '../../shared/services/children.js';
-import { routeOf } from '../../shared/services/audit.js';
-import { withStatus } from '../../shared/services/obligations.js';
-import { today } from '../../shared/config.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
+import { childFor } from '#services/children.js';
+import { routeOf } from '#services/audit.js';
+import { withStatus } from '#services/obligations.js';
+import { today } from '#platform/config.js';
 import { childPath } from './params.js';
 
 /** GET /children/{id}: the record, its history and what is due (the read is audited first). */

@@ -1,7 +1,7 @@
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { hashToken, newCalendarToken } from '../../shared/calendar/token.js';
-import { config } from '../../shared/config.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
+import { hashToken, newCalendarToken } from '#platform/tokens.js';
+import { config } from '#platform/config.js';
 
 /**
  * POST /me/calendar: a new private calendar link for the caller. The old

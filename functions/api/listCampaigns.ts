@@ -1,5 +1,5 @@
-import { api, json } from '../../shared/http/api.js';
-import { surveyStore } from '../../shared/services/context.js';
+import { api, json } from '#http/api.js';
+import { surveyStore } from '#services/context.js';
 
 /** GET /campaigns: every survey campaign with how many were invited and have answered. */
 export const handler = api({ roles: ['manager', 'lead', 'admin'] }, async ({ principal }) => {

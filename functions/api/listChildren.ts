@@ -1,7 +1,7 @@
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { childSummary } from '../../shared/services/children.js';
-import { teamOf } from '../../shared/domain/access.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
+import { childSummary } from '#services/children.js';
+import { teamOf } from '#domain/access.js';
 
 /** GET /children: a practitioner's caseload, a manager's team's, the whole council for leads and admins. */
 export const handler = api({ roles: ['practitioner', 'manager', 'lead', 'admin'] }, async ({ principal }) => {

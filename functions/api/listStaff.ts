@@ -1,5 +1,5 @@
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
 
 /** GET /staff: the council's staff, for managers, leads and admins. */
 export const handler = api({ roles: ['manager', 'lead', 'admin'] }, async ({ principal }) => {

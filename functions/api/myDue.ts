@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { withStatus } from '../../shared/services/obligations.js';
-import { isoDate } from '../../shared/domain/validation.js';
-import { today } from '../../shared/config.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
+import { withStatus } from '#services/obligations.js';
+import { isoDate } from '#domain/validation.js';
+import { today } from '#platform/config.js';
 
 const query = z.object({ until: z.optional(isoDate) });
 

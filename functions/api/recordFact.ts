@@ -1,10 +1,10 @@
-import { api, json } from '../../shared/http/api.js';
-import { store } from '../../shared/services/context.js';
-import { childFor } from '../../shared/services/children.js';
-import { routeOf } from '../../shared/services/audit.js';
-import { loadCouncil, projector } from '../../shared/services/council.js';
-import { factSchema } from '../../shared/domain/facts.js';
-import { today } from '../../shared/config.js';
+import { api, json } from '#http/api.js';
+import { store } from '#services/context.js';
+import { childFor } from '#services/children.js';
+import { routeOf } from '#services/audit.js';
+import { loadCouncil, projector } from '#services/council.js';
+import { factSchema } from '#domain/facts.js';
+import { today } from '#platform/config.js';
 import { childPath } from './params.js';
 
 /** POST /children/{id}/facts: record what happened; the child's obligations and the audit entry are written with it. */

@@ -5,9 +5,9 @@
  */
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import { store } from '../../shared/services/context.js';
-import { sesSender } from '../../shared/email/sender.js';
-import { handleEmailEvent } from '../../shared/services/emailEvents.js';
+import { store } from '#services/context.js';
+import { sesSender } from '#email/sender.js';
+import { handleEmailEvent } from '#services/emailEvents.js';
 
 export const handler = middy<SNSEvent, { marked: number }>().handler(async (event) => {
   let marked = 0;

@@ -4,10 +4,10 @@
  */
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { runSweep } from '../../shared/services/sweep.js';
-import { store } from '../../shared/services/context.js';
-import { sesSender } from '../../shared/email/sender.js';
-import { config, scheduledDay } from '../../shared/config.js';
+import { runSweep } from '#services/sweep.js';
+import { store } from '#services/context.js';
+import { sesSender } from '#email/sender.js';
+import { config, scheduledDay } from '#platform/config.js';
 
 export interface SweepEvent {
   /** A date to sweep for, `YYYY-MM-DD`; defaults to today in London. */

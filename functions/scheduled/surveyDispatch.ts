@@ -1,9 +1,9 @@
 /** Daily at 09:00 Europe/London: open, remind and close survey campaigns. */
 import middy from '@middy/core';
-import { runSurveyDispatch, type DispatchReport } from '../../shared/services/surveyDispatch.js';
-import { store, surveyStore } from '../../shared/services/context.js';
-import { sesSender } from '../../shared/email/sender.js';
-import { config, scheduledDay } from '../../shared/config.js';
+import { runSurveyDispatch, type DispatchReport } from '#services/surveyDispatch.js';
+import { store, surveyStore } from '#services/context.js';
+import { sesSender } from '#email/sender.js';
+import { config, scheduledDay } from '#platform/config.js';
 
 export const handler = middy<{ date?: string }, DispatchReport>().handler(async (event) =>
   runSurveyDispatch({

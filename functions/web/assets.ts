@@ -7,8 +7,8 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { assetsDir } from '../../shared/web/assets.js';
-import { govukFrontendDist } from '../../shared/web/render.js';
+import { assetsDir } from '#web/assets.js';
+import { govukFrontendDist } from '#web/render.js';
 
 const FILES: Record<string, { path: () => string; type: string }> = {
   'kept.css': { path: () => resolve(assetsDir(), 'kept.css'), type: 'text/css; charset=utf-8' },

@@ -5,21 +5,21 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { principalOf } from '../../shared/auth/session.js';
-import { Unauthenticated } from '../../shared/auth/verify.js';
-import { HttpError } from '../../shared/http/api.js';
-import { NotFound } from '../../shared/store/keptStore.js';
-import { store } from '../../shared/services/context.js';
-import { childFor } from '../../shared/services/children.js';
-import { routeOf } from '../../shared/services/audit.js';
-import { withStatus } from '../../shared/services/obligations.js';
-import { loadCouncil } from '../../shared/services/council.js';
-import { kindLabel } from '../../shared/domain/kinds.js';
-import { factDate } from '../../shared/domain/facts.js';
-import { longDate } from '../../shared/email/digestEmail.js';
-import { renderPage } from '../../shared/web/render.js';
-import { type HtmlResult, html, nonce, redirect } from '../../shared/web/http.js';
-import { config, today } from '../../shared/config.js';
+import { principalOf } from '#auth/session.js';
+import { Unauthenticated } from '#auth/verify.js';
+import { HttpError } from '#http/api.js';
+import { NotFound } from '#store/keptStore.js';
+import { store } from '#services/context.js';
+import { childFor } from '#services/children.js';
+import { routeOf } from '#services/audit.js';
+import { withStatus } from '#services/obligations.js';
+import { loadCouncil } from '#services/council.js';
+import { kindLabel } from '#domain/kinds.js';
+import { factDate } from '#domain/facts.js';
+import { longDate } from '#email/digestEmail.js';
+import { renderPage } from '#web/render.js';
+import { type HtmlResult, html, nonce, redirect } from '#web/http.js';
+import { config, today } from '#platform/config.js';
 
 const STATUS_TAG: Record<string, string> = { overdue: 'govuk-tag--red', 'due-today': 'govuk-tag--yellow', upcoming: 'govuk-tag--grey' };
 

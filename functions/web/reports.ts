@@ -1,12 +1,12 @@
 /** The leads' view: /reports, survey summaries and on-time figures, as HTML, JSON or CSV. */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { handleReportPage } from '../../shared/services/reportPages.js';
-import { onTimePage } from '../../shared/services/onTimePages.js';
-import { store, surveyStore } from '../../shared/services/context.js';
-import { config, today } from '../../shared/config.js';
-import { html, nonce, type HtmlResult } from '../../shared/web/http.js';
-import { log } from '../../shared/log.js';
+import { handleReportPage } from '#services/reportPages.js';
+import { onTimePage } from '#services/onTimePages.js';
+import { store, surveyStore } from '#services/context.js';
+import { config, today } from '#platform/config.js';
+import { html, nonce, type HtmlResult } from '#web/http.js';
+import { log } from '#platform/log.js';
 
 export const handler = middy<APIGatewayProxyEventV2, HtmlResult>().handler(async (event) => {
   const deps = { store: store(), surveys: surveyStore(), appUrl: config.appUrl, today: today() };

@@ -8,11 +8,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createHash, randomBytes } from 'node:crypto';
-import { config } from '../../shared/config.js';
-import { verifyBearer } from '../../shared/auth/verify.js';
-import { clearSessionCookie, sessionCookie } from '../../shared/auth/session.js';
-import { type HtmlResult, html, nonce, readCookies, redirect, safeNext } from '../../shared/web/http.js';
-import { log } from '../../shared/log.js';
+import { config } from '#platform/config.js';
+import { verifyBearer } from '#auth/verify.js';
+import { clearSessionCookie, sessionCookie } from '#auth/session.js';
+import { type HtmlResult, html, nonce, readCookies, redirect, safeNext } from '#web/http.js';
+import { log } from '#platform/log.js';
 
 const STATE_COOKIE = 'kept_oauth';
 

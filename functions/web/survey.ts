@@ -1,13 +1,13 @@
 /** GET/POST /s/{token}[/{page}]: the survey pages a young person answers on. */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { handleSurveyPage } from '../../shared/services/surveyPages.js';
-import { store, surveyStore } from '../../shared/services/context.js';
-import { sesSender } from '../../shared/email/sender.js';
-import { config, today } from '../../shared/config.js';
-import type { HtmlResult } from '../../shared/web/http.js';
-import { html, nonce } from '../../shared/web/http.js';
-import { log } from '../../shared/log.js';
+import { handleSurveyPage } from '#services/surveyPages.js';
+import { store, surveyStore } from '#services/context.js';
+import { sesSender } from '#email/sender.js';
+import { config, today } from '#platform/config.js';
+import type { HtmlResult } from '#web/http.js';
+import { html, nonce } from '#web/http.js';
+import { log } from '#platform/log.js';
 
 export const handler = middy<APIGatewayProxyEventV2, HtmlResult>().handler(async (event) => {
   try {

@@ -33,7 +33,7 @@ import {
   type RouteDeclaration,
   SCHEDULES,
   TABLE,
-} from '../topology.js';
+} from '#infra/topology.js';
 import type { KeptConfig } from './config.js';
 import { KeptAuth } from './constructs/auth.js';
 import { KeptFunction } from './constructs/keptFunction.js';

@@ -3,7 +3,7 @@
  * CDK stack gives EventBridge Scheduler, in the same time zone.
  */
 import { Cron } from 'croner';
-import { SCHEDULES, type ScheduleDeclaration } from '../topology.js';
+import { SCHEDULES, type ScheduleDeclaration } from '#infra/topology.js';
 import { lambdaContext, loadHandler } from './server.js';
 
 const DAY_NUMBERS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];

@@ -4,20 +4,20 @@
  * leave some work overdue, some due today and some coming up. Names are
  * invented; no real person is described.
  */
-import type { KeptStore, StoredFact } from '../../shared/store/keptStore.js';
-import type { ChildRecord, Staff } from '../../shared/domain/people.js';
-import { resolvePolicy, type PolicyInput } from '../../shared/domain/policy.js';
-import { projector } from '../../shared/services/council.js';
+import type { KeptStore, StoredFact } from '#store/keptStore.js';
+import type { ChildRecord, Staff } from '#domain/people.js';
+import { resolvePolicy, type PolicyInput } from '#domain/policy.js';
+import { projector } from '#services/council.js';
 import { between, makeRng, pick, syntheticChild } from './histories.js';
-import { factDate } from '../../shared/domain/facts.js';
-import { addDaysIso, ageOn, toDayNumber } from '../../shared/domain/dates.js';
-import { DEMO_PLEDGE } from '../../shared/domain/surveys/definitions.js';
-import type { SurveyStore } from '../../shared/store/surveyStore.js';
-import type { Campaign } from '../../shared/domain/surveys/campaign.js';
-import type { Bands } from '../../shared/domain/surveys/bands.js';
-import { personOf } from '../../shared/domain/surveys/bands.js';
-import { buildHistory } from '../../shared/domain/history.js';
-import { definitionFor } from '../../shared/services/surveyDefinitions.js';
+import { factDate } from '#domain/facts.js';
+import { addDaysIso, ageOn, toDayNumber } from '#domain/dates.js';
+import { DEMO_PLEDGE } from '#domain/surveys/definitions.js';
+import type { SurveyStore } from '#store/surveyStore.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { Bands } from '#domain/surveys/bands.js';
+import { personOf } from '#domain/surveys/bands.js';
+import { buildHistory } from '#domain/history.js';
+import { definitionFor } from '#services/surveyDefinitions.js';
 import { answerSome, seedLastYear } from './demoResponses.js';
 
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Daniel', 'Ella', 'Finley', 'Grace', 'Harvey', 'Isla', 'Jayden', 'Keira', 'Leo', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Reece', 'Sofia', 'Tyler', 'Uma', 'Vincent', 'Willow', 'Xavier', 'Yasmin', 'Zac', 'Aisha', 'Callum', 'Demi', 'Kacper'];

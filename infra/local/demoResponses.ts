@@ -4,14 +4,14 @@
  * said, we did" reply) and some of this year's answers, sent through the
  * real links of the invitations.
  */
-import type { SurveyStore, StoredResponse } from '../../shared/store/surveyStore.js';
-import type { Answers } from '../../shared/domain/surveys/answers.js';
-import type { SurveyDefinition } from '../../shared/domain/surveys/schema.js';
-import type { Bands } from '../../shared/domain/surveys/bands.js';
-import type { Campaign } from '../../shared/domain/surveys/campaign.js';
-import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
+import type { SurveyStore, StoredResponse } from '#store/surveyStore.js';
+import type { Answers } from '#domain/surveys/answers.js';
+import type { SurveyDefinition } from '#domain/surveys/schema.js';
+import type { Bands } from '#domain/surveys/bands.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { type Rng, makeRng, pick } from './histories.js';
-import { addDaysIso } from '../../shared/domain/dates.js';
+import { addDaysIso } from '#domain/dates.js';
 
 const COMMENTS = [
   'My PA is great and always texts back.',

@@ -3,8 +3,8 @@
  * obligations as JSON. Bad input exits 2 with the reasons on stderr.
  */
 import { readFileSync } from 'node:fs';
-import { answerDueRequest } from '../../shared/domain/obligations.js';
-import { InvalidInput } from '../../shared/domain/validation.js';
+import { answerDueRequest } from '#domain/obligations.js';
+import { InvalidInput } from '#domain/validation.js';
 
 function fail(message: string): never {
   process.stderr.write(`due: ${message}\n`);

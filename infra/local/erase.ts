@@ -11,7 +11,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { applyLocalEnvironment, localSettings } from './settings.js';
-import { CASE_REFERENCE, erasurePlan, eraseSubject, subjectAccessStores } from '../../shared/services/subjectAccess.js';
+import { CASE_REFERENCE, erasurePlan, eraseSubject, subjectAccessStores } from '#services/subjectAccess.js';
 
 const USAGE = 'usage: npm run erase -- CHILD_ID --confirm [--by STAFF_ID]\n';
 let args;

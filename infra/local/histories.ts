@@ -4,8 +4,8 @@
  * missing episode, and care leavers with pathway plans and adviser contact.
  * Deterministic for a seed. Used by the demo council and the benchmarks.
  */
-import { type DayNumber, addMonths, birthday, toDayNumber, toIsoDate } from '../../shared/domain/dates.js';
-import type { Fact } from '../../shared/domain/facts.js';
+import { type DayNumber, addMonths, birthday, toDayNumber, toIsoDate } from '#domain/dates.js';
+import type { Fact } from '#domain/facts.js';
 
 export type Rng = () => number;
 

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyLocalEnvironment, localSettings } from './settings.js';
-import { KeptStore } from '../../shared/store/keptStore.js';
-import { importCsv } from '../../shared/services/importCsv.js';
-import { today } from '../../shared/config.js';
-import { IMPORT_COLUMNS } from '../../shared/domain/csvImport.js';
+import { KeptStore } from '#store/keptStore.js';
+import { importCsv } from '#services/importCsv.js';
+import { today } from '#platform/config.js';
+import { IMPORT_COLUMNS } from '#domain/csvImport.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { by: { type: 'string' } } });
 const file = positionals[0];

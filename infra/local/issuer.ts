@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import type { Role } from '../topology.js';
-import { CLAIMS } from '../../shared/auth/verify.js';
+import type { Role } from '#domain/principal.js';
+import { CLAIMS } from '#auth/verify.js';
 import { LOCAL_AUDIENCE, type LocalSettings, jwksPath, localIssuer } from './settings.js';
 
 interface KeyFile {

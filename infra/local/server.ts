@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { ROUTES, type RouteDeclaration } from '../topology.js';
+import { ROUTES, type RouteDeclaration } from '#infra/topology.js';
 
 type Handler = (
   event: APIGatewayProxyEventV2,

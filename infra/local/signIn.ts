@@ -4,10 +4,10 @@
  * token from the local issuer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { renderPage } from '../../shared/web/render.js';
-import { nonce, safeNext, securityHeaders } from '../../shared/web/http.js';
-import { sessionCookie } from '../../shared/auth/session.js';
-import type { KeptStore } from '../../shared/store/keptStore.js';
+import { renderPage } from '#web/render.js';
+import { nonce, safeNext, securityHeaders } from '#web/http.js';
+import { sessionCookie } from '#auth/session.js';
+import type { KeptStore } from '#store/keptStore.js';
 import { signLocalToken } from './issuer.js';
 import type { LocalSettings } from './settings.js';
 import type { ExtraRoute } from './server.js';

@@ -10,7 +10,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { applyLocalEnvironment, localSettings } from './settings.js';
-import { CASE_REFERENCE, exportSubject, subjectAccessStores } from '../../shared/services/subjectAccess.js';
+import { CASE_REFERENCE, exportSubject, subjectAccessStores } from '#services/subjectAccess.js';
 
 const USAGE = 'usage: npm run subject-access -- CHILD_ID [--by STAFF_ID]\n';
 let args;

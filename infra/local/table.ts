@@ -6,7 +6,7 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE } from '../topology.js';
+import { TABLE } from '#infra/topology.js';
 
 export async function ensureTable(tableName: string, client = new DynamoDBClient({})): Promise<'created' | 'exists'> {
   try {

@@ -3,7 +3,7 @@
  * prints a bearer token from the local issuer for the local stack.
  */
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../topology.js';
+import { ROLES, type Role } from '#domain/principal.js';
 import { localSettings } from './settings.js';
 import { signLocalToken } from './issuer.js';
 

@@ -4,7 +4,7 @@
  * AWS, the local sign-in page on this machine).
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { readCookies } from '../web/http.js';
+import { readCookies } from '#web/http.js';
 import { type Principal, verifyBearer } from './verify.js';
 
 export const SESSION_COOKIE = 'kept_session';

@@ -7,16 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
-import type { Role } from '../../infra/topology.js';
-import { strongestRole } from '../domain/people.js';
-import { config } from '../config.js';
+import { type Principal, strongestRole } from '#domain/principal.js';
+import { config } from '#platform/config.js';
 
-export interface Principal {
-  subject: string;
-  councilId: string;
-  staffId: string;
-  role: Role;
-}
+export type { Principal };
 
 export class Unauthenticated extends Error {}
 

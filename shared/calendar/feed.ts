@@ -4,8 +4,8 @@
  * calendar updates an item in place when its date moves.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import { kindLabel } from '../domain/kinds.js';
-import type { DueItem } from '../store/keptStore.js';
+import { kindLabel } from '#domain/kinds.js';
+import type { DueItem } from '#store/keptStore.js';
 
 export function calendarFeed(items: readonly DueItem[], options: { appUrl: string; councilName: string; titles?: ReadonlyMap<string, string> }): string {
   const events: EventAttributes[] = items.map((item) => {

@@ -3,7 +3,7 @@
  * the caller's council; within it, a practitioner sees the cases they hold,
  * a manager those held by their team, leads and admins the whole council.
  */
-import type { Principal } from '../auth/verify.js';
+import type { Principal } from '#domain/principal.js';
 import type { Staff } from './people.js';
 
 export function teamOf(managerId: string, staff: readonly Staff[]): string[] {

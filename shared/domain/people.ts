@@ -1,9 +1,7 @@
 /** Staff and children as Kept holds them, and the payloads that create them. */
 import * as z from 'zod/mini';
-import type { Role } from '../../infra/topology.js';
+import { ROLES } from './principal.js';
 import { isoDate } from './validation.js';
-
-export const ROLE_VALUES = ['practitioner', 'manager', 'lead', 'admin'] as const satisfies readonly Role[];
 
 const identifier = z.string().check(
   z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores'),
@@ -14,7 +12,7 @@ export const staffInputSchema = z.strictObject({
   id: identifier,
   name: personName,
   email: z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'), z.maxLength(254)),
-  role: z.enum(ROLE_VALUES),
+  role: z.enum(ROLES),
   /** The manager this person reports to; their overdue items escalate there. */
   managerId: z.optional(identifier),
   jobTitle: z.optional(z.string().check(z.maxLength(80))),
@@ -51,8 +49,3 @@ export function initials(firstName: string, lastName: string): string {
   return `${first(firstName)}.${first(lastName)}.`;
 }
 
-/** The role that wins when a person is in several Cognito groups. */
-export function strongestRole(groups: readonly string[]): Role | null {
-  for (const role of ['admin', 'lead', 'manager', 'practitioner'] as const) if (groups.includes(role)) return role;
-  return null;
-}

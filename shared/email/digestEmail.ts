@@ -4,8 +4,8 @@
  * one link per child. A child is named by case reference and initials only.
  */
 import escapeHtml from 'escape-html';
-import type { Digest, DigestLine, EscalationLine } from '../domain/reminders.js';
-import { kindLabel } from '../domain/kinds.js';
+import type { Digest, DigestLine, EscalationLine } from '#domain/reminders.js';
+import { kindLabel } from '#domain/kinds.js';
 
 export interface RenderedEmail {
   to: string;

@@ -4,7 +4,7 @@
  * of that a pacer keeps to the council's sending rate.
  */
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
-import { config } from '../config.js';
+import { config } from '#platform/config.js';
 
 export interface OutgoingEmail {
   to: string;

@@ -6,11 +6,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import type { Role } from '../../infra/topology.js';
-import { type Principal, Unauthenticated, verifyBearer } from '../auth/verify.js';
-import { InvalidInput, type FieldProblem, problemsOf } from '../domain/validation.js';
-import { AlreadyExists, ConcurrentChange, NotFound } from '../store/keptStore.js';
-import { log } from '../log.js';
+import type { Role } from '#domain/principal.js';
+import { type Principal, Unauthenticated, verifyBearer } from '#auth/verify.js';
+import { InvalidInput, type FieldProblem, problemsOf } from '#domain/validation.js';
+import { AlreadyExists, ConcurrentChange, NotFound } from '#store/keptStore.js';
+import { log } from '#platform/log.js';
 
 export type Result = APIGatewayProxyResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
 

@@ -6,11 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Principal } from '../auth/verify.js';
-import { HttpError, notFound } from '../http/api.js';
-import { log } from '../log.js';
-import { type AuditAction, type AuditEntry, AuditStore } from '../store/auditStore.js';
-import type { KeptStore } from '../store/keptStore.js';
+import type { Principal } from '#domain/principal.js';
+import { HttpError, notFound } from '#http/api.js';
+import { log } from '#platform/log.js';
+import { type AuditAction, type AuditEntry, AuditStore } from '#store/auditStore.js';
+import type { KeptStore } from '#store/keptStore.js';
 
 export type { AuditAction, AuditEntry };
 

@@ -1,10 +1,10 @@
 /** Reading a child's record on someone's behalf: found, in their council, theirs to see, and logged. */
-import type { Principal } from '../auth/verify.js';
-import { canReadChild, canRecordFor } from '../domain/access.js';
-import type { ChildRecord, Staff } from '../domain/people.js';
-import { forbidden, notFound } from '../http/api.js';
-import type { KeptStore } from '../store/keptStore.js';
-import { initials } from '../domain/people.js';
+import type { Principal } from '#domain/principal.js';
+import { canReadChild, canRecordFor } from '#domain/access.js';
+import type { ChildRecord, Staff } from '#domain/people.js';
+import { forbidden, notFound } from '#http/api.js';
+import type { KeptStore } from '#store/keptStore.js';
+import { initials } from '#domain/people.js';
 import { type AuditEntry, auditEntryFor, auditStoreFor, recordAccess } from './audit.js';
 
 /**

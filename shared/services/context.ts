@@ -1,8 +1,8 @@
 /** The store a warm function reuses across invocations. */
-import { KeptStore } from '../store/keptStore.js';
-import { config } from '../config.js';
+import { KeptStore } from '#store/keptStore.js';
+import { config } from '#platform/config.js';
 
-import { SurveyStore } from '../store/surveyStore.js';
+import { SurveyStore } from '#store/surveyStore.js';
 
 let current: KeptStore | undefined;
 let surveys: SurveyStore | undefined;

@@ -3,14 +3,14 @@
  * policy (validated, tightenings laid over the statute) and its reminder
  * policy. Read from the store and kept for a minute per warm function.
  */
-import type { KeptStore } from '../store/keptStore.js';
-import { type ResolvedPolicy, policySchema, resolvePolicy } from '../domain/policy.js';
-import { type ReminderPolicy, reminderPolicySchema } from '../domain/reminders.js';
-import { parseOrThrow } from '../domain/validation.js';
-import { computeObligations, nextRecomputeDate } from '../domain/obligations.js';
-import type { ChildRecord } from '../domain/people.js';
-import type { Fact } from '../domain/facts.js';
-import type { Projection } from '../store/keptStore.js';
+import type { KeptStore } from '#store/keptStore.js';
+import { type ResolvedPolicy, policySchema, resolvePolicy } from '#domain/policy.js';
+import { type ReminderPolicy, reminderPolicySchema } from '#domain/reminders.js';
+import { parseOrThrow } from '#domain/validation.js';
+import { computeObligations, nextRecomputeDate } from '#domain/obligations.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+import type { Projection } from '#store/keptStore.js';
 
 export interface Council {
   id: string;

@@ -1,8 +1,8 @@
 /** What to do when SES says an address bounced or complained. */
 import * as z from 'zod/mini';
-import type { KeptStore } from '../store/keptStore.js';
-import type { SendEmail } from '../email/sender.js';
-import { log } from '../log.js';
+import type { KeptStore } from '#store/keptStore.js';
+import type { SendEmail } from '#email/sender.js';
+import { log } from '#platform/log.js';
 import escapeHtml from 'escape-html';
 
 const notification = z.object({

@@ -5,11 +5,11 @@
  * appended child by child. If a write fails part-way, everything this
  * import wrote is taken back and the projections restored.
  */
-import { missingDetails, parseImport, type ImportProblem } from '../domain/csvImport.js';
-import type { ChildInput } from '../domain/people.js';
-import type { ChildRecord } from '../domain/people.js';
-import type { Fact } from '../domain/facts.js';
-import type { KeptStore, StoredFact, WrittenKeys } from '../store/keptStore.js';
+import { missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
+import type { ChildInput } from '#domain/people.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+import type { KeptStore, StoredFact, WrittenKeys } from '#store/keptStore.js';
 import { loadCouncil, projector } from './council.js';
 
 export interface ImportResult {

@@ -1,5 +1,5 @@
-import type { DueItem } from '../store/keptStore.js';
-import { statusOn } from '../domain/obligations.js';
+import type { DueItem } from '#store/keptStore.js';
+import { statusOn } from '#domain/obligations.js';
 
 /** The projection as people read it: soonest first, each with today's status. */
 export function withStatus(items: readonly DueItem[], today: string) {

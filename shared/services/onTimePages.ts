@@ -6,18 +6,18 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { stringify } from 'csv-stringify/sync';
 import escapeHtml from 'escape-html';
-import type { Principal } from '../auth/verify.js';
-import { HttpError } from '../http/api.js';
-import { computeOnTime, type OnTimeSection, type OnTimeChild } from '../domain/onTime.js';
-import { type Shown, mean as publishedMean, percent, suppressTable } from '../domain/suppression.js';
-import { addDaysIso, isIsoDate } from '../domain/dates.js';
-import { renderPage } from '../web/render.js';
-import { barChart } from '../web/charts.js';
-import { type HtmlResult, html, nonce, securityHeaders } from '../web/http.js';
+import type { Principal } from '#domain/principal.js';
+import { HttpError } from '#http/api.js';
+import { computeOnTime, type OnTimeSection, type OnTimeChild } from '#domain/onTime.js';
+import { type Shown, mean as publishedMean, percent, suppressTable } from '#domain/suppression.js';
+import { addDaysIso, isIsoDate } from '#domain/dates.js';
+import { renderPage } from '#web/render.js';
+import { barChart } from '#web/charts.js';
+import { type HtmlResult, html, nonce, securityHeaders } from '#web/http.js';
 import { loadCouncil } from './council.js';
 import type { ReportDeps } from './reportPages.js';
 import { pct } from './reportPages.js';
-import { longDate } from '../email/digestEmail.js';
+import { longDate } from '#email/digestEmail.js';
 
 export interface PublishedFigure {
   id: string;

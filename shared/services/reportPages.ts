@@ -5,19 +5,19 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { stringify } from 'csv-stringify/sync';
 import escapeHtml from 'escape-html';
-import { principalOf } from '../auth/session.js';
-import { Unauthenticated, type Principal } from '../auth/verify.js';
-import { HttpError } from '../http/api.js';
-import { NotFound, type KeptStore } from '../store/keptStore.js';
-import type { SurveyStore } from '../store/surveyStore.js';
-import { renderPage } from '../web/render.js';
-import { barChart } from '../web/charts.js';
-import { type HtmlResult, csrfCookie, csrfMatches, html, nonce, readCookies, readForm, redirect, securityHeaders } from '../web/http.js';
+import { principalOf } from '#auth/session.js';
+import { Unauthenticated, type Principal } from '#auth/verify.js';
+import { HttpError } from '#http/api.js';
+import { NotFound, type KeptStore } from '#store/keptStore.js';
+import type { SurveyStore } from '#store/surveyStore.js';
+import { renderPage } from '#web/render.js';
+import { barChart } from '#web/charts.js';
+import { type HtmlResult, csrfCookie, csrfMatches, html, nonce, readCookies, readForm, redirect, securityHeaders } from '#web/http.js';
 import { loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { requireReports, surveyReport, type SurveyReport } from './reports.js';
-import type { Shown } from '../domain/suppression.js';
-import { longDate } from '../email/digestEmail.js';
+import type { Shown } from '#domain/suppression.js';
+import { longDate } from '#email/digestEmail.js';
 
 export interface ReportDeps {
   store: KeptStore;

@@ -3,13 +3,13 @@
  * Leads and admins see the council; managers their team's figures and the
  * survey summaries without free text; practitioners none of it.
  */
-import type { Principal } from '../auth/verify.js';
-import { forbidden, notFound } from '../http/api.js';
-import type { KeptStore } from '../store/keptStore.js';
-import type { SurveyStore } from '../store/surveyStore.js';
-import type { Campaign } from '../domain/surveys/campaign.js';
-import { summariseSurvey, type SurveySummary } from '../domain/surveySummary.js';
-import type { SurveyDefinition } from '../domain/surveys/schema.js';
+import type { Principal } from '#domain/principal.js';
+import { forbidden, notFound } from '#http/api.js';
+import type { KeptStore } from '#store/keptStore.js';
+import type { SurveyStore } from '#store/surveyStore.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import { summariseSurvey, type SurveySummary } from '#domain/surveySummary.js';
+import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import { loadCouncil, type Council } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 

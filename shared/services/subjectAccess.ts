@@ -4,11 +4,11 @@
  * removal. The audit trail is kept through an erasure; it names the child
  * only by case reference. Both are themselves written to the audit trail.
  */
-import type { ChildRecord } from '../domain/people.js';
-import { type AuditEntry, AuditStore } from '../store/auditStore.js';
-import { type DueItem, KeptStore, type StoredFact } from '../store/keptStore.js';
-import { SubjectStore } from '../store/subjectStore.js';
-import type { Invitation, StoredResponse, SurveyLink } from '../store/surveyStore.js';
+import type { ChildRecord } from '#domain/people.js';
+import { type AuditEntry, AuditStore } from '#store/auditStore.js';
+import { type DueItem, KeptStore, type StoredFact } from '#store/keptStore.js';
+import { SubjectStore } from '#store/subjectStore.js';
+import type { Invitation, StoredResponse, SurveyLink } from '#store/surveyStore.js';
 import { newAuditEntry } from './audit.js';
 
 export interface SubjectAccessStores {

@@ -1,5 +1,5 @@
-import type { SurveyDefinition } from '../domain/surveys/schema.js';
-import { pledgeSurvey, surveyById } from '../domain/surveys/definitions.js';
+import type { SurveyDefinition } from '#domain/surveys/schema.js';
+import { pledgeSurvey, surveyById } from '#domain/surveys/definitions.js';
 import type { Council } from './council.js';
 
 /** The questions a campaign asks: a fixed survey at its version, or the council's pledge. */

@@ -6,19 +6,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import escapeHtml from 'escape-html';
-import { hashToken } from '../calendar/token.js';
-import { buildHistory } from '../domain/history.js';
-import { addDaysIso } from '../domain/dates.js';
-import { inAudience, personOf } from '../domain/surveys/bands.js';
-import { type Campaign, nextStep } from '../domain/surveys/campaign.js';
-import type { SurveyDefinition } from '../domain/surveys/schema.js';
-import type { SendEmail } from '../email/sender.js';
-import { longDate } from '../email/digestEmail.js';
-import type { KeptStore } from '../store/keptStore.js';
-import type { SurveyStore } from '../store/surveyStore.js';
+import { hashToken } from '#platform/tokens.js';
+import { buildHistory } from '#domain/history.js';
+import { addDaysIso } from '#domain/dates.js';
+import { inAudience, personOf } from '#domain/surveys/bands.js';
+import { type Campaign, nextStep } from '#domain/surveys/campaign.js';
+import type { SurveyDefinition } from '#domain/surveys/schema.js';
+import type { SendEmail } from '#email/sender.js';
+import { longDate } from '#email/digestEmail.js';
+import type { KeptStore } from '#store/keptStore.js';
+import type { SurveyStore } from '#store/surveyStore.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
-import { log } from '../log.js';
+import { log } from '#platform/log.js';
 
 export interface DispatchOptions {
   store: KeptStore;

@@ -5,22 +5,22 @@
  * thank-you page. Works without JavaScript.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { hashToken } from '../calendar/token.js';
-import { renderPage } from '../web/render.js';
-import { type HtmlResult, csrfCookie, csrfMatches, html, nonce, readCookies, readForm, redirect } from '../web/http.js';
-import { type Answers, answerLabel, firstIncompleteSection, hasWorryingAnswer, readSection, cleanAnswers } from '../domain/surveys/answers.js';
-import type { Question, SurveyDefinition } from '../domain/surveys/schema.js';
-import { buildHistory } from '../domain/history.js';
-import { personOf } from '../domain/surveys/bands.js';
-import type { Campaign } from '../domain/surveys/campaign.js';
-import type { KeptStore } from '../store/keptStore.js';
-import type { SurveyLink, SurveyStore } from '../store/surveyStore.js';
-import type { SendEmail } from '../email/sender.js';
+import { hashToken } from '#platform/tokens.js';
+import { renderPage } from '#web/render.js';
+import { type HtmlResult, csrfCookie, csrfMatches, html, nonce, readCookies, readForm, redirect } from '#web/http.js';
+import { type Answers, answerLabel, firstIncompleteSection, hasWorryingAnswer, readSection, cleanAnswers } from '#domain/surveys/answers.js';
+import type { Question, SurveyDefinition } from '#domain/surveys/schema.js';
+import { buildHistory } from '#domain/history.js';
+import { personOf } from '#domain/surveys/bands.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { KeptStore } from '#store/keptStore.js';
+import type { SurveyLink, SurveyStore } from '#store/surveyStore.js';
+import type { SendEmail } from '#email/sender.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { previousCampaign } from './reports.js';
-import { longDate } from '../email/digestEmail.js';
-import { log } from '../log.js';
+import { longDate } from '#email/digestEmail.js';
+import { log } from '#platform/log.js';
 import escapeHtml from 'escape-html';
 
 export interface SurveyPageDeps {

@@ -4,14 +4,14 @@
  * each send, so a retried or concurrent sweep skips what is claimed or sent,
  * and a sweep stopped half-way leaves the rest for the next run.
  */
-import { isWorkingDay } from '../domain/workingDays.js';
-import { toDayNumber } from '../domain/dates.js';
-import { planDigests, horizonEnd } from '../domain/reminders.js';
-import { renderDigest } from '../email/digestEmail.js';
-import type { SendEmail } from '../email/sender.js';
-import type { KeptStore } from '../store/keptStore.js';
+import { isWorkingDay } from '#domain/workingDays.js';
+import { toDayNumber } from '#domain/dates.js';
+import { planDigests, horizonEnd } from '#domain/reminders.js';
+import { renderDigest } from '#email/digestEmail.js';
+import type { SendEmail } from '#email/sender.js';
+import type { KeptStore } from '#store/keptStore.js';
 import { loadCouncil, projector } from './council.js';
-import { log } from '../log.js';
+import { log } from '#platform/log.js';
 
 export interface SweepOptions {
   store: KeptStore;

@@ -6,8 +6,8 @@
  */
 import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { Role } from '../../infra/topology.js';
-import { londonDateOf } from '../domain/dates.js';
+import type { Role } from '#domain/principal.js';
+import { londonDateOf } from '#domain/dates.js';
 import { auditKeys } from './keys.js';
 import { documentClient } from './client.js';
 

@@ -15,10 +15,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { Fact } from '../domain/facts.js';
-import type { ChildInput, ChildRecord, Staff } from '../domain/people.js';
-import { initials } from '../domain/people.js';
-import type { Obligation } from '../domain/obligations.js';
+import type { Fact } from '#domain/facts.js';
+import type { ChildInput, ChildRecord, Staff } from '#domain/people.js';
+import { initials } from '#domain/people.js';
+import type { Obligation } from '#domain/obligations.js';
 import { REFRESH_KIND, keys } from './keys.js';
 import { documentClient } from './client.js';
 import { type AuditEntry, auditPuts } from './auditStore.js';

@@ -13,7 +13,7 @@
  *   `childId` and `reference`. Anonymous responses carry neither.
  */
 import { BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Campaign } from '../domain/surveys/campaign.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
 import { documentClient } from './client.js';
 import { keys, surveyKeys } from './keys.js';
 import { type DueItem, type StoredFact, isConditionFailure, plain } from './keptStore.js';

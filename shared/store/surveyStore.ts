@@ -8,9 +8,9 @@ import { type DynamoDBDocumentClient, BatchWriteCommand, GetCommand, PutCommand,
 import { documentClient } from './client.js';
 import { surveyKeys as k } from './keys.js';
 import { isConditionFailure, plain } from './keptStore.js';
-import type { Campaign } from '../domain/surveys/campaign.js';
-import type { Answers } from '../domain/surveys/answers.js';
-import type { Bands } from '../domain/surveys/bands.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { Answers } from '#domain/surveys/answers.js';
+import type { Bands } from '#domain/surveys/bands.js';
 
 export interface Invitation {
   childId: string;

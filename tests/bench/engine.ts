@@ -1,8 +1,8 @@
 /** Obligations computed per second for synthetic children with realistic histories, on one core. */
 import { cpus } from 'node:os';
-import { computeObligations } from '../../shared/domain/obligations.js';
-import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
-import { makeRng, syntheticChild } from '../../infra/local/histories.js';
+import { computeObligations } from '#domain/obligations.js';
+import { STATUTORY_POLICY } from '#domain/policy.js';
+import { makeRng, syntheticChild } from '#local/histories.js';
 
 export function benchEngine(children = 100_000, today = '2027-01-18'): Record<string, number | string> {
   const rng = makeRng(42);

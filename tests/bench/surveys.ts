@@ -6,22 +6,22 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyLocalEnvironment } from '../../infra/local/settings.js';
-import { startDynamo, startSes } from '../../infra/local/services.js';
-import { ensureTable } from '../../infra/local/table.js';
-import { createApiServer, listen } from '../../infra/local/server.js';
-import { KeptStore } from '../../shared/store/keptStore.js';
-import { SurveyStore } from '../../shared/store/surveyStore.js';
-import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
-import { answersFor } from '../support/surveyClient.js';
-import { hashToken } from '../../shared/calendar/token.js';
-import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
-import type { ChildRecord } from '../../shared/domain/people.js';
-import { publishKeys, signLocalToken } from '../../infra/local/issuer.js';
-import { makeRng } from '../../infra/local/histories.js';
-import { syntheticAnswers } from '../../infra/local/demoResponses.js';
-import { summariseSurvey } from '../../shared/domain/surveySummary.js';
-import { freePort } from '../support/ports.js';
+import { applyLocalEnvironment } from '#local/settings.js';
+import { startDynamo, startSes } from '#local/services.js';
+import { ensureTable } from '#local/table.js';
+import { createApiServer, listen } from '#local/server.js';
+import { KeptStore } from '#store/keptStore.js';
+import { SurveyStore } from '#store/surveyStore.js';
+import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
+import { answersFor } from '#tests/support/surveyClient.js';
+import { hashToken } from '#platform/tokens.js';
+import { newSurveyToken } from '#services/surveyDispatch.js';
+import type { ChildRecord } from '#domain/people.js';
+import { publishKeys, signLocalToken } from '#local/issuer.js';
+import { makeRng } from '#local/histories.js';
+import { syntheticAnswers } from '#local/demoResponses.js';
+import { summariseSurvey } from '#domain/surveySummary.js';
+import { freePort } from '#tests/support/ports.js';
 
 const TODAY = '2027-01-18';
 

@@ -6,17 +6,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyLocalEnvironment } from '../../infra/local/settings.js';
-import { startDynamo, startSes } from '../../infra/local/services.js';
-import { ensureTable } from '../../infra/local/table.js';
-import { makeRng, syntheticChild } from '../../infra/local/histories.js';
-import { KeptStore } from '../../shared/store/keptStore.js';
-import { projector } from '../../shared/services/council.js';
-import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
-import { runSweep } from '../../shared/services/sweep.js';
-import { sesSender } from '../../shared/email/sender.js';
-import type { ChildRecord, Staff } from '../../shared/domain/people.js';
-import { freePort } from '../support/ports.js';
+import { applyLocalEnvironment } from '#local/settings.js';
+import { startDynamo, startSes } from '#local/services.js';
+import { ensureTable } from '#local/table.js';
+import { makeRng, syntheticChild } from '#local/histories.js';
+import { KeptStore } from '#store/keptStore.js';
+import { projector } from '#services/council.js';
+import { STATUTORY_POLICY } from '#domain/policy.js';
+import { runSweep } from '#services/sweep.js';
+import { sesSender } from '#email/sender.js';
+import type { ChildRecord, Staff } from '#domain/people.js';
+import { freePort } from '#tests/support/ports.js';
 
 const TODAY = '2027-01-18';
 const LATER = '2029-06-01';

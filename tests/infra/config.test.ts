@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { readKeptConfig } from '../../infra/cdk/config.js';
+import { readKeptConfig } from '#cdk/config.js';
 
 const defaults = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
   .context;

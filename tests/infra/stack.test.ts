@@ -16,10 +16,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeptApp, PROJECT_ROOT } from '../../infra/cdk/keptApp.js';
-import { KeptFunction } from '../../infra/cdk/constructs/keptFunction.js';
-import { LAMBDA_TASK_ROOT, WEB_DIRECTORIES } from '../../infra/cdk/constructs/webFiles.js';
-import { handlerId, type KeptStack, PUBLIC_ROUTE_REASONS } from '../../infra/cdk/keptStack.js';
+import { createKeptApp, PROJECT_ROOT } from '#cdk/keptApp.js';
+import { KeptFunction } from '#cdk/constructs/keptFunction.js';
+import { LAMBDA_TASK_ROOT, WEB_DIRECTORIES } from '#cdk/constructs/webFiles.js';
+import { handlerId, type KeptStack, PUBLIC_ROUTE_REASONS } from '#cdk/keptStack.js';
 import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,
@@ -28,7 +28,7 @@ import {
   type RouteDeclaration,
   SCHEDULES,
   TABLE,
-} from '../../infra/topology.js';
+} from '#infra/topology.js';
 
 type Json = Record<string, any>;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { ROUTES } from '../../infra/topology.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { ROUTES } from '#infra/topology.js';
 
 let stack: TestStack;
 let tokens: Record<string, string>;

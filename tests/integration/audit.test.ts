@@ -4,11 +4,11 @@
  * admins see them; and a record that cannot be logged is not shown.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { startFaultProxy, type Fault, type FaultProxy } from '../support/faultProxy.js';
-import { ROUTES } from '../../infra/topology.js';
-import { AuditEntryExists, AuditStore, type AuditEntry } from '../../shared/store/auditStore.js';
-import { londonDateOf } from '../../shared/domain/dates.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startFaultProxy, type Fault, type FaultProxy } from '#tests/support/faultProxy.js';
+import { ROUTES } from '#infra/topology.js';
+import { AuditEntryExists, AuditStore, type AuditEntry } from '#store/auditStore.js';
+import { londonDateOf } from '#domain/dates.js';
 
 let stack: TestStack;
 let dynamo: FaultProxy;

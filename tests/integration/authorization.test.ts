@@ -14,9 +14,9 @@
  * sent to /sign-in (303), a data request (?format=json|csv) gets 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { type Answer, closeProbes, probe } from '../support/probe.js';
-import { ROUTES } from '../../infra/topology.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { type Answer, closeProbes, probe } from '#tests/support/probe.js';
+import { ROUTES } from '#infra/topology.js';
 
 const TODAY = '2027-01-18';
 const COGNITO = 'https://kept-test.auth.eu-west-2.amazoncognito.com';

@@ -4,17 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { dynamoServerError, dynamoThrottling, sesServerError, sesThrottling, startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
-import { runSweep } from '../../shared/services/sweep.js';
-import { sesSender } from '../../shared/email/sender.js';
-import { captureLogs } from '../../shared/log.js';
-import { SurveyStore } from '../../shared/store/surveyStore.js';
-import { hashToken } from '../../shared/calendar/token.js';
-import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
-import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
-import { answersFor } from '../support/surveyClient.js';
-import { longDate } from '../../shared/email/digestEmail.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { dynamoServerError, dynamoThrottling, sesServerError, sesThrottling, startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
+import { runSweep } from '#services/sweep.js';
+import { sesSender } from '#email/sender.js';
+import { captureLogs } from '#platform/log.js';
+import { SurveyStore } from '#store/surveyStore.js';
+import { hashToken } from '#platform/tokens.js';
+import { newSurveyToken } from '#services/surveyDispatch.js';
+import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
+import { answersFor } from '#tests/support/surveyClient.js';
+import { longDate } from '#email/digestEmail.js';
 
 let stack: TestStack;
 let dynamo: FaultProxy;

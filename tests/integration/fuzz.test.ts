@@ -22,14 +22,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { type Answer, closeProbes, countItems, deleteAllBut, probe, scanKeys, type ProbeOptions } from '../support/probe.js';
-import { ensureTable } from '../../infra/local/table.js';
-import { KeptStore } from '../../shared/store/keptStore.js';
-import { importCsv } from '../../shared/services/importCsv.js';
-import { IMPORT_COLUMNS } from '../../shared/domain/csvImport.js';
-import { forgetCouncils } from '../../shared/services/council.js';
-import { ROUTES } from '../../infra/topology.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { type Answer, closeProbes, countItems, deleteAllBut, probe, scanKeys, type ProbeOptions } from '#tests/support/probe.js';
+import { ensureTable } from '#local/table.js';
+import { KeptStore } from '#store/keptStore.js';
+import { importCsv } from '#services/importCsv.js';
+import { IMPORT_COLUMNS } from '#domain/csvImport.js';
+import { forgetCouncils } from '#services/council.js';
+import { ROUTES } from '#infra/topology.js';
 
 const TODAY = '2027-01-18';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { importCsv } from '../../shared/services/importCsv.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { importCsv } from '#services/importCsv.js';
 
 let stack: TestStack;
 const options = { today: '2027-01-18', importedBy: 'admin-1' };

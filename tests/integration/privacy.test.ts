@@ -4,18 +4,18 @@
  * email only as a case reference and initials.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack.js';
-import { captureLogs } from '../../shared/log.js';
-import { SurveyStore } from '../../shared/store/surveyStore.js';
-import { seedDemoAnswers, seedDemoCampaigns, seedDemoCouncil } from '../../infra/local/demoCouncil.js';
-import { runSweep } from '../../shared/services/sweep.js';
-import { runSurveyDispatch } from '../../shared/services/surveyDispatch.js';
-import { sesSender } from '../../shared/email/sender.js';
-import { receivedEmails, type ReceivedEmail } from '../../infra/local/services.js';
-import { SurveyBrowser, completeSurvey } from '../support/surveyClient.js';
-import { PLACEMENT_SURVEY_OLDER } from '../../shared/domain/surveys/definitions.js';
-import { longDate } from '../../shared/email/digestEmail.js';
-import type { ChildRecord } from '../../shared/domain/people.js';
+import { startTestStack, type TestStack } from '#tests/support/stack.js';
+import { captureLogs } from '#platform/log.js';
+import { SurveyStore } from '#store/surveyStore.js';
+import { seedDemoAnswers, seedDemoCampaigns, seedDemoCouncil } from '#local/demoCouncil.js';
+import { runSweep } from '#services/sweep.js';
+import { runSurveyDispatch } from '#services/surveyDispatch.js';
+import { sesSender } from '#email/sender.js';
+import { receivedEmails, type ReceivedEmail } from '#local/services.js';
+import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
+import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
+import { longDate } from '#email/digestEmail.js';
+import type { ChildRecord } from '#domain/people.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;

@@ -3,16 +3,16 @@ import { parse } from 'csv-parse/sync';
 import { chromium, type Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { SurveyStore } from '../../shared/store/surveyStore.js';
-import { projector } from '../../shared/services/council.js';
-import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
-import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
-import { makeRng, syntheticChild } from '../../infra/local/histories.js';
-import { syntheticAnswers } from '../../infra/local/demoResponses.js';
-import type { Campaign } from '../../shared/domain/surveys/campaign.js';
-import type { ChildRecord } from '../../shared/domain/people.js';
-import type { Bands } from '../../shared/domain/surveys/bands.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { SurveyStore } from '#store/surveyStore.js';
+import { projector } from '#services/council.js';
+import { STATUTORY_POLICY } from '#domain/policy.js';
+import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
+import { makeRng, syntheticChild } from '#local/histories.js';
+import { syntheticAnswers } from '#local/demoResponses.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Bands } from '#domain/surveys/bands.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
@@ -153,7 +153,7 @@ describe('survey summaries', () => {
     expect(ok.status).toBe(303);
     expect((await surveys.getCampaign(stack.councilId, 'c-last'))!.youSaidWeDid).toBe('You said the move was rushed. We now plan moves 6 months ahead.');
     // A young person opening this year's survey sees it.
-    const { hashToken } = await import('../../shared/calendar/token.js');
+    const { hashToken } = await import('#platform/tokens.js');
     const token = 'reportstestlinktoken000000000000000000000';
     await surveys.issueLink({ linkHash: hashToken(token), councilId: stack.councilId, campaignId: 'c-now', childId: 'C-1', lastDay: '2027-01-31' }, 2_000_000_000);
     expect((await get(`/s/${token}`)).text).toContain('We now plan moves 6 months ahead.');

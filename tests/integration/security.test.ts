@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { SurveyStore } from '../../shared/store/surveyStore.js';
-import { hashToken, newCalendarToken } from '../../shared/calendar/token.js';
-import { newSurveyToken } from '../../shared/services/surveyDispatch.js';
-import { WRONG_LINKS_ALLOWED, handleSurveyPage } from '../../shared/services/surveyPages.js';
-import { sesSender } from '../../shared/email/sender.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { SurveyStore } from '#store/surveyStore.js';
+import { hashToken, newCalendarToken } from '#platform/tokens.js';
+import { newSurveyToken } from '#services/surveyDispatch.js';
+import { WRONG_LINKS_ALLOWED, handleSurveyPage } from '#services/surveyPages.js';
+import { sesSender } from '#email/sender.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
@@ -104,7 +104,7 @@ describe('retention', () => {
   it('lets survey links, digest markers and wrong-link counters expire by DynamoDB TTL', async () => {
     const { DynamoDBClient, DescribeTimeToLiveCommand } = await import('@aws-sdk/client-dynamodb');
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient } = await import('../../shared/store/client.js');
+    const { documentClient } = await import('#store/client.js');
     const ttl = await new DynamoDBClient({}).send(new DescribeTimeToLiveCommand({ TableName: stack.store.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
     const link = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `SURVEYLINK#${hashToken(goodToken)}`, sk: 'LINK' } }));

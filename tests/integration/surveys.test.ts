@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { SurveyBrowser, answersFor, completeSurvey } from '../support/surveyClient.js';
-import { SurveyStore } from '../../shared/store/surveyStore.js';
-import { runSurveyDispatch } from '../../shared/services/surveyDispatch.js';
-import { sesSender } from '../../shared/email/sender.js';
-import { projector } from '../../shared/services/council.js';
-import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
-import { CARE_LEAVER_SURVEY, DEMO_PLEDGE, PLACEMENT_SURVEY_OLDER, pledgeSurvey } from '../../shared/domain/surveys/definitions.js';
-import { documentClient } from '../../shared/store/client.js';
-import type { ChildRecord } from '../../shared/domain/people.js';
-import type { Fact } from '../../shared/domain/facts.js';
-import type { ReceivedEmail } from '../../infra/local/services.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { SurveyBrowser, answersFor, completeSurvey } from '#tests/support/surveyClient.js';
+import { SurveyStore } from '#store/surveyStore.js';
+import { runSurveyDispatch } from '#services/surveyDispatch.js';
+import { sesSender } from '#email/sender.js';
+import { projector } from '#services/council.js';
+import { STATUTORY_POLICY } from '#domain/policy.js';
+import { CARE_LEAVER_SURVEY, DEMO_PLEDGE, PLACEMENT_SURVEY_OLDER, pledgeSurvey } from '#domain/surveys/definitions.js';
+import { documentClient } from '#store/client.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+import type { ReceivedEmail } from '#local/services.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
@@ -205,7 +205,7 @@ describe('answering', () => {
     expect((await browser.post(`${link}/${home.id}`, answers, { csrf: 'x'.repeat(32) })).status).toBe(403);
     const stranger = new SurveyBrowser(stack.baseUrl);
     expect((await stranger.post(`${link}/${home.id}`, { ...answers, csrf: browser.csrf! })).status).toBe(403);
-    const stored = await surveys.getLink((await import('../../shared/calendar/token.js')).hashToken(link.split('/')[2]!));
+    const stored = await surveys.getLink((await import('#platform/tokens.js')).hashToken(link.split('/')[2]!));
     expect(stored!.draft).toEqual({});
   });
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '../support/stack.js';
-import { runSweep, type SweepOptions } from '../../shared/services/sweep.js';
-import { sesSender, type SendEmail } from '../../shared/email/sender.js';
-import { projector } from '../../shared/services/council.js';
-import { STATUTORY_POLICY } from '../../shared/domain/policy.js';
-import { handleEmailEvent } from '../../shared/services/emailEvents.js';
-import type { ChildRecord } from '../../shared/domain/people.js';
-import type { Fact } from '../../shared/domain/facts.js';
-import type { ReceivedEmail } from '../../infra/local/services.js';
-import { longDate } from '../../shared/email/digestEmail.js';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { runSweep, type SweepOptions } from '#services/sweep.js';
+import { sesSender, type SendEmail } from '#email/sender.js';
+import { projector } from '#services/council.js';
+import { STATUTORY_POLICY } from '#domain/policy.js';
+import { handleEmailEvent } from '#services/emailEvents.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+import type { ReceivedEmail } from '#local/services.js';
+import { longDate } from '#email/digestEmail.js';
 
 let stack: TestStack;
 let send: SendEmail;

@@ -1,6 +1,6 @@
 /** Starts DynamoDB Local (in memory) and the SES emulator once for the integration tests. */
 import type { TestProject } from 'vitest/node';
-import { startDynamo, startSes } from '../../infra/local/services.js';
+import { startDynamo, startSes } from '#local/services.js';
 import { freePort } from './ports.js';
 
 

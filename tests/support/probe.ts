@@ -6,7 +6,7 @@
  */
 import { Agent, request } from 'node:http';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/store/client.js';
+import { documentClient } from '#store/client.js';
 
 export interface Answer {
   status: number;

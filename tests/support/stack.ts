@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
-import type { Role } from '../../infra/topology.js';
-import { applyLocalEnvironment, type LocalSettings } from '../../infra/local/settings.js';
-import { publishKeys, signLocalToken } from '../../infra/local/issuer.js';
-import { ensureTable } from '../../infra/local/table.js';
-import { createApiServer, listen } from '../../infra/local/server.js';
-import { clearInbox, receivedEmails, type ReceivedEmail } from '../../infra/local/services.js';
-import { KeptStore } from '../../shared/store/keptStore.js';
-import type { Staff } from '../../shared/domain/people.js';
-import { forgetCouncils } from '../../shared/services/council.js';
+import type { Role } from '#domain/principal.js';
+import { applyLocalEnvironment, type LocalSettings } from '#local/settings.js';
+import { publishKeys, signLocalToken } from '#local/issuer.js';
+import { ensureTable } from '#local/table.js';
+import { createApiServer, listen } from '#local/server.js';
+import { clearInbox, receivedEmails, type ReceivedEmail } from '#local/services.js';
+import { KeptStore } from '#store/keptStore.js';
+import type { Staff } from '#domain/people.js';
+import { forgetCouncils } from '#services/council.js';
 
 export interface TestStack {
   councilId: string;

@@ -1,5 +1,5 @@
 /** A young person's browser, without JavaScript: cookies, forms, redirects followed by hand. */
-import type { SurveyDefinition, Question } from '../../shared/domain/surveys/schema.js';
+import type { SurveyDefinition, Question } from '#domain/surveys/schema.js';
 
 export interface Page {
   status: number;

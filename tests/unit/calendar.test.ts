@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, ageOn, birthday, isIsoDate, toDayNumber, toIsoDate, weekday } from '../../shared/domain/dates.js';
-import { addWorkingDays, bankHolidays, isWorkingDay, ruleBasedBankHolidays } from '../../shared/domain/workingDays.js';
+import { addMonths, ageOn, birthday, isIsoDate, toDayNumber, toIsoDate, weekday } from '#domain/dates.js';
+import { addWorkingDays, bankHolidays, isWorkingDay, ruleBasedBankHolidays } from '#domain/workingDays.js';
 
 interface PublishedHoliday {
   title: string;

@@ -17,10 +17,10 @@ import {
   type OnTimeSection,
   computeOnTime,
   replayDueInstances,
-} from '../../shared/domain/onTime.js';
-import type { Fact } from '../../shared/domain/facts.js';
-import { resolvePolicy } from '../../shared/domain/policy.js';
-import { toDayNumber, toIsoDate } from '../../shared/domain/dates.js';
+} from '#domain/onTime.js';
+import type { Fact } from '#domain/facts.js';
+import { resolvePolicy } from '#domain/policy.js';
+import { toDayNumber, toIsoDate } from '#domain/dates.js';
 
 let serial = 0;
 function kid(dateOfBirth: string, facts: Fact[], team = 'North'): OnTimeChild {

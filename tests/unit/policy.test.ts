@@ -4,9 +4,9 @@
  * calendar notes at the top of rules.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { answerDueRequest, type Obligation } from '../../shared/domain/obligations.js';
-import { STATUTORY, policySchema } from '../../shared/domain/policy.js';
-import { InvalidInput } from '../../shared/domain/validation.js';
+import { answerDueRequest, type Obligation } from '#domain/obligations.js';
+import { STATUTORY, policySchema } from '#domain/policy.js';
+import { InvalidInput } from '#domain/validation.js';
 
 type FactInput = Record<string, unknown>;
 

@@ -12,11 +12,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerDueRequest, type Obligation } from '../../shared/domain/obligations.js';
-import { STATUTORY } from '../../shared/domain/policy.js';
-import { LEFT_CARE_REASONS, PLACEMENT_ARRANGEMENTS } from '../../shared/domain/facts.js';
-import { HOUR_MS, birthday, londonDateOf, toDayNumber, toIsoDate } from '../../shared/domain/dates.js';
-import { isWorkingDay } from '../../shared/domain/workingDays.js';
+import { answerDueRequest, type Obligation } from '#domain/obligations.js';
+import { STATUTORY } from '#domain/policy.js';
+import { LEFT_CARE_REASONS, PLACEMENT_ARRANGEMENTS } from '#domain/facts.js';
+import { HOUR_MS, birthday, londonDateOf, toDayNumber, toIsoDate } from '#domain/dates.js';
+import { isWorkingDay } from '#domain/workingDays.js';
 
 /** Raise with KEPT_PROPERTY_RUNS=20000 for a deeper search. */
 const RUNS = Number(process.env.KEPT_PROPERTY_RUNS ?? 2000);

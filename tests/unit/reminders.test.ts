@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_POLICY, horizonEnd, planDigests, reminderPolicySchema, shouldEscalate, type DueEntry } from '../../shared/domain/reminders.js';
-import { renderDigest } from '../../shared/email/digestEmail.js';
-import type { Staff } from '../../shared/domain/people.js';
-import { toCronerPattern } from '../../infra/local/clock.js';
-import { SCHEDULES } from '../../infra/topology.js';
+import { DEFAULT_REMINDER_POLICY, horizonEnd, planDigests, reminderPolicySchema, shouldEscalate, type DueEntry } from '#domain/reminders.js';
+import { renderDigest } from '#email/digestEmail.js';
+import type { Staff } from '#domain/people.js';
+import { toCronerPattern } from '#local/clock.js';
+import { SCHEDULES } from '#infra/topology.js';
 import { Cron } from 'croner';
 
 const staff: Staff[] = [

@@ -7,7 +7,7 @@
  *   Weekdays: 18 Dec 2026 is a Friday, 15 Mar 2027 a Monday, 30 Apr 2027 a Friday, 15 Jun 2028 a Thursday.
  */
 import { describe, expect, it } from 'vitest';
-import { answerDueRequest, type Obligation } from '../../shared/domain/obligations.js';
+import { answerDueRequest, type Obligation } from '#domain/obligations.js';
 
 type FactInput = Record<string, unknown>;
 

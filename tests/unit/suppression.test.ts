@@ -34,7 +34,7 @@ import {
   suppressTable,
   type Shown,
   type SuppressedTable,
-} from '../../shared/domain/suppression.js';
+} from '#domain/suppression.js';
 
 type Position = [number, number];
 type Published = (number | null)[][];

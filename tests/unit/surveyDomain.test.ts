@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, campaignInputSchema, type Campaign } from '../../shared/domain/surveys/campaign.js';
-import { ageBand, inAudience, personOf } from '../../shared/domain/surveys/bands.js';
-import { cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '../../shared/domain/surveys/answers.js';
-import { buildHistory } from '../../shared/domain/history.js';
-import { CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_OLDER } from '../../shared/domain/surveys/definitions.js';
+import { nextStep, campaignInputSchema, type Campaign } from '#domain/surveys/campaign.js';
+import { ageBand, inAudience, personOf } from '#domain/surveys/bands.js';
+import { cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
+import { buildHistory } from '#domain/history.js';
+import { CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
 
 const campaign = (over: Partial<Campaign> = {}): Campaign => ({
   id: 'c', councilId: 'x', surveyId: 'care-leaver', version: 1, name: 'C', mode: 'anonymous', state: 'scheduled',

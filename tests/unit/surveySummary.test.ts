@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { summariseSurvey, type ResponseForSummary } from '../../shared/domain/surveySummary.js';
-import { CARE_LEAVER_SURVEY } from '../../shared/domain/surveys/definitions.js';
-import type { Bands } from '../../shared/domain/surveys/bands.js';
+import { summariseSurvey, type ResponseForSummary } from '#domain/surveySummary.js';
+import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
+import type { Bands } from '#domain/surveys/bands.js';
 
 const band = (ageBand: Bands['ageBand']): Bands => ({ ageBand, placementType: 'care-leaver', area: 'unknown' });
 const respond = (feelSafe: string, ageBand: Bands['ageBand'], extra: Record<string, string | number> = {}): ResponseForSummary => ({

@@ -5,7 +5,7 @@
  * survey reads simply.
  */
 import { describe, expect, it } from 'vitest';
-import { INDICATORS, surveyDefinitionSchema, type Question, type SurveyDefinition } from '../../shared/domain/surveys/schema.js';
+import { INDICATORS, surveyDefinitionSchema, type Question, type SurveyDefinition } from '#domain/surveys/schema.js';
 import {
   CARE_LEAVER_SURVEY,
   DEMO_PLEDGE,
@@ -16,7 +16,7 @@ import {
   SURVEYS,
   pledgeSurvey,
   surveyById,
-} from '../../shared/domain/surveys/definitions.js';
+} from '#domain/surveys/definitions.js';
 
 const questions = (d: SurveyDefinition): Question[] => d.sections.flatMap((s) => s.questions);
 const questionIds = (d: SurveyDefinition): string[] => questions(d).map((q) => q.id);

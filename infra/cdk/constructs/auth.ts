@@ -7,8 +7,8 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ROLES } from '../../topology.js';
-import type { KeptConfig } from '../config.js';
+import { ROLES } from '#infra/topology.js';
+import type { KeptConfig } from '#cdk/config.js';
 
 /** What each group means; a person's strongest group is their role. */
 const ROLE_DESCRIPTIONS: Record<(typeof ROLES)[number], string> = {

@@ -13,7 +13,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import type { KeptConfig } from '../config.js';
+import type { KeptConfig } from '#cdk/config.js';
 
 export interface KeptMailProps {
   config: KeptConfig;

@@ -3,8 +3,8 @@
  * placed or, if that is not practicable, within 10 working days of it. Done
  * once per care episode; later changes are made at reviews.
  */
-import { addWorkingDays } from '../workingDays.js';
-import { STATUTORY } from '../policy.js';
+import { addWorkingDays } from '#domain/workingDays.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 export const carePlan: Rule = (h, p) => {

@@ -4,8 +4,8 @@
  * defaults to 12 months from the last check, or from entering care if none
  * is recorded. Councils often set 6 months.
  */
-import { addMonths } from '../dates.js';
-import { STATUTORY } from '../policy.js';
+import { addMonths } from '#domain/dates.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 export const dentalCheck: Rule = (h, p) => {

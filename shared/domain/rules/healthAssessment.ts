@@ -9,9 +9,9 @@
  *   day of the last assessment: one held at 4 years 11 months brings the next
  *   due 6 months later (the earlier reading).
  */
-import { addMonths, ageOn } from '../dates.js';
-import { addWorkingDays } from '../workingDays.js';
-import { STATUTORY } from '../policy.js';
+import { addMonths, ageOn } from '#domain/dates.js';
+import { addWorkingDays } from '#domain/workingDays.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 const S = STATUTORY.healthAssessment;

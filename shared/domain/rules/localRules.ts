@@ -3,10 +3,10 @@
  * risk assessment for every child from 11, or a health passport by 18.
  * Work done under one is recorded as a `local-task` fact of the same kind.
  */
-import { type DayNumber, addMonths, birthday } from '../dates.js';
-import { addWorkingDays } from '../workingDays.js';
-import type { ChildHistory } from '../history.js';
-import type { Interval, LocalRule, ResolvedPolicy } from '../policy.js';
+import { type DayNumber, addMonths, birthday } from '#domain/dates.js';
+import { addWorkingDays } from '#domain/workingDays.js';
+import type { ChildHistory } from '#domain/history.js';
+import type { Interval, LocalRule, ResolvedPolicy } from '#domain/policy.js';
 import { type Due, careLeaver, lookedAfter } from './rule.js';
 
 function after(day: DayNumber, i: Interval): DayNumber {

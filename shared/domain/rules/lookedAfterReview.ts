@@ -4,9 +4,9 @@
  * - 33(2): second review not more than 3 months after the first;
  * - 33(3): each later review not more than 6 months after the one before.
  */
-import { addMonths } from '../dates.js';
-import { addWorkingDays } from '../workingDays.js';
-import { STATUTORY } from '../policy.js';
+import { addMonths } from '#domain/dates.js';
+import { addWorkingDays } from '#domain/workingDays.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 const S = STATUTORY.lookedAfterReview;

@@ -8,8 +8,8 @@
  * - Reviewed at least every 6 months, in care and after leaving, until the
  *   adviser duty ends (21, or the council's later age).
  */
-import { addMonths, birthday } from '../dates.js';
-import { STATUTORY } from '../policy.js';
+import { addMonths, birthday } from '#domain/dates.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, careLeaver, cite, lookedAfter, plural } from './rule.js';
 
 const S = STATUTORY.pathwayPlan;

@@ -11,9 +11,9 @@
  * earlier (early years) or run later (16 to 18), and should give its own term
  * dates; without them Kept uses deliberately early term ends.
  */
-import { type DayNumber, birthday, civilFromDays, daysFromCivil } from '../dates.js';
-import { addWorkingDays } from '../workingDays.js';
-import { STATUTORY, type SchoolTerm } from '../policy.js';
+import { type DayNumber, birthday, civilFromDays, daysFromCivil } from '#domain/dates.js';
+import { addWorkingDays } from '#domain/workingDays.js';
+import { STATUTORY, type SchoolTerm } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 const S = STATUTORY.pep;

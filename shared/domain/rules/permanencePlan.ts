@@ -3,9 +3,9 @@
  * regulations Volume 2, care planning) expects it in place by the second
  * looked-after review, so it is due on the date the second review falls due.
  */
-import { addMonths } from '../dates.js';
-import { addWorkingDays } from '../workingDays.js';
-import { STATUTORY } from '../policy.js';
+import { addMonths } from '#domain/dates.js';
+import { addWorkingDays } from '#domain/workingDays.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter } from './rule.js';
 
 export const permanencePlan: Rule = (h, p) => {

@@ -6,8 +6,8 @@
  * to 25). Kept keeps in touch with every care leaver at the stricter 8 weeks,
  * until 21 unless the council sets a later age.
  */
-import { birthday } from '../dates.js';
-import { STATUTORY } from '../policy.js';
+import { birthday } from '#domain/dates.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, careLeaver, cite, plural } from './rule.js';
 
 const S = STATUTORY.personalAdviser;

@@ -2,8 +2,8 @@
  * Placement plan: CPPCR 2010 regulation 9. Agreed with the carer before each
  * placement or, if not practicable, within 5 working days of its start.
  */
-import { addWorkingDays } from '../workingDays.js';
-import { STATUTORY } from '../policy.js';
+import { addWorkingDays } from '#domain/workingDays.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 export const placementPlan: Rule = (h, p) => {

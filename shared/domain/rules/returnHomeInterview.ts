@@ -5,8 +5,8 @@
  * earliest return on or before its date that has none yet. The deadline is an
  * instant (`dueAt`, UTC); its London date is the due date.
  */
-import { HOUR_MS, londonDateOf, toDayNumber } from '../dates.js';
-import { STATUTORY } from '../policy.js';
+import { HOUR_MS, londonDateOf, toDayNumber } from '#domain/dates.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 export const returnHomeInterview: Rule = (h, p) => {

@@ -1,7 +1,7 @@
-import type { DayNumber } from '../dates.js';
-import { birthday } from '../dates.js';
-import type { ChildHistory } from '../history.js';
-import type { ResolvedPolicy } from '../policy.js';
+import type { DayNumber } from '#domain/dates.js';
+import { birthday } from '#domain/dates.js';
+import type { ChildHistory } from '#domain/history.js';
+import type { ResolvedPolicy } from '#domain/policy.js';
 
 /** One obligation's next due date, and the rule that set it. */
 export interface Due {

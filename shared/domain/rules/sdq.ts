@@ -5,8 +5,8 @@
  * is "of concern". The first is due 12 months after the later of entering
  * care and the 4th birthday; none falls due on or after the 17th birthday.
  */
-import { addMonths, birthday } from '../dates.js';
-import { STATUTORY } from '../policy.js';
+import { addMonths, birthday } from '#domain/dates.js';
+import { STATUTORY } from '#domain/policy.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
 
 const S = STATUTORY.sdq;

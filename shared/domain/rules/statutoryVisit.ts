@@ -18,9 +18,9 @@
  * still has the 6-week first-year interval; and a last visit made before the
  * first review keeps the weekly interval even once the review has been held.
  */
-import { addMonths } from '../dates.js';
+import { addMonths } from '#domain/dates.js';
 import { type Rule, cite, lookedAfter, plural } from './rule.js';
-import { STATUTORY } from '../policy.js';
+import { STATUTORY } from '#domain/policy.js';
 
 const S = STATUTORY.statutoryVisit;
 

@@ -3,9 +3,9 @@
  * placement type and whether the placement is in the council's area. In
  * anonymous mode these are all that is stored with the answers.
  */
-import { ageOn } from '../dates.js';
-import type { ChildHistory } from '../history.js';
-import { careLeaver } from '../rules/rule.js';
+import { ageOn } from '#domain/dates.js';
+import type { ChildHistory } from '#domain/history.js';
+import { careLeaver } from '#domain/rules/rule.js';
 import type { Audience } from './campaign.js';
 
 export interface Bands {

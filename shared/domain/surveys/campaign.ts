@@ -3,9 +3,9 @@
  * Pure: the daily dispatch asks `nextStep` what to do today.
  */
 import * as z from 'zod/mini';
-import { isoDate } from '../validation.js';
-import { PLACEMENT_ARRANGEMENTS } from '../facts.js';
-import { addDaysIso } from '../dates.js';
+import { isoDate } from '#domain/validation.js';
+import { PLACEMENT_ARRANGEMENTS } from '#domain/facts.js';
+import { addDaysIso } from '#domain/dates.js';
 import type { SurveyDefinition } from './schema.js';
 
 export const CAMPAIGN_MODES = ['anonymous', 'confidential'] as const;

@@ -2,7 +2,7 @@
  * Settings every function reads from its environment. In AWS the CDK stack
  * sets them; locally infra/local sets them before loading the handlers.
  */
-import { londonDateOf } from './domain/dates.js';
+import { londonDateOf } from '#domain/dates.js';
 
 function env(name: string, fallback?: string): string {
   const value = process.env[name] ?? fallback;

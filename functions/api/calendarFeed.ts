@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { api, raw, notFound } from '#http/api.js';
 import { store } from '#services/context.js';
-import { hashToken } from '#platform/tokens.js';
+import { tokenHash } from '#platform/tokens.js';
 import { calendarFeed } from '#calendar/feed.js';
 import { loadCouncil } from '#services/council.js';
 import { config } from '#platform/config.js';
@@ -11,7 +11,7 @@ const path = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,100}(
 /** GET /calendar/{token}.ics: the holder's due dates; the unguessable token is the only key. */
 export const handler = api({ roles: 'public', params: path }, async ({ params }) => {
   const s = store();
-  const owner = await s.findCalendarToken(hashToken(params.token.replace(/\.ics$/, '')));
+  const owner = await s.findCalendarToken(tokenHash(params.token.replace(/\.ics$/, '')));
   if (!owner) throw notFound('this calendar link is not valid; ask Kept for a new one');
   const [items, council] = await Promise.all([s.dueForHolder(owner.councilId, owner.staffId), loadCouncil(s, owner.councilId)]);
   const body = calendarFeed(items, { appUrl: config.appUrl, councilName: council.name, titles: council.titles });

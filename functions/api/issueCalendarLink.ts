@@ -1,6 +1,6 @@
 import { api, json } from '#http/api.js';
 import { store } from '#services/context.js';
-import { hashToken, newCalendarToken } from '#platform/tokens.js';
+import { tokenHash, newToken } from '#platform/tokens.js';
 import { config } from '#platform/config.js';
 
 /**
@@ -8,7 +8,7 @@ import { config } from '#platform/config.js';
  * link stops working. The token is shown once; Kept keeps only its hash.
  */
 export const handler = api({ roles: ['practitioner', 'manager', 'lead', 'admin'] }, async ({ principal }) => {
-  const token = newCalendarToken();
-  await store().setCalendarToken(principal.councilId, principal.staffId, hashToken(token));
+  const token = newToken();
+  await store().setCalendarToken(principal.councilId, principal.staffId, tokenHash(token));
   return json(201, { url: `${config.appUrl}/calendar/${token}.ics` });
 });

@@ -16,7 +16,7 @@ import { withStatus } from '#services/obligations.js';
 import { loadCouncil } from '#services/council.js';
 import { kindLabel } from '#domain/kinds.js';
 import { factDate } from '#domain/facts.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate } from '#domain/dateText.js';
 import { renderPage } from '#web/render.js';
 import { type HtmlResult, html, nonce, redirect } from '#web/http.js';
 import { config, today } from '#platform/config.js';

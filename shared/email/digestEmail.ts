@@ -6,6 +6,7 @@
 import escapeHtml from 'escape-html';
 import type { Digest, DigestLine, EscalationLine } from '#domain/reminders.js';
 import { kindLabel } from '#domain/kinds.js';
+import { longDate, londonTime, shortDateIn } from '#domain/dateText.js';
 
 export interface RenderedEmail {
   to: string;
@@ -14,17 +15,10 @@ export interface RenderedEmail {
   html: string;
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-
-export const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
-const shortDate = (iso: string) => SHORT_DATE.format(new Date(`${iso}T00:00:00Z`));
-
 /** "Fri 1 Jan", with the year when it is not this year's. */
 function when(line: DigestLine, today: string): string {
-  const date = shortDate(line.dueDate) + (line.dueDate.slice(0, 4) === today.slice(0, 4) ? '' : ` ${line.dueDate.slice(0, 4)}`);
-  return line.dueAt ? `${date}, ${TIME.format(new Date(line.dueAt))}` : date;
+  const date = shortDateIn(line.dueDate, today);
+  return line.dueAt ? `${date}, ${londonTime(line.dueAt)}` : date;
 }
 
 interface Options {

@@ -17,7 +17,7 @@ import { type HtmlResult, html, nonce, securityHeaders } from '#web/http.js';
 import { loadCouncil } from './council.js';
 import type { ReportDeps } from './reportPages.js';
 import { pct } from './reportPages.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate, monthName } from '#domain/dateText.js';
 
 export interface PublishedFigure {
   id: string;
@@ -76,8 +76,6 @@ function period(event: APIGatewayProxyEventV2, today: string): { from: string; t
   if (problems.length) throw new HttpError(400, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   return { from, to };
 }
-
-const monthName = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export async function onTimePage(event: APIGatewayProxyEventV2, principal: Principal, format: string, deps: ReportDeps): Promise<HtmlResult> {
   const https = deps.appUrl.startsWith('https:');

@@ -17,7 +17,7 @@ import { loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { requireReports, surveyReport, type SurveyReport } from './reports.js';
 import type { Shown } from '#domain/suppression.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate } from '#domain/dateText.js';
 
 export interface ReportDeps {
   store: KeptStore;

@@ -4,16 +4,15 @@
  * reminders to those who have not answered, and closes campaigns.
  * Rerunning on the same day sends nothing twice.
  */
-import { randomBytes } from 'node:crypto';
 import escapeHtml from 'escape-html';
-import { hashToken } from '#platform/tokens.js';
+import { newToken, tokenHash } from '#platform/tokens.js';
 import { buildHistory } from '#domain/history.js';
 import { addDaysIso } from '#domain/dates.js';
 import { inAudience, personOf } from '#domain/surveys/bands.js';
 import { type Campaign, nextStep } from '#domain/surveys/campaign.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import type { SendEmail } from '#email/sender.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate } from '#domain/dateText.js';
 import type { KeptStore } from '#store/keptStore.js';
 import type { SurveyStore } from '#store/surveyStore.js';
 import { type Council, loadCouncil } from './council.js';
@@ -38,11 +37,6 @@ export interface DispatchReport {
 
 const dayBefore = (iso: string) => addDaysIso(iso, -1);
 const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
-
-/** A new single-use link: 256 random bits, of which only the SHA-256 hash is stored. */
-export function newSurveyToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 export function invitationEmail(
   campaign: Campaign,
@@ -90,9 +84,9 @@ async function invite(o: DispatchOptions, council: Council, campaign: Campaign, 
 }
 
 async function sendLink(o: DispatchOptions, council: Council, campaign: Campaign, definition: SurveyDefinition, childId: string, email: string, reminder: boolean) {
-  const token = newSurveyToken();
+  const token = newToken();
   await o.surveys.issueLink(
-    { linkHash: hashToken(token), councilId: o.councilId, campaignId: campaign.id, childId, lastDay: dayBefore(campaign.closes) },
+    { linkHash: tokenHash(token), councilId: o.councilId, campaignId: campaign.id, childId, lastDay: dayBefore(campaign.closes) },
     epochAfter(campaign.closes),
   );
   const message = invitationEmail(campaign, definition, council, `${o.appUrl}/s/${token}`, reminder);

@@ -5,7 +5,7 @@
  * thank-you page. Works without JavaScript.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { hashToken } from '#platform/tokens.js';
+import { tokenHash } from '#platform/tokens.js';
 import { renderPage } from '#web/render.js';
 import { type HtmlResult, csrfCookie, csrfMatches, html, nonce, readCookies, readForm, redirect } from '#web/http.js';
 import { type Answers, answerLabel, firstIncompleteSection, hasWorryingAnswer, readSection, cleanAnswers } from '#domain/surveys/answers.js';
@@ -19,7 +19,7 @@ import type { SendEmail } from '#email/sender.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { previousCampaign } from './reports.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate } from '#domain/dateText.js';
 import { log } from '#platform/log.js';
 import escapeHtml from 'escape-html';
 
@@ -62,13 +62,13 @@ export async function handleSurveyPage(event: APIGatewayProxyEventV2, deps: Surv
   // Guessing links is futile (256 random bits), and repeated wrong links from one address are slowed
   // down. Text that cannot be a link at all is turned away without a look-up.
   const wellFormed = /^[A-Za-z0-9_-]{20,100}$/.test(token);
-  const source = hashToken(`source:${event.requestContext.http.sourceIp ?? 'unknown'}`).slice(0, 32);
+  const source = tokenHash(`source:${event.requestContext.http.sourceIp ?? 'unknown'}`).slice(0, 32);
   const now = deps.nowMs?.() ?? Date.now();
   if (wellFormed && (await deps.surveys.missesSoFar(source, now)) >= WRONG_LINKS_ALLOWED) {
     const r = message(429, 'Kept', 'Too many tries', ['Please wait a few minutes, then use the link in your most recent email.']);
     return { ...r, headers: { ...r.headers, 'retry-after': '600' } };
   }
-  const link = wellFormed ? await deps.surveys.getLink(hashToken(token)) : null;
+  const link = wellFormed ? await deps.surveys.getLink(tokenHash(token)) : null;
   const campaign = link ? await deps.surveys.getCampaign(link.councilId, link.campaignId) : null;
   if (!link || !campaign) {
     if (wellFormed) await deps.surveys.countMiss(source, now);

@@ -112,9 +112,8 @@ function refreshItem(child: ChildRecord, refreshOn: string) {
   };
 }
 
-export class NotFound extends Error {}
-export class AlreadyExists extends Error {}
-export class ConcurrentChange extends Error {}
+import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
+export { AlreadyExists, ConcurrentChange, NotFound };
 
 const STRIP = new Set(['pk', 'sk', 'duePk', 'dueSk', 'holderPk', 'holderSk', 'itemType', 'expiresAt']);
 export function plain<T>(item: Record<string, unknown>): T {

@@ -27,8 +27,7 @@ import { factDate, type Fact } from '#domain/facts.js';
 import type { ChildRecord, Staff } from '#domain/people.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
-import { hashToken } from '#platform/tokens.js';
-import { newSurveyToken } from '#services/surveyDispatch.js';
+import { newToken, tokenHash } from '#platform/tokens.js';
 import { freePort } from '#tests/support/ports.js';
 
 const TODAY = '2027-01-18';
@@ -217,9 +216,9 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     const seedSeconds = (performance.now() - setupStarted) / 1000;
     const draft = Object.assign({}, ...Object.values(answersFor(CARE_LEAVER_SURVEY))) as Record<string, string>;
     const typed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
-    const links = Array.from({ length: linkCount }, () => newSurveyToken());
+    const links = Array.from({ length: linkCount }, () => newToken());
     await inParallel(links, 50, async (token, j) => {
-      const linkHash = hashToken(token);
+      const linkHash = tokenHash(token);
       await surveys.issueLink({ linkHash, councilId: COUNCIL, campaignId: campaignIds[Math.floor(j / CHILDREN)]!, childId: `C-${j % CHILDREN}`, lastDay: '2027-02-28' }, 2_000_000_000);
       if (!(await surveys.saveDraft(linkHash, typed))) throw new Error('could not save a draft on a new link');
     });
@@ -373,7 +372,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     for (const id of campaignIds) responsesStored += (await surveys.listResponses(COUNCIL, id)).length;
     let linksUsed = 0;
     await inParallel(attemptedLinks, 25, async (token) => {
-      if ((await surveys.getLink(hashToken(token)))?.usedOn) linksUsed++;
+      if ((await surveys.getLink(tokenHash(token)))?.usedOn) linksUsed++;
     });
     const verifySeconds = (performance.now() - verifyStarted) / 1000;
 

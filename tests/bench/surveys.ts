@@ -14,8 +14,7 @@ import { KeptStore } from '#store/keptStore.js';
 import { SurveyStore } from '#store/surveyStore.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
-import { hashToken } from '#platform/tokens.js';
-import { newSurveyToken } from '#services/surveyDispatch.js';
+import { newToken, tokenHash } from '#platform/tokens.js';
 import type { ChildRecord } from '#domain/people.js';
 import { publishKeys, signLocalToken } from '#local/issuer.js';
 import { makeRng } from '#local/histories.js';
@@ -58,9 +57,9 @@ export async function benchSurveys(): Promise<Array<[string, Record<string, numb
     const typed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
     const tokens: string[] = [];
     for (const child of children) {
-      const token = newSurveyToken();
-      await surveys.issueLink({ linkHash: hashToken(token), councilId: 'bench', campaignId: 'c-1', childId: child.id, lastDay: '2027-02-28' }, 2_000_000_000);
-      await surveys.saveDraft(hashToken(token), typed);
+      const token = newToken();
+      await surveys.issueLink({ linkHash: tokenHash(token), councilId: 'bench', campaignId: 'c-1', childId: child.id, lastDay: '2027-02-28' }, 2_000_000_000);
+      await surveys.saveDraft(tokenHash(token), typed);
       tokens.push(token);
     }
     const csrf = 'b'.repeat(40);

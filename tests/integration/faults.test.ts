@@ -10,11 +10,10 @@ import { runSweep } from '#services/sweep.js';
 import { sesSender } from '#email/sender.js';
 import { captureLogs } from '#platform/log.js';
 import { SurveyStore } from '#store/surveyStore.js';
-import { hashToken } from '#platform/tokens.js';
-import { newSurveyToken } from '#services/surveyDispatch.js';
+import { newToken, tokenHash } from '#platform/tokens.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate } from '#domain/dateText.js';
 
 let stack: TestStack;
 let dynamo: FaultProxy;
@@ -134,10 +133,10 @@ describe('concurrent survey submissions', () => {
       audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-02-15', reminderDays: [],
       createdBy: 'lead-1', createdAt: TODAY, invited: 1, remindersSent: 0,
     });
-    const token = newSurveyToken();
-    await surveys.issueLink({ linkHash: hashToken(token), councilId: stack.councilId, campaignId: 'c-1', childId: 'C-1', lastDay: '2027-02-14' }, 2_000_000_000);
+    const token = newToken();
+    await surveys.issueLink({ linkHash: tokenHash(token), councilId: stack.councilId, campaignId: 'c-1', childId: 'C-1', lastDay: '2027-02-14' }, 2_000_000_000);
     const draft = Object.fromEntries(Object.entries(Object.assign({}, ...Object.values(answersFor(CARE_LEAVER_SURVEY)))).map(([k, v]) => [k, /^\d+$/.test(String(v)) ? Number(v) : v]));
-    await surveys.saveDraft(hashToken(token), draft as Record<string, string | number>);
+    await surveys.saveDraft(tokenHash(token), draft as Record<string, string | number>);
     const csrf = 'z'.repeat(40);
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>

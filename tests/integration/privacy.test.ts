@@ -14,7 +14,7 @@ import { sesSender } from '#email/sender.js';
 import { receivedEmails, type ReceivedEmail } from '#local/services.js';
 import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
 import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate } from '#domain/dateText.js';
 import type { ChildRecord } from '#domain/people.js';
 
 const TODAY = '2027-01-18';

@@ -153,9 +153,9 @@ describe('survey summaries', () => {
     expect(ok.status).toBe(303);
     expect((await surveys.getCampaign(stack.councilId, 'c-last'))!.youSaidWeDid).toBe('You said the move was rushed. We now plan moves 6 months ahead.');
     // A young person opening this year's survey sees it.
-    const { hashToken } = await import('#platform/tokens.js');
+    const { tokenHash } = await import('#platform/tokens.js');
     const token = 'reportstestlinktoken000000000000000000000';
-    await surveys.issueLink({ linkHash: hashToken(token), councilId: stack.councilId, campaignId: 'c-now', childId: 'C-1', lastDay: '2027-01-31' }, 2_000_000_000);
+    await surveys.issueLink({ linkHash: tokenHash(token), councilId: stack.councilId, campaignId: 'c-now', childId: 'C-1', lastDay: '2027-01-31' }, 2_000_000_000);
     expect((await get(`/s/${token}`)).text).toContain('We now plan moves 6 months ahead.');
   });
 });

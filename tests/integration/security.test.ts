@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyStore } from '#store/surveyStore.js';
-import { hashToken, newCalendarToken } from '#platform/tokens.js';
-import { newSurveyToken } from '#services/surveyDispatch.js';
+import { tokenHash, newToken } from '#platform/tokens.js';
 import { WRONG_LINKS_ALLOWED, handleSurveyPage } from '#services/surveyPages.js';
 import { sesSender } from '#email/sender.js';
 
@@ -23,8 +22,8 @@ beforeAll(async () => {
     audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-02-15', reminderDays: [],
     createdBy: 'lead-1', createdAt: TODAY, invited: 1, remindersSent: 0,
   });
-  goodToken = newSurveyToken();
-  await surveys.issueLink({ linkHash: hashToken(goodToken), councilId: stack.councilId, campaignId: 'c-1', childId: 'C-1', lastDay: '2027-02-14' }, 2_000_000_000);
+  goodToken = newToken();
+  await surveys.issueLink({ linkHash: tokenHash(goodToken), councilId: stack.councilId, campaignId: 'c-1', childId: 'C-1', lastDay: '2027-02-14' }, 2_000_000_000);
 });
 
 afterAll(async () => {
@@ -42,7 +41,7 @@ function event(path: string, sourceIp: string): APIGatewayProxyEventV2 {
 
 describe('survey links', () => {
   it('carry 256 random bits, so guessing one is futile', () => {
-    const tokens = Array.from({ length: 20_000 }, newSurveyToken);
+    const tokens = Array.from({ length: 20_000 }, newToken);
     for (const t of tokens.slice(0, 100)) {
       expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes, base64url
       expect(Buffer.from(t, 'base64url')).toHaveLength(32);
@@ -56,11 +55,11 @@ describe('survey links', () => {
     }
     expect(Math.min(...ones)).toBeGreaterThan(850);
     expect(Math.max(...ones)).toBeLessThan(1150);
-    expect(newCalendarToken()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newToken()).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('are stored only as a hash', async () => {
-    const stored = await surveys.getLink(hashToken(goodToken));
+    const stored = await surveys.getLink(tokenHash(goodToken));
     expect(stored).not.toBeNull();
     expect(JSON.stringify(stored)).not.toContain(goodToken);
   });
@@ -107,7 +106,7 @@ describe('retention', () => {
     const { documentClient } = await import('#store/client.js');
     const ttl = await new DynamoDBClient({}).send(new DescribeTimeToLiveCommand({ TableName: stack.store.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
-    const link = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `SURVEYLINK#${hashToken(goodToken)}`, sk: 'LINK' } }));
+    const link = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `SURVEYLINK#${tokenHash(goodToken)}`, sk: 'LINK' } }));
     expect(typeof link.Item?.expiresAt).toBe('number');
     const now = Date.now();
     await stack.store.claimDigest(stack.councilId, TODAY, 'sw-1', now, 60_000);

@@ -15,7 +15,7 @@ import { SurveyStore } from '#store/surveyStore.js';
 import { documentClient } from '#store/client.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
-import { hashToken } from '#platform/tokens.js';
+import { tokenHash } from '#platform/tokens.js';
 import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
 import type { AuditEntry } from '#store/auditStore.js';
 import { londonDateOf } from '#domain/dates.js';
@@ -61,7 +61,7 @@ async function answer(who: string, mode: 'confidential' | 'anonymous'): Promise<
   const link = new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
   const pages = await completeSurvey(new SurveyBrowser(stack.baseUrl), link, PLACEMENT_SURVEY_OLDER, { 'anything-else': `Words from ${who}` });
   expect(pages.at(-1)!.html).toContain('Thank you');
-  (linkHashes[who] ??= {})[mode] = hashToken(link.split('/')[2]!);
+  (linkHashes[who] ??= {})[mode] = tokenHash(link.split('/')[2]!);
 }
 
 beforeAll(async () => {

@@ -205,7 +205,7 @@ describe('answering', () => {
     expect((await browser.post(`${link}/${home.id}`, answers, { csrf: 'x'.repeat(32) })).status).toBe(403);
     const stranger = new SurveyBrowser(stack.baseUrl);
     expect((await stranger.post(`${link}/${home.id}`, { ...answers, csrf: browser.csrf! })).status).toBe(403);
-    const stored = await surveys.getLink((await import('#platform/tokens.js')).hashToken(link.split('/')[2]!));
+    const stored = await surveys.getLink((await import('#platform/tokens.js')).tokenHash(link.split('/')[2]!));
     expect(stored!.draft).toEqual({});
   });
 

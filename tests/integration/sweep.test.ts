@@ -8,7 +8,7 @@ import { handleEmailEvent } from '#services/emailEvents.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import type { ReceivedEmail } from '#local/services.js';
-import { longDate } from '#email/digestEmail.js';
+import { longDate } from '#domain/dateText.js';
 
 let stack: TestStack;
 let send: SendEmail;

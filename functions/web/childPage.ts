@@ -7,8 +7,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
-import { HttpError } from '#http/api.js';
-import { NotFound } from '#store/keptStore.js';
+import { answerFor } from '#http/errors.js';
 import { store } from '#services/context.js';
 import { childFor } from '#services/children.js';
 import { routeOf } from '#services/audit.js';
@@ -59,9 +58,9 @@ export const handler = middy<APIGatewayProxyEventV2, HtmlResult>().handler(async
       ]),
     });
   } catch (error) {
-    if (error instanceof HttpError || error instanceof NotFound) {
-      const status = error instanceof HttpError ? error.status : 404;
-      return page(status, 'message.njk', { title: status === 403 ? 'You cannot see this case' : 'Case not found', paragraphs: [error.message] });
+    const answer = answerFor(error);
+    if (answer && (answer.status === 403 || answer.status === 404)) {
+      return page(answer.status, 'message.njk', { title: answer.status === 403 ? 'You cannot see this case' : 'Case not found', paragraphs: [answer.message] });
     }
     throw error;
   }

@@ -8,23 +8,15 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import type * as z from 'zod/mini';
 import type { Role } from '#domain/principal.js';
 import { type Principal, Unauthenticated, verifyBearer } from '#auth/verify.js';
-import { InvalidInput, type FieldProblem, problemsOf } from '#domain/validation.js';
-import { AlreadyExists, ConcurrentChange, NotFound } from '#store/keptStore.js';
+import { problemsOf } from '#domain/validation.js';
+import { Forbidden } from '#domain/errors.js';
+import { HttpError, answerFor } from './errors.js';
 import { log } from '#platform/log.js';
 
 export type Result = APIGatewayProxyResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly problems?: FieldProblem[],
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
-export const forbidden = (why: string) => new HttpError(403, why);
 export const notFound = (what: string) => new HttpError(404, what);
 
 const SECURITY_HEADERS = {
@@ -88,12 +80,9 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
 }
 
 export function errorResult(error: unknown, route: string): Result {
-  if (error instanceof HttpError) return json(error.status, { error: error.message, ...(error.problems ? { problems: error.problems } : {}) });
   if (error instanceof Unauthenticated) return json(401, { error: error.message }, { 'www-authenticate': 'Bearer' });
-  if (error instanceof InvalidInput) return json(400, { error: error.message, problems: error.problems });
-  if (error instanceof NotFound) return json(404, { error: error.message });
-  if (error instanceof AlreadyExists) return json(409, { error: error.message });
-  if (error instanceof ConcurrentChange) return json(503, { error: error.message }, { 'retry-after': '1' });
+  const answer = answerFor(error);
+  if (answer) return json(answer.status, { error: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) }, answer.headers);
   const name = (error as { name?: string })?.name ?? 'Error';
   if (/Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|ServiceUnavailable|InternalServerError|TimeoutError/.test(name)) {
     log.warn('storage unavailable', { route, error: name });
@@ -110,7 +99,7 @@ function authenticate(roles: readonly Role[] | 'public'): middy.MiddlewareObj<Ke
   return {
     before: async ({ event }) => {
       const principal = roles === 'public' ? (null as unknown as Principal) : await verifyBearer(header(event, 'authorization'));
-      if (roles !== 'public' && !roles.includes(principal.role)) throw forbidden(`a ${principal.role} cannot do this`);
+      if (roles !== 'public' && !roles.includes(principal.role)) throw new Forbidden(`a ${principal.role} cannot do this`);
       event.kept = { principal, body: undefined, params: undefined, query: undefined };
     },
   };

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
-import { HttpError, notFound } from '#http/api.js';
+import { NotFound, Unavailable } from '#domain/errors.js';
 import { log } from '#platform/log.js';
 import { type AuditAction, type AuditEntry, AuditStore } from '#store/auditStore.js';
 import type { KeptStore } from '#store/keptStore.js';
@@ -46,13 +46,13 @@ export async function recordAccess(audits: AuditStore, entry: AuditEntry): Promi
     await audits.append(entry);
   } catch (error) {
     log.warn('audit entry not written', { route: entry.route, action: entry.action, error: (error as Error)?.name ?? 'Error' });
-    throw new HttpError(503, 'Kept could not write to its audit trail just now, so it shows nothing; please try again.');
+    throw new Unavailable('Kept could not write to its audit trail just now, so it shows nothing; please try again.');
   }
 }
 
 /** GET /children/{id}/audit: a child's entries, oldest first. An erased child's entries stay readable. */
 export async function childAuditTrail(store: KeptStore, audits: AuditStore, councilId: string, childId: string): Promise<AuditEntry[]> {
   const [child, entries] = await Promise.all([store.getChild(councilId, childId), audits.forChild(councilId, childId)]);
-  if (!child && entries.length === 0) throw notFound(`no child with case reference ${childId}`);
+  if (!child && entries.length === 0) throw new NotFound(`no child with case reference ${childId}`);
   return entries;
 }

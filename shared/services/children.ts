@@ -2,7 +2,7 @@
 import type { Principal } from '#domain/principal.js';
 import { canReadChild, canRecordFor } from '#domain/access.js';
 import type { ChildRecord, Staff } from '#domain/people.js';
-import { forbidden, notFound } from '#http/api.js';
+import { Forbidden, NotFound } from '#domain/errors.js';
 import type { KeptStore } from '#store/keptStore.js';
 import { initials } from '#domain/people.js';
 import { type AuditEntry, auditEntryFor, auditStoreFor, recordAccess } from './audit.js';
@@ -25,9 +25,9 @@ export async function childFor(
     store.getChild(principal.councilId, childId),
     principal.role === 'manager' ? store.listStaff(principal.councilId) : Promise.resolve([] as Staff[]),
   ]);
-  if (!child) throw notFound(`no child with case reference ${childId}`);
+  if (!child) throw new NotFound(`no child with case reference ${childId}`);
   const allowed = purpose === 'read' ? canReadChild(principal, child.holderId, staff) : canRecordFor(principal, child.holderId, staff);
-  if (!allowed) throw forbidden(`case ${childId} is not held by you or your team`);
+  if (!allowed) throw new Forbidden(`case ${childId} is not held by you or your team`);
   const audit = auditEntryFor(principal, purpose === 'read' ? 'read' : 'record-fact', child.id, route);
   if (purpose === 'read') await recordAccess(auditStoreFor(store.tableName), audit);
   return { child, staff, audit };

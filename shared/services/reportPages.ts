@@ -7,8 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import escapeHtml from 'escape-html';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated, type Principal } from '#auth/verify.js';
-import { HttpError } from '#http/api.js';
-import { NotFound, type KeptStore } from '#store/keptStore.js';
+import { HttpError, answerFor } from '#http/errors.js';
+import type { KeptStore } from '#store/keptStore.js';
 import type { SurveyStore } from '#store/surveyStore.js';
 import { renderPage } from '#web/render.js';
 import { barChart } from '#web/charts.js';
@@ -169,10 +169,9 @@ export async function handleReportPage(event: APIGatewayProxyEventV2, deps: Repo
     if (route === 'GET /reports/on-time' && extra?.onTime) return await extra.onTime(principal, format);
     throw new HttpError(404, 'no such report');
   } catch (error) {
-    const status = error instanceof HttpError ? error.status : error instanceof NotFound ? 404 : 0;
-    if (!status) throw error;
-    const message = (error as Error).message;
-    const problems = error instanceof HttpError ? error.problems : undefined;
+    const answer = answerFor(error);
+    if (!answer || answer.status >= 500) throw error;
+    const { status, message, problems } = answer;
     if (format !== 'html') return respond(status, 'application/json', JSON.stringify({ error: message, ...(problems ? { problems } : {}) }), https);
     const council = await loadCouncil(deps.store, principal.councilId).catch(() => ({ name: 'Kept' }));
     return page(status, 'message.njk', { title: status === 403 ? 'You cannot see this' : 'Not found', councilName: council.name, paragraphs: [message] });

@@ -4,7 +4,7 @@
  * survey summaries without free text; practitioners none of it.
  */
 import type { Principal } from '#domain/principal.js';
-import { forbidden, notFound } from '#http/api.js';
+import { Forbidden, NotFound } from '#domain/errors.js';
 import type { KeptStore } from '#store/keptStore.js';
 import type { SurveyStore } from '#store/surveyStore.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
@@ -18,7 +18,7 @@ export function canSeeReports(principal: Principal): boolean {
 }
 
 export function requireReports(principal: Principal): void {
-  if (!canSeeReports(principal)) throw forbidden('reports are for managers, leads and admins');
+  if (!canSeeReports(principal)) throw new Forbidden('reports are for managers, leads and admins');
 }
 
 /** The campaign of the same survey that closed most recently before this one opened. */
@@ -43,9 +43,9 @@ export async function surveyReport(store: KeptStore, surveys: SurveyStore, princ
   const council = await loadCouncil(store, principal.councilId);
   const all = await surveys.listCampaigns(principal.councilId);
   const campaign = all.find((c) => c.id === campaignId);
-  if (!campaign) throw notFound(`no survey campaign ${campaignId}`);
+  if (!campaign) throw new NotFound(`no survey campaign ${campaignId}`);
   const definition = definitionFor(campaign, council);
-  if (!definition) throw notFound(`campaign ${campaignId} has no survey definition`);
+  if (!definition) throw new NotFound(`campaign ${campaignId} has no survey definition`);
   const [responses, invitations] = await Promise.all([surveys.listResponses(principal.councilId, campaign.id), surveys.listInvitations(principal.councilId, campaign.id)]);
   const previous = previousCampaign(campaign, all);
   const previousDefinition = previous ? definitionFor(previous, council) : undefined;

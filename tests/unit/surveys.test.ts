@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS, surveyDefinitionSchema, type Question, type SurveyDefinition } from '#domain/surveys/schema.js';
 import {
   CARE_LEAVER_SURVEY,
-  DEMO_PLEDGE,
   MAX_PLEDGE_LINES,
   PLACEMENT_SURVEY_OLDER,
   PLACEMENT_SURVEY_YOUNG,
@@ -17,6 +16,7 @@ import {
   pledgeSurvey,
   surveyById,
 } from '#domain/surveys/definitions.js';
+import { DEMO_PLEDGE } from '#local/demoPledge.js';
 
 const questions = (d: SurveyDefinition): Question[] => d.sections.flatMap((s) => s.questions);
 const questionIds = (d: SurveyDefinition): string[] => questions(d).map((q) => q.id);

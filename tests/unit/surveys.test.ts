@@ -254,7 +254,7 @@ describe('worrying answers', () => {
   });
 
   it('the schema rejects a worrying value that is not one of the options', () => {
-    const bad = structuredClone(PLACEMENT_SURVEY_YOUNG) as SurveyDefinition;
+    const bad = structuredClone<SurveyDefinition>(PLACEMENT_SURVEY_YOUNG);
     const q = bad.sections[0]!.questions[0]!;
     if (q.type !== 'choice') throw new Error('expected a choice question first');
     q.worrying = ['not-an-option'];
@@ -264,7 +264,7 @@ describe('worrying answers', () => {
   });
 
   it('the schema rejects a positive value that is not one of the options', () => {
-    const bad = structuredClone(CARE_LEAVER_SURVEY) as SurveyDefinition;
+    const bad = structuredClone<SurveyDefinition>(CARE_LEAVER_SURVEY);
     const q = bad.sections.flatMap((s) => s.questions).find((x) => x.id === 'lonely');
     if (q?.type !== 'choice') throw new Error('expected lonely to be a choice question');
     q.positive = ['lonely'];

@@ -11,7 +11,8 @@ import { projector } from '#services/council.js';
 import { between, makeRng, pick, syntheticChild } from './histories.js';
 import { factDate } from '#domain/facts.js';
 import { addDaysIso, ageOn, toDayNumber } from '#domain/dates.js';
-import { DEMO_PLEDGE } from '#domain/surveys/definitions.js';
+import { pledgeSurvey } from '#domain/surveys/definitions.js';
+import { DEMO_PLEDGE } from './demoPledge.js';
 import type { SurveyStore } from '#store/surveyStore.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { Bands } from '#domain/surveys/bands.js';
@@ -26,6 +27,9 @@ const STAFF_FIRST = ['Sam', 'Jo', 'Priti', 'Tom', 'Ngozi', 'Lucy', 'Marek', 'Han
 const STAFF_LAST = ['Ashworth', 'Bell', 'Chowdhury', 'Doyle', 'Eze', 'Foster', 'Gill', 'Hart', 'Ito', 'Jenkins', 'Kowalski', 'Lowe', 'Morgan', 'Nair', 'Osei', 'Price', 'Rahman', 'Shaw', 'Turner', 'Vance'];
 
 export const DEMO_COUNCIL_NAME = 'Kept Demo Borough Council';
+
+// Fail fast if the demo pledge ever stops making a valid survey.
+pledgeSurvey({ name: DEMO_COUNCIL_NAME, pledge: DEMO_PLEDGE });
 
 /** The demo council's policy: the statute, plus a local CSE risk assessment rule. */
 export const DEMO_POLICY: PolicyInput = {

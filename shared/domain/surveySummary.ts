@@ -8,16 +8,16 @@
 import type { Answers } from './surveys/answers.js';
 import type { Bands } from './surveys/bands.js';
 import { INDICATORS, type Question, type SurveyDefinition } from './surveys/schema.js';
-import { type Shown, type SuppressedTable, mean, percent, suppressCount, suppressTable, MIN_BASE } from './suppression.js';
+import { type Shown, type SuppressedTable, mean, percent, suppressTable, MIN_BASE } from './suppression.js';
 
 export interface ResponseForSummary {
   answers: Answers;
   bands: Bands;
 }
 
-export type Indicator = (typeof INDICATORS)[number];
+type Indicator = (typeof INDICATORS)[number];
 
-export const INDICATOR_TITLES: Record<Indicator, string> = {
+const INDICATOR_TITLES: Record<Indicator, string> = {
   'feel-safe-home': 'Feel safe where they live',
   'trust-adults': 'Trust the adults they live with',
   'know-worker': 'Know who their worker or adviser is',
@@ -26,12 +26,12 @@ export const INDICATOR_TITLES: Record<Indicator, string> = {
   lonely: 'Feel lonely often or always',
 };
 
-export const DIMENSIONS = [
+const DIMENSIONS = [
   { id: 'ageBand', title: 'Age band' },
   { id: 'placementType', title: 'Placement type' },
   { id: 'area', title: 'In or out of area' },
 ] as const;
-export type Dimension = (typeof DIMENSIONS)[number]['id'];
+type Dimension = (typeof DIMENSIONS)[number]['id'];
 
 export interface QuestionSummary {
   id: string;
@@ -90,20 +90,17 @@ function columnsOf(q: Question): Array<{ key: string; label: string }> {
   return [];
 }
 
-function distribution(q: Question, responses: readonly ResponseForSummary[]): { counts: number[]; base: number } {
+/** How many answered each column of a question. */
+function distribution(q: Question, responses: readonly ResponseForSummary[]): number[] {
   const columns = columnsOf(q);
   const counts = columns.map(() => 0);
-  let base = 0;
   for (const r of responses) {
     const v = r.answers[q.id];
     if (v === undefined) continue;
     const at = columns.findIndex((c) => c.key === String(v));
-    if (at >= 0) {
-      counts[at]! += 1;
-      base += 1;
-    }
+    if (at >= 0) counts[at]! += 1;
   }
-  return { counts, base };
+  return counts;
 }
 
 /**
@@ -112,6 +109,11 @@ function distribution(q: Question, responses: readonly ResponseForSummary[]): { 
  */
 function publishedPercents(table: SuppressedTable): Array<number | null> {
   return table.cells[0]!.map((cell) => percent(cell, table.rowTotals[0]!));
+}
+
+/** The scores given to a scale question, by those who answered it. */
+function scoresOf(q: Question, responses: readonly ResponseForSummary[]): number[] {
+  return responses.flatMap((r) => (r.answers[q.id] === undefined ? [] : [Number(r.answers[q.id])]));
 }
 
 function questionById(definition: SurveyDefinition, id: string): Question | undefined {
@@ -145,14 +147,14 @@ export function summariseSurvey(o: Options): SurveySummary {
         questions.push({ id: q.id, text: q.text, type: q.type, table: null, percents: [], mean: null, change: null });
         continue;
       }
-      const { counts, base } = distribution(q, responses);
+      const counts = distribution(q, responses);
       const table = suppressTable({ rows: ['All'], columns: columnsOf(q).map((c) => c.label), counts: [counts] });
       const percents = publishedPercents(table);
       let change: Array<number | null> | null = null;
       const previousQ = o.previous ? questionById(o.previous.definition, q.id) : undefined;
       if (o.previous && previousQ && previousQ.type === q.type) {
-        const prev = distribution(previousQ, o.previous.responses);
-        const prevTable = suppressTable({ rows: ['All'], columns: columnsOf(previousQ).map((c) => c.label), counts: [prev.counts] });
+        const prevCounts = distribution(previousQ, o.previous.responses);
+        const prevTable = suppressTable({ rows: ['All'], columns: columnsOf(previousQ).map((c) => c.label), counts: [prevCounts] });
         const prevPercents = publishedPercents(prevTable);
         change = columnsOf(q).map((c, i) => {
           const j = columnsOf(previousQ).findIndex((pc) => pc.key === c.key);
@@ -161,8 +163,7 @@ export function summariseSurvey(o: Options): SurveySummary {
           return now != null && then != null ? round1(now - then) : null;
         });
       }
-      const scores = q.type === 'scale' ? responses.flatMap((r) => (r.answers[q.id] === undefined ? [] : [Number(r.answers[q.id])])) : [];
-      questions.push({ id: q.id, text: q.text, type: q.type, table, percents, mean: q.type === 'scale' ? mean(scores) : null, change });
+      questions.push({ id: q.id, text: q.text, type: q.type, table, percents, mean: q.type === 'scale' ? mean(scoresOf(q, responses)) : null, change });
     }
   }
 
@@ -207,7 +208,7 @@ export function summariseSurvey(o: Options): SurveySummary {
         }),
       };
       if (q.type === 'scale') {
-        const scores = answeredQ.length ? responses.flatMap((r) => (r.answers[q.id] === undefined ? [] : [Number(r.answers[q.id])])) : [];
+        const scores = scoresOf(q, responses);
         summary.mean = mean(scores);
         const low = scores.filter((s) => s <= 4).length;
         const lowTable = suppressTable({ rows: ['All'], columns: ['Low', 'Not low'], counts: [[low, scores.length - low]] });

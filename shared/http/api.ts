@@ -11,7 +11,7 @@ import { type Principal, Unauthenticated, verifyBearer } from '#auth/verify.js';
 import { problemsOf } from '#domain/validation.js';
 import { Forbidden } from '#domain/errors.js';
 import { HttpError, answerFor } from './errors.js';
-import { log } from '#platform/log.js';
+import { log, withLogContext } from '#platform/log.js';
 
 export type Result = APIGatewayProxyResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
 
@@ -149,6 +149,7 @@ export function api<
   Q extends z.ZodMiniType | undefined = undefined,
 >(options: Options<B, P, Q>, run: (request: ApiRequest<Out<B>, Out<P>, Out<Q>>) => Promise<Result>) {
   return middy<KeptEvent, Result>()
+    .use(withLogContext())
     .use(requestLog())
     .use(httpErrors())
     .use(authenticate(options.roles))

@@ -1,27 +1,50 @@
 /**
- * Structured JSON log lines, one per event, as CloudWatch reads them.
- * Callers pass identifiers (case references, staff ids, counts), never
- * names, dates of birth or answers; a test runs a whole demo day and scans
- * every line for them.
+ * Structured JSON log lines, one per event, as CloudWatch reads them, written
+ * by Powertools for AWS Lambda's Logger. Handlers that use `withLogContext()`
+ * add the Lambda request id, function name and cold-start flag to every line.
+ *
+ * Callers pass identifiers (case references, staff ids, counts), never names,
+ * dates of birth or answers; `Fields` takes flat values only, so a whole
+ * object (a child's record, a request body) cannot be logged by accident. A
+ * test runs a whole demo day and scans every line for personal data.
+ *
+ * The level comes from the environment: POWERTOOLS_LOG_LEVEL or LOG_LEVEL
+ * (DEBUG, INFO, WARN, ERROR, SILENT; INFO when unset), or Lambda's own log
+ * level setting. KEPT_LOG=silent prints nothing (tests set it).
  */
-type Fields = Record<string, string | number | boolean | null | undefined>;
-type Level = 'info' | 'warn' | 'error';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { LogItem } from '@aws-lambda-powertools/logger';
 
-let sink: ((line: string, level: Level) => void) | null = null;
+export type Fields = Record<string, string | number | boolean | null | undefined>;
 
-function write(level: Level, message: string, fields: Fields = {}): void {
-  const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...fields });
-  if (sink) return sink(line, level);
-  if (process.env.KEPT_LOG === 'silent') return;
-  if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
-  else process.stdout.write(`${line}\n`);
+let sink: ((line: string) => void) | null = null;
+
+/** Powertools' Logger, printing to a capture when a test asks for one. */
+class KeptLogger extends Logger {
+  protected override printLog(logLevel: number, item: LogItem): void {
+    if (sink) return sink(JSON.stringify(item.getAttributes(), this.getJsonReplacer()));
+    if (process.env.KEPT_LOG === 'silent') return;
+    super.printLog(logLevel, item);
+  }
 }
 
+const logger = new KeptLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'kept' });
+
 export const log = {
-  info: (message: string, fields?: Fields) => write('info', message, fields),
-  warn: (message: string, fields?: Fields) => write('warn', message, fields),
-  error: (message: string, fields?: Fields) => write('error', message, fields),
+  info: (message: string, fields: Fields = {}) => logger.info(message, fields),
+  warn: (message: string, fields: Fields = {}) => logger.warn(message, fields),
+  error: (message: string, fields: Fields = {}) => logger.error(message, fields),
 };
+
+/**
+ * middy: puts the invocation's Lambda context (request id, function name,
+ * cold start) on every line logged while it runs. The event itself is never
+ * logged, whatever POWERTOOLS_LOGGER_LOG_EVENT says: it holds personal data.
+ */
+export function withLogContext() {
+  return injectLambdaContext(logger, { logEvent: false, resetKeys: true });
+}
 
 /** Collects every log line instead of printing it (for tests that read the logs). */
 export function captureLogs(): { lines: string[]; stop(): void } {

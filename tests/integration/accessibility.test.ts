@@ -6,26 +6,27 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyStore } from '#store/surveyStore.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
-import { CARE_LEAVER_SURVEY, DEMO_PLEDGE, PLACEMENT_SURVEY_OLDER, PLACEMENT_SURVEY_YOUNG } from '#domain/surveys/definitions.js';
+import { CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_OLDER, PLACEMENT_SURVEY_YOUNG } from '#domain/surveys/definitions.js';
+import { DEMO_PLEDGE } from '#local/demoPledge.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import { answersFor } from '#tests/support/surveyClient.js';
+import { browserForFile } from '#tests/support/browser.js';
 
 const TODAY = '2027-01-18';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let stack: TestStack;
-let browser: Browser;
+const chromium = browserForFile();
 const links = new Map<string, string>();
 
 const inCare: Fact[] = [
@@ -50,7 +51,7 @@ interface Opened {
 }
 
 async function open(): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -98,14 +99,11 @@ beforeAll(async () => {
   for (const c of campaigns) await surveys.putCampaign(c);
   await runSurveyDispatch({ store: stack.store, surveys, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
   for (const id of ['L-1', 'P-1', 'P-2', 'Y-1', 'Y-2']) links.set(id, await linkFor(id));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  await chromium.ready();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium.close();
   await stack?.stop();
 });
 

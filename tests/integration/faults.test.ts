@@ -73,7 +73,7 @@ describe('SES faults during the sweep', () => {
     }
     expect(report.failed).toBe(1);
     const alarm = logs.lines.map((l) => JSON.parse(l)).find((l) => l.message === 'digest not sent');
-    expect(alarm).toMatchObject({ level: 'error', staffId: 'sw-2', deadLetter: true, today: day });
+    expect(alarm).toMatchObject({ level: 'ERROR', staffId: 'sw-2', deadLetter: true, today: day });
     // The scheduled handler fails the invocation in this case, so Lambda retries it and then dead-letters it.
     const handlerSource = (await import('node:fs')).readFileSync(new URL('../../functions/scheduled/reminderSweep.ts', import.meta.url), 'utf8');
     expect(handlerSource).toMatch(/if \(report\.failed > 0\) throw/);

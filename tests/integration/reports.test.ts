@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { browserForFile } from '#tests/support/browser.js';
 import { SurveyStore } from '#store/surveyStore.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
@@ -186,15 +186,13 @@ describe('on-time figures', () => {
 });
 
 describe('accessibility', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  });
-  afterAll(async () => browser?.close());
+  const chromium = browserForFile();
+  beforeAll(() => chromium.ready());
+  afterAll(() => chromium.close());
 
   it('axe-core finds no violations on the reports pages', async () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const context = await browser.newContext();
+    const context = await (await chromium.browser()).newContext();
     await context.addCookies([{ name: 'kept_session', value: tokens.lead!, url: stack.baseUrl }]);
     const page = await context.newPage();
     const found: Record<string, string[]> = {};

@@ -4,7 +4,7 @@
  * says to fail it, before forwarding ("the call never arrived") or after
  * ("it happened, but the answer was lost").
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export type Fault = { status: number; body: string; contentType: string; after?: boolean };
 export type Rule = (request: { body: string; headers: IncomingMessage['headers']; n: number }) => Fault | null;
@@ -18,7 +18,7 @@ export interface FaultProxy {
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const proxy: FaultProxy = { url: '', rule: () => null, requests: 0, stop: async () => undefined };
-  const server: Server = createServer(async (req, res) => {
+  const relay = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -40,6 +40,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     });
     res.writeHead(upstream.status, out);
     res.end(text);
+  };
+  // An upstream that cannot be reached answers 502, as a real proxy would.
+  const server: Server = createServer((req, res) => {
+    relay(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`fault proxy: ${String(error)}`);
+    });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
   const { port } = server.address() as { port: number };

@@ -146,7 +146,7 @@ export async function deleteAllBut(tableName: string, keep: ReadonlySet<string>)
     let pending: unknown[] = doomed.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
     for (let attempt = 0; pending.length; attempt++) {
       const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
-      pending = (out.UnprocessedItems?.[tableName] ?? []) as unknown[];
+      pending = out.UnprocessedItems?.[tableName] ?? [];
       if (pending.length && attempt > 8) throw new Error('DynamoDB Local kept refusing a batch delete');
     }
   }

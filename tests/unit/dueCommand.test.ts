@@ -1,46 +1,12 @@
 /**
- * The `due` command, run for real (tsx infra/local/due.ts FILE, or `-` for
- * standard input): one JSON object on stdout for good input; exit code 2, an
- * empty stdout and the offending field on stderr for bad input.
+ * What the `due` command prints, worked out in-process (answerDueRequest, the
+ * function infra/local/due.ts prints): the output contract, the dates and rules
+ * for a worked example, a council policy, and the field named for bad input.
+ * tests/integration/dueCommand.test.ts runs the command itself.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'infra/local/due.ts');
-const dir = mkdtempSync(join(tmpdir(), 'kept-due-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function due(args: string[], stdin = ''): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
-let files = 0;
-function fileWith(text: string): string {
-  const path = join(dir, `input-${(files += 1)}.json`);
-  writeFileSync(path, text);
-  return path;
-}
+import { describe, expect, it } from 'vitest';
+import { answerDueRequest } from '#domain/obligations.js';
+import { InvalidInput } from '#domain/validation.js';
 
 const VALID = {
   today: '2027-01-06',
@@ -89,12 +55,12 @@ function expectContract(report: unknown): asserts report is { childId: string; t
   }
 }
 
-describe.concurrent('due command', () => {
-  it('prints one JSON object matching the contract for a file', async () => {
-    const { code, stdout, stderr } = await due([fileWith(JSON.stringify(VALID))]);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    const report: unknown = JSON.parse(stdout); // the whole of stdout is one JSON document
+/** The answer, through JSON as the command prints it. */
+const due = (input: unknown): unknown => JSON.parse(JSON.stringify(answerDueRequest(input)));
+
+describe('due answer', () => {
+  it('matches the contract, soonest first', () => {
+    const report = due(VALID);
     expectContract(report);
     expect(report.childId).toBe('child-42');
     expect(report.today).toBe('2027-01-06');
@@ -114,19 +80,8 @@ describe.concurrent('due command', () => {
     expect(dates).toEqual([...dates].sort());
   });
 
-  it('reads standard input with -, giving the same answer', async () => {
-    const fromFile = await due([fileWith(JSON.stringify(VALID))]);
-    const fromStdin = await due(['-'], JSON.stringify(VALID));
-    expect(fromStdin.code).toBe(0);
-    expect(fromStdin.stderr).toBe('');
-    expect(fromStdin.stdout).toBe(fromFile.stdout);
-    expectContract(JSON.parse(fromStdin.stdout));
-  });
-
-  it('applies a council policy given in the input', async () => {
-    const { code, stdout } = await due(['-'], JSON.stringify({ ...VALID, policy: { carePlan: { withinWorkingDays: 5 } } }));
-    expect(code).toBe(0);
-    const report: unknown = JSON.parse(stdout);
+  it('applies a council policy given in the input', () => {
+    const report = due({ ...VALID, policy: { carePlan: { withinWorkingDays: 5 } } });
     expectContract(report);
     const carePlan = report.obligations.find((o) => o.kind === 'care-plan');
     // 21, 22, 23, 24, 29 December 2026 (25 and 28 are holidays).
@@ -134,10 +89,8 @@ describe.concurrent('due command', () => {
     expect(carePlan?.rule).toMatch(/^Council policy, stricter than CPPCR reg 4/);
   });
 
-  it('prints an empty list for a child with nothing due', async () => {
-    const { code, stdout } = await due(['-'], JSON.stringify({ today: '2027-01-06', child: { id: 'x', dateOfBirth: '2015-05-01' }, facts: [] }));
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ childId: 'x', today: '2027-01-06', obligations: [] });
+  it('is an empty list for a child with nothing due', () => {
+    expect(due({ today: '2027-01-06', child: { id: 'x', dateOfBirth: '2015-05-01' }, facts: [] })).toEqual({ childId: 'x', today: '2027-01-06', obligations: [] });
   });
 
   const bad: Array<[string, unknown, RegExp[]]> = [
@@ -178,35 +131,19 @@ describe.concurrent('due command', () => {
     ],
   ];
   for (const [name, input, messages] of bad) {
-    it(`rejects ${name}: exit 2, nothing on stdout, the field on stderr`, async () => {
-      const { code, stdout, stderr } = await due(['-'], JSON.stringify(input));
-      expect(code).toBe(2);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(/^due: invalid input:\n/);
-      for (const message of messages) expect(stderr).toMatch(message);
+    it(`rejects ${name}, naming the field`, () => {
+      let thrown: unknown;
+      try {
+        answerDueRequest(input);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidInput);
+      for (const message of messages) expect((thrown as InvalidInput).message).toMatch(message);
     });
   }
 
-  it('rejects invalid JSON: exit 2, nothing on stdout, says so on stderr', async () => {
-    const { code, stdout, stderr } = await due([fileWith('{"today": "2027-01-06", ')]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/^due: input is not valid JSON: /);
-  });
-
-  it('rejects input that is not an object', async () => {
-    const { code, stdout, stderr } = await due(['-'], '[1, 2]');
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/\(input\): must be an object/);
-  });
-
-  it('exits 2 with usage when no file is given, and when the file cannot be read', async () => {
-    const none = await due([]);
-    expect(none).toMatchObject({ code: 2, stdout: '' });
-    expect(none.stderr).toMatch(/usage: npm run --silent due -- FILE\.json/);
-    const missing = await due([join(dir, 'no-such-file.json')]);
-    expect(missing).toMatchObject({ code: 2, stdout: '' });
-    expect(missing.stderr).toMatch(/cannot read .*no-such-file\.json/);
+  it('rejects input that is not an object', () => {
+    expect(() => answerDueRequest([1, 2])).toThrow(/\(input\): must be an object/);
   });
 });

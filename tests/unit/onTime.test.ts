@@ -16,8 +16,8 @@ import {
   type OnTimeReport,
   type OnTimeSection,
   computeOnTime,
-  replayDueInstances,
 } from '#domain/onTime.js';
+import { replayDueInstances } from '#domain/onTimeReplay.js';
 import type { Fact } from '#domain/facts.js';
 import { resolvePolicy } from '#domain/policy.js';
 import { toDayNumber, toIsoDate } from '#domain/dates.js';

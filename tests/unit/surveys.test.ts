@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS, surveyDefinitionSchema, type Question, type SurveyDefinition } from '#domain/surveys/schema.js';
 import {
   CARE_LEAVER_SURVEY,
-  DEMO_PLEDGE,
   MAX_PLEDGE_LINES,
   PLACEMENT_SURVEY_OLDER,
   PLACEMENT_SURVEY_YOUNG,
@@ -17,6 +16,7 @@ import {
   pledgeSurvey,
   surveyById,
 } from '#domain/surveys/definitions.js';
+import { DEMO_PLEDGE } from '#local/demoPledge.js';
 
 const questions = (d: SurveyDefinition): Question[] => d.sections.flatMap((s) => s.questions);
 const questionIds = (d: SurveyDefinition): string[] => questions(d).map((q) => q.id);
@@ -254,7 +254,7 @@ describe('worrying answers', () => {
   });
 
   it('the schema rejects a worrying value that is not one of the options', () => {
-    const bad = structuredClone(PLACEMENT_SURVEY_YOUNG) as SurveyDefinition;
+    const bad = structuredClone<SurveyDefinition>(PLACEMENT_SURVEY_YOUNG);
     const q = bad.sections[0]!.questions[0]!;
     if (q.type !== 'choice') throw new Error('expected a choice question first');
     q.worrying = ['not-an-option'];
@@ -264,7 +264,7 @@ describe('worrying answers', () => {
   });
 
   it('the schema rejects a positive value that is not one of the options', () => {
-    const bad = structuredClone(CARE_LEAVER_SURVEY) as SurveyDefinition;
+    const bad = structuredClone<SurveyDefinition>(CARE_LEAVER_SURVEY);
     const q = bad.sections.flatMap((s) => s.questions).find((x) => x.id === 'lonely');
     if (q?.type !== 'choice') throw new Error('expected lonely to be a choice question');
     q.positive = ['lonely'];

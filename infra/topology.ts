@@ -63,10 +63,10 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
   // A child's page in the browser, where reminder emails link; the handler checks the session and the case.
   { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
-  // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE).
-  { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: {} },
-  { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: {} },
-  { method: 'GET', path: '/sign-out', handler: 'web/signIn', auth: false, uses: {} },
+  // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE); a failed sign-in is a page.
+  { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: { web: true } },
+  { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: { web: true } },
+  { method: 'GET', path: '/sign-out', handler: 'web/signIn', auth: false, uses: { web: true } },
 ];
 
 export interface ScheduleDeclaration {

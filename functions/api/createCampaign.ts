@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { api, json, HttpError } from '#http/api.js';
+import { api } from '#http/api.js';
+import { HttpError } from '#http/errors.js';
+import { json } from '#http/responses.js';
 import { store, surveyStore } from '#services/context.js';
 import { audienceMismatch, campaignInputSchema, type Campaign } from '#domain/surveys/campaign.js';
 import { loadCouncil } from '#services/council.js';

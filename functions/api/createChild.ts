@@ -1,7 +1,10 @@
-import { api, json, HttpError } from '#http/api.js';
+import { api } from '#http/api.js';
+import { HttpError } from '#http/errors.js';
+import { json } from '#http/responses.js';
 import { store } from '#services/context.js';
 import { childInputSchema } from '#domain/people.js';
-import { auditEntryFor, routeOf } from '#services/audit.js';
+import { auditEntryFor } from '#services/audit.js';
+import { routeOf } from '#http/route.js';
 
 /** POST /children: a manager or admin opens a case and allocates it; the audit entry is written with it. */
 export const handler = api({ roles: ['manager', 'admin'], body: childInputSchema }, async ({ event, principal, body }) => {

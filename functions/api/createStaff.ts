@@ -1,4 +1,6 @@
-import { api, json, HttpError } from '#http/api.js';
+import { api } from '#http/api.js';
+import { HttpError } from '#http/errors.js';
+import { json } from '#http/responses.js';
 import { store } from '#services/context.js';
 import { staffInputSchema } from '#domain/people.js';
 

@@ -1,4 +1,5 @@
-import { api, json } from '#http/api.js';
+import { api } from '#http/api.js';
+import { json } from '#http/responses.js';
 import { surveyStore } from '#services/context.js';
 
 /** GET /campaigns: every survey campaign with how many were invited and have answered. */

@@ -4,7 +4,7 @@
  * survey summaries without free text; practitioners none of it.
  */
 import type { Principal } from '#domain/principal.js';
-import { Forbidden, NotFound } from '#domain/errors.js';
+import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import type { KeptStore } from '#store/keptStore.js';
 import type { SurveyStore } from '#store/surveyStore.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
@@ -19,6 +19,53 @@ export function canSeeReports(principal: Principal): boolean {
 
 export function requireReports(principal: Principal): void {
   if (!canSeeReports(principal)) throw new Forbidden('reports are for managers, leads and admins');
+}
+
+/** Leads and admins see young people's own words and reply to them; managers do not. */
+export function canSeeComments(principal: Principal): boolean {
+  return principal.role === 'lead' || principal.role === 'admin';
+}
+
+export interface CampaignListing {
+  campaign: Campaign;
+  surveyTitle: string;
+  invited: number;
+  answered: number;
+}
+
+/** Every campaign of the council, newest first, with how many were invited and answered. */
+export async function campaignList(store: KeptStore, surveys: SurveyStore, principal: Principal): Promise<{ council: Council; campaigns: CampaignListing[] }> {
+  requireReports(principal);
+  const council = await loadCouncil(store, principal.councilId);
+  const campaigns = await surveys.listCampaigns(principal.councilId);
+  campaigns.sort((a, b) => (a.opens < b.opens ? 1 : -1));
+  const listed = await Promise.all(
+    campaigns.map(async (campaign) => {
+      const invitations = await surveys.listInvitations(principal.councilId, campaign.id);
+      return {
+        campaign,
+        surveyTitle: definitionFor(campaign, council)?.title ?? campaign.surveyId,
+        invited: Math.max(campaign.invited, invitations.filter((i) => i.sentAt).length),
+        answered: invitations.filter((i) => i.answered).length,
+      };
+    }),
+  );
+  return { council, campaigns: listed };
+}
+
+/** The longest "You said, we did" reply, in characters. */
+export const REPLY_MAX = 1000;
+
+/** A lead's "You said, we did" reply, which young people see when they open the next campaign of the survey. */
+export async function publishReply(store: KeptStore, surveys: SurveyStore, principal: Principal, campaignId: string, reply: string): Promise<void> {
+  requireReports(principal);
+  if (!canSeeComments(principal)) throw new Forbidden('only leads and admins publish a reply');
+  const text = reply.trim();
+  if (!text) throw new InvalidInput([{ field: 'youSaidWeDid', message: 'Write what you are doing about what young people said' }]);
+  if ([...text].length > REPLY_MAX) throw new InvalidInput([{ field: 'youSaidWeDid', message: `Write ${REPLY_MAX} characters or fewer` }]);
+  const campaign = await surveys.getCampaign(principal.councilId, campaignId);
+  if (!campaign) throw new NotFound(`no survey campaign ${campaignId}`);
+  await surveys.setReply(principal.councilId, campaign.id, text);
 }
 
 /** The campaign of the same survey that closed most recently before this one opened. */
@@ -54,7 +101,7 @@ export async function surveyReport(store: KeptStore, surveys: SurveyStore, princ
     invited: Math.max(invitations.filter((i) => i.sentAt).length, campaign.invited ?? 0),
     responses,
     previous: previous && previousDefinition ? { definition: previousDefinition, responses: await surveys.listResponses(principal.councilId, previous.id) } : null,
-    includeComments: principal.role === 'lead' || principal.role === 'admin',
+    includeComments: canSeeComments(principal),
   });
   return { council, campaign, definition, previous, summary };
 }

@@ -3,7 +3,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyStore } from '#store/surveyStore.js';
 import { tokenHash, newToken } from '#platform/tokens.js';
-import { WRONG_LINKS_ALLOWED, handleSurveyPage } from '#services/surveyPages.js';
+import { WRONG_LINKS_ALLOWED } from '#services/surveyResponse.js';
+import { surveyPage } from '#web/pages/survey.js';
 import { sesSender } from '#email/sender.js';
 
 const TODAY = '2027-01-18';
@@ -74,16 +75,16 @@ describe('survey links', () => {
     expect(throttled.headers.get('retry-after')).toBe('600');
     // Another address is not held up by this one.
     const deps = { store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' };
-    expect((await handleSurveyPage(event(`/s/${goodToken}`, '203.0.113.9'), deps)).statusCode).toBe(200);
+    expect((await surveyPage(event(`/s/${goodToken}`, '203.0.113.9'), deps)).statusCode).toBe(200);
     // … and after ten minutes the first address may try again.
-    expect((await handleSurveyPage(event(`/s/${goodToken}`, '127.0.0.1'), { ...deps, nowMs: () => Date.now() + 11 * 60_000 })).statusCode).toBe(200);
+    expect((await surveyPage(event(`/s/${goodToken}`, '127.0.0.1'), { ...deps, nowMs: () => Date.now() + 11 * 60_000 })).statusCode).toBe(200);
   });
 });
 
 describe('security headers', () => {
   it('send a CSP without unsafe-inline, no framing, and HSTS in AWS', async () => {
     const deps = { store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' };
-    const page = await handleSurveyPage(event(`/s/${goodToken}`, '198.51.100.7'), deps);
+    const page = await surveyPage(event(`/s/${goodToken}`, '198.51.100.7'), deps);
     const csp = page.headers['content-security-policy']!;
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");

@@ -8,10 +8,12 @@ import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import type { KeptStore } from '#store/keptStore.js';
 import type { SurveyStore } from '#store/surveyStore.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
+import { type PublishedCounts, publishCounts, responseCounts } from '#domain/surveys/responseCounts.js';
 import { summariseSurvey, type SurveySummary } from '#domain/surveySummary.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import { loadCouncil, type Council } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
+import { campaignsWithCounts } from './campaigns.js';
 
 export function canSeeReports(principal: Principal): boolean {
   return principal.role === 'lead' || principal.role === 'admin' || principal.role === 'manager';
@@ -29,28 +31,17 @@ export function canSeeComments(principal: Principal): boolean {
 export interface CampaignListing {
   campaign: Campaign;
   surveyTitle: string;
-  invited: number;
-  answered: number;
+  /** Published like the survey report's: a count of 1 to 5 shows as `c`. */
+  counts: PublishedCounts;
 }
 
 /** Every campaign of the council, newest first, with how many were invited and answered. */
 export async function campaignList(store: KeptStore, surveys: SurveyStore, principal: Principal): Promise<{ council: Council; campaigns: CampaignListing[] }> {
   requireReports(principal);
   const council = await loadCouncil(store, principal.councilId);
-  const campaigns = await surveys.listCampaigns(principal.councilId);
-  campaigns.sort((a, b) => (a.opens < b.opens ? 1 : -1));
-  const listed = await Promise.all(
-    campaigns.map(async (campaign) => {
-      const invitations = await surveys.listInvitations(principal.councilId, campaign.id);
-      return {
-        campaign,
-        surveyTitle: definitionFor(campaign, council)?.title ?? campaign.surveyId,
-        invited: Math.max(campaign.invited, invitations.filter((i) => i.sentAt).length),
-        answered: invitations.filter((i) => i.answered).length,
-      };
-    }),
-  );
-  return { council, campaigns: listed };
+  const listed = await campaignsWithCounts(surveys, principal.councilId);
+  const campaigns = listed.map(({ campaign, counts }) => ({ campaign, surveyTitle: definitionFor(campaign, council)?.title ?? campaign.surveyId, counts: publishCounts(counts) }));
+  return { council, campaigns };
 }
 
 /** The longest "You said, we did" reply, in characters. */
@@ -98,7 +89,7 @@ export async function surveyReport(store: KeptStore, surveys: SurveyStore, princ
   const previousDefinition = previous ? definitionFor(previous, council) : undefined;
   const summary = summariseSurvey({
     definition,
-    invited: Math.max(invitations.filter((i) => i.sentAt).length, campaign.invited ?? 0),
+    invited: responseCounts(campaign, invitations, responses.length).invited,
     responses,
     previous: previous && previousDefinition ? { definition: previousDefinition, responses: await surveys.listResponses(principal.councilId, previous.id) } : null,
     includeComments: canSeeComments(principal),

@@ -90,13 +90,13 @@ async function route(event: APIGatewayProxyEventV2, deps: ReportDeps, page: Page
 
 async function home(deps: ReportDeps, page: Page, principal: Principal): Promise<HttpResult> {
   const { council, campaigns } = await campaignList(deps.store, deps.surveys, principal);
-  const rows = campaigns.map(({ campaign: c, surveyTitle, invited, answered }) => [
+  const rows = campaigns.map(({ campaign: c, surveyTitle, counts }) => [
     { html: `<a class="govuk-link" href="/reports/surveys/${encodeURIComponent(c.id)}">${escapeHtml(c.name)}</a>` },
     { text: surveyTitle },
     { text: `${longDate(c.opens)} to ${longDate(c.closes)}` },
     { text: c.state },
-    { text: String(invited), format: 'numeric' },
-    { text: String(answered), format: 'numeric' },
+    { text: String(counts.invited), format: 'numeric' },
+    { text: String(counts.answered), format: 'numeric' },
   ]);
   return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), campaigns: rows, team: principal.role === 'manager' });
 }

@@ -10,7 +10,7 @@ import { tokenHash } from '#platform/tokens.js';
 import { type Answers, type AnswerError, cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
 import type { Section, SurveyDefinition } from '#domain/surveys/schema.js';
 import { buildHistory } from '#domain/history.js';
-import { type Bands, personOf } from '#domain/surveys/bands.js';
+import { type Bands, UNKNOWN_BANDS, personOf } from '#domain/surveys/bands.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { KeptStore } from '#store/keptStore.js';
 import type { SubmitOutcome, SurveyLink, SurveyStore } from '#store/surveyStore.js';
@@ -147,10 +147,10 @@ export async function submitResponse(deps: SurveyResponseDeps, survey: OpenSurve
   return { outcome };
 }
 
-/** The coarse groups stored with the answers. */
+/** The coarse groups stored with the answers; all unknown when the child's record is gone. */
 async function bandsOf(deps: SurveyResponseDeps, { link, council }: OpenSurvey): Promise<Bands> {
   const child = await deps.store.getChild(link.councilId, link.childId);
-  if (!child) return { ageBand: '21-25', placementType: 'not-recorded', area: 'unknown' };
+  if (!child) return { ...UNKNOWN_BANDS };
   const { facts } = await deps.store.getChildHistory(link.councilId, link.childId);
   const history = buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), deps.today);
   return personOf(history, council.policy.personalAdviser.untilAge).bands;

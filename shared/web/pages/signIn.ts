@@ -14,6 +14,25 @@ import { pageFor } from './page.js';
 
 const STATE_COOKIE = 'kept_oauth';
 
+/** What the browser keeps while Cognito signs it in: the OAuth state, the PKCE verifier and where to go after. */
+interface PendingSignIn {
+  state: string;
+  verifier: string;
+  next: string;
+}
+
+/** base64url of JSON: any path (dots, %, unicode, a query string) survives as a cookie value. */
+const encodePending = (p: PendingSignIn) => Buffer.from(JSON.stringify(p)).toString('base64url');
+
+function decodePending(value: string | undefined): PendingSignIn | null {
+  try {
+    const p = JSON.parse(Buffer.from(value ?? '', 'base64url').toString('utf8')) as Partial<PendingSignIn>;
+    return typeof p.state === 'string' && typeof p.verifier === 'string' && typeof p.next === 'string' ? { state: p.state, verifier: p.verifier, next: p.next } : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface SignInDeps {
   appUrl: string;
   clientId: string;
@@ -38,19 +57,19 @@ export async function signInPage(event: APIGatewayProxyEventV2, deps: SignInDeps
 
   if (event.routeKey === 'GET /sign-in') {
     const { url, state, verifier } = authorizeUrl(cognito);
-    const next = safeNext(event.queryStringParameters?.next);
-    return redirect(url, https, [`${STATE_COOKIE}=${state}.${verifier}.${encodeURIComponent(next)}; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=600${https ? '; Secure' : ''}`]);
+    const pending = encodePending({ state, verifier, next: safeNext(event.queryStringParameters?.next) });
+    return redirect(url, https, [`${STATE_COOKIE}=${pending}; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=600${https ? '; Secure' : ''}`]);
   }
 
-  const [state, verifier, next] = (page.cookies[STATE_COOKIE] ?? '').split('.');
+  const pending = decodePending(page.cookies[STATE_COOKIE]);
   const code = event.queryStringParameters?.code;
-  if (!state || !verifier || !code || event.queryStringParameters?.state !== state) return failed('The sign-in had expired.');
-  const signedIn = await exchangeCode(cognito, code, verifier);
+  if (!pending || !code || event.queryStringParameters?.state !== pending.state) return failed('The sign-in had expired.');
+  const signedIn = await exchangeCode(cognito, code, pending.verifier);
   if (!signedIn) return failed('Cognito did not accept the sign-in.');
   try {
     await verifyBearer(`Bearer ${signedIn.idToken}`);
   } catch {
     return failed('Your account is not set up for Kept yet: ask an admin.');
   }
-  return redirect(safeNext(decodeURIComponent(next ?? '')), https, [sessionCookie(signedIn.idToken, https, signedIn.expiresIn), `${STATE_COOKIE}=; Path=/auth; Max-Age=0`]);
+  return redirect(safeNext(pending.next), https, [sessionCookie(signedIn.idToken, https, signedIn.expiresIn), `${STATE_COOKIE}=; Path=/auth; Max-Age=0`]);
 }

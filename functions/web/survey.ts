@@ -7,9 +7,17 @@ import { withFaultPage } from '#web/pages/page.js';
 import { store, surveyStore } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { config, today } from '#platform/config.js';
+import { SURVEY_SOURCE_SECRET, secretFromEnvironment } from '#platform/secrets.js';
 
 export const handler = middy<APIGatewayProxyEventV2, HttpResult>().handler((event) =>
   withFaultPage(event, config.appUrl, 'survey page', ['Your answers so far are saved. Please try again in a few minutes.'], () =>
-    surveyPage(event, { store: store(), surveys: surveyStore(), send: sesSender(), today: today(), appUrl: config.appUrl }),
+    surveyPage(event, {
+      store: store(),
+      surveys: surveyStore(),
+      send: sesSender(),
+      today: today(),
+      appUrl: config.appUrl,
+      sourceSecret: () => secretFromEnvironment(SURVEY_SOURCE_SECRET),
+    }),
   ),
 );

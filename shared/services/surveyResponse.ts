@@ -6,7 +6,7 @@
  * turns these outcomes into pages.
  */
 import escapeHtml from 'escape-html';
-import { tokenHash } from '#platform/tokens.js';
+import { keyedHash, tokenHash } from '#platform/tokens.js';
 import { type Answers, type AnswerError, cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
 import type { Section, SurveyDefinition } from '#domain/surveys/schema.js';
 import { buildHistory } from '#domain/history.js';
@@ -26,6 +26,8 @@ export interface SurveyResponseDeps {
   send: SendEmail;
   today: string;
   appUrl: string;
+  /** The secret that keys the wrong-link counter, so a stored key cannot be traced back to an address. */
+  sourceSecret: () => Promise<string>;
   nowMs?: () => number;
 }
 
@@ -51,11 +53,12 @@ const WELL_FORMED = /^[A-Za-z0-9_-]{20,100}$/;
 /**
  * Finds the survey a link opens. Guessing links is futile (256 random bits),
  * and repeated wrong links from one address are slowed down; the address is
- * kept only as a hash.
+ * kept only as a keyed hash (HMAC under a secret from configuration), which
+ * cannot be reversed by trying every IPv4 address.
  */
 export async function openSurveyLink(deps: SurveyResponseDeps, token: string, callerAddress: string): Promise<LinkState> {
   if (!WELL_FORMED.test(token)) return { state: 'not-found' };
-  const source = tokenHash(`source:${callerAddress}`).slice(0, 32);
+  const source = keyedHash(await deps.sourceSecret(), `survey-link-source:${callerAddress}`).slice(0, 32);
   const now = deps.nowMs?.() ?? Date.now();
   if ((await deps.surveys.missesSoFar(source, now)) >= WRONG_LINKS_ALLOWED) return { state: 'too-many-tries' };
   const link = await deps.surveys.getLink(tokenHash(token));

@@ -30,7 +30,14 @@ export interface RouteDeclaration {
   /** false: no bearer token (health, calendar feed with its own token). */
   auth: boolean;
   /** Which AWS clients the handler uses, for least-privilege grants and bundling. */
-  uses: { table?: 'read' | 'write'; email?: boolean; /** needs the page templates and assets beside its bundle */ web?: boolean };
+  uses: {
+    table?: 'read' | 'write';
+    email?: boolean;
+    /** needs the page templates and assets beside its bundle */
+    web?: boolean;
+    /** reads the secret that keys the survey pages' wrong-link counter (SURVEY_SOURCE_SECRET) */
+    surveySourceSecret?: boolean;
+  };
 }
 
 export const ROUTES: readonly RouteDeclaration[] = [
@@ -52,9 +59,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/campaigns', handler: 'api/listCampaigns', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/campaigns', handler: 'api/createCampaign', auth: true, uses: { table: 'write' } },
   // Survey pages: the single-use link is the key, so no bearer token. The handler also sends safeguarding alerts.
-  { method: 'GET', path: '/s/{token}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
-  { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
-  { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true } },
+  { method: 'GET', path: '/s/{token}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
+  { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
+  { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'GET', path: '/assets/{file+}', handler: 'web/assets', auth: false, uses: { web: true } },
   // Leads' pages: signed in with the session cookie (or a bearer token for JSON and CSV); the handler checks.
   { method: 'GET', path: '/reports', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
@@ -63,10 +70,10 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
   // A child's page in the browser, where reminder emails link; the handler checks the session and the case.
   { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
-  // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE).
-  { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: {} },
-  { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: {} },
-  { method: 'GET', path: '/sign-out', handler: 'web/signIn', auth: false, uses: {} },
+  // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE); a failed sign-in is a page.
+  { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: { web: true } },
+  { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: { web: true } },
+  { method: 'GET', path: '/sign-out', handler: 'web/signIn', auth: false, uses: { web: true } },
 ];
 
 export interface ScheduleDeclaration {

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { api, raw, notFound } from '#http/api.js';
+import { api } from '#http/api.js';
+import { raw } from '#http/responses.js';
+import { NotFound } from '#domain/errors.js';
 import { store } from '#services/context.js';
 import { tokenHash } from '#platform/tokens.js';
 import { calendarFeed } from '#calendar/feed.js';
@@ -12,7 +14,7 @@ const path = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,100}(
 export const handler = api({ roles: 'public', params: path }, async ({ params }) => {
   const s = store();
   const owner = await s.findCalendarToken(tokenHash(params.token.replace(/\.ics$/, '')));
-  if (!owner) throw notFound('this calendar link is not valid; ask Kept for a new one');
+  if (!owner) throw new NotFound('this calendar link is not valid; ask Kept for a new one');
   const [items, council] = await Promise.all([s.dueForHolder(owner.councilId, owner.staffId), loadCouncil(s, owner.councilId)]);
   const body = calendarFeed(items, { appUrl: config.appUrl, councilName: council.name, titles: council.titles });
   return raw(200, 'text/calendar; charset=utf-8', body, { 'content-disposition': 'inline; filename="kept.ics"' });

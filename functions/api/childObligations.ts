@@ -1,7 +1,8 @@
-import { api, json } from '#http/api.js';
+import { api } from '#http/api.js';
+import { json } from '#http/responses.js';
 import { store } from '#services/context.js';
 import { childFor } from '#services/children.js';
-import { routeOf } from '#services/audit.js';
+import { routeOf } from '#http/route.js';
 import { withStatus } from '#services/obligations.js';
 import { today } from '#platform/config.js';
 import { childPath } from './params.js';

@@ -1,4 +1,5 @@
-import { api, json } from '#http/api.js';
+import { api } from '#http/api.js';
+import { json } from '#http/responses.js';
 import { store } from '#services/context.js';
 import { tokenHash, newToken } from '#platform/tokens.js';
 import { config } from '#platform/config.js';

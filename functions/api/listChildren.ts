@@ -1,18 +1,9 @@
-import { api, json } from '#http/api.js';
+import { api } from '#http/api.js';
+import { json } from '#http/responses.js';
 import { store } from '#services/context.js';
-import { childSummary } from '#services/children.js';
-import { teamOf } from '#domain/access.js';
+import { childrenFor } from '#services/people.js';
 
 /** GET /children: a practitioner's caseload, a manager's team's, the whole council for leads and admins. */
 export const handler = api({ roles: ['practitioner', 'manager', 'lead', 'admin'] }, async ({ principal }) => {
-  const s = store();
-  const { councilId, staffId, role } = principal;
-  let children;
-  if (role === 'practitioner') children = await s.listChildrenHeldBy(councilId, staffId);
-  else if (role === 'manager') {
-    const team = teamOf(staffId, await s.listStaff(councilId));
-    children = (await Promise.all(team.map((id) => s.listChildrenHeldBy(councilId, id)))).flat();
-  } else children = await s.listChildren(councilId);
-  children.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return json(200, { children: children.map(childSummary) });
+  return json(200, { children: await childrenFor(store(), principal) });
 });

@@ -1,4 +1,5 @@
-import { api, json } from '#http/api.js';
+import { api } from '#http/api.js';
+import { json } from '#http/responses.js';
 import { store } from '#services/context.js';
 
 /** GET /staff: the council's staff, for managers, leads and admins. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { api, json } from '#http/api.js';
+import { api } from '#http/api.js';
+import { json } from '#http/responses.js';
 import { store } from '#services/context.js';
 import { withStatus } from '#services/obligations.js';
 import { isoDate } from '#domain/validation.js';

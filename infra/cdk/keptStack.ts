@@ -38,6 +38,7 @@ import type { KeptConfig } from './config.js';
 import { KeptAuth } from './constructs/auth.js';
 import { KeptFunction } from './constructs/keptFunction.js';
 import { KeptMail } from './constructs/mail.js';
+import { SurveySourceSecret } from './constructs/surveySourceSecret.js';
 
 export interface KeptStackProps extends StackProps {
   config: KeptConfig;
@@ -107,6 +108,7 @@ function usesByHandler(): Map<string, Uses> {
       ...(table ? { table } : {}),
       ...(before.email || uses.email ? { email: true } : {}),
       ...(before.web || uses.web ? { web: true } : {}),
+      ...(before.surveySourceSecret || uses.surveySourceSecret ? { surveySourceSecret: true } : {}),
     });
   }
   return merged;
@@ -123,6 +125,7 @@ export class KeptStack extends Stack {
   readonly apiStage: apigwv2.HttpStage;
   readonly auth: KeptAuth;
   readonly mail: KeptMail;
+  readonly surveySourceSecret: SurveySourceSecret;
   readonly alarmTopic: sns.Topic;
   /** Where failed scheduled and event-driven runs end up. */
   readonly deadLetterQueue: sqs.Queue;
@@ -183,6 +186,7 @@ export class KeptStack extends Stack {
     // ---- Sign-in and mail -----------------------------------------------------
     this.auth = new KeptAuth(this, 'Auth', { config });
     this.mail = new KeptMail(this, 'Mail', { config, topicKey });
+    this.surveySourceSecret = new SurveySourceSecret(this, 'SurveySourceSecret', { councilId: config.councilId });
 
     // ---- Runs that failed for good -------------------------------------------
     // Scheduled and event-driven functions are invoked asynchronously: what
@@ -417,7 +421,7 @@ export class KeptStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
   }
 
-  /** Least privilege from topology.ts: read or read/write on the table, SES send only when it mails. */
+  /** Least privilege from topology.ts: read or read/write on the table, SES send only when it mails, the secret only where read. */
   private grantUses(kept: KeptFunction, uses: Uses): void {
     if (uses.table === 'read') this.table.grantReadData(kept.role);
     if (uses.table === 'write') this.table.grantReadWriteData(kept.role);
@@ -429,5 +433,6 @@ export class KeptStack extends Stack {
       });
     }
     if (uses.email) this.mail.grantSend(kept.role);
+    if (uses.surveySourceSecret) this.surveySourceSecret.grantTo(kept);
   }
 }

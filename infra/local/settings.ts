@@ -5,6 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SURVEY_SOURCE_SECRET } from '#platform/secrets.js';
+import { surveySourceSecretFile } from './secrets.js';
 
 export interface LocalSettings {
   port: number;
@@ -56,4 +58,5 @@ export function applyLocalEnvironment(s: LocalSettings): void {
   set('AUTH_ISSUER', localIssuer(s));
   set('AUTH_AUDIENCE', LOCAL_AUDIENCE);
   set('AUTH_JWKS_URL', pathToFileURL(jwksPath(s)).href);
+  set(SURVEY_SOURCE_SECRET, pathToFileURL(surveySourceSecretFile(s)).href);
 }

@@ -8,6 +8,7 @@
 import type { Answers } from './surveys/answers.js';
 import type { Bands } from './surveys/bands.js';
 import { INDICATORS, type Question, type SurveyDefinition } from './surveys/schema.js';
+import { publishCounts } from './surveys/responseCounts.js';
 import { type Shown, type SuppressedTable, mean, percent, suppressTable, MIN_BASE } from './suppression.js';
 
 export interface ResponseForSummary {
@@ -227,13 +228,10 @@ export function summariseSurvey(o: Options): SurveySummary {
         )
       : null;
 
-  const responseTable = suppressTable({ rows: ['All'], columns: ['Answered', 'Not answered'], counts: [[answered, Math.max(0, o.invited - answered)]] });
   return {
     surveyId: definition.id,
     version: definition.version,
-    invited: responseTable.total,
-    answered: responseTable.cells[0]![0]!,
-    responseRate: percent(responseTable.cells[0]![0]!, responseTable.total),
+    ...publishCounts({ invited: o.invited, answered }),
     questions,
     indicators,
     comments,

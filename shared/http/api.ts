@@ -2,58 +2,41 @@
  * The shape every API handler shares: a middy handler that authenticates,
  * checks the role, validates input with zod and turns errors into answers
  * a person can act on. Handlers only say what they need and what they do.
+ * A public route's handler is given no principal at all, so it cannot read
+ * one by mistake.
  */
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { Role } from '#domain/principal.js';
-import { type Principal, Unauthenticated, verifyBearer } from '#auth/verify.js';
+import { type Principal, verifyBearer } from '#auth/verify.js';
 import { problemsOf } from '#domain/validation.js';
 import { Forbidden } from '#domain/errors.js';
 import { HttpError, answerFor } from './errors.js';
+import { type HttpResult, json } from './responses.js';
 import { log, withLogContext } from '#platform/log.js';
 
-export type Result = APIGatewayProxyResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
-
-export { HttpError };
-
-export const notFound = (what: string) => new HttpError(404, what);
-
-const SECURITY_HEADERS = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Result {
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...headers },
-    body: JSON.stringify(body),
-  };
-}
-
-export function raw(status: number, contentType: string, body: string, headers: Record<string, string> = {}): Result {
-  return { statusCode: status, headers: { 'content-type': contentType, ...SECURITY_HEADERS, ...headers }, body };
-}
-
-export interface ApiRequest<B, P, Q> {
+/** What a public route's handler gets: the validated input, and no principal. */
+export interface PublicRequest<B, P, Q> {
   event: APIGatewayProxyEventV2;
-  principal: Principal;
   body: B;
   params: P;
   query: Q;
 }
 
-interface Options<B extends z.ZodMiniType | undefined, P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined> {
-  /** Who may call; `public` skips sign-in (health, calendar feed). */
-  roles: readonly Role[] | 'public';
+/** What a signed-in route's handler gets: the validated input and who is calling. */
+export interface ApiRequest<B, P, Q> extends PublicRequest<B, P, Q> {
+  principal: Principal;
+}
+
+interface Schemas<B extends z.ZodMiniType | undefined, P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined> {
   body?: B;
   params?: P;
   query?: Q;
 }
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+type Handler = middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResult>;
 
 function parse<S extends z.ZodMiniType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -76,40 +59,44 @@ function readBody(event: APIGatewayProxyEventV2): unknown {
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   const headers = event.headers ?? {};
-  return headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+  return headers[name] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
 }
 
-export function errorResult(error: unknown, route: string): Result {
-  if (error instanceof Unauthenticated) return json(401, { error: error.message }, { 'www-authenticate': 'Bearer' });
+/** The JSON answer for any error: the shared mapping, else a 500 that says nothing was changed. */
+export function errorResult(error: unknown, route: string): HttpResult {
   const answer = answerFor(error);
-  if (answer) return json(answer.status, { error: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) }, answer.headers);
-  const name = (error as { name?: string })?.name ?? 'Error';
-  if (/Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|ServiceUnavailable|InternalServerError|TimeoutError/.test(name)) {
-    log.warn('storage unavailable', { route, error: name });
-    return json(503, { error: 'Kept could not reach its storage just now; nothing was changed. Please try again.' }, { 'retry-after': '2' });
+  if (answer) {
+    if (answer.status === 503) log.warn('unavailable', { route, error: (error as Error)?.name ?? 'Error' });
+    return json(answer.status, { error: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) }, answer.headers);
   }
-  log.error('unhandled error', { route, error: name });
+  log.error('unhandled error', { route, error: (error as { name?: string })?.name ?? 'Error' });
   return json(500, { error: 'something went wrong on our side; nothing was changed' });
 }
 
-type KeptEvent = APIGatewayProxyEventV2 & { kept?: { principal: Principal; body: unknown; params: unknown; query: unknown } };
+interface Kept {
+  principal?: Principal;
+  body?: unknown;
+  params?: unknown;
+  query?: unknown;
+}
+type KeptEvent = APIGatewayProxyEventV2 & { kept?: Kept };
 
-/** middy: verifies the bearer token and the caller's role. */
-function authenticate(roles: readonly Role[] | 'public'): middy.MiddlewareObj<KeptEvent, Result> {
+/** middy: verifies the bearer token and the caller's role (signed-in routes only). */
+function authenticate(roles: readonly Role[]): middy.MiddlewareObj<KeptEvent, HttpResult> {
   return {
     before: async ({ event }) => {
-      const principal = roles === 'public' ? (null as unknown as Principal) : await verifyBearer(header(event, 'authorization'));
-      if (roles !== 'public' && !roles.includes(principal.role)) throw new Forbidden(`a ${principal.role} cannot do this`);
-      event.kept = { principal, body: undefined, params: undefined, query: undefined };
+      const principal = await verifyBearer(header(event, 'authorization'));
+      if (!roles.includes(principal.role)) throw new Forbidden(`a ${principal.role} cannot do this`);
+      event.kept = { ...event.kept, principal };
     },
   };
 }
 
 /** middy: validates path, query and body with their zod schemas. */
-function validate(schemas: { body?: z.ZodMiniType; params?: z.ZodMiniType; query?: z.ZodMiniType }): middy.MiddlewareObj<KeptEvent, Result> {
+function validate(schemas: Schemas<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType | undefined>): middy.MiddlewareObj<KeptEvent, HttpResult> {
   return {
     before: ({ event }) => {
-      const kept = event.kept!;
+      const kept: Kept = (event.kept ??= {});
       if (schemas.params) kept.params = parse(schemas.params, event.pathParameters ?? {}, 'path');
       if (schemas.query) kept.query = parse(schemas.query, event.queryStringParameters ?? {}, 'query');
       if (schemas.body) kept.body = parse(schemas.body, readBody(event), 'body');
@@ -118,9 +105,9 @@ function validate(schemas: { body?: z.ZodMiniType; params?: z.ZodMiniType; query
 }
 
 /** middy: one structured line per request: route, status, role and time taken; no path values, no bodies. */
-function requestLog(): middy.MiddlewareObj<KeptEvent, Result> {
+function requestLog(): middy.MiddlewareObj<KeptEvent, HttpResult> {
   const started = new WeakMap<object, number>();
-  const line = (request: middy.Request<KeptEvent, Result>) =>
+  const line = (request: middy.Request<KeptEvent, HttpResult>) =>
     log.info('request', {
       route: request.event.routeKey,
       status: request.response?.statusCode,
@@ -135,7 +122,7 @@ function requestLog(): middy.MiddlewareObj<KeptEvent, Result> {
 }
 
 /** middy: every error becomes a JSON answer; nothing personal is logged. */
-function httpErrors(): middy.MiddlewareObj<KeptEvent, Result> {
+function httpErrors(): middy.MiddlewareObj<KeptEvent, HttpResult> {
   return {
     onError: (request) => {
       request.response = errorResult(request.error, request.event.routeKey ?? request.event.rawPath);
@@ -143,19 +130,26 @@ function httpErrors(): middy.MiddlewareObj<KeptEvent, Result> {
   };
 }
 
-export function api<
-  B extends z.ZodMiniType | undefined = undefined,
-  P extends z.ZodMiniType | undefined = undefined,
-  Q extends z.ZodMiniType | undefined = undefined,
->(options: Options<B, P, Q>, run: (request: ApiRequest<Out<B>, Out<P>, Out<Q>>) => Promise<Result>) {
-  return middy<KeptEvent, Result>()
-    .use(withLogContext())
-    .use(requestLog())
-    .use(httpErrors())
-    .use(authenticate(options.roles))
-    .use(validate(options))
-    .handler(async (event) => {
-      const { principal, body, params, query } = event.kept!;
-      return run({ event, principal, body: body as Out<B>, params: params as Out<P>, query: query as Out<Q> });
-    });
+/** A route anyone may call (health, the calendar feed with its own token): no sign-in, no principal. */
+export function api<B extends z.ZodMiniType | undefined = undefined, P extends z.ZodMiniType | undefined = undefined, Q extends z.ZodMiniType | undefined = undefined>(
+  options: Schemas<B, P, Q> & { roles: 'public' },
+  run: (request: PublicRequest<Out<B>, Out<P>, Out<Q>>) => Promise<HttpResult>,
+): Handler;
+/** A route for signed-in staff in one of `roles`. */
+export function api<B extends z.ZodMiniType | undefined = undefined, P extends z.ZodMiniType | undefined = undefined, Q extends z.ZodMiniType | undefined = undefined>(
+  options: Schemas<B, P, Q> & { roles: readonly Role[] },
+  run: (request: ApiRequest<Out<B>, Out<P>, Out<Q>>) => Promise<HttpResult>,
+): Handler;
+export function api(
+  options: Schemas<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType | undefined> & { roles: readonly Role[] | 'public' },
+  run: (request: ApiRequest<unknown, unknown, unknown>) => Promise<HttpResult>,
+): Handler {
+  const chain = middy<KeptEvent, HttpResult>().use(withLogContext() as middy.MiddlewareObj<KeptEvent, HttpResult>).use(requestLog()).use(httpErrors());
+  if (options.roles !== 'public') chain.use(authenticate(options.roles));
+  return chain.use(validate(options)).handler(async (event) => {
+    const { principal, body, params, query } = event.kept ?? {};
+    const request = { event, body, params, query };
+    // The public overload's handler takes a PublicRequest; this object has a principal only on signed-in routes.
+    return run((principal ? { ...request, principal } : request) as ApiRequest<unknown, unknown, unknown>);
+  }) as Handler;
 }

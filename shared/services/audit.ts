@@ -5,7 +5,6 @@
  * (a fact, a new child) is logged in the same transaction as the change.
  */
 import { randomBytes } from 'node:crypto';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
 import { NotFound, Unavailable } from '#domain/errors.js';
 import { log } from '#platform/log.js';
@@ -31,13 +30,6 @@ export function newAuditEntry(fields: Omit<AuditEntry, 'id' | 'at'>, at: Date = 
 /** An entry for something a signed-in person did to a child's record through the API. */
 export function auditEntryFor(principal: Principal, action: AuditAction, childId: string, route: string, at?: Date): AuditEntry {
   return newAuditEntry({ councilId: principal.councilId, staffId: principal.staffId, role: principal.role, action, childId, route }, at);
-}
-
-/** The route as API Gateway names it (`GET /children/{id}`), so entries group by route, not by path. */
-export function routeOf(event: APIGatewayProxyEventV2): string {
-  const key = event.routeKey ?? event.requestContext?.routeKey;
-  if (key && key !== '$default') return key;
-  return `${event.requestContext?.http?.method ?? 'GET'} ${event.rawPath}`;
 }
 
 /** Writes an entry; if it cannot be written, the request fails with 503 and shows nothing. */

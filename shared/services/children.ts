@@ -18,7 +18,7 @@ export async function childFor(
   principal: Principal,
   childId: string,
   purpose: 'read' | 'record',
-  /** The route, for the audit entry: pass `routeOf(event)` (`GET /children/{id}`). */
+  /** The route, for the audit entry: the edge passes `routeOf(event)` (`GET /children/{id}`). */
   route = 'unnamed route',
 ): Promise<{ child: ChildRecord; staff: Staff[]; audit: AuditEntry }> {
   const [child, staff] = await Promise.all([

@@ -4,14 +4,16 @@
  * survey summaries without free text; practitioners none of it.
  */
 import type { Principal } from '#domain/principal.js';
-import { Forbidden, NotFound } from '#domain/errors.js';
+import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import type { KeptStore } from '#store/keptStore.js';
 import type { SurveyStore } from '#store/surveyStore.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
+import { type PublishedCounts, publishCounts, responseCounts } from '#domain/surveys/responseCounts.js';
 import { summariseSurvey, type SurveySummary } from '#domain/surveySummary.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import { loadCouncil, type Council } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
+import { campaignsWithCounts } from './campaigns.js';
 
 export function canSeeReports(principal: Principal): boolean {
   return principal.role === 'lead' || principal.role === 'admin' || principal.role === 'manager';
@@ -19,6 +21,42 @@ export function canSeeReports(principal: Principal): boolean {
 
 export function requireReports(principal: Principal): void {
   if (!canSeeReports(principal)) throw new Forbidden('reports are for managers, leads and admins');
+}
+
+/** Leads and admins see young people's own words and reply to them; managers do not. */
+export function canSeeComments(principal: Principal): boolean {
+  return principal.role === 'lead' || principal.role === 'admin';
+}
+
+export interface CampaignListing {
+  campaign: Campaign;
+  surveyTitle: string;
+  /** Published like the survey report's: a count of 1 to 5 shows as `c`. */
+  counts: PublishedCounts;
+}
+
+/** Every campaign of the council, newest first, with how many were invited and answered. */
+export async function campaignList(store: KeptStore, surveys: SurveyStore, principal: Principal): Promise<{ council: Council; campaigns: CampaignListing[] }> {
+  requireReports(principal);
+  const council = await loadCouncil(store, principal.councilId);
+  const listed = await campaignsWithCounts(surveys, principal.councilId);
+  const campaigns = listed.map(({ campaign, counts }) => ({ campaign, surveyTitle: definitionFor(campaign, council)?.title ?? campaign.surveyId, counts: publishCounts(counts) }));
+  return { council, campaigns };
+}
+
+/** The longest "You said, we did" reply, in characters. */
+export const REPLY_MAX = 1000;
+
+/** A lead's "You said, we did" reply, which young people see when they open the next campaign of the survey. */
+export async function publishReply(store: KeptStore, surveys: SurveyStore, principal: Principal, campaignId: string, reply: string): Promise<void> {
+  requireReports(principal);
+  if (!canSeeComments(principal)) throw new Forbidden('only leads and admins publish a reply');
+  const text = reply.trim();
+  if (!text) throw new InvalidInput([{ field: 'youSaidWeDid', message: 'Write what you are doing about what young people said' }]);
+  if ([...text].length > REPLY_MAX) throw new InvalidInput([{ field: 'youSaidWeDid', message: `Write ${REPLY_MAX} characters or fewer` }]);
+  const campaign = await surveys.getCampaign(principal.councilId, campaignId);
+  if (!campaign) throw new NotFound(`no survey campaign ${campaignId}`);
+  await surveys.setReply(principal.councilId, campaign.id, text);
 }
 
 /** The campaign of the same survey that closed most recently before this one opened. */
@@ -51,10 +89,10 @@ export async function surveyReport(store: KeptStore, surveys: SurveyStore, princ
   const previousDefinition = previous ? definitionFor(previous, council) : undefined;
   const summary = summariseSurvey({
     definition,
-    invited: Math.max(invitations.filter((i) => i.sentAt).length, campaign.invited ?? 0),
+    invited: responseCounts(campaign, invitations, responses.length).invited,
     responses,
     previous: previous && previousDefinition ? { definition: previousDefinition, responses: await surveys.listResponses(principal.councilId, previous.id) } : null,
-    includeComments: principal.role === 'lead' || principal.role === 'admin',
+    includeComments: canSeeComments(principal),
   });
   return { council, campaign, definition, previous, summary };
 }

@@ -84,7 +84,16 @@ export function csrfMatches(formValue: string | undefined, cookieValue: string |
   return timingSafeEqual(Buffer.from(formValue), Buffer.from(cookieValue));
 }
 
-/** Where to go after sign-in: only a path on this site, never another site (open redirect). */
+/**
+ * Where to go after sign-in: only a path on this site, never another site
+ * (open redirect; browsers read `/\` as `//`). Characters a Location header cannot carry (spaces,
+ * unicode) are percent-encoded; everything else, `%` included, is kept as sent.
+ */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/reports';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/reports';
+  try {
+    return next.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return '/reports'; // a lone surrogate: no page is called that
+  }
 }

@@ -147,3 +147,28 @@ describe('concurrent survey submissions', () => {
     expect(await surveys.listResponses(stack.councilId, 'c-1')).toHaveLength(1);
   });
 });
+
+describe('pages when DynamoDB fails', () => {
+  it('answer 503 with the "Sorry, there is a problem" page in the GOV.UK layout, under the page\'s own CSP nonce', async () => {
+    const lead = await stack.token('lead', 'lead-1');
+    dynamo.rule = () => dynamoServerError;
+    try {
+      const survey = await fetch(`${stack.baseUrl}/s/${newToken()}`);
+      const reports = await fetch(`${stack.baseUrl}/reports`, { headers: { cookie: `kept_session=${lead}` } });
+      for (const [r, words] of [[survey, 'Your answers so far are saved.'], [reports, 'Please try again in a few minutes.']] as const) {
+        expect(r.status).toBe(503);
+        const html = await r.text();
+        expect(html).toContain('Sorry, there is a problem');
+        expect(html).toContain(words);
+        expect(html).toContain('class="govuk-template"');
+        expect(html).toContain('/assets/kept.css');
+        const nonce = /'nonce-([^']+)'/.exec(r.headers.get('content-security-policy') ?? '')?.[1];
+        expect(nonce).toBeTruthy();
+        for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag.includes(`nonce="${nonce}"`) || tag.includes('src=')).toBe(true);
+        expect(html).toContain(`nonce="${nonce}"`);
+      }
+    } finally {
+      dynamo.rule = () => null;
+    }
+  });
+});

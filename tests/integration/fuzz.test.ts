@@ -981,7 +981,7 @@ describe('known bugs', () => {
   });
 
   it('on-time: an unreadable to (without from) is a JSON 400 naming to, not an HTML 503', async () => {
-    // shared/services/onTimePages.ts period(): new Date(NaN).toISOString() throws RangeError before `to` is validated.
+    // The on-time period (now onTimePeriod() in shared/services/onTimeFigures.ts) once did this: new Date(NaN).toISOString() throws RangeError before `to` is validated.
     for (const to of ['2027-13-01', 'garbage']) {
       const r = await call('GET', `/reports/on-time?format=json&to=${pct(to)}`, { token: tokens.lead });
       expect.soft(r.status, `to=${to}`).toBe(400);
@@ -1002,7 +1002,7 @@ describe('known bugs', () => {
   });
 
   it('on-time: a team must be a manager\'s team, not any member of staff', async () => {
-    // shared/services/onTimePages.ts: `team && !people.has(team)` accepts a practitioner, lead or admin id,
+    // The on-time page once checked `team && !people.has(team)`, which accepts a practitioner, lead or admin id,
     // and answers 200 with empty figures titled "Sue Worker's team".
     for (const team of ['sw-1', 'lead-1']) {
       const r = await call('GET', `/reports/on-time?format=json&team=${team}`, { token: tokens.lead });
@@ -1012,7 +1012,7 @@ describe('known bugs', () => {
   });
 
   it('on-time: a 400 lists its problems like every other 400', async () => {
-    // shared/services/reportPages.ts catch: respond(status, …, {error}) drops HttpError.problems.
+    // The reports pages' catch once answered {error} and dropped the problems.
     const r = await call('GET', '/reports/on-time?format=json&from=2027-02-01&to=2027-01-01', { token: tokens.lead });
     expect(r.status).toBe(400);
     expect(r.body.problems).toEqual([{ field: 'to', message: 'must not be before from' }]);

@@ -9,7 +9,7 @@ import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { makeRng, syntheticChild } from '#local/histories.js';
-import { syntheticAnswers } from '#local/demoResponses.js';
+import { seedLastYear, syntheticAnswers } from '#local/demoResponses.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Bands } from '#domain/surveys/bands.js';
@@ -157,6 +157,29 @@ describe('survey summaries', () => {
     const token = 'reportstestlinktoken000000000000000000000';
     await surveys.issueLink({ linkHash: tokenHash(token), councilId: stack.councilId, campaignId: 'c-now', childId: 'C-1', lastDay: '2027-01-31' }, 2_000_000_000);
     expect((await get(`/s/${token}`)).text).toContain('We now plan moves 6 months ahead.');
+  });
+});
+
+describe('invited and answered', () => {
+  it('are the same on /reports, the survey page (HTML and JSON) and GET /campaigns, for the demo\'s campaign without invitations', async () => {
+    // The demo's closed campaign from last year: 58 recorded as invited, 34 answers stored, no invitations left.
+    const council = `${stack.councilId}-demo`;
+    await seedLastYear(surveys, council, TODAY);
+    const lead = await stack.token('lead', 'lead-1', council);
+    const cell = (html: string, key: string) => new RegExp(`>\\s*${key}\\s*</dt>\\s*<dd[^>]*>\\s*([^<]+?)\\s*</dd>`).exec(html)?.[1];
+
+    const home = (await get('/reports', lead)).text;
+    const row = /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*Care leavers survey, last year(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(home)?.[0] ?? '';
+    const numbers = [...row.matchAll(/govuk-table__cell--numeric[^>]*>\s*([^<]+?)\s*</g)].map((m) => m[1]);
+    expect(numbers).toEqual(['58', '34']);
+
+    const page = (await get('/reports/surveys/cmp-care-leavers-last-year', lead)).text;
+    expect([cell(page, 'Invited'), cell(page, 'Answered')]).toEqual(['58', '34']);
+    const { summary } = JSON.parse((await get('/reports/surveys/cmp-care-leavers-last-year?format=json', lead)).text);
+    expect(summary).toMatchObject({ invited: 58, answered: 34 });
+
+    const listed = await stack.call('GET', '/campaigns', { token: lead });
+    expect(listed.body.campaigns.find((c: { id: string }) => c.id === 'cmp-care-leavers-last-year')).toMatchObject({ invited: 58, answered: 34 });
   });
 });
 

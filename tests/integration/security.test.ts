@@ -3,8 +3,17 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyStore } from '#store/surveyStore.js';
 import { tokenHash, newToken } from '#platform/tokens.js';
-import { WRONG_LINKS_ALLOWED, handleSurveyPage } from '#services/surveyPages.js';
+import { WRONG_LINKS_ALLOWED } from '#services/surveyResponse.js';
+import { surveyPage } from '#web/pages/survey.js';
 import { sesSender } from '#email/sender.js';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#store/client.js';
+import { SURVEY_SOURCE_SECRET, secretFromEnvironment } from '#platform/secrets.js';
+import { surveySourceSecretFile } from '#local/secrets.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
@@ -29,6 +38,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack.stop();
 });
+
+const pageDeps = () => ({ store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' });
+
+/** The wrong-link counters in the table (their keys hold the hashed address). */
+async function missKeys(): Promise<Set<string>> {
+  const { Items } = await documentClient().send(new ScanCommand({ TableName: stack.store.tableName, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'LINKMISS#' } }));
+  return new Set((Items ?? []).map((i) => String(i.pk)));
+}
 
 function event(path: string, sourceIp: string): APIGatewayProxyEventV2 {
   const [, , token, page] = path.split('/');
@@ -73,17 +90,49 @@ describe('survey links', () => {
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('600');
     // Another address is not held up by this one.
-    const deps = { store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' };
-    expect((await handleSurveyPage(event(`/s/${goodToken}`, '203.0.113.9'), deps)).statusCode).toBe(200);
+    const deps = { ...pageDeps(), sourceSecret: () => secretFromEnvironment(SURVEY_SOURCE_SECRET) };
+    expect((await surveyPage(event(`/s/${goodToken}`, '203.0.113.9'), deps)).statusCode).toBe(200);
     // … and after ten minutes the first address may try again.
-    expect((await handleSurveyPage(event(`/s/${goodToken}`, '127.0.0.1'), { ...deps, nowMs: () => Date.now() + 11 * 60_000 })).statusCode).toBe(200);
+    expect((await surveyPage(event(`/s/${goodToken}`, '127.0.0.1'), { ...deps, nowMs: () => Date.now() + 11 * 60_000 })).statusCode).toBe(200);
+  });
+
+  it('count wrong links under a keyed hash of the address: not its SHA-256, and different under another secret', async () => {
+    const ip = '192.0.2.44';
+    const wrong = `/s/wrong${'7'.repeat(30)}`;
+    const newKey = async (secret: string) => {
+      const before = await missKeys();
+      expect((await surveyPage(event(wrong, ip), { ...pageDeps(), sourceSecret: async () => secret })).statusCode).toBe(404);
+      const added = [...(await missKeys())].filter((k) => !before.has(k));
+      expect(added).toHaveLength(1);
+      return added[0]!;
+    };
+    // Two stacks, each with its own secret, seeing the same address.
+    const [one, two] = [await newKey('the first stack secret'), await newKey('the second stack secret')];
+    expect(one).not.toBe(two);
+    // The counters of the wrong links sent through the local server (from 127.0.0.1) too.
+    const keys = [one, two, ...(await missKeys())];
+    for (const key of keys) {
+      expect(key).toMatch(/^LINKMISS#[0-9a-f]{32}#\d+$/);
+      const hash = key.split('#')[1]!;
+      for (const address of [ip, '127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+        for (const plain of [address, `source:${address}`]) expect(createHash('sha256').update(plain).digest('hex').startsWith(hash), `${key} is the SHA-256 of ${plain}`).toBe(false);
+      }
+    }
+  });
+
+  it('take their secret from the data directory locally: random per stack, kept across restarts', () => {
+    const [a, b] = [mkdtempSync(join(tmpdir(), 'kept-secret-')), mkdtempSync(join(tmpdir(), 'kept-secret-'))];
+    const secretOf = (dataDir: string) => readFileSync(surveySourceSecretFile({ dataDir }), 'utf8');
+    expect(secretOf(a)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(secretOf(a)).toBe(secretOf(a));
+    expect(secretOf(a)).not.toBe(secretOf(b));
   });
 });
 
 describe('security headers', () => {
   it('send a CSP without unsafe-inline, no framing, and HSTS in AWS', async () => {
-    const deps = { store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' };
-    const page = await handleSurveyPage(event(`/s/${goodToken}`, '198.51.100.7'), deps);
+    const deps = { ...pageDeps(), sourceSecret: () => secretFromEnvironment(SURVEY_SOURCE_SECRET) };
+    const page = await surveyPage(event(`/s/${goodToken}`, '198.51.100.7'), deps);
     const csp = page.headers['content-security-policy']!;
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");

@@ -318,3 +318,20 @@ describe('links', () => {
     expect((await surveys.getCampaign(stack.councilId, campaigns.leavers!))!.state).toBe('closed');
   });
 });
+
+describe('a child record gone by the time the answers are sent', () => {
+  it('stores the response with every band unknown, not an invented age band', async () => {
+    await surveys.putCampaign({
+      id: 'c-gone', councilId: stack.councilId, surveyId: 'care-leaver', version: 1, name: 'Leavers', mode: 'anonymous', state: 'open',
+      audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-02-15', reminderDays: [],
+      createdBy: 'lead-1', createdAt: TODAY, invited: 1, remindersSent: 0,
+    });
+    const { newToken, tokenHash } = await import('#platform/tokens.js');
+    const token = newToken();
+    await surveys.issueLink({ linkHash: tokenHash(token), councilId: stack.councilId, campaignId: 'c-gone', childId: 'ERASED-1', lastDay: '2027-02-14' }, 2_000_000_000);
+    const pages = await completeSurvey(new SurveyBrowser(stack.baseUrl), `/s/${token}`, CARE_LEAVER_SURVEY);
+    expect(pages.at(-1)!.html).toContain('Thank you');
+    const [stored] = await responses('c-gone');
+    expect(stored!.bands).toEqual({ ageBand: 'unknown', placementType: 'not-recorded', area: 'unknown' });
+  });
+});

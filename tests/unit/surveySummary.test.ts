@@ -39,6 +39,23 @@ describe('survey summaries', () => {
     expect(byAge.table.cells.flat()).toContain('c');
   });
 
+  it('keeps responses whose age is unknown in a group of their own, suppressed like any other', () => {
+    const byAge = (unknownSafe: number) => {
+      const responses = [
+        ...Array.from({ length: 14 }, () => respond('always', '21-25')),
+        ...Array.from({ length: 6 }, () => respond('never', '21-25')),
+        ...Array.from({ length: unknownSafe }, () => respond('always', 'unknown')),
+      ];
+      const s = summariseSurvey({ definition: CARE_LEAVER_SURVEY, invited: 40, responses, includeComments: false });
+      return s.indicators.find((i) => i.id === 'feel-safe-home')!.breakdowns.find((b) => b.dimension === 'ageBand')!.table;
+    };
+    const table = byAge(8);
+    expect(table.rows).toEqual(['21-25', 'unknown']);
+    expect(table.cells).toEqual([[14, 6], [8, 0]]);
+    expect(table.rowTotals).toEqual([20, 8]);
+    expect(byAge(3).cells[1]![0]).toBe('c');
+  });
+
   it('publishes no percentage whose part or base is hidden, whatever the answers', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom('always', 'mostly', 'sometimes', 'never'), fc.constantFrom('16-17', '18-20', '21-25')), { maxLength: 60 }), (rows) => {

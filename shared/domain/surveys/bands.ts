@@ -9,12 +9,16 @@ import { careLeaver } from '#domain/rules/rule.js';
 import type { Audience } from './campaign.js';
 
 export interface Bands {
-  ageBand: '4-7' | '8-10' | '11-15' | '16-17' | '18-20' | '21-25';
+  /** `unknown` when the child's record was gone when the answers were sent: its own group, never a guess. */
+  ageBand: '4-7' | '8-10' | '11-15' | '16-17' | '18-20' | '21-25' | 'unknown';
   placementType: string;
   area: 'in-area' | 'out-of-area' | 'unknown';
 }
 
-export function ageBand(age: number): Bands['ageBand'] {
+/** The bands of a response whose child's record no longer exists. */
+export const UNKNOWN_BANDS: Readonly<Bands> = { ageBand: 'unknown', placementType: 'not-recorded', area: 'unknown' };
+
+export function ageBand(age: number): Exclude<Bands['ageBand'], 'unknown'> {
   if (age < 8) return '4-7';
   if (age < 11) return '8-10';
   if (age < 16) return '11-15';

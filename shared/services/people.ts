@@ -1,0 +1,44 @@
+/** Opening a case and adding staff: the checks that need the council's staff, then the write. */
+import type { Principal } from '#domain/principal.js';
+import { InvalidInput } from '#domain/errors.js';
+import { teamOf } from '#domain/access.js';
+import type { ChildInput, ChildRecord, Staff, StaffInput } from '#domain/people.js';
+import type { KeptStore } from '#store/keptStore.js';
+import { childSummary } from './children.js';
+import { auditEntryFor } from './audit.js';
+
+/** A manager or admin opens a case and allocates it to a practitioner or manager; the audit entry is written with it. */
+export async function openCase(store: KeptStore, principal: Principal, input: ChildInput, route: string): Promise<ChildRecord> {
+  const holder = await store.getStaff(principal.councilId, input.holderId);
+  if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
+    throw new InvalidInput([{ field: 'holderId', message: `no practitioner or manager ${input.holderId} in your council` }]);
+  }
+  const audit = auditEntryFor(principal, 'create', input.id, route);
+  return store.createChild(principal.councilId, input, audit.at, audit);
+}
+
+/** An admin adds a member of staff, whose manager (if any) must be a manager, lead or admin of the council. */
+export async function addStaff(store: KeptStore, principal: Principal, input: StaffInput): Promise<Staff> {
+  if (input.managerId) {
+    const manager = await store.getStaff(principal.councilId, input.managerId);
+    if (!manager || manager.role === 'practitioner') {
+      throw new InvalidInput([{ field: 'managerId', message: `no manager, lead or admin ${input.managerId} in your council` }]);
+    }
+  }
+  const staff = { ...input, councilId: principal.councilId };
+  await store.createStaff(staff);
+  return staff;
+}
+
+/** A practitioner's caseload, a manager's team's, the whole council for leads and admins: case references and initials only. */
+export async function childrenFor(store: KeptStore, principal: Principal) {
+  const { councilId, staffId, role } = principal;
+  let children: ChildRecord[];
+  if (role === 'practitioner') children = await store.listChildrenHeldBy(councilId, staffId);
+  else if (role === 'manager') {
+    const team = teamOf(staffId, await store.listStaff(councilId));
+    children = (await Promise.all(team.map((id) => store.listChildrenHeldBy(councilId, id)))).flat();
+  } else children = await store.listChildren(councilId);
+  children.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return children.map(childSummary);
+}

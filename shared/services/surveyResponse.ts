@@ -1,0 +1,187 @@
+/**
+ * A young person answering a survey through their single-use link: opening
+ * it, saving a section's answers, sending the response, and raising the
+ * safeguarding alert when an answer says they may not be safe. Knows nothing
+ * of pages or requests: the browser adapter (shared/web/pages/survey.ts)
+ * turns these outcomes into pages.
+ */
+import escapeHtml from 'escape-html';
+import { keyedHash, tokenHash } from '#platform/tokens.js';
+import { type Answers, type AnswerError, cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
+import type { Section, SurveyDefinition } from '#domain/surveys/schema.js';
+import { buildHistory } from '#domain/history.js';
+import { type Bands, UNKNOWN_BANDS, personOf } from '#domain/surveys/bands.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { KeptStore } from '#store/keptStore.js';
+import type { SubmitOutcome, SurveyLink, SurveyStore } from '#store/surveyStore.js';
+import type { SendEmail } from '#email/sender.js';
+import { log } from '#platform/log.js';
+import { type Council, loadCouncil } from './council.js';
+import { definitionFor } from './surveyDefinitions.js';
+import { previousCampaign } from './reports.js';
+
+export interface SurveyResponseDeps {
+  store: KeptStore;
+  surveys: SurveyStore;
+  send: SendEmail;
+  today: string;
+  appUrl: string;
+  /** The secret that keys the wrong-link counter, so a stored key cannot be traced back to an address. */
+  sourceSecret: () => Promise<string>;
+  nowMs?: () => number;
+}
+
+/** Wrong survey links allowed from one address in ten minutes before it has to wait. */
+export const WRONG_LINKS_ALLOWED = 10;
+
+/** A link that was found, with what it belongs to. */
+export interface OpenSurvey {
+  link: SurveyLink;
+  campaign: Campaign;
+  definition: SurveyDefinition;
+  council: Council;
+}
+
+export type LinkState =
+  | { state: 'too-many-tries' }
+  | { state: 'not-found'; council?: Council }
+  | { state: 'answered' | 'closed' | 'open'; survey: OpenSurvey };
+
+/** Text that cannot be a link is turned away without a look-up (and is not counted as a try). */
+const WELL_FORMED = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * Finds the survey a link opens. Guessing links is futile (256 random bits),
+ * and repeated wrong links from one address are slowed down; the address is
+ * kept only as a keyed hash (HMAC under a secret from configuration), which
+ * cannot be reversed by trying every IPv4 address.
+ */
+export async function openSurveyLink(deps: SurveyResponseDeps, token: string, callerAddress: string): Promise<LinkState> {
+  if (!WELL_FORMED.test(token)) return { state: 'not-found' };
+  const source = keyedHash(await deps.sourceSecret(), `survey-link-source:${callerAddress}`).slice(0, 32);
+  const now = deps.nowMs?.() ?? Date.now();
+  if ((await deps.surveys.missesSoFar(source, now)) >= WRONG_LINKS_ALLOWED) return { state: 'too-many-tries' };
+  const link = await deps.surveys.getLink(tokenHash(token));
+  const campaign = link ? await deps.surveys.getCampaign(link.councilId, link.campaignId) : null;
+  if (!link || !campaign) {
+    await deps.surveys.countMiss(source, now);
+    return { state: 'not-found' };
+  }
+  const council = await loadCouncil(deps.store, link.councilId);
+  const definition = definitionFor(campaign, council);
+  if (!definition) return { state: 'not-found', council };
+  const survey = { link, campaign, definition, council };
+  if (link.usedOn) return { state: 'answered', survey };
+  if (deps.today > link.lastDay || campaign.state === 'closed') return { state: 'closed', survey };
+  return { state: 'open', survey };
+}
+
+export interface Help {
+  show: boolean;
+  workerName?: string;
+  outOfHoursPhone?: string;
+  /** The worker has been asked to get in touch (confidential campaigns). */
+  alerted?: true;
+}
+
+/** Who to contact, shown as soon as an answer says the young person may not be safe. */
+export async function helpFor(deps: Pick<SurveyResponseDeps, 'store'>, { link, definition, council }: OpenSurvey): Promise<Help> {
+  const show = link.usedOn ? link.worrying === true : hasWorryingAnswer(definition, link.draft ?? {});
+  if (!show) return { show: false };
+  const child = await deps.store.getChild(link.councilId, link.childId);
+  const worker = child ? await deps.store.getStaff(link.councilId, child.holderId) : null;
+  return { show: true, workerName: worker?.name, outOfHoursPhone: council.outOfHoursPhone, ...(link.alerted ? { alerted: true as const } : {}) };
+}
+
+/** What the council said it did after the last campaign of this survey ("You said, we did"). */
+export async function lastReply(deps: Pick<SurveyResponseDeps, 'surveys'>, { link, campaign }: OpenSurvey): Promise<string | undefined> {
+  return previousCampaign(campaign, await deps.surveys.listCampaigns(link.councilId))?.youSaidWeDid;
+}
+
+export type SectionOutcome =
+  | { outcome: 'invalid'; errors: AnswerError[]; entered: Answers }
+  | { outcome: 'saved'; next: Section | null }
+  | { outcome: 'already-answered' };
+
+/**
+ * Saves one section's answers (given by question id) with the link. A
+ * worrying answer in a confidential campaign alerts the worker, once.
+ */
+export async function saveSection(deps: SurveyResponseDeps, survey: OpenSurvey, section: Section, given: Record<string, string | undefined>): Promise<SectionOutcome> {
+  const { link, campaign, definition } = survey;
+  const { answers, errors } = readSection(section, given);
+  if (errors.length) {
+    const entered: Answers = { ...(link.draft ?? {}) };
+    for (const q of section.questions) if (given[q.id] !== undefined) entered[q.id] = given[q.id]!;
+    return { outcome: 'invalid', errors, entered };
+  }
+  const draft: Answers = { ...(link.draft ?? {}) };
+  for (const q of section.questions) delete draft[q.id];
+  Object.assign(draft, answers);
+  let alerted = link.alerted === true;
+  if (hasWorryingAnswer(definition, draft) && campaign.mode === 'confidential' && !alerted) alerted = await alertWorker(deps, survey);
+  if (!(await deps.surveys.saveDraft(link.linkHash, draft, alerted && !link.alerted ? true : undefined))) return { outcome: 'already-answered' };
+  const sections = definition.sections;
+  return { outcome: 'saved', next: sections[sections.indexOf(section) + 1] ?? null };
+}
+
+export type SubmitResult = { outcome: 'incomplete'; section: Section } | { outcome: SubmitOutcome };
+
+/** Sends the response: stored and the link used up in one transaction, so a double submit stores one. */
+export async function submitResponse(deps: SurveyResponseDeps, survey: OpenSurvey): Promise<SubmitResult> {
+  const { link, campaign, definition } = survey;
+  const draft = link.draft ?? {};
+  const missing = firstIncompleteSection(definition, draft);
+  if (missing) return { outcome: 'incomplete', section: missing };
+  const outcome = await deps.surveys.submit(
+    link,
+    {
+      surveyId: definition.id,
+      version: definition.version,
+      submittedOn: deps.today,
+      answers: cleanAnswers(definition, draft),
+      bands: await bandsOf(deps, survey),
+      ...(campaign.mode === 'confidential' ? { childId: link.childId, reference: link.reference } : {}),
+    },
+    deps.today,
+    hasWorryingAnswer(definition, draft),
+  );
+  log.info('survey response', { campaignId: campaign.id, outcome });
+  return { outcome };
+}
+
+/** The coarse groups stored with the answers; all unknown when the child's record is gone. */
+async function bandsOf(deps: SurveyResponseDeps, { link, council }: OpenSurvey): Promise<Bands> {
+  const child = await deps.store.getChild(link.councilId, link.childId);
+  if (!child) return { ...UNKNOWN_BANDS };
+  const { facts } = await deps.store.getChildHistory(link.councilId, link.childId);
+  const history = buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), deps.today);
+  return personOf(history, council.policy.personalAdviser.untilAge).bands;
+}
+
+/**
+ * Confidential mode: the worker and their manager hear at once that a young
+ * person needs contact today, with the case reference and the response
+ * reference but none of the answers.
+ */
+async function alertWorker(deps: SurveyResponseDeps, { link }: OpenSurvey): Promise<boolean> {
+  const child = await deps.store.getChild(link.councilId, link.childId);
+  if (!child) return false;
+  const worker = await deps.store.getStaff(link.councilId, child.holderId);
+  const manager = worker?.managerId ? await deps.store.getStaff(link.councilId, worker.managerId) : null;
+  const to = [worker, manager].filter((s) => s && !s.undeliverable);
+  const text =
+    `A young person you support gave an answer in a confidential survey that needs follow-up. ` +
+    `Please contact them today.\n\nCase: ${child.id}\nReference: ${link.reference}\n\n` +
+    `The answers are not in this email. ${deps.appUrl}/case/${encodeURIComponent(child.id)}`;
+  for (const person of to) {
+    await deps.send({
+      to: person!.email,
+      subject: `Kept: please contact ${child.id} today (${link.reference})`,
+      text,
+      html: text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'),
+    });
+  }
+  log.warn('safeguarding alert sent', { councilId: link.councilId, childId: child.id, reference: link.reference, recipients: to.length });
+  return to.length > 0;
+}

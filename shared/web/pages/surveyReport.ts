@@ -1,0 +1,93 @@
+/**
+ * One survey campaign's report as a page, a JSON document and CSV rows: each
+ * a rendering of the same suppressed summary, never a recount.
+ */
+import type { Principal } from '#domain/principal.js';
+import type { Shown } from '#domain/suppression.js';
+import { longDate } from '#domain/dateText.js';
+import { type SurveyReport, canSeeComments } from '#services/reports.js';
+import { barChart } from '#web/charts.js';
+
+export const pct = (n: number | null | undefined) => (n == null ? 'not shown' : `${n}%`);
+export const pp = (n: number | null | undefined) => (n == null ? 'not shown' : `${n > 0 ? '+' : ''}${n} points`);
+const shown = (v: Shown) => String(v);
+const blankIfNull = (n: number | null | undefined) => (n == null ? '' : String(n));
+
+export const signedInAs = (principal: Principal) => `${principal.staffId} (${principal.role})`;
+
+export function surveyReportJson(r: SurveyReport) {
+  const { id, name, mode, opens, closes, youSaidWeDid } = r.campaign;
+  return { campaign: { id, name, mode, opens, closes, youSaidWeDid: youSaidWeDid ?? null }, summary: r.summary };
+}
+
+export function surveyReportCsv(r: SurveyReport): string[][] {
+  const s = r.summary;
+  const rows: string[][] = [['section', 'question_id', 'question', 'answer', 'count', 'percent', 'change_points']];
+  rows.push(['response', '', 'Invited', '', shown(s.invited), '', '']);
+  rows.push(['response', '', 'Answered', '', shown(s.answered), blankIfNull(s.responseRate), '']);
+  for (const ind of s.indicators) {
+    rows.push(['indicator', ind.questionId, ind.title, 'All', shown(ind.count), blankIfNull(ind.percent), blankIfNull(ind.change)]);
+    for (const b of ind.breakdowns) {
+      b.table.rows.forEach((group, i) => rows.push([`indicator by ${b.dimension}`, ind.questionId, ind.title, group, shown(b.table.cells[i]![0]!), blankIfNull(b.percents[i]), '']));
+    }
+  }
+  for (const q of s.questions) {
+    if (!q.table) continue;
+    q.table.columns.forEach((answer, i) => rows.push(['question', q.id, q.text, answer, shown(q.table!.cells[0]![i]!), blankIfNull(q.percents[i]), blankIfNull(q.change?.[i])]));
+  }
+  for (const c of s.comments ?? []) rows.push(['comment', c.questionId, '', c.text, '', '', '']);
+  return rows;
+}
+
+/** What reports-survey.njk shows. */
+export function surveyReportView(r: SurveyReport, principal: Principal, csrf: string, replyError?: string) {
+  const s = r.summary;
+  return {
+    section: 'survey',
+    title: r.campaign.name,
+    councilName: r.council.name,
+    signedInAs: signedInAs(principal),
+    surveyTitle: r.definition.title,
+    previousName: r.previous?.name,
+    campaign: r.campaign,
+    opens: longDate(r.campaign.opens),
+    closes: longDate(r.campaign.closes),
+    summary: { ...s, invited: shown(s.invited), answered: shown(s.answered) },
+    pct,
+    pp,
+    indicators: s.indicators.map((ind) => ({
+      ...ind,
+      breakdowns: ind.breakdowns.map((b) => ({
+        title: b.title,
+        chart: barChart({
+          title: `${ind.title} by ${b.title.toLowerCase()}`,
+          bars: b.table.rows.map((g, i) => ({ label: g, value: b.percents[i] ?? null, text: pct(b.percents[i]) })),
+        }),
+        rows: b.table.rows.map((g, i) => [
+          { text: g },
+          { text: shown(b.table.cells[i]![0]!), format: 'numeric' },
+          { text: shown(b.table.rowTotals[i]!), format: 'numeric' },
+          { text: pct(b.percents[i]), format: 'numeric' },
+        ]),
+      })),
+    })),
+    questions: s.questions.map((q) => ({
+      ...q,
+      chart: q.table ? barChart({ title: q.text, bars: q.table.columns.map((c, i) => ({ label: c, value: q.percents[i] ?? null, text: pct(q.percents[i]) })) }) : '',
+      rows: q.table
+        ? q.table.columns.map((c, i) => [
+            { text: c },
+            { text: shown(q.table!.cells[0]![i]!), format: 'numeric' },
+            { text: pct(q.percents[i]), format: 'numeric' },
+            { text: q.change ? pp(q.change[i]) : 'no earlier survey', format: 'numeric' },
+          ])
+        : [],
+    })),
+    comments: s.comments,
+    canSeeComments: canSeeComments(principal),
+    canReply: canSeeComments(principal),
+    csrf,
+    replyError,
+    ...(replyError ? { errors: [{ text: 'Fix the reply' }] } : {}),
+  };
+}

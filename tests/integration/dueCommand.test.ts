@@ -54,7 +54,8 @@ const VALID = {
   ],
 };
 
-describe.concurrent('due command', () => {
+// Each test starts tsx, which takes seconds on a busy machine.
+describe.concurrent('due command', { timeout: 120_000 }, () => {
   it('prints the answer as one JSON object for a file', async () => {
     const { code, stdout, stderr } = await due([fileWith(JSON.stringify(VALID))]);
     expect(stderr).toBe('');
@@ -64,8 +65,7 @@ describe.concurrent('due command', () => {
   });
 
   it('reads standard input with -, giving the same answer', async () => {
-    const fromFile = await due([fileWith(JSON.stringify(VALID))]);
-    const fromStdin = await due(['-'], JSON.stringify(VALID));
+    const [fromFile, fromStdin] = await Promise.all([due([fileWith(JSON.stringify(VALID))]), due(['-'], JSON.stringify(VALID))]);
     expect(fromStdin.code).toBe(0);
     expect(fromStdin.stderr).toBe('');
     expect(fromStdin.stdout).toBe(fromFile.stdout);

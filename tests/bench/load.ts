@@ -7,6 +7,9 @@
  * acknowledged write can be read back: each child has its facts from before
  * plus exactly the acknowledged ones, its version and projection agree with
  * them, and the campaigns hold exactly one response per acknowledged submission.
+ * And it holds Kept against the floor (floor.ts): the run's TransactWriteItems
+ * sent straight to DynamoDB Local from as many clients, and every DynamoDB
+ * call of the run, likewise.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { fork } from 'node:child_process';
@@ -29,6 +32,7 @@ import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
 import { freePort } from '#tests/support/ports.js';
+import { copyTable, describeTimings, refusedText, replay, startRecording, stopRecording } from './floor.js';
 
 const TODAY = '2027-01-18';
 const COUNCIL = 'load';
@@ -311,9 +315,16 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     });
     const warmUpProblems = Object.values(tallies).reduce((n, t) => n + t.errors + t.retryLater, 0);
     tallies = { fact: tally(), due: tally(), submit: tally() };
+    // The table as the load finds it, twice: one copy for each floor.
+    const floorTables = { writes: `${TABLE}-floor-writes`, all: `${TABLE}-floor-all` };
+    const copyStarted = performance.now();
+    const copied = await copyTable(TABLE, floorTables.writes);
+    await copyTable(TABLE, floorTables.all);
+    const copySeconds = (performance.now() - copyStarted) / 1000;
 
     const loadAverageBefore = loadavg()[0]!;
     const cpuBefore = { dynamo: cpuSeconds(dynamo.process.pid), self: process.cpuUsage() };
+    startRecording();
     const loadStarted = performance.now();
     const deadline = loadStarted + seconds * 1000;
     await Promise.all(
@@ -328,9 +339,15 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
       }),
     );
     const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const calls = stopRecording();
     const selfCpu = process.cpuUsage(cpuBefore.self);
     const dynamoCpu = cpuOf(cpuBefore.dynamo, cpuSeconds(dynamo.process.pid));
     const loadAverageAfter = loadavg()[0]!;
+
+    // The floor: the same work straight to DynamoDB Local from as many clients, nothing else running.
+    const writes = calls.commands.filter((c) => c.name === 'TransactWriteItemsCommand');
+    const floorWrites = await replay(writes, TABLE, floorTables.writes, clients);
+    const floorAll = await replay(calls.commands, TABLE, floorTables.all, clients);
 
     // Read everything back.
     const verifyStarted = performance.now();
@@ -393,6 +410,17 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
         'throughput, req/s': Math.round((tallies.fact.latencies.length + tallies.due.latencies.length + tallies.submit.latencies.length) / loadSeconds),
       }],
     ];
+    const requests = tallies.fact.latencies.length + tallies.due.latencies.length + tallies.submit.latencies.length;
+    const keptWrites = (tallies.fact.latencies.length + tallies.submit.latencies.length) / loadSeconds;
+    results.push([`Load: against the floor, the same DynamoDB work straight to DynamoDB Local from ${clients.toLocaleString('en-GB')} clients`, {
+      'table copied for the floors': `${copied.toLocaleString('en-GB')} items, twice, in ${copySeconds.toFixed(1)} s (before the load, not in the figures)`,
+      'DynamoDB calls a request (mean time)': describeTimings(calls.timings, requests),
+      'floor: the run\'s TransactWriteItems, per s': `${Math.round(floorWrites.perSecond)} (${floorWrites.commands.toLocaleString('en-GB')} in ${floorWrites.seconds.toFixed(1)} s; refused: ${refusedText(floorWrites)})`,
+      'Kept: fact writes and submissions, per s': `${Math.round(keptWrites)} (and ${Math.round(tallies.due.latencies.length / loadSeconds)} due lists/s beside them)`,
+      'Kept ÷ floor (writes)': Number((keptWrites / floorWrites.perSecond).toFixed(2)),
+      'floor: every DynamoDB call of the run, s': `${floorAll.seconds.toFixed(1)} for ${floorAll.commands.toLocaleString('en-GB')} calls (Kept: ${loadSeconds.toFixed(1)} s; refused: ${refusedText(floorAll)})`,
+      'Kept ÷ its own DynamoDB calls alone': Number((floorAll.seconds / loadSeconds).toFixed(2)),
+    }]);
     const titles: Record<Kind, string> = {
       fact: 'Load: fact writes (POST /children/{id}/facts, 201)',
       due: 'Load: due lists (GET /me/due, 200)',

@@ -7,10 +7,13 @@
  * acknowledged write can be read back: each child has its facts from before
  * plus exactly the acknowledged ones, its version and projection agree with
  * them, and the campaigns hold exactly one response per acknowledged submission.
+ * And it holds Kept against the floor (floor.ts): the run's TransactWriteItems
+ * sent straight to DynamoDB Local from as many clients, and every DynamoDB
+ * call of the run, likewise.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +32,8 @@ import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
 import { freePort } from '#tests/support/ports.js';
+import { copyTable, describeTimings, refusedText, replay, startRecording, stopRecording } from './floor.js';
+import { type Answer, call, cpuOf, cpuSeconds, inParallel, percentile, whole } from './tools.js';
 
 const TODAY = '2027-01-18';
 const COUNCIL = 'load';
@@ -43,41 +48,8 @@ const MIX = { fact: 0.4, due: 0.4, submit: 0.2 } as const;
 type Kind = keyof typeof MIX;
 type Figures = Record<string, number | string>;
 
-
-function whole(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}, not ${raw}`);
-  return value;
-}
-
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
 const ms = (n: number) => Number(n.toFixed(1));
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere), to show where the time goes. */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
-  } catch {
-    return null;
-  }
-}
-const cpuOf = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : Number((b - a).toFixed(1)));
-
 const plusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Runs `work` over `items`, `width` at a time. */
-async function inParallel<T>(items: readonly T[], width: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await work(items[i]!, i);
-      }
-    }),
-  );
-}
 
 /** Object keys sorted, so a fact read back from DynamoDB compares equal to the one acknowledged. */
 function canonical(value: unknown): string {
@@ -88,31 +60,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 const factKey = (f: StoredFact) => `${f.recordedAt}|${f.recordedBy}|${canonical(f.fact)}`;
-
-interface Answer {
-  status: number;
-  location: string;
-  body: string;
-}
-
-/**
- * One HTTP request over a keep-alive agent that holds at most one connection per client, so that
- * the run opens its connections once, in the warm-up, and never waits for new ones under load
- * (fetch's pool kept opening extra connections mid-run, and each waited seconds to be accepted).
- */
-function call(agent: Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: String(res.headers.location ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
 
 interface Tally {
   latencies: number[];
@@ -242,7 +189,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
       let body = '';
       let fine = false;
       try {
-        const r = await call(agent, url, init);
+        const r = await call(agent, url, init, REQUEST_TIMEOUT_MS);
         body = r.body;
         status = r.status;
         fine = accept(r);
@@ -303,7 +250,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     // connections opened under full load can wait in the kernel's accept queue for most of the run.
     // Then a few requests of each kind (their writes are checked with the rest) load each route's
     // handler and warm the JIT, so that the first second does not measure module loading.
-    const opened = await Promise.all(Array.from({ length: clients }, async () => (await call(agent, `${base}/health`)).status === 200));
+    const opened = await Promise.all(Array.from({ length: clients }, async () => (await call(agent, `${base}/health`, {}, REQUEST_TIMEOUT_MS)).status === 200));
     if (!opened.every(Boolean)) throw new Error('GET /health failed during the warm-up');
     const warmUp = makeRng(999);
     await inParallel(Array.from({ length: 30 }, (_, i) => i), 10, async (i) => {
@@ -311,9 +258,16 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     });
     const warmUpProblems = Object.values(tallies).reduce((n, t) => n + t.errors + t.retryLater, 0);
     tallies = { fact: tally(), due: tally(), submit: tally() };
+    // The table as the load finds it, twice: one copy for each floor.
+    const floorTables = { writes: `${TABLE}-floor-writes`, all: `${TABLE}-floor-all` };
+    const copyStarted = performance.now();
+    const copied = await copyTable(TABLE, floorTables.writes);
+    await copyTable(TABLE, floorTables.all);
+    const copySeconds = (performance.now() - copyStarted) / 1000;
 
     const loadAverageBefore = loadavg()[0]!;
     const cpuBefore = { dynamo: cpuSeconds(dynamo.process.pid), self: process.cpuUsage() };
+    startRecording();
     const loadStarted = performance.now();
     const deadline = loadStarted + seconds * 1000;
     await Promise.all(
@@ -328,9 +282,15 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
       }),
     );
     const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const calls = stopRecording();
     const selfCpu = process.cpuUsage(cpuBefore.self);
     const dynamoCpu = cpuOf(cpuBefore.dynamo, cpuSeconds(dynamo.process.pid));
     const loadAverageAfter = loadavg()[0]!;
+
+    // The floor: the same work straight to DynamoDB Local from as many clients, nothing else running.
+    const writes = calls.commands.filter((c) => c.name === 'TransactWriteItemsCommand');
+    const floorWrites = await replay(writes, TABLE, floorTables.writes, clients);
+    const floorAll = await replay(calls.commands, TABLE, floorTables.all, clients);
 
     // Read everything back.
     const verifyStarted = performance.now();
@@ -393,6 +353,17 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
         'throughput, req/s': Math.round((tallies.fact.latencies.length + tallies.due.latencies.length + tallies.submit.latencies.length) / loadSeconds),
       }],
     ];
+    const requests = tallies.fact.latencies.length + tallies.due.latencies.length + tallies.submit.latencies.length;
+    const keptWrites = (tallies.fact.latencies.length + tallies.submit.latencies.length) / loadSeconds;
+    results.push([`Load: against the floor, the same DynamoDB work straight to DynamoDB Local from ${clients.toLocaleString('en-GB')} clients`, {
+      'table copied for the floors': `${copied.toLocaleString('en-GB')} items, twice, in ${copySeconds.toFixed(1)} s (before the load, not in the figures)`,
+      'DynamoDB calls a request (mean time)': describeTimings(calls.timings, requests),
+      'floor: the run\'s TransactWriteItems, per s': `${Math.round(floorWrites.perSecond)} (${floorWrites.commands.toLocaleString('en-GB')} in ${floorWrites.seconds.toFixed(1)} s; refused: ${refusedText(floorWrites)})`,
+      'Kept: fact writes and submissions, per s': `${Math.round(keptWrites)} (and ${Math.round(tallies.due.latencies.length / loadSeconds)} due lists/s beside them)`,
+      'Kept ÷ floor (writes)': Number((keptWrites / floorWrites.perSecond).toFixed(2)),
+      'floor: every DynamoDB call of the run, s': `${floorAll.seconds.toFixed(1)} for ${floorAll.commands.toLocaleString('en-GB')} calls (Kept: ${loadSeconds.toFixed(1)} s; refused: ${refusedText(floorAll)})`,
+      'Kept ÷ its own DynamoDB calls alone': Number((floorAll.seconds / loadSeconds).toFixed(2)),
+    }]);
     const titles: Record<Kind, string> = {
       fact: 'Load: fact writes (POST /children/{id}/facts, 201)',
       due: 'Load: due lists (GET /me/due, 200)',

@@ -2,12 +2,12 @@
  * `npm run bench`: figures, not pass/fail. Each benchmark runs in its own
  * process (each starts its own DynamoDB Local and SES emulator, and the AWS
  * clients keep the endpoint they were made with). `npm run bench -- engine`
- * (or sweep, surveys, load) runs one.
+ * (or sweep, surveys, load, bundles) runs one.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const PARTS = ['engine', 'sweep', 'surveys', 'load'] as const;
+const PARTS = ['engine', 'sweep', 'surveys', 'load', 'bundles'] as const;
 const which = process.argv[2] ?? 'all';
 const print = (title: string, figures: Record<string, unknown>) => {
   process.stdout.write(`\n${title}\n`);
@@ -36,6 +36,10 @@ if (which === 'sweep') {
 if (which === 'surveys') {
   const { benchSurveys } = await import('./surveys.js');
   for (const [title, figures] of await benchSurveys()) print(title, figures);
+}
+if (which === 'bundles') {
+  const { benchBundles } = await import('./bundles.js');
+  for (const [title, figures] of await benchBundles()) print(title, figures);
 }
 if (which === 'load') {
   const { benchLoad } = await import('./load.js');

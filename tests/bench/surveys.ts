@@ -1,7 +1,10 @@
 /**
  * Survey submissions against the local stack (the real HTTP server, handler,
  * DynamoDB Local): p50/p95 latency of the final "send" for 2,000 sequential
- * and 200 concurrent submissions, each with its own link and full answers.
+ * and 200 concurrent submissions, each with its own link and full answers,
+ * held against the floor (floor.ts): the same TransactWriteItems sent
+ * straight to DynamoDB Local from as many clients, and every DynamoDB call
+ * the submissions made, likewise.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,13 +24,15 @@ import { makeRng } from '#local/histories.js';
 import { syntheticAnswers } from '#local/demoResponses.js';
 import { summariseSurvey } from '#domain/surveySummary.js';
 import { freePort } from '#tests/support/ports.js';
+import { copyTable, describeTimings, type Recorded, type Replay, refusedText, replay, startRecording, stopRecording } from './floor.js';
 
 const TODAY = '2027-01-18';
+type Figures = Record<string, number | string>;
 
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-export async function benchSurveys(): Promise<Array<[string, Record<string, number | string>]>> {
+export async function benchSurveys(): Promise<Array<[string, Figures]>> {
   const [dynamoPort, sesPort] = [await freePort(), await freePort()];
   const settings = { port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench-surveys', councilId: 'bench' };
   applyLocalEnvironment(settings);
@@ -62,6 +67,10 @@ export async function benchSurveys(): Promise<Array<[string, Record<string, numb
       await surveys.saveDraft(tokenHash(token), typed);
       tokens.push(token);
     }
+    // The table as it stands before any submission, twice: one copy for each floor.
+    const floorTables = { writes: 'bench-surveys-floor-writes', all: 'bench-surveys-floor-all' };
+    await copyTable('bench-surveys', floorTables.writes);
+    await copyTable('bench-surveys', floorTables.all);
     const csrf = 'b'.repeat(40);
     const submit = async (token: string) => {
       const started = performance.now();
@@ -76,13 +85,26 @@ export async function benchSurveys(): Promise<Array<[string, Record<string, numb
       return performance.now() - started;
     };
     const sequential: number[] = [];
+    startRecording();
     const seqStart = performance.now();
     for (const token of tokens.slice(0, 2000)) sequential.push(await submit(token));
     const seqSeconds = (performance.now() - seqStart) / 1000;
+    const seqCalls = stopRecording();
+    startRecording();
     const concStart = performance.now();
     const concurrent = await Promise.all(tokens.slice(2000).map(submit));
     const concSeconds = (performance.now() - concStart) / 1000;
+    const concCalls = stopRecording();
     const stored = (await surveys.listResponses('bench', 'c-1')).length;
+
+    // The floor: the same work straight to DynamoDB Local, with nothing else running.
+    const writesOf = (calls: Recorded[]) => calls.filter((c) => c.name === 'TransactWriteItemsCommand');
+    const floors = {
+      seqWrites: await replay(writesOf(seqCalls.commands), 'bench-surveys', floorTables.writes, 1),
+      concWrites: await replay(writesOf(concCalls.commands), 'bench-surveys', floorTables.writes, 200),
+      seqAll: await replay(seqCalls.commands, 'bench-surveys', floorTables.all, 1),
+      concAll: await replay(concCalls.commands, 'bench-surveys', floorTables.all, 200),
+    };
 
     // A campaign of 10,000 responses: the summary alone, and the whole JSON report through the API.
     const rng = makeRng(10_000);
@@ -105,13 +127,25 @@ export async function benchSurveys(): Promise<Array<[string, Record<string, numb
     const report = await fetch(`${base}/reports/surveys/c-big?format=json`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await report.json()) as { summary: { answered: number } };
     const reportMs = performance.now() - started;
-    const figures = (label: string, times: number[], seconds: number): [string, Record<string, number | string>] => {
+    const figures = (label: string, times: number[], seconds: number, calls: ReturnType<typeof stopRecording>, writes: Replay, all: Replay): [string, Figures] => {
       const sorted = [...times].sort((a, b) => a - b);
-      return [label, { submissions: times.length, 'p50, ms': Number(percentile(sorted, 50).toFixed(1)), 'p95, ms': Number(percentile(sorted, 95).toFixed(1)), 'max, ms': Number(sorted.at(-1)!.toFixed(1)), 'per second': Math.round(times.length / seconds) }];
+      const perSecond = times.length / seconds;
+      return [label, {
+        submissions: times.length,
+        'p50, ms': Number(percentile(sorted, 50).toFixed(1)),
+        'p95, ms': Number(percentile(sorted, 95).toFixed(1)),
+        'max, ms': Number(sorted.at(-1)!.toFixed(1)),
+        'per second': Math.round(perSecond),
+        'DynamoDB calls a submission': describeTimings(calls.timings, times.length),
+        'floor: the same transactions, per second': `${Math.round(writes.perSecond)} (${writes.commands} TransactWriteItems; refused: ${refusedText(writes)})`,
+        'Kept ÷ floor': Number((perSecond / writes.perSecond).toFixed(2)),
+        'floor: every call the submissions made, s': `${all.seconds.toFixed(2)} for ${all.commands} calls (Kept: ${seconds.toFixed(2)} s; refused: ${refusedText(all)})`,
+        'Kept ÷ its own DynamoDB calls alone': Number((all.seconds / seconds).toFixed(2)),
+      }];
     };
     return [
-      figures('Survey submissions, 2,000 one after another', sequential, seqSeconds),
-      figures('Survey submissions, 200 at once', concurrent, concSeconds),
+      figures('Survey submissions, 2,000 one after another', sequential, seqSeconds, seqCalls, floors.seqWrites, floors.seqAll),
+      figures('Survey submissions, 200 at once', concurrent, concSeconds, concCalls, floors.concWrites, floors.concAll),
       ['Survey submissions stored', { expected: 2200, stored }],
       ['Survey summary, one campaign of 10,000 responses', {
         'summary alone, ms': Math.round(summaryMs),

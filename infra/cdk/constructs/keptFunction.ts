@@ -13,25 +13,16 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import {
-  assertWebFilesPresent,
-  copyWebFilesCommands,
-  WEB_EXTERNAL_MODULES,
-  webEnvironment,
-  webFileSources,
-} from './webFiles.js';
+import { functionBundling, NODE_MAJOR } from '#infra/build/bundling.js';
+import { assertWebFilesPresent, copyWebFilesCommands, webEnvironment, webFileSources } from './webFiles.js';
 
-/** The newest Node.js runtime this aws-cdk-lib offers (nodejs24.x). */
-export const NODE_RUNTIME = lambda.Runtime.NODEJS_24_X;
-/** esbuild target matching NODE_RUNTIME. */
-export const ESBUILD_TARGET = `node${NODE_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, '$1')}`;
-
-/**
- * ESM bundles of the AWS SDK call `require('node:https')` and friends, which
- * esbuild's ESM output cannot satisfy ("Dynamic require of node:https is not
- * supported"); give the bundle a real `require`.
- */
-export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+/** The Lambda runtime of the Node.js version the bundles target (infra/build/bundling.ts). */
+export const NODE_RUNTIME = (() => {
+  // Not NODEJS_LATEST, which has the same name but may move to a newer Node than the bundles target.
+  const runtime = lambda.Runtime.ALL.find((r) => r.name === `nodejs${NODE_MAJOR}.x` && !r.isVariable);
+  if (!runtime) throw new Error(`aws-cdk-lib offers no nodejs${NODE_MAJOR}.x runtime: update aws-cdk-lib, or NODE_MAJOR in infra/build/bundling.ts`);
+  return runtime;
+})();
 
 export interface KeptFunctionProps {
   /** Repository root: functions/, package-lock.json and tsconfig.json live here. */
@@ -76,8 +67,10 @@ export class KeptFunction extends Construct {
       }),
     );
 
+    // infra/build/bundling.ts decides how the code is bundled; the bundles benchmark builds with it too.
+    const bundling = functionBundling(props.projectRoot, props.handler, web !== undefined);
     this.fn = new NodejsFunction(this, 'Fn', {
-      entry: path.join(props.projectRoot, 'functions', `${props.handler}.ts`),
+      entry: bundling.entry,
       handler: 'handler',
       projectRoot: props.projectRoot,
       depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
@@ -91,20 +84,19 @@ export class KeptFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: { ...props.environment, ...(web ? webEnvironment() : {}), NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
-        format: OutputFormat.ESM,
-        target: ESBUILD_TARGET,
+        format: { esm: OutputFormat.ESM }[bundling.format],
+        target: bundling.target,
         platform: 'node',
-        minify: true,
-        sourceMap: true,
+        minify: bundling.minify,
+        sourceMap: bundling.sourcemap,
         sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        // Bundle the SDK v3 clients the handler imports rather than use the
-        // runtime's copy: pinned versions, and tree-shaken to what is used.
+        sourcesContent: bundling.sourcesContent,
+        mainFields: bundling.mainFields,
+        banner: bundling.banner,
         bundleAwsSDK: true,
-        externalModules: web ? [...WEB_EXTERNAL_MODULES] : [],
-        tsconfig: path.join(props.projectRoot, 'tsconfig.json'),
+        externalModules: bundling.external,
+        esbuildArgs: { '--alias': Object.entries(bundling.alias).map(([from, to]) => `${from}=${to}`) },
+        tsconfig: bundling.tsconfig,
         ...(web
           ? {
               commandHooks: {

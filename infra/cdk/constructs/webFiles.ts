@@ -37,13 +37,6 @@ export function webEnvironment(): Record<keyof typeof WEB_DIRECTORIES, string> {
   return Object.fromEntries(entries) as Record<keyof typeof WEB_DIRECTORIES, string>;
 }
 
-/**
- * Modules esbuild must leave alone in a web bundle: Nunjucks requires
- * chokidar only to watch templates (never in Lambda), and chokidar may pull
- * in the macOS-only fsevents.
- */
-export const WEB_EXTERNAL_MODULES = ['chokidar', 'fsevents'];
-
 /** Where the copied files come from, relative to the project root (the bundling input directory). */
 export interface WebFileSources {
   views: string;

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { isoDate, isoInstant } from './validation.js';
-import { londonDateOf } from './dates.js';
+import { londonDayOf, toIsoDate } from './dates.js';
 
 const placementId = z.string().check(z.minLength(1), z.maxLength(64));
 
@@ -98,7 +98,7 @@ export type FactOf<K extends FactType> = Extract<Fact, { type: K }>;
 
 /** The calendar date a fact happened on (a missing episode happens when it starts). */
 export function factDate(fact: Fact): string {
-  return fact.type === 'missing-episode' ? londonDateOf(new Date(fact.start)) : fact.date;
+  return fact.type === 'missing-episode' ? toIsoDate(londonDayOf(Date.parse(fact.start))) : fact.date;
 }
 
 export const childSchema = z.strictObject({

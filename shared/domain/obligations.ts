@@ -4,7 +4,7 @@
  * Pure: no clock, no I/O.
  */
 import * as z from 'zod/mini';
-import { birthday, toDayNumber, toIsoDate } from './dates.js';
+import { type DayNumber, birthday, toDayNumber, toIsoDate } from './dates.js';
 import { type Child, type Fact, childSchema, factSchema } from './facts.js';
 import { buildHistory } from './history.js';
 import { type PolicyInput, type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
@@ -61,6 +61,23 @@ export function statusOn(dueDate: string, today: string): ObligationStatus {
   return dueDate < today ? 'overdue' : dueDate === today ? 'due-today' : 'upcoming';
 }
 
+/** Soonest first, then by kind: an insertion sort, as a child has a dozen obligations at most. */
+function sortDue(found: Due[]): void {
+  for (let k = 1; k < found.length; k++) {
+    const d = found[k]!;
+    let j = k - 1;
+    while (j >= 0 && (found[j]!.due > d.due || (found[j]!.due === d.due && found[j]!.kind > d.kind))) {
+      found[j + 1] = found[j]!;
+      j -= 1;
+    }
+    found[j + 1] = d;
+  }
+}
+
+function statusOfDay(due: DayNumber, today: DayNumber): ObligationStatus {
+  return due < today ? 'overdue' : due === today ? 'due-today' : 'upcoming';
+}
+
 /** Every obligation that is still to do, soonest first, each kind once. */
 export function computeObligations(
   child: Child,
@@ -68,24 +85,26 @@ export function computeObligations(
   today: string,
   policy: ResolvedPolicy = STATUTORY_POLICY,
 ): Obligation[] {
-  const history = buildHistory(child, facts, today);
-  // No one is looked after past 18: a looked-after duty falling due later will never be owed.
-  const eighteenth = birthday(history.dateOfBirth, 18);
+  const h = buildHistory(child, facts, today);
   const found: Due[] = [];
-  for (const rule of STATUTORY_RULES) {
-    const due = rule(history, policy);
-    if (due && !(history.lookedAfter && LOOKED_AFTER_ONLY.has(due.kind) && due.due >= eighteenth)) found.push(due);
+  for (let i = 0; i < STATUTORY_RULES.length; i++) {
+    const due = STATUTORY_RULES[i]!(h, policy);
+    // No one is looked after past 18: a looked-after duty falling due later will never be owed.
+    if (due !== null && !(h.lookedAfter && due.due >= h.eighteenth && LOOKED_AFTER_ONLY.has(due.kind))) found.push(due);
   }
   for (const local of policy.localRules) {
-    const due = localRuleDue(local, history, policy);
+    const due = localRuleDue(local, h, policy);
     if (due) found.push(due);
   }
-  found.sort((a, b) => a.due - b.due || (a.kind < b.kind ? -1 : 1));
-  return found.map((d) => {
+  sortDue(found);
+  const out: Obligation[] = new Array(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i]!;
     const dueDate = toIsoDate(d.due);
-    const status = statusOn(dueDate, today);
-    return d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
-  });
+    const status = statusOfDay(d.due, h.today);
+    out[i] = d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
+  }
+  return out;
 }
 
 /** What the `due` command reads. */

@@ -231,7 +231,16 @@ export function resolvePolicy(input: PolicyInput = {}): ResolvedPolicy {
         .sort((a, b) => a.start - b.start)
     : null;
   resolved.localRules = localRules ?? [];
-  return resolved;
+  return deepFreeze(resolved);
+}
+
+/** Rules keep their wording per policy object, so a resolved policy is made unchangeable. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export const STATUTORY_POLICY: ResolvedPolicy = resolvePolicy();

@@ -5,9 +5,12 @@
  * earliest return on or before its date that has none yet. The deadline is an
  * instant (`dueAt`, UTC); its London date is the due date.
  */
-import { HOUR_MS, londonDateOf, toDayNumber } from '#domain/dates.js';
+import { HOUR_MS, londonDayOf } from '#domain/dates.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, cite, lookedAfter, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+
+const says = perPolicy(({ returnHomeInterview: { withinHours: hours } }) =>
+  cite('Missing children statutory guidance 2014', `return home interview within ${plural(hours, 'hour')} of return`, hours < STATUTORY.returnHomeInterview.withinHours));
 
 export const returnHomeInterview: Rule = (h, p) => {
   if (!lookedAfter(h) || h.missingReturns.length === 0) return null;
@@ -19,14 +22,8 @@ export const returnHomeInterview: Rule = (h, p) => {
       i += 1;
       continue;
     }
-    const hours = p.returnHomeInterview.withinHours;
-    const dueAt = new Date(ret.returnedAt + hours * HOUR_MS);
-    return {
-      kind: 'return-home-interview',
-      due: toDayNumber(londonDateOf(dueAt)),
-      dueAt: dueAt.toISOString(),
-      rule: cite('Missing children statutory guidance 2014', `return home interview within ${plural(hours, 'hour')} of return`, hours < STATUTORY.returnHomeInterview.withinHours),
-    };
+    const dueAt = ret.returnedAt + p.returnHomeInterview.withinHours * HOUR_MS;
+    return { kind: 'return-home-interview', due: londonDayOf(dueAt), dueAt: new Date(dueAt).toISOString(), rule: says(p) };
   }
   return null;
 };

@@ -19,6 +19,28 @@ export function cite(source: string, text: string, tightened: boolean): string {
   return tightened ? `Council policy, stricter than ${source}: ${text}` : `${source}: ${text}`;
 }
 
+/**
+ * What a rule says depends only on the council's policy, so it is worded once
+ * per policy and kept (a resolved policy never changes). The last policy is
+ * remembered as well as the rest, as one council's children come together.
+ */
+export function perPolicy<T>(word: (policy: ResolvedPolicy) => T): (policy: ResolvedPolicy) => T {
+  const worded = new WeakMap<ResolvedPolicy, T>();
+  let lastPolicy: ResolvedPolicy | null = null;
+  let last: T | undefined;
+  return (policy) => {
+    if (policy !== lastPolicy) {
+      last = worded.get(policy);
+      if (last === undefined) {
+        last = word(policy);
+        worded.set(policy, last);
+      }
+      lastPolicy = policy;
+    }
+    return last!;
+  };
+}
+
 export function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -19,25 +19,42 @@
  * first review keeps the weekly interval even once the review has been held.
  */
 import { addMonths } from '#domain/dates.js';
-import { type Rule, cite, lookedAfter, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
 import { STATUTORY } from '#domain/policy.js';
 
 const S = STATUTORY.statutoryVisit;
+
+const says = perPolicy(({ statutoryVisit: v }) => {
+  const first = (source: string) => cite(source, `visit within ${plural(v.firstWithinDays, 'day')} of the placement starting`, v.firstWithinDays < S.firstWithinDays);
+  const weekly = (source: string) =>
+    cite(source, `visit every ${plural(v.untilFirstReviewEveryDays, 'day')} until the first review`, v.untilFirstReviewEveryDays < S.untilFirstReviewEveryDays);
+  const afterReview = (source: string, every: number, statutory: number) =>
+    cite(source, `visit within ${plural(every, 'day')} of the last after the first review`, every < statutory);
+  return {
+    first: first('CPPCR reg 28(2)(a)'),
+    firstCareOrder: first('CPPCR reg 28(5)'),
+    weeklyPending: weekly('CPPCR reg 28(3)'),
+    weeklyTemporary: weekly('CPPCR reg 28(4)'),
+    afterReviewPending: afterReview('CPPCR reg 28(3)', v.firstYearEveryDays, S.firstYearEveryDays),
+    afterReviewTemporary: afterReview('CPPCR reg 28(4)', v.temporaryAfterFirstReviewEveryDays, S.temporaryAfterFirstReviewEveryDays),
+    careOrder: cite('CPPCR reg 28(5)', `visit within ${plural(v.firstYearEveryDays, 'day')} of the last`, v.firstYearEveryDays < S.firstYearEveryDays),
+    firstYear: cite('CPPCR reg 28(2)(b)', `visit within ${plural(v.firstYearEveryDays, 'day')} of the last in the placement's first year`, v.firstYearEveryDays < S.firstYearEveryDays),
+    agreed: cite('CPPCR reg 28(3A)', `visit within ${plural(v.agreedLongTermEveryMonths, 'month')} in a long-term placement, as the child agreed`, v.agreedLongTermEveryMonths < S.agreedLongTermEveryMonths),
+    longTerm: cite('CPPCR reg 28(2)(c)', `visit within ${plural(v.longTermEveryMonths, 'month')} of the last in a long-term placement after its first year`, v.longTermEveryMonths < S.longTermEveryMonths),
+    afterFirstYear: cite('CPPCR reg 28(2)(c)', `visit within ${plural(v.afterFirstYearEveryDays, 'day')} of the last`, v.afterFirstYearEveryDays < S.afterFirstYearEveryDays),
+  };
+});
 
 export const statutoryVisit: Rule = (h, p) => {
   const placement = h.placement;
   if (!lookedAfter(h) || !placement) return null;
   const v = p.statutoryVisit;
+  const text = says(p);
   const kind = 'statutory-visit';
   const last = h.lastVisit;
 
   if (last === null) {
-    const source = placement.arrangement === 'parent-care-order' ? 'CPPCR reg 28(5)' : 'CPPCR reg 28(2)(a)';
-    return {
-      kind,
-      due: placement.start + v.firstWithinDays,
-      rule: cite(source, `visit within ${plural(v.firstWithinDays, 'day')} of the placement starting`, v.firstWithinDays < S.firstWithinDays),
-    };
+    return { kind, due: placement.start + v.firstWithinDays, rule: placement.arrangement === 'parent-care-order' ? text.firstCareOrder : text.first };
   }
 
   const beforeFirstReview = h.firstReview === null || last <= h.firstReview;
@@ -45,53 +62,22 @@ export const statutoryVisit: Rule = (h, p) => {
     case 'parent-pending-assessment':
     case 'connected-person-temporary':
     case 'parent-interim-care-order': {
-      const source = placement.arrangement === 'parent-pending-assessment' ? 'CPPCR reg 28(3)' : 'CPPCR reg 28(4)';
-      if (beforeFirstReview) {
-        return {
-          kind,
-          due: last + v.untilFirstReviewEveryDays,
-          rule: cite(source, `visit every ${plural(v.untilFirstReviewEveryDays, 'day')} until the first review`, v.untilFirstReviewEveryDays < S.untilFirstReviewEveryDays),
-        };
-      }
-      const every = placement.arrangement === 'parent-pending-assessment' ? v.firstYearEveryDays : v.temporaryAfterFirstReviewEveryDays;
-      const statutory = placement.arrangement === 'parent-pending-assessment' ? S.firstYearEveryDays : S.temporaryAfterFirstReviewEveryDays;
-      return { kind, due: last + every, rule: cite(source, `visit within ${plural(every, 'day')} of the last after the first review`, every < statutory) };
+      const pending = placement.arrangement === 'parent-pending-assessment';
+      if (beforeFirstReview) return { kind, due: last + v.untilFirstReviewEveryDays, rule: pending ? text.weeklyPending : text.weeklyTemporary };
+      return pending
+        ? { kind, due: last + v.firstYearEveryDays, rule: text.afterReviewPending }
+        : { kind, due: last + v.temporaryAfterFirstReviewEveryDays, rule: text.afterReviewTemporary };
     }
     case 'parent-care-order':
-      return {
-        kind,
-        due: last + v.firstYearEveryDays,
-        rule: cite('CPPCR reg 28(5)', `visit within ${plural(v.firstYearEveryDays, 'day')} of the last`, v.firstYearEveryDays < S.firstYearEveryDays),
-      };
+      return { kind, due: last + v.firstYearEveryDays, rule: text.careOrder };
     default:
       break;
   }
 
-  const firstYearEnds = addMonths(placement.start, 12);
-  if (last < firstYearEnds) {
-    return {
-      kind,
-      due: last + v.firstYearEveryDays,
-      rule: cite('CPPCR reg 28(2)(b)', `visit within ${plural(v.firstYearEveryDays, 'day')} of the last in the placement's first year`, v.firstYearEveryDays < S.firstYearEveryDays),
-    };
-  }
+  if (last < addMonths(placement.start, 12)) return { kind, due: last + v.firstYearEveryDays, rule: text.firstYear };
   if (placement.longTerm) {
-    if (h.fewerVisitsAgreed) {
-      return {
-        kind,
-        due: addMonths(last, v.agreedLongTermEveryMonths),
-        rule: cite('CPPCR reg 28(3A)', `visit within ${plural(v.agreedLongTermEveryMonths, 'month')} in a long-term placement, as the child agreed`, v.agreedLongTermEveryMonths < S.agreedLongTermEveryMonths),
-      };
-    }
-    return {
-      kind,
-      due: addMonths(last, v.longTermEveryMonths),
-      rule: cite('CPPCR reg 28(2)(c)', `visit within ${plural(v.longTermEveryMonths, 'month')} of the last in a long-term placement after its first year`, v.longTermEveryMonths < S.longTermEveryMonths),
-    };
+    if (h.fewerVisitsAgreed) return { kind, due: addMonths(last, v.agreedLongTermEveryMonths), rule: text.agreed };
+    return { kind, due: addMonths(last, v.longTermEveryMonths), rule: text.longTerm };
   }
-  return {
-    kind,
-    due: last + v.afterFirstYearEveryDays,
-    rule: cite('CPPCR reg 28(2)(c)', `visit within ${plural(v.afterFirstYearEveryDays, 'day')} of the last`, v.afterFirstYearEveryDays < S.afterFirstYearEveryDays),
-  };
+  return { kind, due: last + v.afterFirstYearEveryDays, rule: text.afterFirstYear };
 };

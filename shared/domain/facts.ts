@@ -47,6 +47,11 @@ export const factSchemas = {
     outOfArea: z.optional(z.boolean()),
   }),
   'placement-ended': z.strictObject({ type: z.literal('placement-ended'), date: isoDate, placementId }),
+  /**
+   * A care order made (Children Act 1989 s31). It makes the child looked after if they
+   * were not already; living with a parent, it sets the visits (CPPCR reg 28(5)).
+   */
+  'care-order': z.strictObject({ type: z.literal('care-order'), date: isoDate }),
   visit: z.strictObject({ type: z.literal('visit'), date: isoDate, seenAlone: z.boolean() }),
   /** CPPCR reg 28(3A): the child agrees to fewer visits in a long-term foster placement. */
   'fewer-visits-agreed': z.strictObject({ type: z.literal('fewer-visits-agreed'), date: isoDate, placementId }),

@@ -54,6 +54,8 @@ export interface ChildHistory {
   lastVisit: DayNumber | null;
   reviewsInEpisode: number;
   firstReview: DayNumber | null;
+  /** The first review held after the current placement began (one on the day it began is taken as before it). */
+  firstReviewInPlacement: DayNumber | null;
   secondReview: DayNumber | null;
   lastReview: DayNumber | null;
   carePlanDone: boolean;
@@ -63,6 +65,8 @@ export interface ChildHistory {
   lastHealthAssessment: DayNumber | null;
   lastDentalCheck: DayNumber | null;
   lastSdq: DayNumber | null;
+  /** The latest care order made in the latest episode. */
+  careOrder: DayNumber | null;
   /** Returns from missing episodes that began in the latest episode, earliest first. */
   missingReturns: readonly MissingEpisode[];
   /** Return home interviews in the latest episode, earliest first. */
@@ -78,7 +82,7 @@ const NO_TASKS: ReadonlyMap<string, DayNumber> = new Map();
 const NONE: readonly never[] = Object.freeze([]);
 
 // Facts set aside in the pass, reused for every child (the engine runs one child at a time).
-const structural = new Scratch(); // entered-care, placement-started, left-care
+const structural = new Scratch(); // entered-care, placement-started, care-order, left-care
 const reviews = new Scratch();
 const placementFacts = new Scratch(); // placement-ended, placement-plan, fewer-visits-agreed
 const missing = new Scratch();
@@ -93,6 +97,7 @@ function foldEpisodes(facts: readonly Fact[], eighteenth: DayNumber, today: DayN
     const fact = facts[structural.index[k]!]!;
     const day = structural.day[k]!;
     if (fact.type !== 'left-care') {
+      // Entering care, a placement or a care order: the child is looked after from that day.
       if (!open) {
         open = { start: day, end: null, endedBy: null, leftReason: null, previousEnd };
         episodes.push(open);
@@ -143,11 +148,17 @@ function eligibleFrom(episodes: Episode[], dob: DayNumber, eighteenth: DayNumber
   return null;
 }
 
-/** The current placement: the last to start in the episode, or the episode itself when none is recorded. */
+/**
+ * The current placement: the last to start in the episode, or the episode
+ * itself when none is recorded; and the latest care order in the episode.
+ */
 function currentPlacement(facts: readonly Fact[], episode: Episode, h: ChildHistory): void {
   let at = -1;
   for (let k = 0; k < structural.length; k++) {
-    if (structural.day[k]! >= episode.start && facts[structural.index[k]!]!.type === 'placement-started') at = k;
+    if (structural.day[k]! < episode.start) continue;
+    const type = facts[structural.index[k]!]!.type;
+    if (type === 'placement-started') at = k;
+    else if (type === 'care-order') h.careOrder = structural.day[k]!;
   }
   if (at < 0) {
     h.placement = { id: null, start: episode.start, longTerm: false, arrangement: undefined, open: true };
@@ -171,15 +182,17 @@ function currentPlacement(facts: readonly Fact[], episode: Episode, h: ChildHist
   h.placement = { id: fact.placementId, start, longTerm: fact.longTerm, arrangement: fact.arrangement, outOfArea: fact.outOfArea, open };
 }
 
-function foldReviews(start: DayNumber, h: ChildHistory): void {
+function foldReviews(start: DayNumber, placementStart: DayNumber, h: ChildHistory): void {
   let count = 0;
   let first = NEVER;
   let second = NEVER;
   let last = -NEVER;
+  let inPlacement = NEVER;
   for (let k = 0; k < reviews.length; k++) {
     const day = reviews.day[k]!;
     if (day < start) continue;
     count += 1;
+    if (day > placementStart && day < inPlacement) inPlacement = day;
     if (day < first) {
       second = first;
       first = day;
@@ -190,6 +203,7 @@ function foldReviews(start: DayNumber, h: ChildHistory): void {
   if (count > 0) h.firstReview = first;
   if (count > 1) h.secondReview = second;
   if (count > 0) h.lastReview = last;
+  if (inPlacement < NEVER) h.firstReviewInPlacement = inPlacement;
 }
 
 function foldMissing(facts: readonly Fact[], start: DayNumber, h: ChildHistory): void {
@@ -253,7 +267,7 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
       if (day > lastPathwayPlan) lastPathwayPlan = day;
     } else if (type === 'personal-adviser-contact') {
       if (day > lastAdviser) lastAdviser = day;
-    } else if (type === 'entered-care' || type === 'placement-started' || type === 'left-care') structural.push(i, day);
+    } else if (type === 'entered-care' || type === 'placement-started' || type === 'left-care' || type === 'care-order') structural.push(i, day);
     else if (type === 'placement-ended' || type === 'placement-plan' || type === 'fewer-visits-agreed') placementFacts.push(i, day);
     else if (type === 'care-plan') {
       if (day > lastCarePlan) lastCarePlan = day;
@@ -277,6 +291,7 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
     lastVisit: null,
     reviewsInEpisode: 0,
     firstReview: null,
+    firstReviewInPlacement: null,
     secondReview: null,
     lastReview: null,
     carePlanDone: false,
@@ -286,6 +301,7 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
     lastHealthAssessment: null,
     lastDentalCheck: lastDental > -NEVER ? lastDental : null,
     lastSdq: lastSdq > -NEVER ? lastSdq : null,
+    careOrder: null,
     missingReturns: NONE,
     returnInterviews: NONE,
     eligibleFrom: eligibleFrom(episodes, dob, eighteenth),
@@ -297,7 +313,7 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
 
   const start = episode.start;
   currentPlacement(facts, episode, h);
-  foldReviews(start, h);
+  foldReviews(start, h.placement!.start, h);
   foldMissing(facts, start, h);
   // Work for this episode may be done before it starts, but not in the one before.
   h.carePlanDone = lastCarePlan > episode.previousEnd;

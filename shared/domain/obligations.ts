@@ -55,6 +55,8 @@ export interface Obligation {
   dueAt?: string;
   status: ObligationStatus;
   rule: string;
+  /** Something about the record the worker should know, such as a recorded fact the rule could not use. */
+  note?: string;
 }
 
 export function statusOn(dueDate: string, today: string): ObligationStatus {
@@ -102,7 +104,9 @@ export function computeObligations(
     const d = found[i]!;
     const dueDate = toIsoDate(d.due);
     const status = statusOfDay(d.due, h.today);
-    out[i] = d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
+    const o: Obligation = d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
+    if (d.note !== undefined) o.note = d.note;
+    out[i] = o;
   }
   return out;
 }

@@ -38,7 +38,7 @@ export const STATUTORY = {
     untilFirstReviewEveryDays: 7,
     temporaryAfterFirstReviewEveryDays: 28,
   },
-  lookedAfterReview: { firstWithinWorkingDays: 20, secondWithinMonths: 3, thenEveryMonths: 6 },
+  lookedAfterReview: { firstWithinWorkingDays: 20, secondWithinMonths: 3, thenEveryMonths: 6, parentPlacementWithinWorkingDays: 10 },
   carePlan: { withinWorkingDays: 10 },
   placementPlan: { withinWorkingDays: 5 },
   pep: { initialWithinWorkingDays: 10, fromAge: 5, untilAge: 16 },
@@ -136,6 +136,9 @@ export const policySchema = z
         firstWithinWorkingDays: z.optional(atMost(S.lookedAfterReview.firstWithinWorkingDays, 'working days', 'CPPCR reg 33(1)')),
         secondWithinMonths: z.optional(atMost(S.lookedAfterReview.secondWithinMonths, 'months', 'CPPCR reg 33(2)')),
         thenEveryMonths: z.optional(atMost(S.lookedAfterReview.thenEveryMonths, 'months', 'CPPCR reg 33(3)')),
+        parentPlacementWithinWorkingDays: z.optional(
+          atMost(S.lookedAfterReview.parentPlacementWithinWorkingDays, 'working days', 'CPPCR reg 19(b)'),
+        ),
       }),
     ),
     carePlan: z.optional(

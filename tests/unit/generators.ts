@@ -88,6 +88,10 @@ const rawArb = fc.record({
     { maxLength: 4 },
   ),
   interviews: fracs(4),
+  /** After leaving care: a care leaver goes missing too, and is interviewed. */
+  missingAfterLeaving: fc.array(fc.record({ at: frac, awayMinutes: fc.integer({ min: 0, max: 3 * 24 * 60 }) }), { maxLength: 2 }),
+  interviewsAfterLeaving: fracs(2),
+  careOrder: fc.option(frac, { nil: undefined }),
   carePlan: fc.option(frac, { nil: undefined }),
   permanencePlan: fc.option(frac, { nil: undefined }),
   pathwayPlans: fracs(3),
@@ -163,6 +167,7 @@ function build(raw: Raw): Model {
   for (const f of raw.dental) facts.push({ type: 'dental-check', date: iso(pick(f, Math.max(dob, entry - 400), laEnd)) });
   for (const s of raw.sdqs) facts.push({ type: 'sdq', date: iso(during(s.at)), score: s.score });
   for (const f of raw.interviews) facts.push({ type: 'return-home-interview', date: iso(during(f)) });
+  if (raw.careOrder !== undefined) facts.push({ type: 'care-order', date: iso(during(raw.careOrder)) });
   if (raw.carePlan !== undefined) facts.push({ type: 'care-plan', date: iso(during(raw.carePlan)) });
   if (raw.permanencePlan !== undefined) facts.push({ type: 'permanence-plan', date: iso(during(raw.permanencePlan)) });
   for (const m of raw.missing) {
@@ -171,6 +176,15 @@ function build(raw: Raw): Model {
     const returned = start + m.awayMinutes * 60_000;
     const back = m.returned && d(londonDateOf(new Date(returned))) <= today;
     facts.push({ type: 'missing-episode', start: new Date(start).toISOString(), ...(back ? { returned: new Date(returned).toISOString() } : {}) });
+  }
+  if (end !== null && end <= today) {
+    for (const m of raw.missingAfterLeaving) {
+      const start = pick(m.at, end, today) * DAY_MS + 12 * 3_600_000;
+      const returned = start + m.awayMinutes * 60_000;
+      const back = d(londonDateOf(new Date(returned))) <= today;
+      facts.push({ type: 'missing-episode', start: new Date(start).toISOString(), ...(back ? { returned: new Date(returned).toISOString() } : {}) });
+    }
+    for (const f of raw.interviewsAfterLeaving) facts.push({ type: 'return-home-interview', date: iso(pick(f, end, today)) });
   }
   const plansFrom = Math.max(entry, birthday(dob, 15));
   if (plansFrom <= today) for (const f of raw.pathwayPlans) facts.push({ type: 'pathway-plan', date: iso(pick(f, plansFrom, today)) });

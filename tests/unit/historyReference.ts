@@ -23,7 +23,7 @@ function episodesOf(dated: Dated[], eighteenth: DayNumber, today: DayNumber): Ep
   let open: Episode | null = null;
   let previousEnd = Number.NEGATIVE_INFINITY;
   for (const { fact, day } of dated) {
-    if (fact.type === 'entered-care' || fact.type === 'placement-started') {
+    if (fact.type === 'entered-care' || fact.type === 'placement-started' || fact.type === 'care-order') {
       if (!open) episodes.push((open = { start: day, end: null, endedBy: null, leftReason: null, previousEnd }));
     } else if (fact.type === 'left-care' && open) {
       Object.assign(open, { end: day, endedBy: 'left-care', leftReason: fact.reason });
@@ -97,6 +97,7 @@ export function referenceHistory(child: Child, facts: readonly Fact[], today: st
     lastVisit: latestIn('visit', placement?.start ?? null),
     reviewsInEpisode: reviews.length,
     firstReview: reviews[0] ?? null,
+    firstReviewInPlacement: reviews.find((day) => day > placement!.start) ?? null,
     secondReview: reviews[1] ?? null,
     lastReview: maxOf(reviews),
     carePlanDone: done('care-plan'),
@@ -106,6 +107,7 @@ export function referenceHistory(child: Child, facts: readonly Fact[], today: st
     lastHealthAssessment: latestIn('health-assessment', episode?.start ?? null),
     lastDentalCheck: latest('dental-check'),
     lastSdq: latest('sdq'),
+    careOrder: latestIn('care-order', episode?.start ?? null),
     missingReturns,
     returnInterviews: dated.filter(is('return-home-interview')).filter(inEpisode).map((d) => d.day),
     eligibleFrom: eligibleFrom(episodes, dob, eighteenth),

@@ -100,6 +100,7 @@ describe('due-date properties over generated histories', () => {
           const due = d(o.dueDate);
           for (const anchor of anchors(o, m, hours)) expect(due, `${o.kind} ${o.dueDate} before ${iso(anchor)}`).toBeGreaterThanOrEqual(anchor);
           if (CARE_LEAVER_KINDS.has(o.kind)) expect(m.end, `${o.kind} while looked after`).not.toBeNull();
+          else if (o.kind === 'return-home-interview' && m.end !== null) expect(m.today, 'return home interview after 18').toBeLessThan(birthday(m.dob, 18));
           else if (!EITHER_KINDS.has(o.kind)) expect(m.end, `${o.kind} after leaving care`).toBeNull();
           expect(o.status).toBe(due < m.today ? 'overdue' : due === m.today ? 'due-today' : 'upcoming');
         }
@@ -204,7 +205,11 @@ describe('due-date properties over generated histories', () => {
     const sample = fc.sample(fc.tuple(historyArb, policyArb(1)), { numRuns: 300, seed: 42 });
     const seen = new Set<string>();
     for (const [m, policy] of sample) {
-      for (const o of run(m, policy)) seen.add(o.kind);
+      for (const o of run(m, policy)) {
+        seen.add(o.kind);
+        if (/of the care order/.test(o.rule)) seen.add('visit after a care order');
+        if (o.note) seen.add('note');
+      }
       if (m.end !== null) seen.add('left care');
       if (m.facts.some((f) => f.type === 'placement-started' && f.placementId === 'p2')) seen.add('moved placement');
     }
@@ -229,6 +234,8 @@ describe('due-date properties over generated histories', () => {
       'leaver-survey',
       'left care',
       'moved placement',
+      'visit after a care order',
+      'note',
     ]) {
       expect(seen, kind).toContain(kind);
     }

@@ -2,8 +2,12 @@
  * Health assessments: CPPCR 2010 regulation 7 and Schedule 1, with the
  * statutory guidance "Promoting the health and well-being of looked-after
  * children" (DfE/DHSC 2015).
- * - Initial health assessment in time for the first review: 20 working days
- *   after the child becomes looked after.
+ * - Initial health assessment: reg 7(1) asks for it before the child is
+ *   placed or, if that is not practicable, before the first review. Kept
+ *   counts 20 working days from the child becoming looked after (when the
+ *   first review is due) and, when the first review is held sooner, makes it
+ *   due on the day of that review (the earlier reading; one done the same day
+ *   counts). Held without it, it is overdue from that day.
  * - Review health assessment every 6 months before the child's 5th birthday
  *   and every 12 months from it. The interval follows the child's age on the
  *   day of the last assessment: one held at 4 years 11 months brings the next
@@ -19,13 +23,16 @@ const SOURCE = 'Health of looked-after children statutory guidance 2015';
 
 const says = perPolicy(({ healthAssessment: a }) => ({
   initial: cite(SOURCE, `initial health assessment within ${plural(a.initialWithinWorkingDays, 'working day')}, before the first review`, a.initialWithinWorkingDays < S.initialWithinWorkingDays),
+  byReview: cite('CPPCR reg 7(1)', 'initial health assessment by the day of the first review', false),
   under5: cite(SOURCE, `review health assessment every ${plural(a.under5EveryMonths, 'month')} before age 5`, a.under5EveryMonths < S.under5EveryMonths),
   from5: cite(SOURCE, `review health assessment every ${plural(a.from5EveryMonths, 'month')} from age 5`, a.from5EveryMonths < S.from5EveryMonths),
 }));
 
 export const initialHealthAssessment: Rule = (h, p) => {
   if (!lookedAfter(h) || !h.episode || h.lastHealthAssessment !== null) return null;
-  return { kind: 'initial-health-assessment', due: addWorkingDays(h.episode.start, p.healthAssessment.initialWithinWorkingDays), rule: says(p).initial };
+  const due = addWorkingDays(h.episode.start, p.healthAssessment.initialWithinWorkingDays);
+  if (h.firstReview !== null && h.firstReview < due) return { kind: 'initial-health-assessment', due: h.firstReview, rule: says(p).byReview };
+  return { kind: 'initial-health-assessment', due, rule: says(p).initial };
 };
 
 export const reviewHealthAssessment: Rule = (h, p) => {

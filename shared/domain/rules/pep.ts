@@ -4,7 +4,11 @@
  * initiated within 10 working days of a school-age child becoming looked after
  * (in place for the first review) and reviewed once every school term.
  *
- * Readings chosen (earlier date wins): school age runs from the 5th birthday
+ * Readings chosen (earlier date wins): the first PEP is due 10 working days
+ * after the child becomes looked after at school age or, when the first
+ * review is held sooner, on the day of that review (held without a PEP, it is
+ * overdue from that day; a review before school age does not count); school
+ * age runs from the 5th birthday
  * (the law says the term after it) to 31 August of the school year in which
  * the child turns 16; a PEP dated in a school holiday counts for no term, so
  * the next one is due by the end of the coming term. A council may start
@@ -90,6 +94,7 @@ const says = perPolicy((p) => {
   const termly = new Map<string, string>();
   return {
     initial: cite('PEP statutory guidance', `PEP started within ${plural(n, 'working day')} of becoming looked after at school age`, n < S.initialWithinWorkingDays || agesTightened),
+    byReview: cite('PEP statutory guidance', 'PEP in place by the day of the first review', agesTightened),
     termly(term: string): string {
       let text = termly.get(term);
       if (text === undefined) {
@@ -111,10 +116,16 @@ export const pep: Rule = (h, p) => {
   // A PEP held before school age (an early-years PEP, when the council has not
   // lowered `fromAge`) may stand for the initial one, but cannot bring it
   // forward: counting termly from it made PEPs due for a pre-school child.
-  const initial = next === null || h.lastPep! < from ? addWorkingDays(Math.max(h.episode.start, from), rules.initialWithinWorkingDays) : null;
+  let initial = next === null || h.lastPep! < from ? addWorkingDays(Math.max(h.episode.start, from), rules.initialWithinWorkingDays) : null;
+  let initialRule = says(p).initial;
+  // The episode's first review, if held at school age, needs the PEP in place.
+  if (initial !== null && h.firstReview !== null && h.firstReview >= from && h.firstReview < initial) {
+    initial = h.firstReview;
+    initialRule = says(p).byReview;
+  }
   if (initial !== null && (next === null || next.due <= initial)) {
     due = initial;
-    rule = says(p).initial;
+    rule = initialRule;
   } else {
     due = next!.due;
     rule = says(p).termly(next!.term);

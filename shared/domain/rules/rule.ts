@@ -10,6 +10,8 @@ export interface Due {
   /** For deadlines counted in hours: the UTC instant, ISO 8601. */
   dueAt?: string;
   rule: string;
+  /** Something about the record the worker should know, such as a recorded fact the rule could not use. */
+  note?: string;
 }
 
 export type Rule = (history: ChildHistory, policy: ResolvedPolicy) => Due | null;

@@ -221,6 +221,11 @@ function foldMissing(facts: readonly Fact[], start: DayNumber, h: ChildHistory):
 }
 
 export function buildHistory(child: Child, facts: readonly Fact[], today: string): ChildHistory {
+  return foldHistory(child, facts, today, true);
+}
+
+/** `buildHistory`, leaving out the local tasks when no local rule will ask about them. */
+export function foldHistory(child: Child, facts: readonly Fact[], today: string, localTasks: boolean): ChildHistory {
   const dob = toDayNumber(child.dateOfBirth);
   const eighteenth = birthday(dob, 18);
   structural.clear();
@@ -250,16 +255,17 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
     // The commonest first.
     if (type === 'visit') {
       if (day > lastVisit) lastVisit = day;
-    } else if (type === 'review') reviews.push(i, day);
-    else if (type === 'pep') {
+    } else if (type === 'pep') {
       if (day > lastPep) lastPep = day;
-    } else if (type === 'health-assessment') {
+    } else if (type === 'review') reviews.push(i, day);
+    else if (type === 'health-assessment') {
       if (day > lastHealth) lastHealth = day;
     } else if (type === 'dental-check') {
       if (day > lastDental) lastDental = day;
     } else if (type === 'sdq') {
       if (day > lastSdq) lastSdq = day;
     } else if (type === 'local-task') {
+      if (!localTasks) continue;
       tasks ??= new Map();
       const last = tasks.get(fact.kind);
       if (last === undefined || day > last) tasks.set(fact.kind, day);

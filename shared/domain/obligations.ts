@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { type DayNumber, birthday, toDayNumber, toIsoDate } from './dates.js';
 import { type Child, type Fact, childSchema, factSchema } from './facts.js';
-import { buildHistory } from './history.js';
+import { foldHistory } from './history.js';
 import { type PolicyInput, type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
 import { isoDate, parseOrThrow } from './validation.js';
 import type { Due, Rule } from './rules/rule.js';
@@ -87,7 +87,7 @@ export function computeObligations(
   today: string,
   policy: ResolvedPolicy = STATUTORY_POLICY,
 ): Obligation[] {
-  const h = buildHistory(child, facts, today);
+  const h = foldHistory(child, facts, today, policy.localRules.length > 0);
   const found: Due[] = [];
   for (let i = 0; i < STATUTORY_RULES.length; i++) {
     const due = STATUTORY_RULES[i]!(h, policy);

@@ -6,10 +6,10 @@
 import * as z from 'zod/mini';
 import { type DayNumber, birthday, toDayNumber, toIsoDate } from './dates.js';
 import { type Child, type Fact, childSchema, factSchema } from './facts.js';
-import { foldHistory } from './history.js';
+import { type ChildHistory, foldHistory } from './history.js';
 import { type PolicyInput, type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
 import { isoDate, parseOrThrow } from './validation.js';
-import type { Due, Rule } from './rules/rule.js';
+import type { Due } from './rules/rule.js';
 import { statutoryVisit } from './rules/statutoryVisit.js';
 import { lookedAfterReview } from './rules/lookedAfterReview.js';
 import { carePlan } from './rules/carePlan.js';
@@ -23,23 +23,6 @@ import { returnHomeInterview } from './rules/returnHomeInterview.js';
 import { pathwayPlan, pathwayPlanReview } from './rules/pathwayPlan.js';
 import { personalAdviserContact } from './rules/personalAdviserContact.js';
 import { localRuleDue } from './rules/localRules.js';
-
-export const STATUTORY_RULES: readonly Rule[] = [
-  statutoryVisit,
-  lookedAfterReview,
-  carePlan,
-  placementPlan,
-  permanencePlan,
-  pep,
-  initialHealthAssessment,
-  reviewHealthAssessment,
-  dentalCheck,
-  sdq,
-  returnHomeInterview,
-  pathwayPlan,
-  pathwayPlanReview,
-  personalAdviserContact,
-];
 
 /** Kinds owed only while a child is looked after (the pathway plan carries on after care). */
 const LOOKED_AFTER_ONLY = new Set([
@@ -61,6 +44,11 @@ export interface Obligation {
 
 export function statusOn(dueDate: string, today: string): ObligationStatus {
   return dueDate < today ? 'overdue' : dueDate === today ? 'due-today' : 'upcoming';
+}
+
+function keep(found: Due[], h: ChildHistory, due: Due | null): void {
+  // No one is looked after past 18: a looked-after duty falling due later will never be owed.
+  if (due !== null && !(h.lookedAfter && due.due >= h.eighteenth && LOOKED_AFTER_ONLY.has(due.kind))) found.push(due);
 }
 
 /** Soonest first, then by kind: an insertion sort, as a child has a dozen obligations at most. */
@@ -88,12 +76,23 @@ export function computeObligations(
   policy: ResolvedPolicy = STATUTORY_POLICY,
 ): Obligation[] {
   const h = foldHistory(child, facts, today, policy.localRules.length > 0);
+  // Each rule called by name, so every call site sees one function.
   const found: Due[] = [];
-  for (let i = 0; i < STATUTORY_RULES.length; i++) {
-    const due = STATUTORY_RULES[i]!(h, policy);
-    // No one is looked after past 18: a looked-after duty falling due later will never be owed.
-    if (due !== null && !(h.lookedAfter && due.due >= h.eighteenth && LOOKED_AFTER_ONLY.has(due.kind))) found.push(due);
-  }
+  const p = policy;
+  keep(found, h, statutoryVisit(h, p));
+  keep(found, h, lookedAfterReview(h, p));
+  keep(found, h, carePlan(h, p));
+  keep(found, h, placementPlan(h, p));
+  keep(found, h, permanencePlan(h, p));
+  keep(found, h, pep(h, p));
+  keep(found, h, initialHealthAssessment(h, p));
+  keep(found, h, reviewHealthAssessment(h, p));
+  keep(found, h, dentalCheck(h, p));
+  keep(found, h, sdq(h, p));
+  keep(found, h, returnHomeInterview(h, p));
+  keep(found, h, pathwayPlan(h, p));
+  keep(found, h, pathwayPlanReview(h, p));
+  keep(found, h, personalAdviserContact(h, p));
   for (const local of policy.localRules) {
     const due = localRuleDue(local, h, policy);
     if (due) found.push(due);

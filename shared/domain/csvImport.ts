@@ -6,7 +6,7 @@
  * Columns (header row required; order free; unknown columns rejected):
  *   child_id, first_name, last_name, date_of_birth, holder_id   the child
  *   email                                                      the young person's own address (optional)
- *   fact_type, date                                            the fact
+ *   fact_type, date                                            the fact (any fact type, e.g. care-order with its date)
  *   placement_id, long_term, arrangement, out_of_area          placements
  *   seen_alone                                                 visits
  *   child_participated                                         reviews

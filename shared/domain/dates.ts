@@ -30,6 +30,11 @@ export interface CivilDate {
 }
 
 export function civilFromDays(days: DayNumber): CivilDate {
+  const slot = monthSlot(days);
+  if (slot >= 0) {
+    const year = TABLE_FROM_YEAR + Math.floor(slot / 12);
+    return { year, month: slot - (year - TABLE_FROM_YEAR) * 12 + 1, day: days - MONTH_STARTS[slot]! + 1 };
+  }
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -60,11 +65,29 @@ export function isIsoDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }
 
-/** Day numbers of the first of each month, 1900 to 2199: parsing a date is then a look-up and an add. */
+/**
+ * Day numbers of the first of each month, 1900 to 2199 (and of January 2200,
+ * to close the last month): parsing a date, finding the month a day is in and
+ * adding months are then look-ups. Outside those years the arithmetic above
+ * does the work.
+ */
 const TABLE_FROM_YEAR = 1900;
-const TABLE_YEARS = 300;
-const MONTH_STARTS = new Int32Array(TABLE_YEARS * 12);
-for (let i = 0; i < MONTH_STARTS.length; i++) MONTH_STARTS[i] = daysFromCivil(TABLE_FROM_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+const TABLE_MONTHS = 300 * 12;
+const MONTH_STARTS = new Int32Array(TABLE_MONTHS + 1);
+for (let i = 0; i <= TABLE_MONTHS; i++) MONTH_STARTS[i] = daysFromCivil(TABLE_FROM_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+const TABLE_FIRST = MONTH_STARTS[0]!;
+const TABLE_END = MONTH_STARTS[TABLE_MONTHS]!;
+const MEAN_MONTH = 146097 / 4800;
+
+/** The table's month (months since January 1900) that holds `days`, or -1 outside the table. */
+function monthSlot(days: DayNumber): number {
+  if (days < TABLE_FIRST || days >= TABLE_END) return -1;
+  // The mean month length puts the guess within one month of the answer.
+  let slot = Math.floor((days - TABLE_FIRST) / MEAN_MONTH);
+  if (MONTH_STARTS[slot]! > days) slot -= 1;
+  else if (MONTH_STARTS[slot + 1]! <= days) slot += 1;
+  return slot;
+}
 
 /** Parses `YYYY-MM-DD`; the caller has validated the text (see `isIsoDate`). */
 export function toDayNumber(iso: string): DayNumber {
@@ -73,15 +96,14 @@ export function toDayNumber(iso: string): DayNumber {
   const month = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
   const day = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
   const slot = (year - TABLE_FROM_YEAR) * 12 + month - 1;
-  return slot >= 0 && slot < MONTH_STARTS.length ? MONTH_STARTS[slot]! + day - 1 : daysFromCivil(year, month, day);
+  return slot >= 0 && slot < TABLE_MONTHS ? MONTH_STARTS[slot]! + day - 1 : daysFromCivil(year, month, day);
 }
-
-const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 
 /** Formatted dates from 1900 to 2199, made on first use: the engine formats the same few thousand over and over. */
 const CACHE_FROM = daysFromCivil(1900, 1, 1);
 const CACHE_SIZE = daysFromCivil(2200, 1, 1) - CACHE_FROM;
-const isoCache: Array<string | undefined> = [];
+// Filled up front so the array stays a flat list rather than a sparse dictionary.
+const isoCache: Array<string | undefined> = new Array<string | undefined>(CACHE_SIZE).fill(undefined);
 
 export function toIsoDate(days: DayNumber): string {
   const slot = days - CACHE_FROM;
@@ -89,10 +111,24 @@ export function toIsoDate(days: DayNumber): string {
     const hit = isoCache[slot];
     if (hit !== undefined) return hit;
   }
-  const { year, month, day } = civilFromDays(days);
-  const text = `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+  const text = formatIso(civilFromDays(days));
   if (slot >= 0 && slot < CACHE_SIZE) isoCache[slot] = text;
   return text;
+}
+
+const digit = (n: number) => 48 + (n % 10);
+
+/**
+ * `YYYY-MM-DD` made from character codes: one flat string. (Joined with `+`
+ * or a template it would be a rope of parts, and every later read of one of
+ * its characters, as `toDayNumber` does, would take a slow path.)
+ */
+function formatIso({ year, month, day }: CivilDate): string {
+  if (year < 0 || year > 9999) return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return String.fromCharCode(
+    digit(year / 1000 | 0), digit(year / 100 | 0), digit(year / 10 | 0), digit(year), 45,
+    digit(month / 10 | 0), digit(month), 45, digit(day / 10 | 0), digit(day),
+  );
 }
 
 /** 0 = Monday ... 6 = Sunday. Day 0 (1970-01-01) was a Thursday. */
@@ -109,6 +145,13 @@ export function isWeekend(days: DayNumber): boolean {
  * month: 30 November + 3 months is 28 (or 29) February.
  */
 export function addMonths(days: DayNumber, months: number): DayNumber {
+  const slot = monthSlot(days);
+  const target = slot + months;
+  if (slot >= 0 && target >= 0 && target < TABLE_MONTHS) {
+    const day = days - MONTH_STARTS[slot]! + 1;
+    const length = MONTH_STARTS[target + 1]! - MONTH_STARTS[target]!;
+    return MONTH_STARTS[target]! + (day < length ? day : length) - 1;
+  }
   const { year, month, day } = civilFromDays(days);
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
@@ -143,6 +186,41 @@ export function ageOn(dateOfBirth: DayNumber, on: DayNumber): number {
   return age;
 }
 
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+/** The year a day number falls in (the year part of `civilFromDays`, without making an object). */
+export function yearOf(days: DayNumber): number {
+  const slot = monthSlot(days);
+  if (slot >= 0) return TABLE_FROM_YEAR + Math.floor(slot / 12);
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  return yoe + era * 400 + (doy >= 306 ? 1 : 0); // day 306 of the March-based year is 1 January
+}
+
+function lastSunday(year: number, month: number): DayNumber {
+  const last = daysFromCivil(year, month, daysInMonth(year, month));
+  return last - ((weekday(last) + 1) % 7);
+}
+
+/**
+ * UK summer time since 1996 (the Summer Time Order 2002 keeps the EU rule):
+ * from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+ * of October. For each year from 1996 to 2199, the two instants, so finding
+ * the London date of an instant is arithmetic; earlier instants, under older
+ * rules, go to the time zone database.
+ */
+const RULE_FROM_YEAR = 1996;
+const RULE_YEARS = 2200 - RULE_FROM_YEAR;
+const SUMMER_TIME = new Float64Array(RULE_YEARS * 2);
+for (let i = 0; i < RULE_YEARS; i++) {
+  SUMMER_TIME[2 * i] = lastSunday(RULE_FROM_YEAR + i, 3) * DAY_MS + HOUR_MS;
+  SUMMER_TIME[2 * i + 1] = lastSunday(RULE_FROM_YEAR + i, 10) * DAY_MS + HOUR_MS;
+}
+
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
   year: 'numeric',
@@ -150,9 +228,18 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The calendar date in Europe/London, as a day number, at an instant given in epoch milliseconds. */
+export function londonDayOf(epochMs: number): DayNumber {
+  const utcDay = Math.floor(epochMs / DAY_MS);
+  const slot = yearOf(utcDay) - RULE_FROM_YEAR;
+  if (slot < 0 || slot >= RULE_YEARS) return toDayNumber(LONDON_DATE.format(epochMs));
+  const summer = epochMs >= SUMMER_TIME[2 * slot]! && epochMs < SUMMER_TIME[2 * slot + 1]!;
+  return summer ? Math.floor((epochMs + HOUR_MS) / DAY_MS) : utcDay;
+}
+
 /** The calendar date in Europe/London at a UTC instant. */
 export function londonDateOf(instant: Date): string {
-  return LONDON_DATE.format(instant);
+  return toIsoDate(londonDayOf(instant.getTime()));
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -162,4 +249,3 @@ export function isIsoInstant(text: string): boolean {
   return ISO_INSTANT.test(text) && isIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
 }
 
-export const HOUR_MS = 3_600_000;

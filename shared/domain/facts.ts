@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { isoDate, isoInstant } from './validation.js';
-import { londonDateOf } from './dates.js';
+import { londonDayOf, toIsoDate } from './dates.js';
 
 const placementId = z.string().check(z.minLength(1), z.maxLength(64));
 
@@ -47,6 +47,11 @@ export const factSchemas = {
     outOfArea: z.optional(z.boolean()),
   }),
   'placement-ended': z.strictObject({ type: z.literal('placement-ended'), date: isoDate, placementId }),
+  /**
+   * A care order made (Children Act 1989 s31). It makes the child looked after if they
+   * were not already; living with a parent, it sets the visits (CPPCR reg 28(5)).
+   */
+  'care-order': z.strictObject({ type: z.literal('care-order'), date: isoDate }),
   visit: z.strictObject({ type: z.literal('visit'), date: isoDate, seenAlone: z.boolean() }),
   /** CPPCR reg 28(3A): the child agrees to fewer visits in a long-term foster placement. */
   'fewer-visits-agreed': z.strictObject({ type: z.literal('fewer-visits-agreed'), date: isoDate, placementId }),
@@ -98,7 +103,7 @@ export type FactOf<K extends FactType> = Extract<Fact, { type: K }>;
 
 /** The calendar date a fact happened on (a missing episode happens when it starts). */
 export function factDate(fact: Fact): string {
-  return fact.type === 'missing-episode' ? londonDateOf(new Date(fact.start)) : fact.date;
+  return fact.type === 'missing-episode' ? toIsoDate(londonDayOf(Date.parse(fact.start))) : fact.date;
 }
 
 export const childSchema = z.strictObject({

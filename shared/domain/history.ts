@@ -2,10 +2,18 @@
  * A child's facts folded into the few things the rules ask about: the care
  * episode, the current placement, and the last time each piece of work was
  * done. Built once per child so each rule is a couple of comparisons.
+ *
+ * One pass over the facts, in whatever order they come. Most facts only move
+ * a "latest" day; the few whose meaning depends on the care episode or the
+ * placement (those that start and end them, reviews, placement plans and
+ * endings, missing episodes, return interviews) are noted by index and day in
+ * scratch lists reused from child to child, and read once the episode and
+ * placement are known. Date order matters only among the facts that open and
+ * close episodes and placements; those few are sorted.
  */
-import { type DayNumber, birthday, londonDateOf, toDayNumber } from './dates.js';
+import { type DayNumber, birthday, londonDayOf, toDayNumber } from './dates.js';
 import type { Child, Fact, FactOf } from './facts.js';
-import { factDate } from './facts.js';
+import { Scratch } from './scratch.js';
 
 const NEVER = Number.POSITIVE_INFINITY;
 
@@ -36,6 +44,7 @@ export interface MissingEpisode {
 export interface ChildHistory {
   today: DayNumber;
   dateOfBirth: DayNumber;
+  eighteenth: DayNumber;
   episodes: Episode[];
   /** The latest episode, open or closed. */
   episode: Episode | null;
@@ -45,6 +54,8 @@ export interface ChildHistory {
   lastVisit: DayNumber | null;
   reviewsInEpisode: number;
   firstReview: DayNumber | null;
+  /** The first review held after the current placement began (one on the day it began is taken as before it). */
+  firstReviewInPlacement: DayNumber | null;
   secondReview: DayNumber | null;
   lastReview: DayNumber | null;
   carePlanDone: boolean;
@@ -54,8 +65,12 @@ export interface ChildHistory {
   lastHealthAssessment: DayNumber | null;
   lastDentalCheck: DayNumber | null;
   lastSdq: DayNumber | null;
-  missingReturns: MissingEpisode[];
-  returnInterviews: DayNumber[];
+  /** The latest care order made in the latest episode. */
+  careOrder: DayNumber | null;
+  /** Returns from missing episodes that began in the latest episode, earliest first. */
+  missingReturns: readonly MissingEpisode[];
+  /** Return home interviews in the latest episode, earliest first. */
+  returnInterviews: readonly DayNumber[];
   /** When the child is, or on the current course will be, an eligible child (Children Act 1989 Sch 2 para 19B). */
   eligibleFrom: DayNumber | null;
   lastPathwayPlan: DayNumber | null;
@@ -63,51 +78,31 @@ export interface ChildHistory {
   localTasks: Map<string, DayNumber>;
 }
 
-const NO_TASKS: Map<string, DayNumber> = new Map();
+const NO_TASKS: ReadonlyMap<string, DayNumber> = new Map();
+const NONE: readonly never[] = Object.freeze([]);
 
-function latest(current: DayNumber | null, day: DayNumber): DayNumber {
-  return current === null || day > current ? day : current;
-}
+// Facts set aside in the pass, reused for every child (the engine runs one child at a time).
+const structural = new Scratch(); // entered-care, placement-started, care-order, left-care
+const reviews = new Scratch();
+const placementFacts = new Scratch(); // placement-ended, placement-plan, fewer-visits-agreed
+const missing = new Scratch();
+const interviews = new Scratch();
 
-/** Facts in date order (stable): their indexes, and each one's day. Most histories arrive in order already. */
-interface Chronology {
-  facts: readonly Fact[];
-  /** Each fact's type, read once: facts come in many shapes, and each read of one is slow. */
-  types: Fact['type'][];
-  days: Int32Array;
-  order: number[] | null;
-}
-
-function chronology(facts: readonly Fact[]): Chronology {
-  const n = facts.length;
-  const days = new Int32Array(n);
-  const types: Fact['type'][] = [];
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    const fact = facts[i]!;
-    const type = fact.type;
-    types.push(type);
-    days[i] = toDayNumber(type === 'missing-episode' ? factDate(fact) : (fact as { date: string }).date);
-    if (i > 0 && days[i]! < days[i - 1]!) sorted = false;
-  }
-  const order = sorted ? null : facts.map((_, i) => i).sort((a, b) => days[a]! - days[b]! || a - b);
-  return { facts, types, days, order };
-}
-
-function foldEpisodes(dated: Chronology, eighteenth: DayNumber, today: DayNumber): Episode[] {
+function foldEpisodes(facts: readonly Fact[], eighteenth: DayNumber, today: DayNumber): Episode[] {
+  structural.sort();
   const episodes: Episode[] = [];
   let open: Episode | null = null;
   let previousEnd = -NEVER;
-  for (let k = 0; k < dated.facts.length; k++) {
-    const i = dated.order ? dated.order[k]! : k;
-    const type = dated.types[i]!;
-    if (type !== 'entered-care' && type !== 'placement-started' && type !== 'left-care') continue;
-    const fact = dated.facts[i]!;
-    const day = dated.days[i]!;
-    if ((type === 'entered-care' || type === 'placement-started') && !open) {
-      open = { start: day, end: null, endedBy: null, leftReason: null, previousEnd };
-      episodes.push(open);
-    } else if (fact.type === 'left-care' && open) {
+  for (let k = 0; k < structural.length; k++) {
+    const fact = facts[structural.index[k]!]!;
+    const day = structural.day[k]!;
+    if (fact.type !== 'left-care') {
+      // Entering care, a placement or a care order: the child is looked after from that day.
+      if (!open) {
+        open = { start: day, end: null, endedBy: null, leftReason: null, previousEnd };
+        episodes.push(open);
+      }
+    } else if (open) {
       open.end = day;
       open.endedBy = 'left-care';
       open.leftReason = fact.reason;
@@ -116,48 +111,184 @@ function foldEpisodes(dated: Chronology, eighteenth: DayNumber, today: DayNumber
     }
   }
   // Nobody is looked after past 18 (Children Act 1989 s105): the episode ends on the birthday.
+  let kept = 0;
   for (const e of episodes) {
     if (e.start >= eighteenth) continue;
     if ((e.end === null && today >= eighteenth) || (e.end !== null && e.end > eighteenth)) {
       e.end = eighteenth;
       e.endedBy = 'age-18';
     }
+    episodes[kept++] = e;
   }
-  return episodes.filter((e) => e.start < eighteenth);
+  episodes.length = kept;
+  return episodes;
 }
 
 /**
- * The first day the child is an eligible child: aged 16 or over, looked after,
- * and looked after for at least 13 weeks (91 days) since turning 14. An open
- * episode is assumed to go on, so a 15-year-old's pathway plan shows ahead.
+ * The first day the child is an eligible child (Children Act 1989 Sch 2 para
+ * 19B, CPPCR reg 40): aged 16 or 17, looked after that day, and looked after
+ * for at least 13 weeks (91 days) in all since turning 14. An open episode is
+ * assumed to go on, so a 15-year-old's pathway plan shows ahead. Someone with
+ * the 13 weeks behind them who comes back into care after 16 becomes eligible
+ * the day they come back: never on a day spent at home.
  */
-function eligibleFrom(episodes: Episode[], dob: DayNumber): DayNumber | null {
+function eligibleFrom(episodes: Episode[], dob: DayNumber, eighteenth: DayNumber): DayNumber | null {
   const fourteenth = birthday(dob, 14);
   const sixteenth = birthday(dob, 16);
-  const eighteenth = birthday(dob, 18);
   let counted = 0;
   for (const e of episodes) {
     const end = e.end ?? eighteenth; // exclusive
     const from = Math.max(e.start, fourteenth);
     if (end <= from) continue;
     const reached = from + (91 - counted) - 1; // the day the 91st day in care is reached
-    const candidate = Math.max(reached, sixteenth);
+    const candidate = Math.max(reached, sixteenth, from);
     if (candidate < end) return candidate;
     counted += end - from;
   }
   return null;
 }
 
-export function buildHistory(child: Child, facts: readonly Fact[], today: string): ChildHistory {
-  const dob = toDayNumber(child.dateOfBirth);
-  const todayDay = toDayNumber(today);
-  const dated = chronology(facts);
+/**
+ * The current placement: the last to start in the episode, or the episode
+ * itself when none is recorded; and the latest care order in the episode.
+ */
+function currentPlacement(facts: readonly Fact[], episode: Episode, h: ChildHistory): void {
+  let at = -1;
+  for (let k = 0; k < structural.length; k++) {
+    if (structural.day[k]! < episode.start) continue;
+    const type = facts[structural.index[k]!]!.type;
+    if (type === 'placement-started') at = k;
+    else if (type === 'care-order') h.careOrder = structural.day[k]!;
+  }
+  if (at < 0) {
+    h.placement = { id: null, start: episode.start, longTerm: false, arrangement: undefined, open: true };
+    return;
+  }
+  const index = structural.index[at]!;
+  const start = structural.day[at]!;
+  const fact = facts[index] as FactOf<'placement-started'>;
+  let open = true;
+  for (let k = 0; k < placementFacts.length; k++) {
+    const other = facts[placementFacts.index[k]!] as FactOf<'placement-ended' | 'placement-plan' | 'fewer-visits-agreed'>;
+    if (other.placementId !== fact.placementId) continue;
+    if (other.type === 'placement-plan') h.placementPlanDone = true;
+    else if (other.type === 'fewer-visits-agreed') h.fewerVisitsAgreed = true;
+    else {
+      // An ending counts if it comes after the start in date order (on the same day, in the order given).
+      const day = placementFacts.day[k]!;
+      if (day > start || (day === start && placementFacts.index[k]! > index)) open = false;
+    }
+  }
+  h.placement = { id: fact.placementId, start, longTerm: fact.longTerm, arrangement: fact.arrangement, outOfArea: fact.outOfArea, open };
+}
 
-  const episodes = foldEpisodes(dated, birthday(dob, 18), todayDay);
-  const episode = episodes.at(-1) ?? null;
+function foldReviews(start: DayNumber, placementStart: DayNumber, h: ChildHistory): void {
+  let count = 0;
+  let first = NEVER;
+  let second = NEVER;
+  let last = -NEVER;
+  let inPlacement = NEVER;
+  for (let k = 0; k < reviews.length; k++) {
+    const day = reviews.day[k]!;
+    if (day < start) continue;
+    count += 1;
+    if (day > placementStart && day < inPlacement) inPlacement = day;
+    if (day < first) {
+      second = first;
+      first = day;
+    } else if (day < second) second = day;
+    if (day > last) last = day;
+  }
+  h.reviewsInEpisode = count;
+  if (count > 0) h.firstReview = first;
+  if (count > 1) h.secondReview = second;
+  if (count > 0) h.lastReview = last;
+  if (inPlacement < NEVER) h.firstReviewInPlacement = inPlacement;
+}
+
+function foldMissing(facts: readonly Fact[], start: DayNumber, h: ChildHistory): void {
+  let returns: MissingEpisode[] | null = null;
+  for (let k = 0; k < missing.length; k++) {
+    const returned = (facts[missing.index[k]!] as FactOf<'missing-episode'>).returned;
+    if (missing.day[k]! < start || returned === undefined) continue;
+    const returnedAt = Date.parse(returned);
+    (returns ??= []).push({ returnedAt, returnedOn: londonDayOf(returnedAt) });
+  }
+  if (returns) h.missingReturns = returns.sort((a, b) => a.returnedAt - b.returnedAt);
+  let days: DayNumber[] | null = null;
+  for (let k = 0; k < interviews.length; k++) if (interviews.day[k]! >= start) (days ??= []).push(interviews.day[k]!);
+  if (days) h.returnInterviews = days.sort((a, b) => a - b);
+}
+
+export function buildHistory(child: Child, facts: readonly Fact[], today: string): ChildHistory {
+  return foldHistory(child, facts, today, true);
+}
+
+/** `buildHistory`, leaving out the local tasks when no local rule will ask about them. */
+export function foldHistory(child: Child, facts: readonly Fact[], today: string, localTasks: boolean): ChildHistory {
+  const dob = toDayNumber(child.dateOfBirth);
+  const eighteenth = birthday(dob, 18);
+  structural.clear();
+  reviews.clear();
+  placementFacts.clear();
+  missing.clear();
+  interviews.clear();
+  let lastVisit = -NEVER;
+  let lastCarePlan = -NEVER;
+  let lastPermanencePlan = -NEVER;
+  let lastPep = -NEVER;
+  let lastHealth = -NEVER;
+  let lastDental = -NEVER;
+  let lastSdq = -NEVER;
+  let lastPathwayPlan = -NEVER;
+  let lastAdviser = -NEVER;
+  let tasks: Map<string, DayNumber> | null = null;
+
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i]!;
+    const type = fact.type;
+    if (type === 'missing-episode') {
+      missing.push(i, londonDayOf(Date.parse(fact.start)));
+      continue;
+    }
+    const day = toDayNumber(fact.date);
+    // The commonest first.
+    if (type === 'visit') {
+      if (day > lastVisit) lastVisit = day;
+    } else if (type === 'pep') {
+      if (day > lastPep) lastPep = day;
+    } else if (type === 'review') reviews.push(i, day);
+    else if (type === 'health-assessment') {
+      if (day > lastHealth) lastHealth = day;
+    } else if (type === 'dental-check') {
+      if (day > lastDental) lastDental = day;
+    } else if (type === 'sdq') {
+      if (day > lastSdq) lastSdq = day;
+    } else if (type === 'local-task') {
+      if (!localTasks) continue;
+      tasks ??= new Map();
+      const last = tasks.get(fact.kind);
+      if (last === undefined || day > last) tasks.set(fact.kind, day);
+    } else if (type === 'pathway-plan') {
+      if (day > lastPathwayPlan) lastPathwayPlan = day;
+    } else if (type === 'personal-adviser-contact') {
+      if (day > lastAdviser) lastAdviser = day;
+    } else if (type === 'entered-care' || type === 'placement-started' || type === 'left-care' || type === 'care-order') structural.push(i, day);
+    else if (type === 'placement-ended' || type === 'placement-plan' || type === 'fewer-visits-agreed') placementFacts.push(i, day);
+    else if (type === 'care-plan') {
+      if (day > lastCarePlan) lastCarePlan = day;
+    } else if (type === 'permanence-plan') {
+      if (day > lastPermanencePlan) lastPermanencePlan = day;
+    } else if (type === 'return-home-interview') interviews.push(i, day);
+  }
+
+  const todayDay = toDayNumber(today);
+  const episodes = foldEpisodes(facts, eighteenth, todayDay);
+  const episode = episodes.length > 0 ? episodes[episodes.length - 1]! : null;
   const h: ChildHistory = {
     today: todayDay,
     dateOfBirth: dob,
+    eighteenth,
     episodes,
     episode,
     lookedAfter: episode !== null && episode.end === null,
@@ -166,6 +297,7 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
     lastVisit: null,
     reviewsInEpisode: 0,
     firstReview: null,
+    firstReviewInPlacement: null,
     secondReview: null,
     lastReview: null,
     carePlanDone: false,
@@ -173,113 +305,29 @@ export function buildHistory(child: Child, facts: readonly Fact[], today: string
     permanencePlanDone: false,
     lastPep: null,
     lastHealthAssessment: null,
-    lastDentalCheck: null,
-    lastSdq: null,
-    missingReturns: [],
-    returnInterviews: [],
-    eligibleFrom: eligibleFrom(episodes, dob),
-    lastPathwayPlan: null,
+    lastDentalCheck: lastDental > -NEVER ? lastDental : null,
+    lastSdq: lastSdq > -NEVER ? lastSdq : null,
+    careOrder: null,
+    missingReturns: NONE,
+    returnInterviews: NONE,
+    eligibleFrom: eligibleFrom(episodes, dob, eighteenth),
+    lastPathwayPlan: lastPathwayPlan > -NEVER ? lastPathwayPlan : null,
     lastAdviserContactAfterLeaving: null,
-    localTasks: NO_TASKS,
+    localTasks: tasks ?? (NO_TASKS as Map<string, DayNumber>),
   };
+  if (!episode) return h;
 
-  const start = episode?.start ?? NEVER;
-  const since = episode?.previousEnd ?? NEVER; // work for this episode may be done before it starts
-  // Placement ids seen ended, planned and agreed; few per child, so plain lists.
-  const ended: string[] = [];
-  const planned: string[] = [];
-  const agreed: string[] = [];
-  let lastVisitInEpisode: DayNumber | null = null;
-
-  for (let k = 0; k < dated.facts.length; k++) {
-    const i = dated.order ? dated.order[k]! : k;
-    const day = dated.days[i]!;
-    const inEpisode = day >= start;
-    if (dated.types[i] === 'visit') {
-      if (inEpisode) lastVisitInEpisode = latest(lastVisitInEpisode, day);
-      continue;
-    }
-    const fact = dated.facts[i]!;
-    switch (fact.type) {
-      case 'placement-started':
-        if (inEpisode) {
-          h.placement = { id: fact.placementId, start: day, longTerm: fact.longTerm, arrangement: fact.arrangement, outOfArea: fact.outOfArea, open: true };
-          const at = ended.indexOf(fact.placementId);
-          if (at >= 0) ended.splice(at, 1);
-        }
-        break;
-      case 'placement-ended':
-        ended.push(fact.placementId);
-        break;
-      case 'placement-plan':
-        planned.push(fact.placementId);
-        break;
-      case 'fewer-visits-agreed':
-        agreed.push(fact.placementId);
-        break;
-      case 'review':
-        if (inEpisode) {
-          h.reviewsInEpisode += 1;
-          if (h.reviewsInEpisode === 2) h.secondReview = day;
-          h.firstReview ??= day;
-          h.lastReview = latest(h.lastReview, day);
-        }
-        break;
-      case 'care-plan':
-        if (day > since) h.carePlanDone = true;
-        break;
-      case 'permanence-plan':
-        if (day > since) h.permanencePlanDone = true;
-        break;
-      case 'pep':
-        if (inEpisode) h.lastPep = latest(h.lastPep, day);
-        break;
-      case 'health-assessment':
-        if (inEpisode) h.lastHealthAssessment = latest(h.lastHealthAssessment, day);
-        break;
-      case 'dental-check':
-        h.lastDentalCheck = latest(h.lastDentalCheck, day);
-        break;
-      case 'sdq':
-        h.lastSdq = latest(h.lastSdq, day);
-        break;
-      case 'missing-episode':
-        if (inEpisode && fact.returned !== undefined) {
-          const returnedAt = Date.parse(fact.returned);
-          h.missingReturns.push({ returnedAt, returnedOn: toDayNumber(londonDateOf(new Date(returnedAt))) });
-        }
-        break;
-      case 'return-home-interview':
-        if (inEpisode) h.returnInterviews.push(day);
-        break;
-      case 'pathway-plan':
-        h.lastPathwayPlan = latest(h.lastPathwayPlan, day);
-        break;
-      case 'personal-adviser-contact':
-        if (episode?.end != null && day >= episode.end) h.lastAdviserContactAfterLeaving = latest(h.lastAdviserContactAfterLeaving, day);
-        break;
-      case 'local-task': {
-        if (h.localTasks === NO_TASKS) h.localTasks = new Map();
-        const last = h.localTasks.get(fact.kind);
-        if (last === undefined || day > last) h.localTasks.set(fact.kind, day);
-        break;
-      }
-      default:
-        break;
-    }
-  }
-
-  if (episode) {
-    h.placement ??= { id: null, start: episode.start, longTerm: false, arrangement: undefined, open: true };
-    if (h.placement.id !== null) {
-      h.placement.open = !ended.includes(h.placement.id);
-      h.placementPlanDone = planned.includes(h.placement.id);
-      h.fewerVisitsAgreed = agreed.includes(h.placement.id);
-    }
-    // The latest visit of the episode counts only if made since the current placement began.
-    if (lastVisitInEpisode !== null && lastVisitInEpisode >= h.placement.start) h.lastVisit = lastVisitInEpisode;
-  }
-  h.missingReturns.sort((a, b) => a.returnedAt - b.returnedAt);
-  h.returnInterviews.sort((a, b) => a - b);
+  const start = episode.start;
+  currentPlacement(facts, episode, h);
+  foldReviews(start, h.placement!.start, h);
+  foldMissing(facts, start, h);
+  // Work for this episode may be done before it starts, but not in the one before.
+  h.carePlanDone = lastCarePlan > episode.previousEnd;
+  h.permanencePlanDone = lastPermanencePlan > episode.previousEnd;
+  if (lastPep >= start) h.lastPep = lastPep;
+  if (lastHealth >= start) h.lastHealthAssessment = lastHealth;
+  // The latest visit counts only if made since the current placement began.
+  if (lastVisit >= h.placement!.start) h.lastVisit = lastVisit;
+  if (episode.end !== null && lastAdviser >= episode.end) h.lastAdviserContactAfterLeaving = lastAdviser;
   return h;
 }

@@ -4,12 +4,12 @@
  * Pure: no clock, no I/O.
  */
 import * as z from 'zod/mini';
-import { birthday, toDayNumber, toIsoDate } from './dates.js';
+import { type DayNumber, birthday, toDayNumber, toIsoDate } from './dates.js';
 import { type Child, type Fact, childSchema, factSchema } from './facts.js';
-import { buildHistory } from './history.js';
+import { type ChildHistory, foldHistory } from './history.js';
 import { type PolicyInput, type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
 import { isoDate, parseOrThrow } from './validation.js';
-import type { Due, Rule } from './rules/rule.js';
+import type { Due } from './rules/rule.js';
 import { statutoryVisit } from './rules/statutoryVisit.js';
 import { lookedAfterReview } from './rules/lookedAfterReview.js';
 import { carePlan } from './rules/carePlan.js';
@@ -23,23 +23,6 @@ import { returnHomeInterview } from './rules/returnHomeInterview.js';
 import { pathwayPlan, pathwayPlanReview } from './rules/pathwayPlan.js';
 import { personalAdviserContact } from './rules/personalAdviserContact.js';
 import { localRuleDue } from './rules/localRules.js';
-
-export const STATUTORY_RULES: readonly Rule[] = [
-  statutoryVisit,
-  lookedAfterReview,
-  carePlan,
-  placementPlan,
-  permanencePlan,
-  pep,
-  initialHealthAssessment,
-  reviewHealthAssessment,
-  dentalCheck,
-  sdq,
-  returnHomeInterview,
-  pathwayPlan,
-  pathwayPlanReview,
-  personalAdviserContact,
-];
 
 /** Kinds owed only while a child is looked after (the pathway plan carries on after care). */
 const LOOKED_AFTER_ONLY = new Set([
@@ -55,10 +38,34 @@ export interface Obligation {
   dueAt?: string;
   status: ObligationStatus;
   rule: string;
+  /** Something about the record the worker should know, such as a recorded fact the rule could not use. */
+  note?: string;
 }
 
 export function statusOn(dueDate: string, today: string): ObligationStatus {
   return dueDate < today ? 'overdue' : dueDate === today ? 'due-today' : 'upcoming';
+}
+
+function keep(found: Due[], h: ChildHistory, due: Due | null): void {
+  // No one is looked after past 18: a looked-after duty falling due later will never be owed.
+  if (due !== null && !(h.lookedAfter && due.due >= h.eighteenth && LOOKED_AFTER_ONLY.has(due.kind))) found.push(due);
+}
+
+/** Soonest first, then by kind: an insertion sort, as a child has a dozen obligations at most. */
+function sortDue(found: Due[]): void {
+  for (let k = 1; k < found.length; k++) {
+    const d = found[k]!;
+    let j = k - 1;
+    while (j >= 0 && (found[j]!.due > d.due || (found[j]!.due === d.due && found[j]!.kind > d.kind))) {
+      found[j + 1] = found[j]!;
+      j -= 1;
+    }
+    found[j + 1] = d;
+  }
+}
+
+function statusOfDay(due: DayNumber, today: DayNumber): ObligationStatus {
+  return due < today ? 'overdue' : due === today ? 'due-today' : 'upcoming';
 }
 
 /** Every obligation that is still to do, soonest first, each kind once. */
@@ -68,24 +75,39 @@ export function computeObligations(
   today: string,
   policy: ResolvedPolicy = STATUTORY_POLICY,
 ): Obligation[] {
-  const history = buildHistory(child, facts, today);
-  // No one is looked after past 18: a looked-after duty falling due later will never be owed.
-  const eighteenth = birthday(history.dateOfBirth, 18);
+  const h = foldHistory(child, facts, today, policy.localRules.length > 0);
+  // Each rule called by name, so every call site sees one function.
   const found: Due[] = [];
-  for (const rule of STATUTORY_RULES) {
-    const due = rule(history, policy);
-    if (due && !(history.lookedAfter && LOOKED_AFTER_ONLY.has(due.kind) && due.due >= eighteenth)) found.push(due);
-  }
+  const p = policy;
+  keep(found, h, statutoryVisit(h, p));
+  keep(found, h, lookedAfterReview(h, p));
+  keep(found, h, carePlan(h, p));
+  keep(found, h, placementPlan(h, p));
+  keep(found, h, permanencePlan(h, p));
+  keep(found, h, pep(h, p));
+  keep(found, h, initialHealthAssessment(h, p));
+  keep(found, h, reviewHealthAssessment(h, p));
+  keep(found, h, dentalCheck(h, p));
+  keep(found, h, sdq(h, p));
+  keep(found, h, returnHomeInterview(h, p));
+  keep(found, h, pathwayPlan(h, p));
+  keep(found, h, pathwayPlanReview(h, p));
+  keep(found, h, personalAdviserContact(h, p));
   for (const local of policy.localRules) {
-    const due = localRuleDue(local, history, policy);
+    const due = localRuleDue(local, h, policy);
     if (due) found.push(due);
   }
-  found.sort((a, b) => a.due - b.due || (a.kind < b.kind ? -1 : 1));
-  return found.map((d) => {
+  sortDue(found);
+  const out: Obligation[] = new Array(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i]!;
     const dueDate = toIsoDate(d.due);
-    const status = statusOn(dueDate, today);
-    return d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
-  });
+    const status = statusOfDay(d.due, h.today);
+    const o: Obligation = d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
+    if (d.note !== undefined) o.note = d.note;
+    out[i] = o;
+  }
+  return out;
 }
 
 /** What the `due` command reads. */

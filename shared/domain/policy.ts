@@ -38,7 +38,7 @@ export const STATUTORY = {
     untilFirstReviewEveryDays: 7,
     temporaryAfterFirstReviewEveryDays: 28,
   },
-  lookedAfterReview: { firstWithinWorkingDays: 20, secondWithinMonths: 3, thenEveryMonths: 6 },
+  lookedAfterReview: { firstWithinWorkingDays: 20, secondWithinMonths: 3, thenEveryMonths: 6, parentPlacementWithinWorkingDays: 10 },
   carePlan: { withinWorkingDays: 10 },
   placementPlan: { withinWorkingDays: 5 },
   pep: { initialWithinWorkingDays: 10, fromAge: 5, untilAge: 16 },
@@ -136,6 +136,9 @@ export const policySchema = z
         firstWithinWorkingDays: z.optional(atMost(S.lookedAfterReview.firstWithinWorkingDays, 'working days', 'CPPCR reg 33(1)')),
         secondWithinMonths: z.optional(atMost(S.lookedAfterReview.secondWithinMonths, 'months', 'CPPCR reg 33(2)')),
         thenEveryMonths: z.optional(atMost(S.lookedAfterReview.thenEveryMonths, 'months', 'CPPCR reg 33(3)')),
+        parentPlacementWithinWorkingDays: z.optional(
+          atMost(S.lookedAfterReview.parentPlacementWithinWorkingDays, 'working days', 'CPPCR reg 19(b)'),
+        ),
       }),
     ),
     carePlan: z.optional(
@@ -231,7 +234,16 @@ export function resolvePolicy(input: PolicyInput = {}): ResolvedPolicy {
         .sort((a, b) => a.start - b.start)
     : null;
   resolved.localRules = localRules ?? [];
-  return resolved;
+  return deepFreeze(resolved);
+}
+
+/** Rules keep their wording per policy object, so a resolved policy is made unchangeable. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export const STATUTORY_POLICY: ResolvedPolicy = resolvePolicy();

@@ -13,5 +13,6 @@ export function withStatus(items: readonly DueItem[], today: string) {
       ...(o.dueAt ? { dueAt: o.dueAt } : {}),
       status: statusOn(o.dueDate, today),
       rule: o.rule,
+      ...(o.note ? { note: o.note } : {}),
     }));
 }

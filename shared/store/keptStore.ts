@@ -37,6 +37,8 @@ export interface DueItem {
   dueDate: string;
   dueAt?: string;
   rule: string;
+  /** Something about the record the worker should know (see Obligation.note). */
+  note?: string;
   holderId: string;
   initials: string;
   /** The last day this item was escalated to the holder's manager. */
@@ -88,6 +90,7 @@ function obligationItem(child: ChildRecord, childInitials: string, o: Obligation
     dueDate: o.dueDate,
     dueAt: o.dueAt,
     rule: o.rule,
+    note: o.note,
     holderId: child.holderId,
     initials: childInitials,
     escalatedOn,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, ageOn, birthday, isIsoDate, toDayNumber, toIsoDate, weekday } from '#domain/dates.js';
+import { addMonths, ageOn, birthday, civilFromDays, daysFromCivil, daysInMonth, isIsoDate, toDayNumber, toIsoDate, weekday, yearOf } from '#domain/dates.js';
 import { addWorkingDays, bankHolidays, isWorkingDay } from '#domain/workingDays.js';
 import { InvalidInput } from '#domain/errors.js';
 import { ruleBasedBankHolidays } from '#infra/build/holidayTable.js';
@@ -139,6 +139,40 @@ describe('calendar arithmetic', () => {
         const text = date.toISOString().slice(0, 10);
         expect(iso(d(text))).toBe(text);
       }),
+    );
+  });
+
+  it('finds the month of a day by table as the civil-from-days arithmetic does, 1890 to 2210', () => {
+    // Hinnant's algorithm, as dates.ts uses it outside its table.
+    const reference = (days: number) => {
+      const z = days + 719468;
+      const era = Math.floor(z / 146097);
+      const doe = z - era * 146097;
+      const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+      const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+      const mp = Math.floor((5 * doy + 2) / 153);
+      const month = mp < 10 ? mp + 3 : mp - 9;
+      return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+    };
+    for (let day = daysFromCivil(1890, 1, 1); day < daysFromCivil(2210, 1, 1); day++) {
+      const want = reference(day);
+      const got = civilFromDays(day);
+      if (got.year !== want.year || got.month !== want.month || got.day !== want.day || yearOf(day) !== want.year) {
+        expect({ day, got, yearOf: yearOf(day) }).toEqual({ day, got: want, yearOf: want.year });
+      }
+    }
+  });
+
+  it('adds months by table as by civil dates, clamping to the month end', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: daysFromCivil(1880, 1, 1), max: daysFromCivil(2220, 1, 1) }), fc.integer({ min: -400, max: 400 }), (day, months) => {
+        const { year, month, day: dom } = civilFromDays(day);
+        const index = year * 12 + month - 1 + months;
+        const y = Math.floor(index / 12);
+        const m = index - y * 12 + 1;
+        expect(addMonths(day, months)).toBe(daysFromCivil(y, m, Math.min(dom, daysInMonth(y, m))));
+      }),
+      { numRuns: 5000 },
     );
   });
 

@@ -127,6 +127,16 @@ const CASES: TighteningCase[] = [
     tightened: '2027-03-22',
   },
   {
+    name: 'review within 5 working days of a placement with a parent before assessment (reg 19(b))',
+    policy: { lookedAfterReview: { parentPlacementWithinWorkingDays: 5 } },
+    kind: 'looked-after-review',
+    today: '2026-12-18',
+    dob: DOB,
+    facts: intoCare('2026-12-18', false, 'parent-pending-assessment'),
+    statutory: '2027-01-06', // the 10th working day after 18 Dec 2026, before the 20th (the first review)
+    tightened: '2026-12-29', // 21, 22, 23, 24, 29 December
+  },
+  {
     name: 'first review within 15 working days',
     policy: { lookedAfterReview: { firstWithinWorkingDays: 15 } },
     kind: 'looked-after-review',

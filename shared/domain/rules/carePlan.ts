@@ -5,14 +5,14 @@
  */
 import { addWorkingDays } from '#domain/workingDays.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, cite, lookedAfter, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+
+const says = perPolicy((p) => {
+  const n = p.carePlan.withinWorkingDays;
+  return cite('CPPCR reg 4', `care plan within ${plural(n, 'working day')} of the first placement`, n < STATUTORY.carePlan.withinWorkingDays);
+});
 
 export const carePlan: Rule = (h, p) => {
   if (!lookedAfter(h) || !h.episode || h.carePlanDone) return null;
-  const n = p.carePlan.withinWorkingDays;
-  return {
-    kind: 'care-plan',
-    due: addWorkingDays(h.episode.start, n),
-    rule: cite('CPPCR reg 4', `care plan within ${plural(n, 'working day')} of the first placement`, n < STATUTORY.carePlan.withinWorkingDays),
-  };
+  return { kind: 'care-plan', due: addWorkingDays(h.episode.start, p.carePlan.withinWorkingDays), rule: says(p) };
 };

@@ -6,14 +6,14 @@
  */
 import { addMonths } from '#domain/dates.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, cite, lookedAfter, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+
+const says = perPolicy((p) => {
+  const months = p.dentalCheck.everyMonths;
+  return cite('SSDA903 OC2 teeth check', `dental check every ${plural(months, 'month')}`, months < STATUTORY.dentalCheck.everyMonths);
+});
 
 export const dentalCheck: Rule = (h, p) => {
   if (!lookedAfter(h) || !h.episode) return null;
-  const months = p.dentalCheck.everyMonths;
-  return {
-    kind: 'dental-check',
-    due: addMonths(h.lastDentalCheck ?? h.episode.start, months),
-    rule: cite('SSDA903 OC2 teeth check', `dental check every ${plural(months, 'month')}`, months < STATUTORY.dentalCheck.everyMonths),
-  };
+  return { kind: 'dental-check', due: addMonths(h.lastDentalCheck ?? h.episode.start, p.dentalCheck.everyMonths), rule: says(p) };
 };

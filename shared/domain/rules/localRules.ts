@@ -7,7 +7,9 @@ import { type DayNumber, addMonths, birthday } from '#domain/dates.js';
 import { addWorkingDays } from '#domain/workingDays.js';
 import type { ChildHistory } from '#domain/history.js';
 import type { Interval, LocalRule, ResolvedPolicy } from '#domain/policy.js';
-import { type Due, careLeaver, lookedAfter } from './rule.js';
+import { type Due, careLeaver, lookedAfter, perPolicy } from './rule.js';
+
+const says = perPolicy((p) => new Map(p.localRules.map((r) => [r, `Local policy: ${r.title}`])));
 
 function after(day: DayNumber, i: Interval): DayNumber {
   if (i.days !== undefined) return day + i.days;
@@ -34,5 +36,5 @@ export function localRuleDue(rule: LocalRule, h: ChildHistory, policy: ResolvedP
     return null;
   }
   if (rule.untilAge !== undefined && due >= birthday(h.dateOfBirth, rule.untilAge)) return null;
-  return { kind: rule.kind, due, rule: `Local policy: ${rule.title}` };
+  return { kind: rule.kind, due, rule: says(policy).get(rule) ?? `Local policy: ${rule.title}` };
 }

@@ -10,9 +10,24 @@
  */
 import { addMonths, birthday } from '#domain/dates.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, careLeaver, cite, lookedAfter, plural } from './rule.js';
+import { type Rule, careLeaver, cite, lookedAfter, perPolicy, plural } from './rule.js';
 
 const S = STATUTORY.pathwayPlan;
+
+const says = perPolicy(({ pathwayPlan: { monthsAfterSixteenthBirthday: months, reviewEveryMonths } }) => {
+  const plan = (when: string, after: string) =>
+    cite('CPPCR reg 42', months === 0 ? `needs assessment and pathway plan by ${when}` : `needs assessment and pathway plan within ${plural(months, 'month')} of ${after}`,
+      months < S.monthsAfterSixteenthBirthday);
+  const review = (extended: boolean) =>
+    cite('Care Leavers (England) Regulations 2010 reg 7', `pathway plan reviewed every ${plural(reviewEveryMonths, 'month')}`, reviewEveryMonths < S.reviewEveryMonths || extended);
+  return {
+    atSixteen: plan('the 16th birthday', 'the 16th birthday'),
+    later: plan('the day the child becomes eligible', 'becoming eligible'),
+    review: review(false),
+    // Past 21 the plan is kept only because the council chose a later age.
+    reviewExtended: review(true),
+  };
+});
 
 /**
  * Eligibility is projected for a child still in care, but only from the 14th
@@ -26,31 +41,19 @@ function inScope(h: Parameters<Rule>[0], untilAge: number): boolean {
 
 export const pathwayPlan: Rule = (h, p) => {
   if (!inScope(h, p.personalAdviser.untilAge) || h.lastPathwayPlan !== null) return null;
-  const months = p.pathwayPlan.monthsAfterSixteenthBirthday;
   const atSixteen = h.eligibleFrom === birthday(h.dateOfBirth, 16);
   return {
     kind: 'pathway-plan',
-    due: addMonths(h.eligibleFrom!, months),
-    rule: cite(
-      'CPPCR reg 42',
-      months === 0
-        ? `needs assessment and pathway plan by ${atSixteen ? 'the 16th birthday' : 'the day the child becomes eligible'}`
-        : `needs assessment and pathway plan within ${plural(months, 'month')} of ${atSixteen ? 'the 16th birthday' : 'becoming eligible'}`,
-      months < S.monthsAfterSixteenthBirthday,
-    ),
+    due: addMonths(h.eligibleFrom!, p.pathwayPlan.monthsAfterSixteenthBirthday),
+    rule: atSixteen ? says(p).atSixteen : says(p).later,
   };
 };
 
 export const pathwayPlanReview: Rule = (h, p) => {
   const untilAge = p.personalAdviser.untilAge;
   if (!inScope(h, untilAge) || h.lastPathwayPlan === null) return null;
-  const months = p.pathwayPlan.reviewEveryMonths;
-  const due = addMonths(h.lastPathwayPlan, months);
+  const due = addMonths(h.lastPathwayPlan, p.pathwayPlan.reviewEveryMonths);
   if (due >= birthday(h.dateOfBirth, untilAge)) return null;
-  return {
-    kind: 'pathway-plan-review',
-    due,
-    rule: cite('Care Leavers (England) Regulations 2010 reg 7', `pathway plan reviewed every ${plural(months, 'month')}`,
-      months < S.reviewEveryMonths || due >= birthday(h.dateOfBirth, STATUTORY.personalAdviser.untilAge)),
-  };
+  const extended = due >= birthday(h.dateOfBirth, STATUTORY.personalAdviser.untilAge);
+  return { kind: 'pathway-plan-review', due, rule: extended ? says(p).reviewExtended : says(p).review };
 };

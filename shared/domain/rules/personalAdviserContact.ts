@@ -8,10 +8,16 @@
  */
 import { birthday } from '#domain/dates.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, careLeaver, cite, plural } from './rule.js';
+import { type Rule, careLeaver, cite, perPolicy, plural } from './rule.js';
 
 const S = STATUTORY.personalAdviser;
 const SOURCE = 'Care Leavers (England) Regulations 2010 reg 8';
+
+const says = perPolicy(({ personalAdviser: { firstWithinDays, everyWeeks } }) => ({
+  first: cite(SOURCE, `personal adviser visit within ${plural(firstWithinDays, 'day')} of leaving care`, firstWithinDays < S.firstWithinDays),
+  every: cite(SOURCE, `personal adviser contact every ${plural(everyWeeks, 'week')}`, everyWeeks < S.everyWeeks),
+  extended: cite(SOURCE, `personal adviser contact every ${plural(everyWeeks, 'week')}`, true),
+}));
 
 export const personalAdviserContact: Rule = (h, p) => {
   const { firstWithinDays, everyWeeks, untilAge } = p.personalAdviser;
@@ -25,10 +31,10 @@ export const personalAdviserContact: Rule = (h, p) => {
   let rule: string;
   if (last === null && relevantChild) {
     due = left + firstWithinDays;
-    rule = cite(SOURCE, `personal adviser visit within ${plural(firstWithinDays, 'day')} of leaving care`, firstWithinDays < S.firstWithinDays);
+    rule = says(p).first;
   } else {
     due = (last ?? left) + everyWeeks * 7;
-    rule = cite(SOURCE, `personal adviser contact every ${plural(everyWeeks, 'week')}`, everyWeeks < S.everyWeeks || extended);
+    rule = extended ? says(p).extended : says(p).every;
   }
   return due < birthday(h.dateOfBirth, untilAge) ? { kind: 'personal-adviser-contact', due, rule } : null;
 };

@@ -4,15 +4,15 @@
  */
 import { addWorkingDays } from '#domain/workingDays.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, cite, lookedAfter, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+
+const says = perPolicy((p) => {
+  const n = p.placementPlan.withinWorkingDays;
+  return cite('CPPCR reg 9', `placement plan within ${plural(n, 'working day')} of the placement starting`, n < STATUTORY.placementPlan.withinWorkingDays);
+});
 
 export const placementPlan: Rule = (h, p) => {
   const placement = h.placement;
   if (!lookedAfter(h) || !placement || placement.id === null || !placement.open || h.placementPlanDone) return null;
-  const n = p.placementPlan.withinWorkingDays;
-  return {
-    kind: 'placement-plan',
-    due: addWorkingDays(placement.start, n),
-    rule: cite('CPPCR reg 9', `placement plan within ${plural(n, 'working day')} of the placement starting`, n < STATUTORY.placementPlan.withinWorkingDays),
-  };
+  return { kind: 'placement-plan', due: addWorkingDays(placement.start, p.placementPlan.withinWorkingDays), rule: says(p) };
 };

@@ -10,6 +10,8 @@ export interface Due {
   /** For deadlines counted in hours: the UTC instant, ISO 8601. */
   dueAt?: string;
   rule: string;
+  /** Something about the record the worker should know, such as a recorded fact the rule could not use. */
+  note?: string;
 }
 
 export type Rule = (history: ChildHistory, policy: ResolvedPolicy) => Due | null;
@@ -17,6 +19,28 @@ export type Rule = (history: ChildHistory, policy: ResolvedPolicy) => Due | null
 /** Says whose rule a date comes from: the statute's, or the council's stricter one. */
 export function cite(source: string, text: string, tightened: boolean): string {
   return tightened ? `Council policy, stricter than ${source}: ${text}` : `${source}: ${text}`;
+}
+
+/**
+ * What a rule says depends only on the council's policy, so it is worded once
+ * per policy and kept (a resolved policy never changes). The last policy is
+ * remembered as well as the rest, as one council's children come together.
+ */
+export function perPolicy<T>(word: (policy: ResolvedPolicy) => T): (policy: ResolvedPolicy) => T {
+  const worded = new WeakMap<ResolvedPolicy, T>();
+  let lastPolicy: ResolvedPolicy | null = null;
+  let last: T | undefined;
+  return (policy) => {
+    if (policy !== lastPolicy) {
+      last = worded.get(policy);
+      if (last === undefined) {
+        last = word(policy);
+        worded.set(policy, last);
+      }
+      lastPolicy = policy;
+    }
+    return last!;
+  };
 }
 
 export function plural(n: number, unit: string): string {

@@ -7,9 +7,13 @@
  */
 import { addMonths, birthday } from '#domain/dates.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, cite, lookedAfter, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
 
 const S = STATUTORY.sdq;
+
+const says = perPolicy(({ sdq: { everyMonths, fromAge, untilAge } }) =>
+  cite('SSDA903 OC2 and health guidance', `SDQ every ${plural(everyMonths, 'month')} for ages ${fromAge} to ${untilAge - 1}`,
+    everyMonths < S.everyMonths || fromAge < S.fromAge || untilAge > S.untilAge));
 
 export const sdq: Rule = (h, p) => {
   if (!lookedAfter(h) || !h.episode) return null;
@@ -21,10 +25,5 @@ export const sdq: Rule = (h, p) => {
   const base = last ?? Math.max(h.episode.start, from);
   const due = addMonths(base, everyMonths);
   if (due >= birthday(h.dateOfBirth, untilAge)) return null;
-  return {
-    kind: 'sdq',
-    due,
-    rule: cite('SSDA903 OC2 and health guidance', `SDQ every ${plural(everyMonths, 'month')} for ages ${fromAge} to ${untilAge - 1}`,
-      everyMonths < S.everyMonths || fromAge < S.fromAge || untilAge > S.untilAge),
-  };
+  return { kind: 'sdq', due, rule: says(p) };
 };

@@ -52,7 +52,7 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
         { text: kindLabel(o.kind, council.titles) },
         { text: longDate(o.dueDate) },
         { html: `<strong class="govuk-tag ${STATUS_TAG[o.status]}">${o.status.replace('-', ' ')}</strong>` },
-        { text: o.rule },
+        { text: o.note ? `${o.rule}. Note: ${o.note}` : o.rule },
       ]),
       facts: [...history.facts].reverse().slice(0, 50).map((f) => [
         { text: longDate(factDate(f.fact)) },

@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { json } from '#http/responses.js';
-import { store } from '#services/context.js';
+import { auditLog, store } from '#services/context.js';
 import { childFor } from '#services/children.js';
 import { routeOf } from '#http/route.js';
 import { withStatus } from '#services/obligations.js';
@@ -10,7 +10,7 @@ import { childPath } from './params.js';
 /** GET /children/{id}: the record, its history and what is due (the read is audited first). */
 export const handler = api({ roles: ['practitioner', 'manager', 'lead', 'admin'], params: childPath }, async ({ event, principal, params }) => {
   const s = store();
-  const { child } = await childFor(s, principal, params.id, 'read', routeOf(event));
+  const { child } = await childFor(s, auditLog(), principal, params.id, 'read', routeOf(event));
   const history = await s.getChildHistory(principal.councilId, child.id);
   return json(200, { child, facts: history.facts, obligations: withStatus(history.obligations, today()) });
 });

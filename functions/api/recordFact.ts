@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { json } from '#http/responses.js';
-import { store } from '#services/context.js';
+import { auditLog, store } from '#services/context.js';
 import { childFor } from '#services/children.js';
 import { routeOf } from '#http/route.js';
 import { loadCouncil, projector } from '#services/council.js';
@@ -13,7 +13,7 @@ export const handler = api(
   { roles: ['practitioner', 'manager', 'admin'], params: childPath, body: factSchema },
   async ({ event, principal, params, body }) => {
     const s = store();
-    const { child, audit } = await childFor(s, principal, params.id, 'record', routeOf(event));
+    const { child, audit } = await childFor(s, auditLog(), principal, params.id, 'record', routeOf(event));
     const council = await loadCouncil(s, principal.councilId);
     const day = today();
     const { stored, projection } = await s.recordFact(

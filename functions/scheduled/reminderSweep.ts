@@ -5,7 +5,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { runSweep } from '#services/sweep.js';
-import { store } from '#services/context.js';
+import { sendClaims, store } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { config, scheduledDay } from '#platform/config.js';
 
@@ -22,6 +22,7 @@ export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, E
   try {
     const report = await runSweep({
       store: store(),
+      claims: sendClaims(),
       councilId: config.councilId,
       today: scheduledDay(event),
       send: sesSender(),

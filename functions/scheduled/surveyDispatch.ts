@@ -1,17 +1,33 @@
 /** Daily at 09:00 Europe/London: open, remind and close survey campaigns. */
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { runSurveyDispatch, type DispatchReport } from '#services/surveyDispatch.js';
-import { store, surveyStore } from '#services/context.js';
+import { sendClaims, store, surveyStore } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { config, scheduledDay } from '#platform/config.js';
 
-export const handler = middy<{ date?: string }, DispatchReport>().handler(async (event) =>
-  runSurveyDispatch({
-    store: store(),
-    surveys: surveyStore(),
-    councilId: config.councilId,
-    today: scheduledDay(event),
-    send: sesSender(),
-    appUrl: config.appUrl,
-  }),
-);
+export const handler = middy<{ date?: string }, DispatchReport, Error, Context>().handler(async (event, context) => {
+  const signal = new AbortController();
+  // Stop starting new emails 20 s before Lambda would kill us; the rest go on the retry.
+  const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;
+  const timer = Number.isFinite(remaining) ? setTimeout(() => signal.abort(), Math.max(0, remaining - 20_000)) : undefined;
+  try {
+    const today = scheduledDay(event);
+    const report = await runSurveyDispatch({
+      store: store(),
+      surveys: surveyStore(),
+      claims: sendClaims(),
+      councilId: config.councilId,
+      today,
+      send: sesSender(),
+      appUrl: config.appUrl,
+      signal: signal.signal,
+    });
+    // As with the sweep: a failed invocation is retried (the claims make a rerun send only what is
+    // missing) and then dead-lettered, where an alarm is raised.
+    if (report.failed > 0) throw new Error(`${report.failed} survey email(s) could not be sent for ${today}`);
+    return report;
+  } finally {
+    clearTimeout(timer);
+  }
+});

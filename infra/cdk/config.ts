@@ -43,24 +43,29 @@ class ConfigError extends Error {
   }
 }
 
+/** A context value as text: CDK context arrives as JSON, so objects are shown as JSON rather than "[object Object]". */
+function contextText(raw: unknown): string {
+  return typeof raw === 'object' && raw !== null ? JSON.stringify(raw) : String(raw);
+}
+
 /** Reads and checks the context values; throws ConfigError naming the key on bad input. */
 export function readKeptConfig(node: Node): KeptConfig {
   const str = (key: string, fallback?: string): string => {
     const raw: unknown = node.tryGetContext(key);
-    const value = raw === undefined || raw === null ? fallback : String(raw).trim();
+    const value = raw === undefined || raw === null ? fallback : contextText(raw).trim();
     if (value === undefined || value === '') throw new ConfigError(key, 'is required');
     return value;
   };
   const optional = (key: string): string | undefined => {
     const raw: unknown = node.tryGetContext(key);
-    const value = raw === undefined || raw === null ? '' : String(raw).trim();
+    const value = raw === undefined || raw === null ? '' : contextText(raw).trim();
     return value === '' ? undefined : value;
   };
   const num = (key: string, fallback: number, min: number, max: number): number => {
     const raw: unknown = node.tryGetContext(key);
     const value = raw === undefined || raw === null || raw === '' ? fallback : Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
-      throw new ConfigError(key, `must be a number from ${min} to ${max}, not ${String(raw)}`);
+      throw new ConfigError(key, `must be a number from ${min} to ${max}, not ${contextText(raw)}`);
     }
     return value;
   };
@@ -69,7 +74,7 @@ export function readKeptConfig(node: Node): KeptConfig {
     if (raw === undefined || raw === null || raw === '') return fallback;
     if (raw === true || raw === 'true') return true;
     if (raw === false || raw === 'false') return false;
-    throw new ConfigError(key, `must be true or false, not ${String(raw)}`);
+    throw new ConfigError(key, `must be true or false, not ${contextText(raw)}`);
   };
 
   const councilId = str('councilId');
@@ -135,7 +140,7 @@ export function readKeptConfig(node: Node): KeptConfig {
     authDomainPrefix,
     authCallbackPath,
     cognitoEmailViaSes: bool('cognitoEmailViaSes', true),
-    logRetention: retentionDays as RetentionDays,
+    logRetention: retentionDays,
     apiRateLimit: num('apiRateLimit', 50, 1, 10_000),
     apiBurstLimit: num('apiBurstLimit', 100, 1, 5_000),
     region: optional('region') ?? process.env.CDK_DEFAULT_REGION,

@@ -4,7 +4,8 @@
  * leave some work overdue, some due today and some coming up. Names are
  * invented; no real person is described.
  */
-import type { KeptStore, StoredFact } from '#store/keptStore.js';
+import type { StoredFact } from '#store/ports/cases.js';
+import type { KeptStore } from '#store/ports/stores.js';
 import type { ChildRecord, Staff } from '#domain/people.js';
 import { resolvePolicy, type PolicyInput } from '#domain/policy.js';
 import { projector } from '#services/council.js';
@@ -13,7 +14,7 @@ import { factDate } from '#domain/facts.js';
 import { addDaysIso, ageOn, toDayNumber } from '#domain/dates.js';
 import { pledgeSurvey } from '#domain/surveys/definitions.js';
 import { DEMO_PLEDGE } from './demoPledge.js';
-import type { SurveyStore } from '#store/surveyStore.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { Bands } from '#domain/surveys/bands.js';
 import { personOf } from '#domain/surveys/bands.js';

@@ -4,7 +4,7 @@
  * said, we did" reply) and some of this year's answers, sent through the
  * real links of the invitations.
  */
-import type { SurveyStore, StoredResponse } from '#store/surveyStore.js';
+import type { SurveyStore, StoredResponse } from '#store/ports/surveys.js';
 import type { Answers } from '#domain/surveys/answers.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import type { Bands } from '#domain/surveys/bands.js';

@@ -10,8 +10,9 @@
  */
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { applyLocalEnvironment, localSettings } from './settings.js';
-import { CASE_REFERENCE, erasurePlan, eraseSubject, subjectAccessStores } from '#services/subjectAccess.js';
+import { applyLocalEnvironment, cannotReachDynamo, localSettings } from './settings.js';
+import { CASE_REFERENCE, erasurePlan, eraseSubject } from '#services/subjectAccess.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
 
 const USAGE = 'usage: npm run erase -- CHILD_ID --confirm [--by STAFF_ID]\n';
 let args;
@@ -29,7 +30,7 @@ if (!childId || args.positionals.length > 1 || !CASE_REFERENCE.test(childId)) {
 const settings = localSettings();
 if (!process.env.AWS_ENDPOINT_URL_DYNAMODB && !process.env.KEPT_USE_AWS) applyLocalEnvironment(settings);
 const councilId = process.env.COUNCIL_ID ?? settings.councilId;
-const stores = subjectAccessStores(process.env.TABLE_NAME ?? settings.tableName);
+const stores = dynamoStores(process.env.TABLE_NAME ?? settings.tableName);
 const by = { staffId: args.values.by ?? `cli:${userInfo().username}`, route: 'npm run erase' };
 
 try {
@@ -46,7 +47,7 @@ try {
     }
   }
 } catch (error) {
-  const refused = /ECONNREFUSED/.test(String((error as Error).message) + String((error as { cause?: unknown }).cause ?? ''));
+  const refused = cannotReachDynamo(error);
   process.stderr.write(refused ? 'erase: cannot reach DynamoDB; is `npm start` running?\n' : `erase: failed part-way; run it again to finish: ${(error as Error).message}\n`);
   process.exit(1);
 }

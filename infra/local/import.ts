@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { applyLocalEnvironment, localSettings } from './settings.js';
-import { KeptStore } from '#store/keptStore.js';
+import { applyLocalEnvironment, cannotReachDynamo, localSettings } from './settings.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
 import { importCsv } from '#services/importCsv.js';
 import { today } from '#platform/config.js';
 import { IMPORT_COLUMNS } from '#domain/csvImport.js';
@@ -28,7 +28,7 @@ try {
   process.exit(2);
 }
 try {
-  const result = await importCsv(new KeptStore(process.env.TABLE_NAME ?? settings.tableName), process.env.COUNCIL_ID ?? settings.councilId, text, {
+  const result = await importCsv(dynamoStores(process.env.TABLE_NAME ?? settings.tableName).store, process.env.COUNCIL_ID ?? settings.councilId, text, {
     today: today(),
     importedBy: values.by ?? 'import',
   });
@@ -39,7 +39,7 @@ try {
   }
   process.stdout.write(`Imported ${file}: ${result.childrenCreated} new children, ${result.childrenUpdated} updated, ${result.factsAdded} facts.\n`);
 } catch (error) {
-  const refused = /ECONNREFUSED/.test(String((error as Error).message) + String((error as { cause?: unknown }).cause ?? ""));
+  const refused = cannotReachDynamo(error);
   process.stderr.write(refused ? "import: cannot reach DynamoDB; is `npm start` running?\n" : `import: failed and was rolled back: ${(error as Error).message}\n`);
   process.exit(1);
 }

@@ -84,7 +84,7 @@ export interface ExtraRoute {
 
 export function createApiServer(extra: ExtraRoute[] = []): Server {
   const compiled = ROUTES.map(compile);
-  return createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     try {
@@ -158,7 +158,8 @@ export function createApiServer(extra: ExtraRoute[] = []): Server {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'the local server failed; see its log' }));
     }
-  });
+  };
+  return createServer((req, res) => void handle(req, res));
 }
 
 export function listen(server: Server, port: number): Promise<number> {

@@ -44,7 +44,7 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30
 export interface RunningDynamo {
   process: ChildProcess;
   endpoint: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Starts DynamoDB Local; with `dataDir` the data persists there, otherwise it lives in memory. */
@@ -79,7 +79,7 @@ export async function startDynamo(port: number, dataDir?: string): Promise<Runni
 export interface RunningSes {
   server: Server;
   endpoint: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export async function startSes(port: number): Promise<RunningSes> {

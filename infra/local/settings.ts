@@ -60,3 +60,9 @@ export function applyLocalEnvironment(s: LocalSettings): void {
   set('AUTH_JWKS_URL', pathToFileURL(jwksPath(s)).href);
   set(SURVEY_SOURCE_SECRET, pathToFileURL(surveySourceSecretFile(s)).href);
 }
+
+/** True when a command failed because nothing answers on the DynamoDB port (the local stack is not running). */
+export function cannotReachDynamo(error: unknown): boolean {
+  const { message, code, cause } = (error ?? {}) as { message?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
+  return [message, code, cause?.code, cause?.message].some((text) => typeof text === 'string' && text.includes('ECONNREFUSED'));
+}

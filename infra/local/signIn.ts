@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderPage } from '#web/render.js';
 import { nonce, safeNext, securityHeaders } from '#web/http.js';
 import { sessionCookie } from '#auth/session.js';
-import type { KeptStore } from '#store/keptStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
 import { signLocalToken } from './issuer.js';
 import type { LocalSettings } from './settings.js';
 import type { ExtraRoute } from './server.js';

@@ -13,10 +13,9 @@ import { ensureTable } from './table.js';
 import { createApiServer, listen } from './server.js';
 import { startClock } from './clock.js';
 import { SCHEDULES } from '#infra/topology.js';
-import { KeptStore } from '#store/keptStore.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
 import { seedDemoAnswers, seedDemoCampaigns, seedDemoCouncil } from './demoCouncil.js';
 import { localSignInRoutes } from './signIn.js';
-import { SurveyStore } from '#store/surveyStore.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { today } from '#platform/config.js';
 import { runSweep } from '#services/sweep.js';
@@ -49,8 +48,7 @@ try {
 
   await publishKeys(settings);
   const created = await ensureTable(settings.tableName);
-  const store = new KeptStore(settings.tableName);
-  const surveys = new SurveyStore(settings.tableName);
+  const { store, surveys, claims } = dynamoStores(settings.tableName);
   const day = today();
   const firstStart = !(await store.getCouncil(settings.councilId));
   if (firstStart) {
@@ -80,8 +78,8 @@ try {
   stops.push(async () => clocks.forEach((c) => c.stop()));
 
   // One sweep now, whatever the day, so the demo inbox has something in it; markers make a rerun send nothing twice.
-  const report = await runSweep({ store, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL!, anyDay: true });
-  const dispatch = await runSurveyDispatch({ store, surveys, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL! });
+  const report = await runSweep({ store, claims, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL!, anyDay: true });
+  const dispatch = await runSurveyDispatch({ store, surveys, claims, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL! });
   if (firstStart) await seedDemoAnswers(store, surveys, settings.councilId, day);
 
   say('');

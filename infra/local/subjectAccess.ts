@@ -9,8 +9,9 @@
  */
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { applyLocalEnvironment, localSettings } from './settings.js';
-import { CASE_REFERENCE, exportSubject, subjectAccessStores } from '#services/subjectAccess.js';
+import { applyLocalEnvironment, cannotReachDynamo, localSettings } from './settings.js';
+import { CASE_REFERENCE, exportSubject } from '#services/subjectAccess.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
 
 const USAGE = 'usage: npm run subject-access -- CHILD_ID [--by STAFF_ID]\n';
 let args;
@@ -31,14 +32,14 @@ const councilId = process.env.COUNCIL_ID ?? settings.councilId;
 const by = { staffId: args.values.by ?? `cli:${userInfo().username}`, route: 'npm run subject-access' };
 
 try {
-  const found = await exportSubject(subjectAccessStores(process.env.TABLE_NAME ?? settings.tableName), councilId, childId, by);
+  const found = await exportSubject(dynamoStores(process.env.TABLE_NAME ?? settings.tableName), councilId, childId, by);
   if (found) process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
   else {
     process.stderr.write(`subject-access: Kept holds nothing about case reference ${childId} in council ${councilId}\n`);
     process.exitCode = 1;
   }
 } catch (error) {
-  const refused = /ECONNREFUSED/.test(String((error as Error).message) + String((error as { cause?: unknown }).cause ?? ''));
+  const refused = cannotReachDynamo(error);
   process.stderr.write(refused ? 'subject-access: cannot reach DynamoDB; is `npm start` running?\n' : `subject-access: failed: ${(error as Error).message}\n`);
   process.exit(1);
 }

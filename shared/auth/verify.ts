@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
+import { type JSONWebKeySet, type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
 import { type Principal, strongestRole } from '#domain/principal.js';
 import { config } from '#platform/config.js';
 
@@ -23,7 +23,7 @@ function keySet(url: string): JWTVerifyGetKey {
   let set = keySets.get(url);
   if (!set) {
     set = url.startsWith('file:')
-      ? createLocalJWKSet(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')))
+      ? createLocalJWKSet(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as JSONWebKeySet)
       : createRemoteJWKSet(new URL(url));
     keySets.set(url, set);
   }

@@ -5,7 +5,7 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { kindLabel } from '#domain/kinds.js';
-import type { DueItem } from '#store/keptStore.js';
+import type { DueItem } from '#store/ports/cases.js';
 
 export function calendarFeed(items: readonly DueItem[], options: { appUrl: string; councilName: string; titles?: ReadonlyMap<string, string> }): string {
   const events: EventAttributes[] = items.map((item) => {
@@ -20,7 +20,7 @@ export function calendarFeed(items: readonly DueItem[], options: { appUrl: strin
       calName: `Kept – ${options.councilName}`,
       productId: 'kept/reminders',
       transp: 'TRANSPARENT',
-    } as EventAttributes;
+    };
   });
   const { error, value } = createEvents(events, { calName: `Kept – ${options.councilName}`, productId: 'kept/reminders' });
   if (error || !value) throw error ?? new Error('calendar could not be built');

@@ -129,7 +129,7 @@ export function parseImport(text: string): ParsedImport {
     const id = record.child_id ?? '';
     let entry = children.get(id);
     const details = Object.fromEntries(
-      Object.entries(CHILD_COLUMNS).map(([key, column]) => [key, record[column] ?? '']).filter(([, v]) => v !== ''),
+      Object.entries(CHILD_COLUMNS).map(([key, column]): [string, string] => [key, record[column] ?? '']).filter(([, v]) => v !== ''),
     );
     if (!entry) {
       const parsed = childDetailsSchema.safeParse(details);

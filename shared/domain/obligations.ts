@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { type DayNumber, birthday, toDayNumber, toIsoDate } from './dates.js';
 import { type Child, type Fact, childSchema, factSchema } from './facts.js';
 import { type ChildHistory, foldHistory } from './history.js';
-import { type PolicyInput, type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
+import { type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
 import { isoDate, parseOrThrow } from './validation.js';
 import type { Due } from './rules/rule.js';
 import { statutoryVisit } from './rules/statutoryVisit.js';
@@ -98,7 +98,7 @@ export function computeObligations(
     if (due) found.push(due);
   }
   sortDue(found);
-  const out: Obligation[] = new Array(found.length);
+  const out = new Array<Obligation>(found.length);
   for (let i = 0; i < found.length; i++) {
     const d = found[i]!;
     const dueDate = toIsoDate(d.due);
@@ -128,7 +128,7 @@ export interface DueReport {
 /** Validates a request (throwing `InvalidInput` naming each bad field) and answers it. */
 export function answerDueRequest(input: unknown): DueReport {
   const request = parseOrThrow(dueRequestSchema, input);
-  const policy = request.policy ? resolvePolicy(request.policy as PolicyInput) : STATUTORY_POLICY;
+  const policy = request.policy ? resolvePolicy(request.policy) : STATUTORY_POLICY;
   return {
     childId: request.child.id,
     today: request.today,

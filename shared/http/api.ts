@@ -144,12 +144,12 @@ export function api(
   options: Schemas<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType | undefined> & { roles: readonly Role[] | 'public' },
   run: (request: ApiRequest<unknown, unknown, unknown>) => Promise<HttpResult>,
 ): Handler {
-  const chain = middy<KeptEvent, HttpResult>().use(withLogContext() as middy.MiddlewareObj<KeptEvent, HttpResult>).use(requestLog()).use(httpErrors());
+  const chain = middy<KeptEvent, HttpResult>().use(withLogContext<KeptEvent, HttpResult>()).use(requestLog()).use(httpErrors());
   if (options.roles !== 'public') chain.use(authenticate(options.roles));
   return chain.use(validate(options)).handler(async (event) => {
     const { principal, body, params, query } = event.kept ?? {};
     const request = { event, body, params, query };
     // The public overload's handler takes a PublicRequest; this object has a principal only on signed-in routes.
     return run((principal ? { ...request, principal } : request) as ApiRequest<unknown, unknown, unknown>);
-  }) as Handler;
+  });
 }

@@ -15,6 +15,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { LogItem } from '@aws-lambda-powertools/logger';
+import type { MiddlewareObj } from '@middy/core';
 
 export type Fields = Record<string, string | number | boolean | null | undefined>;
 
@@ -42,7 +43,7 @@ export const log = {
  * cold start) on every line logged while it runs. The event itself is never
  * logged, whatever POWERTOOLS_LOGGER_LOG_EVENT says: it holds personal data.
  */
-export function withLogContext() {
+export function withLogContext<TEvent = unknown, TResult = unknown>(): MiddlewareObj<TEvent, TResult> {
   return injectLambdaContext(logger, { logEvent: false, resetKeys: true });
 }
 

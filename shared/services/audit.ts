@@ -8,19 +8,10 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '#domain/principal.js';
 import { NotFound, Unavailable } from '#domain/errors.js';
 import { log } from '#platform/log.js';
-import { type AuditAction, type AuditEntry, AuditStore } from '#store/auditStore.js';
-import type { KeptStore } from '#store/keptStore.js';
+import type { AuditAction, AuditEntry, AuditLog } from '#store/ports/audit.js';
+import type { CaseStore } from '#store/ports/cases.js';
 
 export type { AuditAction, AuditEntry };
-
-const stores = new Map<string, AuditStore>();
-
-/** The audit store for a table, reused across invocations of a warm function. */
-export function auditStoreFor(tableName: string): AuditStore {
-  let s = stores.get(tableName);
-  if (!s) stores.set(tableName, (s = new AuditStore(tableName)));
-  return s;
-}
 
 /** A new entry, stamped now with a random id. */
 export function newAuditEntry(fields: Omit<AuditEntry, 'id' | 'at'>, at: Date = new Date()): AuditEntry {
@@ -33,9 +24,9 @@ export function auditEntryFor(principal: Principal, action: AuditAction, childId
 }
 
 /** Writes an entry; if it cannot be written, the request fails with 503 and shows nothing. */
-export async function recordAccess(audits: AuditStore, entry: AuditEntry): Promise<void> {
+export async function recordAccess(audit: AuditLog, entry: AuditEntry): Promise<void> {
   try {
-    await audits.append(entry);
+    await audit.append(entry);
   } catch (error) {
     log.warn('audit entry not written', { route: entry.route, action: entry.action, error: (error as Error)?.name ?? 'Error' });
     throw new Unavailable('Kept could not write to its audit trail just now, so it shows nothing; please try again.');
@@ -43,8 +34,8 @@ export async function recordAccess(audits: AuditStore, entry: AuditEntry): Promi
 }
 
 /** GET /children/{id}/audit: a child's entries, oldest first. An erased child's entries stay readable. */
-export async function childAuditTrail(store: KeptStore, audits: AuditStore, councilId: string, childId: string): Promise<AuditEntry[]> {
-  const [child, entries] = await Promise.all([store.getChild(councilId, childId), audits.forChild(councilId, childId)]);
+export async function childAuditTrail(cases: Pick<CaseStore, 'getChild'>, audit: AuditLog, councilId: string, childId: string): Promise<AuditEntry[]> {
+  const [child, entries] = await Promise.all([cases.getChild(councilId, childId), audit.forChild(councilId, childId)]);
   if (!child && entries.length === 0) throw new NotFound(`no child with case reference ${childId}`);
   return entries;
 }

@@ -4,8 +4,8 @@ import { InvalidInput } from '#domain/errors.js';
 import { type Campaign, type CampaignInput, audienceMismatch } from '#domain/surveys/campaign.js';
 import { type ResponseCounts, responseCounts } from '#domain/surveys/responseCounts.js';
 import { randomId } from '#platform/tokens.js';
-import type { KeptStore } from '#store/keptStore.js';
-import type { SurveyStore } from '#store/surveyStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
 import { loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 

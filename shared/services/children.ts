@@ -3,9 +3,10 @@ import type { Principal } from '#domain/principal.js';
 import { canReadChild, canRecordFor } from '#domain/access.js';
 import type { ChildRecord, Staff } from '#domain/people.js';
 import { Forbidden, NotFound } from '#domain/errors.js';
-import type { KeptStore } from '#store/keptStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { AuditLog } from '#store/ports/audit.js';
 import { initials } from '#domain/people.js';
-import { type AuditEntry, auditEntryFor, auditStoreFor, recordAccess } from './audit.js';
+import { type AuditEntry, auditEntryFor, recordAccess } from './audit.js';
 
 /**
  * Finds the child and checks the caller may read it or record for it.
@@ -14,7 +15,8 @@ import { type AuditEntry, auditEntryFor, auditStoreFor, recordAccess } from './a
  * pass it to the store's write so the change and its entry commit together.
  */
 export async function childFor(
-  store: KeptStore,
+  store: Pick<KeptStore, 'getChild' | 'listStaff'>,
+  audit: AuditLog,
   principal: Principal,
   childId: string,
   purpose: 'read' | 'record',
@@ -28,9 +30,9 @@ export async function childFor(
   if (!child) throw new NotFound(`no child with case reference ${childId}`);
   const allowed = purpose === 'read' ? canReadChild(principal, child.holderId, staff) : canRecordFor(principal, child.holderId, staff);
   if (!allowed) throw new Forbidden(`case ${childId} is not held by you or your team`);
-  const audit = auditEntryFor(principal, purpose === 'read' ? 'read' : 'record-fact', child.id, route);
-  if (purpose === 'read') await recordAccess(auditStoreFor(store.tableName), audit);
-  return { child, staff, audit };
+  const entry = auditEntryFor(principal, purpose === 'read' ? 'read' : 'record-fact', child.id, route);
+  if (purpose === 'read') await recordAccess(audit, entry);
+  return { child, staff, audit: entry };
 }
 
 /** What a list shows of a child: the case reference and initials, never the name or birth date. */

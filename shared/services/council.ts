@@ -3,14 +3,12 @@
  * policy (validated, tightenings laid over the statute) and its reminder
  * policy. Read from the store and kept for a minute per warm function.
  */
-import type { KeptStore } from '#store/keptStore.js';
+import type { CouncilStore } from '#store/ports/councils.js';
+import type { Projector } from '#store/ports/cases.js';
 import { type ResolvedPolicy, policySchema, resolvePolicy } from '#domain/policy.js';
 import { type ReminderPolicy, reminderPolicySchema } from '#domain/reminders.js';
 import { parseOrThrow } from '#domain/validation.js';
 import { computeObligations, nextRecomputeDate } from '#domain/obligations.js';
-import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
-import type { Projection } from '#store/keptStore.js';
 
 export interface Council {
   id: string;
@@ -23,12 +21,15 @@ export interface Council {
   pledge: Array<{ id: string; text: string }>;
 }
 
-const cache = new Map<string, { at: number; council: Council }>();
+/** Per store (a warm function's, or each test's), per council. */
+let cache = new WeakMap<object, Map<string, { at: number; council: Council }>>();
 
-export async function loadCouncil(store: KeptStore, councilId: string, nowMs = Date.now()): Promise<Council> {
-  const hit = cache.get(`${store.tableName}/${councilId}`);
+export async function loadCouncil(councils: Pick<CouncilStore, 'getCouncil'>, councilId: string, nowMs = Date.now()): Promise<Council> {
+  let held = cache.get(councils);
+  if (!held) cache.set(councils, (held = new Map<string, { at: number; council: Council }>()));
+  const hit = held.get(councilId);
   if (hit && nowMs - hit.at < 60_000) return hit.council;
-  const settings = await store.getCouncil(councilId);
+  const settings = await councils.getCouncil(councilId);
   const policy = resolvePolicy(parseOrThrow(policySchema, settings?.policy ?? {}, 'policy'));
   const council: Council = {
     id: councilId,
@@ -39,17 +40,17 @@ export async function loadCouncil(store: KeptStore, councilId: string, nowMs = D
     outOfHoursPhone: settings?.outOfHoursPhone,
     pledge: settings?.pledge ?? [],
   };
-  cache.set(`${store.tableName}/${councilId}`, { at: nowMs, council });
+  held.set(councilId, { at: nowMs, council });
   return council;
 }
 
 export function forgetCouncils(): void {
-  cache.clear();
+  cache = new WeakMap();
 }
 
 /** The projection function the store applies when a child's facts change. */
-export function projector(policy: ResolvedPolicy, today: string) {
-  return (child: ChildRecord, facts: Fact[]): Projection => {
+export function projector(policy: ResolvedPolicy, today: string): Projector {
+  return (child, facts) => {
     const subject = { id: child.id, dateOfBirth: child.dateOfBirth };
     return { obligations: computeObligations(subject, facts, today, policy), refreshOn: nextRecomputeDate(subject, today, policy) };
   };

@@ -1,6 +1,6 @@
 /** What to do when SES says an address bounced or complained. */
 import * as z from 'zod/mini';
-import type { KeptStore } from '#store/keptStore.js';
+import type { StaffStore } from '#store/ports/staff.js';
 import type { SendEmail } from '#email/sender.js';
 import { log } from '#platform/log.js';
 import escapeHtml from 'escape-html';
@@ -14,7 +14,7 @@ const notification = z.object({
 });
 
 /** Returns how many staff addresses were marked undeliverable. */
-export async function handleEmailEvent(store: KeptStore, send: SendEmail, message: string, nowIso = new Date().toISOString()): Promise<number> {
+export async function handleEmailEvent(store: StaffStore, send: SendEmail, message: string, nowIso = new Date().toISOString()): Promise<number> {
   let parsed;
   try {
     parsed = notification.parse(JSON.parse(message));

@@ -3,13 +3,16 @@
  * are reported by line with nothing written. New children are written with
  * their facts and projections; facts for children already in Kept are
  * appended child by child. If a write fails part-way, everything this
- * import wrote is taken back and the projections restored.
+ * import wrote is taken back and the projections restored: the store tells
+ * us each batch's keys before it sends it, so even the keys of a batch whose
+ * call failed (or whose answer was lost) are taken back.
  */
 import { missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
 import type { ChildInput } from '#domain/people.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
-import type { KeptStore, StoredFact, WrittenKeys } from '#store/keptStore.js';
+import type { StoredFact, WrittenKeys } from '#store/ports/cases.js';
+import type { KeptStore } from '#store/ports/stores.js';
 import { loadCouncil, projector } from './council.js';
 
 export interface ImportResult {
@@ -65,6 +68,7 @@ export async function importCsv(
     facts.map(({ fact }) => ({ fact, recordedAt, recordedBy: options.importedBy }));
 
   const written: WrittenKeys = [];
+  const noteWritten = (keys: WrittenKeys) => written.push(...keys);
   const touched: string[] = [];
   try {
     const entries = fresh.map((input) => {
@@ -72,7 +76,7 @@ export async function importCsv(
       const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
       return { child, facts: stored(facts), projection: project(child, facts.map((f) => f.fact)) };
     });
-    for (let i = 0; i < entries.length; i += 100) written.push(...(await store.writeChildren(entries.slice(i, i + 100))));
+    for (let i = 0; i < entries.length; i += 100) await store.writeChildren(entries.slice(i, i + 100), noteWritten);
     result.childrenCreated = entries.length;
     for (const e of entries) result.factsAdded += e.facts.length;
 
@@ -80,7 +84,7 @@ export async function importCsv(
       const facts = stored(parsed.children.get(id)!.facts);
       if (!facts.length) continue;
       touched.push(id);
-      written.push(...(await store.appendFacts(child, facts, project)));
+      await store.appendFacts(child, facts, project, noteWritten);
       result.childrenUpdated += 1;
       result.factsAdded += facts.length;
     }

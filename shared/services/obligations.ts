@@ -1,4 +1,4 @@
-import type { DueItem } from '#store/keptStore.js';
+import type { DueItem } from '#store/ports/cases.js';
 import { statusOn } from '#domain/obligations.js';
 
 /** The projection as people read it: soonest first, each with today's status. */

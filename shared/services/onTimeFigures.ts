@@ -9,7 +9,7 @@ import { InvalidInput, type FieldProblem } from '#domain/errors.js';
 import { computeOnTime, type OnTimeSection, type OnTimeChild } from '#domain/onTime.js';
 import { type Shown, mean as publishedMean, percent, suppressTable } from '#domain/suppression.js';
 import { addDaysIso, isIsoDate } from '#domain/dates.js';
-import type { KeptStore } from '#store/keptStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
 import { type Council, loadCouncil } from './council.js';
 import { requireReports } from './reports.js';
 

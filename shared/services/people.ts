@@ -3,7 +3,7 @@ import type { Principal } from '#domain/principal.js';
 import { InvalidInput } from '#domain/errors.js';
 import { teamOf } from '#domain/access.js';
 import type { ChildInput, ChildRecord, Staff, StaffInput } from '#domain/people.js';
-import type { KeptStore } from '#store/keptStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
 import { childSummary } from './children.js';
 import { auditEntryFor } from './audit.js';
 

@@ -5,8 +5,8 @@
  */
 import type { Principal } from '#domain/principal.js';
 import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
-import type { KeptStore } from '#store/keptStore.js';
-import type { SurveyStore } from '#store/surveyStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import { type PublishedCounts, publishCounts, responseCounts } from '#domain/surveys/responseCounts.js';
 import { summariseSurvey, type SurveySummary } from '#domain/surveySummary.js';

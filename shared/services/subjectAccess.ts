@@ -5,21 +5,13 @@
  * only by case reference. Both are themselves written to the audit trail.
  */
 import type { ChildRecord } from '#domain/people.js';
-import { type AuditEntry, AuditStore } from '#store/auditStore.js';
-import { type DueItem, KeptStore, type StoredFact } from '#store/keptStore.js';
-import { SubjectStore } from '#store/subjectStore.js';
-import type { Invitation, StoredResponse, SurveyLink } from '#store/surveyStore.js';
+import type { AuditEntry } from '#store/ports/audit.js';
+import type { DueItem, StoredFact } from '#store/ports/cases.js';
+import type { Stores } from '#store/ports/stores.js';
+import type { Invitation, StoredResponse, SurveyLink } from '#store/ports/surveys.js';
 import { newAuditEntry } from './audit.js';
 
-export interface SubjectAccessStores {
-  store: KeptStore;
-  subjects: SubjectStore;
-  audits: AuditStore;
-}
-
-export function subjectAccessStores(tableName: string): SubjectAccessStores {
-  return { store: new KeptStore(tableName), subjects: new SubjectStore(tableName), audits: new AuditStore(tableName) };
-}
+export type SubjectAccessStores = Pick<Stores, 'store' | 'subjects' | 'audit'>;
 
 /** Who runs the command, for the audit entry (the tools work on the table directly, not through sign-in). */
 export interface Operator {
@@ -103,9 +95,9 @@ function holdsAnything(h: Held): boolean {
  * Null if Kept holds nothing about this case reference, not even audit entries.
  */
 export async function exportSubject(s: SubjectAccessStores, councilId: string, childId: string, by: Operator, now = new Date()): Promise<SubjectAccessExport | null> {
-  const [h, earlier] = await Promise.all([held(s, councilId, childId), s.audits.forChild(councilId, childId)]);
+  const [h, earlier] = await Promise.all([held(s, councilId, childId), s.audit.forChild(councilId, childId)]);
   if (!holdsAnything(h) && earlier.length === 0) return null;
-  await s.audits.append(newAuditEntry({ councilId, staffId: by.staffId, role: 'operator', action: 'export', childId, route: by.route }, now));
+  await s.audit.append(newAuditEntry({ councilId, staffId: by.staffId, role: 'operator', action: 'export', childId, route: by.route }, now));
   return {
     caseReference: childId,
     councilId,
@@ -117,7 +109,7 @@ export async function exportSubject(s: SubjectAccessStores, councilId: string, c
     surveyInvitations: h.invitations.map(({ invitation: { linkHash: _hash, ...rest }, ...about }) => ({ ...about, ...rest })),
     surveyLinks: h.links.map(({ linkHash: _hash, ...rest }) => rest),
     confidentialSurveyResponses: h.responses.map(({ response, ...about }) => ({ ...about, ...response })),
-    auditEntries: await s.audits.forChild(councilId, childId),
+    auditEntries: await s.audit.forChild(councilId, childId),
     notes: SUBJECT_ACCESS_NOTES,
   };
 }
@@ -140,7 +132,7 @@ export interface ErasurePlan {
 }
 
 export async function erasurePlan(s: SubjectAccessStores, councilId: string, childId: string): Promise<ErasurePlan> {
-  const [h, audit] = await Promise.all([held(s, councilId, childId), s.audits.forChild(councilId, childId)]);
+  const [h, audit] = await Promise.all([held(s, councilId, childId), s.audit.forChild(councilId, childId)]);
   return planOf(h, councilId, childId, audit.length);
 }
 
@@ -176,10 +168,10 @@ export interface ErasureReport extends ErasurePlan {
 export async function eraseSubject(s: SubjectAccessStores, councilId: string, childId: string, by: Operator, now = new Date()): Promise<ErasureReport> {
   const first = await held(s, councilId, childId);
   if (!holdsAnything(first)) {
-    const audit = await s.audits.forChild(councilId, childId);
+    const audit = await s.audit.forChild(councilId, childId);
     return { ...planOf(first, councilId, childId, audit.length), erased: false };
   }
-  await s.audits.append(newAuditEntry({ councilId, staffId: by.staffId, role: 'operator', action: 'erase', childId, route: by.route }, now));
+  await s.audit.append(newAuditEntry({ councilId, staffId: by.staffId, role: 'operator', action: 'erase', childId, route: by.route }, now));
   const unlinked = new Map<string, Held['responses'][number]>();
   let h = first;
   for (let pass = 0; holdsAnything(h); pass++) {
@@ -198,6 +190,6 @@ export async function eraseSubject(s: SubjectAccessStores, councilId: string, ch
     }
     h = await held(s, councilId, childId);
   }
-  const audit = await s.audits.forChild(councilId, childId);
+  const audit = await s.audit.forChild(councilId, childId);
   return { ...planOf({ ...first, responses: [...unlinked.values()] }, councilId, childId, audit.length), erased: true, erasedAt: now.toISOString() };
 }

@@ -2,7 +2,13 @@
  * The daily survey dispatch: opens campaigns whose day has come (inviting
  * everyone in the audience with an email address), sends up to two
  * reminders to those who have not answered, and closes campaigns.
- * Rerunning on the same day sends nothing twice.
+ *
+ * Each invitation and each reminder is claimed before it is sent (a send
+ * claim per campaign, child and message), so a retried or concurrent run
+ * never sends one twice, and a run stopped part-way leaves the rest to the
+ * next. A campaign moves on to its next step (open, reminder n) only once
+ * every message of the step is sent: until then each run takes the step
+ * again and sends only what is missing, so a failed send is retried.
  */
 import escapeHtml from 'escape-html';
 import { newToken, tokenHash } from '#platform/tokens.js';
@@ -13,26 +19,43 @@ import { type Campaign, nextStep } from '#domain/surveys/campaign.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import type { SendEmail } from '#email/sender.js';
 import { longDate } from '#domain/dateText.js';
-import type { KeptStore } from '#store/keptStore.js';
-import type { SurveyStore } from '#store/surveyStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
+import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { log } from '#platform/log.js';
 
 export interface DispatchOptions {
-  store: KeptStore;
+  store: Pick<KeptStore, 'getCouncil' | 'listChildren' | 'getChildHistory'>;
   surveys: SurveyStore;
+  claims: SendClaims;
   councilId: string;
   today: string;
   send: SendEmail;
   appUrl: string;
+  nowMs?: () => number;
+  /** How long a claimed, unsent message is left alone before another run may send it. */
+  leaseMs?: number;
+  /** Stops between messages when aborted, as a Lambda about to time out would. */
+  signal?: AbortSignal;
 }
 
 export interface DispatchReport {
+  /** Campaigns opened: every invitation of theirs is sent. */
   opened: number;
+  /** Invitations sent, now or by earlier runs, for the campaigns this run opened or tried to. */
   invited: number;
+  /** Reminders this run sent. */
   reminded: number;
   closed: number;
+  /** Emails this run sent (invitations and reminders). */
+  sent: number;
+  /** Messages another run had sent or was sending. */
+  alreadyClaimed: number;
+  /** Messages whose send failed; they are given back for the next run. */
+  failed: number;
+  stoppedEarly: boolean;
 }
 
 const dayBefore = (iso: string) => addDaysIso(iso, -1);
@@ -64,38 +87,109 @@ export function invitationEmail(
   };
 }
 
-async function invite(o: DispatchOptions, council: Council, campaign: Campaign, definition: SurveyDefinition): Promise<number> {
-  const existing = new Map((await o.surveys.listInvitations(o.councilId, campaign.id)).map((i) => [i.childId, i]));
-  let invited = 0;
-  for (const child of await o.store.listChildren(o.councilId)) {
-    if (!child.email) continue;
-    const already = existing.get(child.id);
-    if (already?.sentAt) {
-      invited += 1;
-      continue;
-    }
-    const { facts } = await o.store.getChildHistory(o.councilId, child.id);
-    const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), council.policy.personalAdviser.untilAge);
-    if (!inAudience(person, campaign.audience)) continue;
-    await sendLink(o, council, campaign, definition, child.id, child.email, false);
-    invited += 1;
-  }
-  return invited;
+/** What one campaign's run needs at hand. */
+interface Run {
+  o: DispatchOptions;
+  report: DispatchReport;
+  council: Council;
+  campaign: Campaign;
+  definition: SurveyDefinition;
 }
 
-async function sendLink(o: DispatchOptions, council: Council, campaign: Campaign, definition: SurveyDefinition, childId: string, email: string, reminder: boolean) {
-  const token = newToken();
-  await o.surveys.issueLink(
-    { linkHash: tokenHash(token), councilId: o.councilId, campaignId: campaign.id, childId, lastDay: dayBefore(campaign.closes) },
-    epochAfter(campaign.closes),
-  );
-  const message = invitationEmail(campaign, definition, council, `${o.appUrl}/s/${token}`, reminder);
-  await o.send({ to: email, ...message });
-  await o.surveys.markInvitationSent(o.councilId, campaign.id, childId, new Date().toISOString(), reminder);
+type Message = { kind: 'invitation' } | { kind: 'reminder'; number: number };
+/** `sent-before`: an earlier run sent it; `held`: another run is sending it. */
+type Delivery = 'sent' | 'sent-before' | 'held' | 'failed';
+
+function stopped(r: Run): boolean {
+  if (r.o.signal?.aborted) r.report.stoppedEarly = true;
+  return r.report.stoppedEarly;
+}
+
+/** Records on the invitation what was sent (again, harmlessly, when an earlier run sent it but stopped before recording). */
+async function recordSent(r: Run, childId: string, message: Message, at: string): Promise<void> {
+  if (message.kind === 'invitation') await r.o.surveys.markInvitationSent(r.o.councilId, r.campaign.id, childId, at);
+  else await r.o.surveys.markReminderSent(r.o.councilId, r.campaign.id, childId, message.number);
+}
+
+/**
+ * Claims the message, issues a fresh link (replacing any earlier one, so
+ * exactly one link works), sends it, and marks it sent; a failed send gives
+ * the claim back for the next run.
+ */
+async function deliver(r: Run, childId: string, email: string, message: Message): Promise<Delivery> {
+  const { o, campaign } = r;
+  const key: SendKey = { ...message, councilId: o.councilId, campaignId: campaign.id, childId };
+  const nowMs = (o.nowMs ?? Date.now)();
+  const claim = await o.claims.claim(key, { nowMs, leaseMs: o.leaseMs ?? 15 * 60_000, expiresAt: epochAfter(campaign.closes) });
+  if (claim === 'held') return 'held';
+  if (claim === 'sent') {
+    await recordSent(r, childId, message, new Date(nowMs).toISOString());
+    return 'sent-before';
+  }
+  let messageId: string;
+  try {
+    const token = newToken();
+    await o.surveys.issueLink(
+      { linkHash: tokenHash(token), councilId: o.councilId, campaignId: campaign.id, childId, lastDay: dayBefore(campaign.closes) },
+      epochAfter(campaign.closes),
+    );
+    messageId = await o.send({ to: email, ...invitationEmail(campaign, r.definition, r.council, `${o.appUrl}/s/${token}`, message.kind === 'reminder') });
+  } catch (error) {
+    log.error('survey email not sent', { councilId: o.councilId, campaignId: campaign.id, childId, message: message.kind, error: (error as Error).name ?? 'Error', deadLetter: true });
+    await o.claims.release(key);
+    return 'failed';
+  }
+  await o.claims.markSent(key, messageId);
+  await recordSent(r, childId, message, new Date(nowMs).toISOString());
+  return 'sent';
+}
+
+function tally(r: Run, delivery: Delivery): boolean {
+  if (delivery === 'sent') r.report.sent += 1;
+  else if (delivery === 'failed') r.report.failed += 1;
+  else r.report.alreadyClaimed += 1;
+  return delivery === 'sent' || delivery === 'sent-before';
+}
+
+/** Invites everyone in the audience with an address; true when every invitation is sent. */
+async function invite(r: Run): Promise<boolean> {
+  const { o, campaign } = r;
+  const existing = new Map((await o.surveys.listInvitations(o.councilId, campaign.id)).map((i) => [i.childId, i]));
+  let complete = true;
+  for (const child of await o.store.listChildren(o.councilId)) {
+    if (!child.email) continue;
+    if (existing.get(child.id)?.sentAt) {
+      r.report.invited += 1;
+      continue;
+    }
+    if (stopped(r)) return false;
+    const { facts } = await o.store.getChildHistory(o.councilId, child.id);
+    const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), r.council.policy.personalAdviser.untilAge);
+    if (!inAudience(person, campaign.audience)) continue;
+    if (tally(r, await deliver(r, child.id, child.email, { kind: 'invitation' }))) r.report.invited += 1;
+    else complete = false;
+  }
+  return complete;
+}
+
+/** Sends reminder `number` to everyone invited who has not answered; true when every one is sent. */
+async function remind(r: Run, number: number): Promise<boolean> {
+  const { o, campaign } = r;
+  const emails = new Map((await o.store.listChildren(o.councilId)).map((c) => [c.id, c.email]));
+  let complete = true;
+  for (const inv of await o.surveys.listInvitations(o.councilId, campaign.id)) {
+    const email = emails.get(inv.childId);
+    if (inv.answered || !inv.sentAt || inv.reminders >= number || !email) continue;
+    if (stopped(r)) return false;
+    const delivery = await deliver(r, inv.childId, email, { kind: 'reminder', number });
+    if (delivery === 'sent') r.report.reminded += 1;
+    if (!tally(r, delivery)) complete = false;
+  }
+  return complete;
 }
 
 export async function runSurveyDispatch(o: DispatchOptions): Promise<DispatchReport> {
-  const report: DispatchReport = { opened: 0, invited: 0, reminded: 0, closed: 0 };
+  const report: DispatchReport = { opened: 0, invited: 0, reminded: 0, closed: 0, sent: 0, alreadyClaimed: 0, failed: 0, stoppedEarly: false };
   const council = await loadCouncil(o.store, o.councilId);
   for (const campaign of await o.surveys.listCampaigns(o.councilId)) {
     const step = nextStep(campaign, o.today);
@@ -110,21 +204,17 @@ export async function runSurveyDispatch(o: DispatchOptions): Promise<DispatchRep
       log.error('campaign has no survey definition', { councilId: o.councilId, campaignId: campaign.id });
       continue;
     }
+    const run: Run = { o, report, council, campaign, definition };
     if (step.action === 'open') {
-      const invited = await invite(o, council, campaign, definition);
-      await o.surveys.updateCampaign(o.councilId, campaign.id, { state: 'open', invited });
-      report.opened += 1;
-      report.invited += invited;
-    } else {
-      const emails = new Map((await o.store.listChildren(o.councilId)).map((c) => [c.id, c.email]));
-      for (const inv of await o.surveys.listInvitations(o.councilId, campaign.id)) {
-        const email = emails.get(inv.childId);
-        if (inv.answered || !inv.sentAt || inv.reminders >= step.number || !email) continue;
-        await sendLink(o, council, campaign, definition, inv.childId, email, true);
-        report.reminded += 1;
+      const invitedBefore = report.invited;
+      if (await invite(run)) {
+        await o.surveys.updateCampaign(o.councilId, campaign.id, { state: 'open', invited: report.invited - invitedBefore });
+        report.opened += 1;
       }
+    } else if (await remind(run, step.number)) {
       await o.surveys.updateCampaign(o.councilId, campaign.id, { remindersSent: step.number });
     }
+    if (report.stoppedEarly) break;
   }
   log.info('survey dispatch finished', { councilId: o.councilId, today: o.today, ...report });
   return report;

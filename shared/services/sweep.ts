@@ -9,12 +9,14 @@ import { toDayNumber } from '#domain/dates.js';
 import { planDigests, horizonEnd } from '#domain/reminders.js';
 import { renderDigest } from '#email/digestEmail.js';
 import type { SendEmail } from '#email/sender.js';
-import type { KeptStore } from '#store/keptStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
 import { loadCouncil, projector } from './council.js';
 import { log } from '#platform/log.js';
 
 export interface SweepOptions {
   store: KeptStore;
+  claims: SendClaims;
   councilId: string;
   today: string;
   send: SendEmail;
@@ -27,6 +29,9 @@ export interface SweepOptions {
   /** Stops between digests when aborted, as a Lambda about to time out would. */
   signal?: AbortSignal;
 }
+
+/** Digest markers are kept this long, then expire by TTL (a rerun only ever looks at its own day). */
+const MARKER_DAYS = 35;
 
 export interface SweepReport {
   today: string;
@@ -43,7 +48,7 @@ export interface SweepReport {
 }
 
 export async function runSweep(options: SweepOptions): Promise<SweepReport> {
-  const { store, councilId, today, send } = options;
+  const { store, claims, councilId, today, send } = options;
   const now = options.nowMs ?? Date.now;
   const report: SweepReport = {
     today, ran: false, itemsRead: 0, refreshed: 0, digests: 0, sent: 0, alreadyClaimed: 0, failed: 0, unreachable: 0, stoppedEarly: false,
@@ -80,7 +85,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       break;
     }
     const staffId = digest.recipient.id;
-    if (!(await store.claimDigest(councilId, today, staffId, now(), options.leaseMs ?? 15 * 60_000))) {
+    const key: SendKey = { kind: 'digest', councilId, date: today, staffId };
+    const nowMs = now();
+    const terms = { nowMs, leaseMs: options.leaseMs ?? 15 * 60_000, expiresAt: Math.floor(nowMs / 1000) + MARKER_DAYS * 86_400 };
+    if ((await claims.claim(key, terms)) !== 'claimed') {
       report.alreadyClaimed += 1;
       continue;
     }
@@ -92,10 +100,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       report.failed += 1;
       // Alarm-worthy: a person did not get today's reminders. The marker is released for a rerun.
       log.error('digest not sent', { councilId, today, staffId, error: (error as Error).name ?? 'Error', deadLetter: true });
-      await store.releaseDigest(councilId, today, staffId);
+      await claims.release(key);
       continue;
     }
-    await store.markDigestSent(councilId, today, staffId, messageId);
+    await claims.markSent(key, messageId);
     for (const e of digest.escalations) await store.markEscalated(councilId, e.childId, e.kind, e.dueDate, today);
     report.sent += 1;
   }

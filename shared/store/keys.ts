@@ -12,10 +12,11 @@
  * | obligation           | CHILD#{c}#{childId}     | DUE#{kind}             | byDueDate: DUE#{c} / {date}#{child}#{kind};   |
  * |                      |                         |                        | byHolder: HOLDER#{c}#{staff} / DUE#{date}#... |
  * | recompute marker     | CHILD#{c}#{childId}     | REFRESH                | byDueDate: DUE#{c} / {date}#{child}#~refresh  |
- * | digest marker        | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
+ * | digest send marker   | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
+ * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (expires by TTL; also #REMINDER#{n})          |
  * | survey link          | SURVEYLINK#{sha256}     | LINK                   | (expires by TTL; holds the draft answers)     |
  * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
  * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
@@ -68,6 +69,9 @@ export const surveyKeys = {
   responsePrefix: 'RESPONSE#',
   link: (tokenHash: string) => ({ pk: `SURVEYLINK#${tokenHash}`, sk: 'LINK' }),
   miss: (sourceHash: string, window: number) => ({ pk: `LINKMISS#${sourceHash}#${window}`, sk: 'MISS' }),
+  sendPrefix: (childId: string) => `SEND#${childId}#`,
+  invitationSent: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#INVITE` }),
+  reminderSent: (c: string, id: string, childId: string, n: number) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#REMINDER#${n}` }),
 };
 
 export const REFRESH_KIND = '~refresh';

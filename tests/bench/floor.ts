@@ -28,7 +28,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '#store/client.js';
+import { documentClient } from '#store/dynamo/client.js';
 import { ensureTable } from '#local/table.js';
 
 /** The document client commands Kept uses, by the name of the DynamoDB operation under them. */

@@ -23,8 +23,8 @@ import { ensureTable } from '#local/table.js';
 import { createApiServer, listen } from '#local/server.js';
 import { publishKeys, signLocalToken } from '#local/issuer.js';
 import { type Rng, between, makeRng, pick, syntheticChild } from '#local/histories.js';
-import { type StoredFact, KeptStore } from '#store/keptStore.js';
-import { SurveyStore } from '#store/surveyStore.js';
+import type { NewChild, StoredFact } from '#store/ports/cases.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
 import { loadCouncil, projector } from '#services/council.js';
 import { factDate, type Fact } from '#domain/facts.js';
 import type { ChildRecord, Staff } from '#domain/people.js';
@@ -120,8 +120,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     // Seed: a council, 40 practitioners under 4 managers, 1,000 children with synthetic histories.
     const setupStarted = performance.now();
     await ensureTable(TABLE);
-    const store = new KeptStore(TABLE);
-    const surveys = new SurveyStore(TABLE);
+    const { store, surveys } = dynamoStores(TABLE);
     await store.putCouncil({ id: COUNCIL, name: 'Load Borough' });
     const staff: Staff[] = Array.from({ length: PRACTITIONERS }, (_, i) => ({
       councilId: COUNCIL, id: `sw-${i}`, name: `Worker ${i}`, email: `sw-${i}@load.test`, role: 'practitioner' as const, managerId: `tm-${i % 4}`,
@@ -132,7 +131,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     const project = projector(policy, TODAY);
     const rng = makeRng(20_270_118);
     const children: Array<{ child: ChildRecord; careLeaver: boolean }> = [];
-    const entries: Array<Parameters<KeptStore['writeChildren']>[0][number]> = [];
+    const entries: NewChild[] = [];
     for (let i = 0; i < CHILDREN; i++) {
       const careLeaver = rng() < 0.15;
       const h = syntheticChild(rng, TODAY, careLeaver);

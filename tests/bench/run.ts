@@ -11,7 +11,7 @@ const PARTS = ['engine', 'sweep', 'surveys', 'load', 'bundles'] as const;
 const which = process.argv[2] ?? 'all';
 const print = (title: string, figures: Record<string, unknown>) => {
   process.stdout.write(`\n${title}\n`);
-  for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k.padEnd(34)} ${typeof v === 'number' ? v.toLocaleString('en-GB') : v}\n`);
+  for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k.padEnd(34)} ${typeof v === 'number' ? v.toLocaleString('en-GB') : String(v)}\n`);
 };
 
 if (which === 'all') {

@@ -13,8 +13,7 @@ import { applyLocalEnvironment } from '#local/settings.js';
 import { startDynamo, startSes } from '#local/services.js';
 import { ensureTable } from '#local/table.js';
 import { createApiServer, listen } from '#local/server.js';
-import { KeptStore } from '#store/keptStore.js';
-import { SurveyStore } from '#store/surveyStore.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
@@ -45,8 +44,7 @@ export async function benchSurveys(): Promise<Array<[string, Figures]>> {
   const base = `http://127.0.0.1:${port}`;
   try {
     await ensureTable('bench-surveys');
-    const store = new KeptStore('bench-surveys');
-    const surveys = new SurveyStore('bench-surveys');
+    const { store, surveys } = dynamoStores('bench-surveys');
     await store.putCouncil({ id: 'bench', name: 'Bench Borough' });
     await store.createStaff({ councilId: 'bench', id: 'sw-1', name: 'W', email: 'w@bench.test', role: 'practitioner' });
     await surveys.putCampaign({

@@ -10,7 +10,9 @@ import { applyLocalEnvironment } from '#local/settings.js';
 import { startDynamo, startSes } from '#local/services.js';
 import { ensureTable } from '#local/table.js';
 import { makeRng, syntheticChild } from '#local/histories.js';
-import { KeptStore } from '#store/keptStore.js';
+import type { NewChild } from '#store/ports/cases.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
 import { runSweep } from '#services/sweep.js';
@@ -31,8 +33,8 @@ async function fill(store: KeptStore, councilId: string, total: number, dueChild
   for (let m = 0; m < 4; m++) staff.push({ councilId, id: `tm-${m}`, name: `Manager ${m}`, email: `tm-${m}@bench.test`, role: 'manager' });
   for (const s of staff) await store.createStaff(s);
   const rng = makeRng(7);
-  const chunks: Array<Parameters<KeptStore['writeChildren']>[0]> = [];
-  let chunk: Parameters<KeptStore['writeChildren']>[0][number][] = [];
+  const chunks: NewChild[][] = [];
+  let chunk: NewChild[] = [];
   for (let i = 0; i < total; i++) {
     const day = i < dueChildren ? TODAY : LATER;
     const h = syntheticChild(rng, day, false);
@@ -65,15 +67,15 @@ export async function benchSweep(): Promise<Array<[string, Record<string, number
     for (const total of [1_000, 50_000]) {
       const table = `bench-${total}`;
       await ensureTable(table);
-      const store = new KeptStore(table);
+      const { store, claims, table: benchTable } = dynamoStores(table);
       const loadStart = Date.now();
       await fill(store, 'bench', total, 1_000);
       const loadMs = Date.now() - loadStart;
       const send = sesSender({ ratePerSecond: 0 });
       const started = performance.now();
-      const report = await runSweep({ store, councilId: 'bench', today: TODAY, send, appUrl: 'http://localhost' });
+      const report = await runSweep({ store, claims, councilId: 'bench', today: TODAY, send, appUrl: 'http://localhost' });
       const ms = performance.now() - started;
-      figures[total] = { ms, rcu: store.consumedReadUnits, items: report.itemsRead, digests: report.sent };
+      figures[total] = { ms, rcu: benchTable.consumedReadUnits, items: report.itemsRead, digests: report.sent };
       results.push([
         `Morning sweep: ${total.toLocaleString('en-GB')} children, 1,000 of them with work due`,
         {
@@ -81,7 +83,7 @@ export async function benchSweep(): Promise<Array<[string, Record<string, number
           'items read from the due-date index': report.itemsRead,
           'digests sent': report.sent,
           'sweep time, ms': Math.round(ms),
-          'read units (due-date index and staff list)': Number(store.consumedReadUnits.toFixed(1)),
+          'read units (due-date index and staff list)': Number(benchTable.consumedReadUnits.toFixed(1)),
         },
       ]);
     }

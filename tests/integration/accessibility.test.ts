@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { SurveyStore } from '#store/surveyStore.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { projector } from '#services/council.js';
@@ -89,7 +88,7 @@ beforeAll(async () => {
   await addChild('P-2', '2013-06-05', inCare);
   await addChild('Y-1', '2017-08-08', inCare);
   await addChild('Y-2', '2017-09-08', inCare);
-  const surveys = new SurveyStore(stack.store.tableName);
+  const surveys = stack.surveys;
   const base = { councilId: stack.councilId, state: 'scheduled' as const, createdBy: 'lead-1', createdAt: TODAY, invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [] };
   const campaigns: Campaign[] = [
     { ...base, id: 'c-leavers', name: 'Leavers', surveyId: 'care-leaver', version: 1, mode: 'anonymous', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 } },
@@ -97,7 +96,7 @@ beforeAll(async () => {
     { ...base, id: 'c-young', name: 'Young', surveyId: 'placement-8-11', version: 1, mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
   ];
   for (const c of campaigns) await surveys.putCampaign(c);
-  await runSurveyDispatch({ store: stack.store, surveys, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  await runSurveyDispatch({ store: stack.store, surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
   for (const id of ['L-1', 'P-1', 'P-2', 'Y-1', 'Y-2']) links.set(id, await linkFor(id));
   await chromium.ready();
 });

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '#tests/support/faultProxy.js';
 import { ROUTES } from '#infra/topology.js';
-import { AuditEntryExists, AuditStore, type AuditEntry } from '#store/auditStore.js';
+import { AuditEntryExists, type AuditEntry, type AuditLog } from '#store/ports/audit.js';
 import { londonDateOf } from '#domain/dates.js';
 
 let stack: TestStack;
 let dynamo: FaultProxy;
-let audits: AuditStore;
+let audits: AuditLog;
 let t: Record<string, string>;
 
 const child = (id: string, holderId: string) => ({ id, firstName: 'Tamsin', lastName: 'Orrell', dateOfBirth: '2014-06-01', holderId });
@@ -23,7 +23,7 @@ beforeAll(async () => {
   process.env.KEPT_TODAY = '2027-01-18';
   dynamo = await startFaultProxy(`http://127.0.0.1:${inject('dynamoPort')}`);
   stack = await startTestStack('audit', { dynamoEndpoint: dynamo.url });
-  audits = new AuditStore(stack.store.tableName);
+  audits = stack.audit;
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   t = {

@@ -9,7 +9,6 @@ import { dynamoServerError, dynamoThrottling, sesServerError, sesThrottling, sta
 import { runSweep } from '#services/sweep.js';
 import { sesSender } from '#email/sender.js';
 import { captureLogs } from '#platform/log.js';
-import { SurveyStore } from '#store/surveyStore.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
@@ -52,7 +51,7 @@ describe('SES faults during the sweep', () => {
       attempts.set(to, n);
       return n === 1 ? sesThrottling : n === 2 ? sesServerError : null;
     };
-    const report = await runSweep({ store: stack.store, councilId: stack.councilId, today: TODAY, send: sesSender({ endpoint: ses.url, ratePerSecond: 0 }), appUrl: 'https://kept.example' });
+    const report = await runSweep({ store: stack.store, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ endpoint: ses.url, ratePerSecond: 0 }), appUrl: 'https://kept.example' });
     expect(report.failed).toBe(0);
     expect(report.sent).toBe(report.digests);
     expect([...attempts.values()].every((n) => n === 3)).toBe(true);
@@ -67,7 +66,7 @@ describe('SES faults during the sweep', () => {
     const logs = captureLogs();
     let report;
     try {
-      report = await runSweep({ store: stack.store, councilId: stack.councilId, today: day, send: sesSender({ endpoint: ses.url, ratePerSecond: 0, maxAttempts: 3 }), appUrl: 'https://kept.example' });
+      report = await runSweep({ store: stack.store, claims: stack.claims, councilId: stack.councilId, today: day, send: sesSender({ endpoint: ses.url, ratePerSecond: 0, maxAttempts: 3 }), appUrl: 'https://kept.example' });
     } finally {
       logs.stop();
     }
@@ -79,7 +78,7 @@ describe('SES faults during the sweep', () => {
     expect(handlerSource).toMatch(/if \(report\.failed > 0\) throw/);
 
     ses.rule = () => null;
-    const rerun = await runSweep({ store: stack.store, councilId: stack.councilId, today: day, send: sesSender({ endpoint: ses.url, ratePerSecond: 0 }), appUrl: 'https://kept.example' });
+    const rerun = await runSweep({ store: stack.store, claims: stack.claims, councilId: stack.councilId, today: day, send: sesSender({ endpoint: ses.url, ratePerSecond: 0 }), appUrl: 'https://kept.example' });
     expect(rerun).toMatchObject({ sent: 1, failed: 0 });
     const emails = await digestsOn(day);
     expect(emails.filter((e) => e.destination.to[0]!.startsWith('sw-2'))).toHaveLength(1);
@@ -127,7 +126,7 @@ describe('DynamoDB faults while recording a fact', () => {
 
 describe('concurrent survey submissions', () => {
   it('stores exactly one response when the same link is sent fifty times at once', async () => {
-    const surveys = new SurveyStore(stack.store.tableName);
+    const surveys = stack.surveys;
     await surveys.putCampaign({
       id: 'c-1', councilId: stack.councilId, surveyId: 'care-leaver', version: 1, name: 'Leavers', mode: 'anonymous', state: 'open',
       audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-02-15', reminderDays: [],

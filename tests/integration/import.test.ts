@@ -1,19 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { dynamoServerError, startFaultProxy, type FaultProxy, type Rule } from '#tests/support/faultProxy.js';
+import { scanKeys } from '#tests/support/probe.js';
 import { importCsv } from '#services/importCsv.js';
 
 let stack: TestStack;
+let dynamo: FaultProxy;
 const options = { today: '2027-01-18', importedBy: 'admin-1' };
 
 beforeAll(async () => {
-  stack = await startTestStack('import');
+  dynamo = await startFaultProxy(`http://127.0.0.1:${inject('dynamoPort')}`);
+  stack = await startTestStack('import', { dynamoEndpoint: dynamo.url });
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
 });
 
 afterAll(async () => {
-  await stack.stop();
+  await stack?.stop();
+  await dynamo?.stop();
 });
+
+/** Every key in the table, in one order, to compare before and after. */
+const tableKeys = async () => (await scanKeys(stack.tableName)).map((k) => `${k.pk}|${k.sk}`).sort();
+const histories = (ids: string[]) => Promise.all(ids.map((id) => stack.store.getChildHistory(stack.councilId, id)));
+
+/** Fails, from the `nth` on, every request the import sends of this kind (the SDK's retries too). */
+function failFrom(nth: number, target: string, carrying: string): { failed: () => number } {
+  let seen = 0;
+  const rule: Rule = ({ headers, body }) =>
+    String(headers['x-amz-target']).endsWith(target) && body.includes(carrying) && ++seen >= nth ? dynamoServerError : null;
+  dynamo.rule = rule;
+  return { failed: () => Math.max(0, seen - nth + 1) };
+}
 
 const HEADER = 'child_id,first_name,last_name,date_of_birth,holder_id,fact_type,date,placement_id,long_term,arrangement,seen_alone,child_participated,kind,score,missing_start,missing_returned,reason';
 
@@ -98,5 +116,44 @@ describe('CSV import', () => {
     expect((await stack.store.dueUpTo(stack.councilId, '2099-12-31')).items.filter((o) => o.childId.startsWith('C-1') && o.childId.length === 5 && Number(o.childId.slice(2)) >= 100)).toEqual([]);
     const after = await stack.store.getChildHistory(stack.councilId, 'C-10');
     expect(after.facts).toHaveLength(before.facts.length);
+  });
+
+  it('takes back the batches already written when DynamoDB fails in the middle of writing new children', async () => {
+    // 30 new children with three facts each: well over three batches of 25 items.
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      `N-${i},Ada,Moss,2013-02-0${1 + (i % 9)},sw-2,entered-care,2026-09-01,,,,,,,,,,`,
+      `N-${i},,,,,placement-started,2026-09-01,P1,no,foster,,,,,,,`,
+      `N-${i},,,,,visit,2026-09-08,,,,yes,,,,,,`,
+    ]).flat();
+    const csv = [HEADER, ...rows, 'C-11,,,,,visit,2027-01-12,,,,yes,,,,,,'].join('\n');
+    const keysBefore = await tableKeys();
+    const before = await histories(['C-10', 'C-11', 'C-12']);
+    const outage = failFrom(3, 'BatchWriteItem', 'PutRequest');
+    try {
+      await expect(importCsv(stack.store, stack.councilId, csv, options)).rejects.toThrow();
+    } finally {
+      dynamo.rule = () => null;
+    }
+    expect(outage.failed()).toBeGreaterThan(0);
+    expect(await tableKeys()).toEqual(keysBefore);
+    expect(await histories(['C-10', 'C-11', 'C-12'])).toEqual(before);
+  });
+
+  it('takes back the facts of an earlier transaction when a later one appending to a child fails', async () => {
+    // 40 visits for C-11: two transactions; the second fails.
+    const visits = Array.from({ length: 40 }, (_, i) => `C-11,,,,,visit,2026-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')},,,,yes,,,,,,`);
+    const keysBefore = await tableKeys();
+    const [before] = await histories(['C-11']);
+    const outage = failFrom(2, 'TransactWriteItems', '"FACT#');
+    try {
+      await expect(importCsv(stack.store, stack.councilId, [HEADER, ...visits].join('\n'), options)).rejects.toThrow();
+    } finally {
+      dynamo.rule = () => null;
+    }
+    expect(outage.failed()).toBeGreaterThan(0);
+    expect(await tableKeys()).toEqual(keysBefore);
+    const [after] = await histories(['C-11']);
+    expect(after!.facts).toEqual(before!.facts);
+    expect(after!.obligations).toEqual(before!.obligations);
   });
 });

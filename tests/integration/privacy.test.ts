@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '#tests/support/stack.js';
 import { captureLogs } from '#platform/log.js';
-import { SurveyStore } from '#store/surveyStore.js';
 import { seedDemoAnswers, seedDemoCampaigns, seedDemoCouncil } from '#local/demoCouncil.js';
 import { runSweep } from '#services/sweep.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
@@ -28,12 +27,12 @@ beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   stack = await startTestStack('privacy');
   logs = captureLogs();
-  const surveys = new SurveyStore(stack.store.tableName);
+  const surveys = stack.surveys;
   await seedDemoCouncil(stack.store, stack.councilId, TODAY, 70);
   await seedDemoCampaigns(surveys, stack.councilId, TODAY);
   const send = sesSender({ ratePerSecond: 0 });
-  await runSweep({ store: stack.store, councilId: stack.councilId, today: TODAY, send, appUrl: stack.baseUrl });
-  await runSurveyDispatch({ store: stack.store, surveys, councilId: stack.councilId, today: TODAY, send, appUrl: stack.baseUrl });
+  await runSweep({ store: stack.store, claims: stack.claims, councilId: stack.councilId, today: TODAY, send, appUrl: stack.baseUrl });
+  await runSurveyDispatch({ store: stack.store, surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send, appUrl: stack.baseUrl });
   // A young person in a confidential campaign says they do not feel safe, and writes something.
   const all = await receivedEmails(stack.sesEndpoint);
   const invitation = all.find((e) => e.destination.to[0]!.includes(stack.councilId) && e.body.text!.includes('It is confidential'))!;
@@ -54,7 +53,7 @@ beforeAll(async () => {
   const lead = await stack.token('lead', 'hos-1');
   await fetch(`${stack.baseUrl}/reports/surveys/cmp-care-leavers?format=json`, { headers: { authorization: `Bearer ${lead}` } });
   await fetch(`${stack.baseUrl}/reports/on-time?format=json`, { headers: { authorization: `Bearer ${lead}` } });
-  await runSweep({ store: stack.store, councilId: stack.councilId, today: '2027-01-19', send, appUrl: stack.baseUrl });
+  await runSweep({ store: stack.store, claims: stack.claims, councilId: stack.councilId, today: '2027-01-19', send, appUrl: stack.baseUrl });
   logs.stop();
   emails = (await receivedEmails(stack.sesEndpoint)).filter((e) => e.destination.to[0]!.includes(stack.councilId));
   children = await stack.store.listChildren(stack.councilId);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { browserForFile } from '#tests/support/browser.js';
-import { SurveyStore } from '#store/surveyStore.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
@@ -33,7 +33,7 @@ async function get(path: string, token?: string) {
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   stack = await startTestStack('reports');
-  surveys = new SurveyStore(stack.store.tableName);
+  surveys = stack.surveys;
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   const rng = makeRng(99);
@@ -90,7 +90,7 @@ describe('survey summaries', () => {
     const json = JSON.parse((await get('/reports/surveys/c-now?format=json', tokens.lead)).text);
     const s = json.summary;
     expect(s).toMatchObject({ invited: 40, answered: 24, responseRate: 60 });
-    const csv = parse((await get('/reports/surveys/c-now?format=csv', tokens.lead)).text, { columns: true }) as Array<Record<string, string>>;
+    const csv = parse<Record<string, string>>((await get('/reports/surveys/c-now?format=csv', tokens.lead)).text, { columns: true });
     for (const q of s.questions.filter((x: { table: unknown }) => x.table)) {
       q.table.columns.forEach((answer: string, i: number) => {
         const row = csv.find((r) => r.section === 'question' && r.question_id === q.id && r.answer === answer)!;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { SurveyStore } from '#store/surveyStore.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
 import { tokenHash, newToken } from '#platform/tokens.js';
 import { WRONG_LINKS_ALLOWED } from '#services/surveyResponse.js';
 import { surveyPage } from '#web/pages/survey.js';
@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '#store/client.js';
+import { documentClient } from '#store/dynamo/client.js';
 import { SURVEY_SOURCE_SECRET, secretFromEnvironment } from '#platform/secrets.js';
 import { surveySourceSecretFile } from '#local/secrets.js';
 
@@ -23,7 +23,7 @@ let goodToken: string;
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   stack = await startTestStack('security');
-  surveys = new SurveyStore(stack.store.tableName);
+  surveys = stack.surveys;
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   await surveys.putCampaign({
@@ -43,7 +43,7 @@ const pageDeps = () => ({ store: stack.store, surveys, send: sesSender({ ratePer
 
 /** The wrong-link counters in the table (their keys hold the hashed address). */
 async function missKeys(): Promise<Set<string>> {
-  const { Items } = await documentClient().send(new ScanCommand({ TableName: stack.store.tableName, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'LINKMISS#' } }));
+  const { Items } = await documentClient().send(new ScanCommand({ TableName: stack.tableName, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'LINKMISS#' } }));
   return new Set((Items ?? []).map((i) => String(i.pk)));
 }
 
@@ -149,18 +149,14 @@ describe('security headers', () => {
 });
 
 describe('retention', () => {
-  it('lets survey links, digest markers and wrong-link counters expire by DynamoDB TTL', async () => {
+  // Send markers' expiry is checked where they are written (sweep.test.ts, surveyDispatch.test.ts).
+  it('lets survey links and wrong-link counters expire by DynamoDB TTL', async () => {
     const { DynamoDBClient, DescribeTimeToLiveCommand } = await import('@aws-sdk/client-dynamodb');
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient } = await import('#store/client.js');
-    const ttl = await new DynamoDBClient({}).send(new DescribeTimeToLiveCommand({ TableName: stack.store.tableName }));
+    const { documentClient } = await import('#store/dynamo/client.js');
+    const ttl = await new DynamoDBClient({}).send(new DescribeTimeToLiveCommand({ TableName: stack.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
-    const link = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `SURVEYLINK#${tokenHash(goodToken)}`, sk: 'LINK' } }));
+    const link = await documentClient().send(new GetCommand({ TableName: stack.tableName, Key: { pk: `SURVEYLINK#${tokenHash(goodToken)}`, sk: 'LINK' } }));
     expect(typeof link.Item?.expiresAt).toBe('number');
-    const now = Date.now();
-    await stack.store.claimDigest(stack.councilId, TODAY, 'sw-1', now, 60_000);
-    const marker = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `DIGEST#${stack.councilId}#${TODAY}`, sk: 'STAFF#sw-1' } }));
-    expect(marker.Item!.expiresAt).toBeGreaterThan(now / 1000 + 30 * 86_400);
-    expect(marker.Item!.expiresAt).toBeLessThan(now / 1000 + 40 * 86_400);
   });
 });

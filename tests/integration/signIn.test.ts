@@ -19,16 +19,18 @@ let idToken = '';
 beforeAll(async () => {
   stack = await startTestStack('sign-in');
   idToken = await stack.token('lead', 'lead-1');
-  cognito = createServer(async (req, res) => {
+  cognito = createServer((req, res) => {
     let body = '';
-    for await (const chunk of req) body += chunk;
-    if (req.method !== 'POST' || req.url !== '/oauth2/token') {
-      res.writeHead(404);
-      return void res.end();
-    }
-    exchanged = new URLSearchParams(body);
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id_token: idToken, expires_in: 3600, token_type: 'Bearer' }));
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      if (req.method !== 'POST' || req.url !== '/oauth2/token') {
+        res.writeHead(404);
+        return void res.end();
+      }
+      exchanged = new URLSearchParams(body);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id_token: idToken, expires_in: 3600, token_type: 'Bearer' }));
+    });
   });
   cognitoUrl = `http://127.0.0.1:${await listen(cognito, 0)}`;
   process.env.AUTH_DOMAIN = cognitoUrl;

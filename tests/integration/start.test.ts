@@ -31,11 +31,11 @@ interface Started {
 function start(env: NodeJS.ProcessEnv): Promise<Started> {
   const child = spawn(TSX, ['infra/local/start.ts'], { cwd: ROOT, env: { ...process.env, ...env, KEPT_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`npm start did not come up:\n${out}`)), 240_000);
-    child.stdout!.on('data', () => {
+    child.stdout.on('data', () => {
       if (out.includes('Press Ctrl-C to stop.')) {
         clearTimeout(timer);
         ok({ child, output: () => out });

@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
-import { SurveyStore } from '#store/surveyStore.js';
-import { documentClient } from '#store/client.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
+import { documentClient } from '#store/dynamo/client.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { tokenHash } from '#platform/tokens.js';
 import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
-import type { AuditEntry } from '#store/auditStore.js';
+import type { AuditEntry } from '#store/ports/audit.js';
 import { londonDateOf } from '#domain/dates.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -49,10 +49,11 @@ const erase = (id: string, ...more: string[]) => run('infra/local/erase.ts', [id
 
 async function partition(pk: string): Promise<Record<string, unknown>[]> {
   const out = await documentClient().send(
-    new QueryCommand({ TableName: stack.store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
+    new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
   );
   return (out.Items ?? []) as Record<string, unknown>[];
 }
+const sendMarkers = (items: Record<string, unknown>[]) => items.map((i) => String(i.sk)).filter((sk) => sk.startsWith('SEND#'));
 const responses = async (mode: 'confidential' | 'anonymous') => surveys.listResponses(stack.councilId, campaigns[mode]);
 const audit = async (id: string) => (await stack.call('GET', `/children/${id}/audit`, { token: t.admin })).body.entries as AuditEntry[];
 
@@ -67,7 +68,7 @@ async function answer(who: string, mode: 'confidential' | 'anonymous'): Promise<
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   stack = await startTestStack('subject');
-  surveys = new SurveyStore(stack.store.tableName);
+  surveys = stack.surveys;
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   t = { admin: await stack.token('admin', 'admin-1'), lead: await stack.token('lead', 'lead-1'), sw1: await stack.token('practitioner', 'sw-1') };
@@ -98,7 +99,7 @@ beforeAll(async () => {
     expect(made.status).toBe(201);
     campaigns[mode] = made.body.campaign.id;
   }
-  const dispatched = await runSurveyDispatch({ store: stack.store, surveys, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  const dispatched = await runSurveyDispatch({ store: stack.store, surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
   expect(dispatched).toMatchObject({ opened: 2, invited: 4 });
   for (const who of ['s1', 's2']) for (const mode of ['confidential', 'anonymous'] as const) await answer(who, mode);
   expect((await responses('confidential')).map((r) => r.childId).sort()).toEqual(['S-1', 'S-2']);
@@ -185,6 +186,7 @@ describe('erasure', () => {
     const confidentialBefore = (await responses('confidential')).find((r) => r.childId === 'S-1')!;
     const anonymousBefore = await responses('anonymous');
     const auditBefore = await audit('S-1');
+    for (const c of Object.values(campaigns)) expect(sendMarkers(await partition(`CAMPAIGN#${stack.councilId}#${c}`))).toEqual(['SEND#S-1#INVITE', 'SEND#S-2#INVITE']);
 
     const { code, stdout, stderr } = await erase('S-1', '--confirm');
     expect(stderr).toBe('');
@@ -195,10 +197,11 @@ describe('erasure', () => {
     expect(await stack.store.getChild(stack.councilId, 'S-1')).toBeNull();
     expect(await partition(`CHILD#${stack.councilId}#S-1`)).toEqual([]);
     expect((await stack.store.dueForHolder(stack.councilId, 'sw-1')).filter((d) => d.childId === 'S-1')).toEqual([]);
-    // So are the invitations and links.
+    // So are the invitations, the markers of the emails sent for them, and the links.
     for (const c of Object.values(campaigns)) expect((await surveys.listInvitations(stack.councilId, c)).map((i) => i.childId)).toEqual(['S-2']);
+    for (const c of Object.values(campaigns)) expect(sendMarkers(await partition(`CAMPAIGN#${stack.councilId}#${c}`))).toEqual(['SEND#S-2#INVITE']);
     for (const hash of Object.values(linkHashes.s1!)) {
-      const { Item } = await documentClient().send(new GetCommand({ TableName: stack.store.tableName, Key: { pk: `SURVEYLINK#${hash}`, sk: 'LINK' } }));
+      const { Item } = await documentClient().send(new GetCommand({ TableName: stack.tableName, Key: { pk: `SURVEYLINK#${hash}`, sk: 'LINK' } }));
       expect(Item).toBeUndefined();
     }
     // The confidential response stays, as an anonymous one: answers and bands, no person.

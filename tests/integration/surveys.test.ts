@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, answersFor, completeSurvey } from '#tests/support/surveyClient.js';
-import { SurveyStore } from '#store/surveyStore.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
 import { CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_OLDER, pledgeSurvey } from '#domain/surveys/definitions.js';
 import { DEMO_PLEDGE } from '#local/demoPledge.js';
-import { documentClient } from '#store/client.js';
+import { documentClient } from '#store/dynamo/client.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import type { ReceivedEmail } from '#local/services.js';
@@ -36,7 +36,7 @@ async function addChild(id: string, dateOfBirth: string, holderId: string, facts
 }
 
 const young = (name: string) => `young-${name}@${stack.councilId}.test`;
-const dispatch = (today: string) => runSurveyDispatch({ store: stack.store, surveys, councilId: stack.councilId, today, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+const dispatch = (today: string) => runSurveyDispatch({ store: stack.store, surveys, claims: stack.claims, councilId: stack.councilId, today, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
 
 async function emailsTo(address: string): Promise<ReceivedEmail[]> {
   return (await stack.inbox()).filter((e) => e.destination.to[0] === address);
@@ -49,7 +49,7 @@ async function linkFor(address: string): Promise<string> {
 async function responses(campaignId: string): Promise<Record<string, unknown>[]> {
   const out = await documentClient().send(
     new QueryCommand({
-      TableName: stack.store.tableName,
+      TableName: stack.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
       ExpressionAttributeValues: { ':pk': `CAMPAIGN#${stack.councilId}#${campaignId}`, ':r': 'RESPONSE#' },
       ConsistentRead: true,
@@ -61,7 +61,7 @@ async function responses(campaignId: string): Promise<Record<string, unknown>[]>
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   stack = await startTestStack('surveys');
-  surveys = new SurveyStore(stack.store.tableName);
+  surveys = stack.surveys;
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100', pledge: [...DEMO_PLEDGE] });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   await addChild('L-1', '2006-03-01', 'sw-1', leaverFacts, young('l1'));

@@ -9,6 +9,8 @@ import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import type { ReceivedEmail } from '#local/services.js';
 import { longDate } from '#domain/dateText.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#store/dynamo/client.js';
 
 let stack: TestStack;
 let send: SendEmail;
@@ -23,7 +25,7 @@ async function addChild(child: ChildRecord, facts: Fact[], today: string) {
 }
 
 const sweep = (today: string, extra: Partial<SweepOptions> = {}) =>
-  runSweep({ store: stack.store, councilId: stack.councilId, today, send, appUrl: 'https://kept.example.org', ...extra });
+  runSweep({ store: stack.store, claims: stack.claims, councilId: stack.councilId, today, send, appUrl: 'https://kept.example.org', ...extra });
 
 async function digestsOn(today: string): Promise<ReceivedEmail[]> {
   return (await stack.inbox()).filter((e) => e.subject.endsWith(longDate(today)));
@@ -92,6 +94,16 @@ describe('the morning sweep', () => {
     expect(await digestsOn('2027-01-18')).toHaveLength(3);
   });
 
+  it('keeps a digest marker, with the message id, for 35 days (DynamoDB TTL), then lets it go', async () => {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: stack.tableName, Key: { pk: `DIGEST#${stack.councilId}#2027-01-18`, sk: 'STAFF#sw-1' }, ConsistentRead: true }),
+    );
+    expect(Item).toMatchObject({ state: 'sent', messageId: expect.any(String) });
+    const days = (Item!.expiresAt as number - Date.now() / 1000) / 86_400;
+    expect(days).toBeGreaterThan(34);
+    expect(days).toBeLessThan(36);
+  });
+
   it('sends the rest, each once, when a sweep stopped half-way runs again', async () => {
     const killer = new AbortController();
     let sends = 0;
@@ -146,7 +158,7 @@ describe('the morning sweep', () => {
 
     // A sweep that claimed sw-1's digest and died before sending it:
     const now = Date.parse('2027-01-22T07:00:00Z');
-    expect(await stack.store.claimDigest(stack.councilId, '2027-01-22', 'sw-1', now, 15 * 60_000)).toBe(true);
+    expect(await stack.claims.claim({ kind: 'digest', councilId: stack.councilId, date: '2027-01-22', staffId: 'sw-1' }, { nowMs: now, leaseMs: 15 * 60_000, expiresAt: now / 1000 + 86_400 })).toBe('claimed');
     const early = await sweep('2027-01-22', { nowMs: () => now + 60_000 });
     expect(early).toMatchObject({ sent: early.digests - 1, alreadyClaimed: 1 });
     expect(recipients(await digestsOn('2027-01-22'))).not.toContain('sw-1');

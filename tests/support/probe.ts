@@ -5,8 +5,9 @@
  * address; and a count of every item in a test's own table.
  */
 import { Agent, request } from 'node:http';
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '#store/client.js';
+import { type ScanCommandInput, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#store/dynamo/client.js';
+import { Table, batchWrite } from '#store/dynamo/helpers.js';
 
 export interface Answer {
   status: number;
@@ -108,15 +109,13 @@ export function closeProbes(): void {
   agents.clear();
 }
 
+const scanPages = (tableName: string, input: Omit<ScanCommandInput, 'TableName' | 'ConsistentRead'>) =>
+  paginateScan({ client: documentClient() }, { TableName: tableName, ConsistentRead: true, ...input });
+
 /** Every item in the table, counted with a consistent Scan (Select COUNT). */
 export async function countItems(tableName: string): Promise<number> {
   let total = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey }));
-    total += page.Count ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of scanPages(tableName, { Select: 'COUNT' })) total += page.Count ?? 0;
   return total;
 }
 
@@ -128,27 +127,15 @@ export interface ItemKey {
 /** The key of every item in the table. */
 export async function scanKeys(tableName: string): Promise<ItemKey[]> {
   const keys: ItemKey[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new ScanCommand({ TableName: tableName, ProjectionExpression: 'pk, sk', ConsistentRead: true, ExclusiveStartKey }),
-    );
+  for await (const page of scanPages(tableName, { ProjectionExpression: 'pk, sk' })) {
     for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  }
   return keys;
 }
 
 /** Deletes every item whose key is not in `keep` (a set of `pk|sk`); returns how many went. */
 export async function deleteAllBut(tableName: string, keep: ReadonlySet<string>): Promise<number> {
   const doomed = (await scanKeys(tableName)).filter((k) => !keep.has(`${k.pk}|${k.sk}`));
-  for (let i = 0; i < doomed.length; i += 25) {
-    let pending: unknown[] = doomed.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-    for (let attempt = 0; pending.length; attempt++) {
-      const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
-      pending = out.UnprocessedItems?.[tableName] ?? [];
-      if (pending.length && attempt > 8) throw new Error('DynamoDB Local kept refusing a batch delete');
-    }
-  }
+  await batchWrite(new Table(tableName, documentClient()), doomed.map((Key) => ({ DeleteRequest: { Key } })));
   return doomed.length;
 }

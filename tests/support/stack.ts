@@ -14,15 +14,17 @@ import { publishKeys, signLocalToken } from '#local/issuer.js';
 import { ensureTable } from '#local/table.js';
 import { createApiServer, listen } from '#local/server.js';
 import { clearInbox, receivedEmails, type ReceivedEmail } from '#local/services.js';
-import { KeptStore } from '#store/keptStore.js';
+import { dynamoStores } from '#store/dynamo/stores.js';
+import type { Stores } from '#store/ports/stores.js';
 import type { Staff } from '#domain/people.js';
 import { forgetCouncils } from '#services/council.js';
 
-export interface TestStack {
+/** The file's council and table, its stores (the same adapters the handlers use), and the running API. */
+export interface TestStack extends Stores {
   councilId: string;
+  tableName: string;
   baseUrl: string;
   sesEndpoint: string;
-  store: KeptStore;
   token(role: Role, staffId: string, councilId?: string): Promise<string>;
   call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string }): Promise<{ status: number; body: any; text: string; headers: Headers }>;
   /** Emails the emulator holds for this file's council (addresses are per council). */
@@ -55,11 +57,13 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
   const baseUrl = `http://127.0.0.1:${port}`;
   process.env.APP_URL = baseUrl;
   const sesEndpoint = `http://127.0.0.1:${settings.sesPort}`;
+  const { table: _table, ...stores } = dynamoStores(settings.tableName);
   return {
+    ...stores,
     councilId,
+    tableName: settings.tableName,
     baseUrl,
     sesEndpoint,
-    store: new KeptStore(settings.tableName),
     token: (role, staffId, council = councilId) => signLocalToken(settings, { role, staffId, councilId: council }),
     async call(method, path, options = {}) {
       const headers: Record<string, string> = {};

@@ -70,7 +70,7 @@ export function referenceHistory(child: Child, facts: readonly Fact[], today: st
     }
   }
   const forPlacement = (type: 'placement-plan' | 'fewer-visits-agreed') =>
-    placement?.id != null && dated.filter(is(type)).some((d) => d.fact.placementId === placement!.id);
+    placement?.id != null && dated.filter(is(type)).some((d) => d.fact.placementId === placement.id);
   const reviews = dated.filter(is('review')).filter(inEpisode).map((d) => d.day);
   const since = episode?.previousEnd ?? Number.POSITIVE_INFINITY;
   const done = (type: 'care-plan' | 'permanence-plan') => episode !== null && dated.some((d) => d.fact.type === type && d.day > since);

@@ -12,7 +12,8 @@ import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import type { HttpResult } from '#http/responses.js';
 import { routeOf } from '#http/route.js';
-import type { KeptStore } from '#store/keptStore.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { AuditLog } from '#store/ports/audit.js';
 import { childFor } from '#services/children.js';
 import { withStatus } from '#services/obligations.js';
 import { loadCouncil } from '#services/council.js';
@@ -21,6 +22,7 @@ import { signedInAs } from './surveyReport.js';
 
 export interface ChildPageDeps {
   store: KeptStore;
+  audit: AuditLog;
   appUrl: string;
   today: string;
 }
@@ -40,7 +42,7 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
   const council = await loadCouncil(store, principal.councilId);
   const signedIn = { councilName: council.name, signedInAs: signedInAs(principal) };
   try {
-    const { child } = await childFor(store, principal, event.pathParameters?.id ?? '', 'read', routeOf(event));
+    const { child } = await childFor(store, deps.audit, principal, event.pathParameters?.id ?? '', 'read', routeOf(event));
     const [history, holder] = await Promise.all([store.getChildHistory(principal.councilId, child.id), store.getStaff(principal.councilId, child.holderId)]);
     return page.render(200, 'child.njk', {
       ...signedIn,

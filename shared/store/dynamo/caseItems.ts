@@ -1,0 +1,109 @@
+/**
+ * How a child, its facts and its projection are laid out as items (keys.ts),
+ * and the writes that move a projection from one state to the next.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ChildRecord } from '#domain/people.js';
+import { initials } from '#domain/people.js';
+import type { Obligation } from '#domain/obligations.js';
+import type { DueItem, Projection, StoredFact } from '../ports/cases.js';
+import { REFRESH_KIND, keys } from '../keys.js';
+
+export function childItem(child: ChildRecord) {
+  return {
+    ...keys.child(child.councilId, child.id),
+    holderPk: keys.holder(child.councilId, child.holderId),
+    holderSk: `${keys.childPrefix}${child.id}`,
+    itemType: 'child',
+    ...child,
+  };
+}
+
+/** Facts recorded in the same millisecond keep the order they were given in (`seq`). */
+export function factItem(councilId: string, childId: string, stored: StoredFact, seq = 0) {
+  const n = `${String(seq).padStart(6, '0')}${randomBytes(3).toString('hex')}`;
+  return { ...keys.fact(councilId, childId, stored.recordedAt, n), itemType: 'fact', ...stored };
+}
+
+export function obligationItem(child: ChildRecord, childInitials: string, o: Obligation, escalatedOn: string | undefined) {
+  const c = child.councilId;
+  const item: DueItem = {
+    councilId: c,
+    childId: child.id,
+    kind: o.kind,
+    dueDate: o.dueDate,
+    dueAt: o.dueAt,
+    rule: o.rule,
+    note: o.note,
+    holderId: child.holderId,
+    initials: childInitials,
+    escalatedOn,
+  };
+  return {
+    ...keys.obligation(c, child.id, o.kind),
+    ...keys.dueIndex(c, o.dueDate, child.id, o.kind),
+    holderPk: keys.holder(c, child.holderId),
+    holderSk: `${keys.obligationPrefix}${o.dueDate}#${child.id}#${o.kind}`,
+    itemType: 'obligation',
+    ...item,
+  };
+}
+
+export function refreshItem(child: ChildRecord, refreshOn: string) {
+  return {
+    ...keys.refresh(child.councilId, child.id),
+    ...keys.dueIndex(child.councilId, refreshOn, child.id, REFRESH_KIND),
+    itemType: 'refresh',
+    childId: child.id,
+    refreshOn,
+  };
+}
+
+/** Every item of a new child: the record, its facts, its obligations and its recompute marker. */
+export function newChildItems(child: ChildRecord, facts: readonly StoredFact[], projection: Projection) {
+  const childInitials = initials(child.firstName, child.lastName);
+  return [
+    childItem(child),
+    ...facts.map((f, seq) => factItem(child.councilId, child.id, f, seq)),
+    ...projection.obligations.map((o) => obligationItem(child, childInitials, o, undefined)),
+    ...(projection.refreshOn ? [refreshItem(child, projection.refreshOn)] : []),
+  ];
+}
+
+/** The version check every write to a child's projection makes: a concurrent writer makes it fail. */
+export function bumpVersion(tableName: string, child: ChildRecord) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.child(child.councilId, child.id),
+      UpdateExpression: 'SET version = :next',
+      ConditionExpression: 'version = :current',
+      ExpressionAttributeValues: { ':next': child.version + 1, ':current': child.version },
+    },
+  };
+}
+
+/** Puts what changed, deletes what went, and moves the recompute marker. */
+export function projectionWrites(tableName: string, child: ChildRecord, previous: DueItem[], projection: Projection) {
+  const c = child.councilId;
+  const before = new Map(previous.map((o) => [o.kind, o]));
+  const writes: object[] = [];
+  const childInitials = initials(child.firstName, child.lastName);
+  for (const o of projection.obligations) {
+    const old = before.get(o.kind);
+    before.delete(o.kind);
+    if (old && old.dueDate === o.dueDate && old.rule === o.rule && old.note === o.note && old.dueAt === o.dueAt && old.holderId === child.holderId) continue;
+    // An escalation stays with the same missed date; a new due date starts afresh.
+    const escalatedOn = old && old.dueDate === o.dueDate ? old.escalatedOn : undefined;
+    writes.push({ Put: { TableName: tableName, Item: obligationItem(child, childInitials, o, escalatedOn) } });
+  }
+  for (const gone of before.values()) {
+    writes.push({ Delete: { TableName: tableName, Key: keys.obligation(c, child.id, gone.kind) } });
+  }
+  writes.push(
+    projection.refreshOn
+      ? { Put: { TableName: tableName, Item: refreshItem(child, projection.refreshOn) } }
+      : { Delete: { TableName: tableName, Key: keys.refresh(c, child.id) } },
+  );
+  return writes;
+}

@@ -1,0 +1,210 @@
+/**
+ * Children, their facts and their projections in the single table. A fact
+ * and the projection it changes are written in one transaction, guarded by
+ * the child's version; bulk writes (seeding, import) go in batches.
+ */
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ChildRecord } from '#domain/people.js';
+import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
+import type { CaseStore, DueItem, StoredFact, WrittenKeys } from '../ports/cases.js';
+import { keys } from '../keys.js';
+import { auditPuts } from './audit.js';
+import { bumpVersion, childItem, factItem, newChildItems, projectionWrites } from './caseItems.js';
+import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
+
+const ATTEMPTS = 5;
+/** Facts a transaction appends: with the projection, this stays inside DynamoDB's 100 items a transaction. */
+const FACTS_PER_TRANSACTION = 30;
+
+type History = { facts: StoredFact[]; obligations: DueItem[] };
+
+const keyOf = (item: { pk: string; sk: string }) => ({ pk: item.pk, sk: item.sk });
+
+export function dynamoCases(table: Table): CaseStore {
+  const TableName = table.name;
+
+  async function getChild(councilId: string, childId: string): Promise<ChildRecord | null> {
+    const { Item } = await table.db.send(new GetCommand({ TableName, Key: keys.child(councilId, childId), ConsistentRead: true }));
+    return Item ? plain<ChildRecord>(Item) : null;
+  }
+
+  async function getChildHistory(councilId: string, childId: string): Promise<History> {
+    const items = await queryAll(table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.childPartition(councilId, childId) },
+      ConsistentRead: true,
+    });
+    const facts: StoredFact[] = [];
+    const obligations: DueItem[] = [];
+    for (const item of items) {
+      const sk = item.sk as string;
+      if (sk.startsWith(keys.factPrefix)) facts.push(plain<StoredFact>(item));
+      else if (sk.startsWith(keys.obligationPrefix)) obligations.push(plain<DueItem>(item));
+    }
+    return { facts, obligations };
+  }
+
+  const byHolder = (councilId: string, staffId: string, prefix: string) =>
+    queryAll(table, {
+      IndexName: 'byHolder',
+      KeyConditionExpression: 'holderPk = :h AND begins_with(holderSk, :prefix)',
+      ExpressionAttributeValues: { ':h': keys.holder(councilId, staffId), ':prefix': prefix },
+    });
+
+  /**
+   * Reads the child and its history and writes; if another writer changed the
+   * child meanwhile (the version check fails), reads again and retries.
+   * Null when it kept changing; NotFound when there is no such child.
+   */
+  async function withFreshChild<T>(councilId: string, childId: string, write: (child: ChildRecord, history: History) => Promise<T>): Promise<T | null> {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const child = await getChild(councilId, childId);
+      if (!child) throw new NotFound(`no child with case reference ${childId}`);
+      try {
+        return await write(child, await getChildHistory(councilId, childId));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    return null;
+  }
+
+  return {
+    getChild,
+    getChildHistory,
+
+    async createChild(councilId, input, createdAt, audit) {
+      const child: ChildRecord = { ...input, councilId, createdAt, version: 0 };
+      const put = { TableName, Item: childItem(child), ConditionExpression: 'attribute_not_exists(pk)' };
+      try {
+        if (audit) await table.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...auditPuts(TableName, audit)] }));
+        else await table.db.send(new PutCommand(put));
+      } catch (error) {
+        if (isConditionFailure(error)) throw new AlreadyExists(`a child with case reference ${input.id} already exists`);
+        throw error;
+      }
+      return child;
+    },
+
+    async listChildren(councilId) {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.council(councilId).pk, ':prefix': keys.childPrefix },
+      });
+      return items.map((i) => plain<ChildRecord>(i));
+    },
+
+    async listChildrenHeldBy(councilId, staffId) {
+      return (await byHolder(councilId, staffId, keys.childPrefix)).map((i) => plain<ChildRecord>(i));
+    },
+
+    /** One query of the holder index. */
+    async dueForHolder(councilId, staffId) {
+      return (await byHolder(councilId, staffId, keys.obligationPrefix)).map((i) => plain<DueItem>(i));
+    },
+
+    /** Read from the due-date index: the cost follows the items due, not the table. */
+    async dueUpTo(councilId, upTo) {
+      const found = await queryAll(table, {
+        IndexName: 'byDueDate',
+        KeyConditionExpression: 'duePk = :p AND dueSk < :upTo',
+        ExpressionAttributeValues: { ':p': keys.duePartition(councilId), ':upTo': `${upTo}#\uffff` },
+      });
+      const items: DueItem[] = [];
+      const refresh: string[] = [];
+      for (const item of found) {
+        if (item.itemType === 'refresh') refresh.push(item.childId as string);
+        else items.push(plain<DueItem>(item));
+      }
+      return { items, refresh };
+    },
+
+    /**
+     * The SDK gives each TransactWriteItems an idempotency token (ClientRequestToken)
+     * and reuses it when it retries, so a transaction whose answer was lost is not
+     * applied twice (a test loses the answer on purpose).
+     */
+    async recordFact(councilId, childId, fact, recordedBy, recordedAt, project, audit) {
+      const stored: StoredFact = { recordedAt, recordedBy, fact };
+      const projection = await withFreshChild(councilId, childId, async (child, history) => {
+        const projection = project(child, [...history.facts.map((f) => f.fact), fact]);
+        await table.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName, Item: factItem(councilId, childId, stored), ConditionExpression: 'attribute_not_exists(pk)' } },
+              bumpVersion(TableName, child),
+              ...projectionWrites(TableName, child, history.obligations, projection),
+              ...(audit ? auditPuts(TableName, audit) : []),
+            ],
+          }),
+        );
+        return projection;
+      });
+      if (!projection) throw new ConcurrentChange(`the record of ${childId} kept changing while we wrote to it; try again`);
+      return { stored, projection };
+    },
+
+    async refreshProjection(councilId, childId, project) {
+      try {
+        const done = await withFreshChild(councilId, childId, async (child, history) => {
+          const projection = project(child, history.facts.map((f) => f.fact));
+          await table.db.send(new TransactWriteCommand({ TransactItems: [bumpVersion(TableName, child), ...projectionWrites(TableName, child, history.obligations, projection)] }));
+          return true;
+        });
+        if (!done) throw new ConcurrentChange(`the record of ${childId} kept changing while we refreshed it`);
+      } catch (error) {
+        if (!(error instanceof NotFound)) throw error; // erased meanwhile: nothing to refresh
+      }
+    },
+
+    async markEscalated(councilId, childId, kind, dueDate, on) {
+      try {
+        await table.db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.obligation(councilId, childId, kind),
+            UpdateExpression: 'SET escalatedOn = :on',
+            ConditionExpression: 'dueDate = :due',
+            ExpressionAttributeValues: { ':on': on, ':due': dueDate },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error; // the item moved on meanwhile: nothing to mark
+      }
+    },
+
+    async writeChildren(entries, onWrite) {
+      const items = entries.flatMap(({ child, facts, projection }) => newChildItems(child, facts, projection));
+      await batchWrite(
+        table,
+        items.map((Item) => ({ PutRequest: { Item } })),
+        { onChunk: (chunk) => onWrite?.(chunk.map((r) => keyOf(r.PutRequest!.Item as { pk: string; sk: string }))) },
+      );
+    },
+
+    async appendFacts(child, facts, project, onWrite) {
+      for (let i = 0; i < facts.length; i += FACTS_PER_TRANSACTION) {
+        const chunk = facts.slice(i, i + FACTS_PER_TRANSACTION);
+        const current = await getChild(child.councilId, child.id);
+        if (!current) throw new NotFound(`no child with case reference ${child.id}`);
+        const history = await getChildHistory(child.councilId, child.id);
+        const projection = project(current, [...history.facts, ...chunk].map((f) => f.fact));
+        const items = chunk.map((f, j) => factItem(child.councilId, child.id, f, i + j));
+        onWrite?.(items.map(keyOf));
+        await table.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...items.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+              bumpVersion(TableName, current),
+              ...projectionWrites(TableName, current, history.obligations, projection),
+            ],
+          }),
+        );
+      }
+    },
+
+    async deleteItems(written: WrittenKeys) {
+      await batchWrite(table, written.map((Key) => ({ DeleteRequest: { Key } })));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Send markers in the single table: a digest's under its day, a survey
+ * message's in its campaign's partition (keys.ts). A marker is `sending`
+ * while claimed, with a lease, then `sent` with the message id; it expires
+ * by TTL once nothing could send the message again.
+ */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { SendClaims, SendKey } from '../ports/sendClaims.js';
+import { keys, surveyKeys } from '../keys.js';
+import { type Table, isConditionFailure } from './helpers.js';
+
+function keyOf(key: SendKey): { pk: string; sk: string } {
+  switch (key.kind) {
+    case 'digest':
+      return keys.digest(key.councilId, key.date, key.staffId);
+    case 'invitation':
+      return surveyKeys.invitationSent(key.councilId, key.campaignId, key.childId);
+    case 'reminder':
+      return surveyKeys.reminderSent(key.councilId, key.campaignId, key.childId, key.number);
+  }
+}
+
+const STATE = { '#state': 'state' };
+
+export function dynamoSendClaims(table: Table): SendClaims {
+  const TableName = table.name;
+  return {
+    /**
+     * Fails if the message was sent, or if another run holds an unexpired
+     * lease on it; a lease left by a run that died before sending can be
+     * taken over once it expires.
+     */
+    async claim(key, { nowMs, leaseMs, expiresAt }) {
+      try {
+        await table.db.send(
+          new PutCommand({
+            TableName,
+            Item: { ...keyOf(key), state: 'sending', leaseUntil: nowMs + leaseMs, expiresAt },
+            ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND leaseUntil < :now)',
+            ExpressionAttributeNames: STATE,
+            ExpressionAttributeValues: { ':sending': 'sending', ':now': nowMs },
+          }),
+        );
+        return 'claimed';
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      const { Item } = await table.db.send(new GetCommand({ TableName, Key: keyOf(key), ConsistentRead: true }));
+      return Item?.state === 'sent' ? 'sent' : 'held';
+    },
+
+    async markSent(key, messageId) {
+      await table.db.send(
+        new UpdateCommand({
+          TableName,
+          Key: keyOf(key),
+          UpdateExpression: 'SET #state = :sent, messageId = :m',
+          ExpressionAttributeNames: STATE,
+          ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId },
+        }),
+      );
+    },
+
+    async release(key) {
+      try {
+        await table.db.send(
+          new DeleteCommand({
+            TableName,
+            Key: keyOf(key),
+            ConditionExpression: '#state = :sending',
+            ExpressionAttributeNames: STATE,
+            ExpressionAttributeValues: { ':sending': 'sending' },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+  };
+}

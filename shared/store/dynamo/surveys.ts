@@ -1,0 +1,264 @@
+/**
+ * Surveys in the single table: campaigns, invitations, single-use links
+ * (kept only as hashes, with the answers given so far), responses and the
+ * wrong-link counter. An anonymous response is written with no child id:
+ * only coarse bands.
+ */
+import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { Answers } from '#domain/surveys/answers.js';
+import type { Invitation, StoredResponse, SubmitOutcome, SurveyLink, SurveyStore } from '../ports/surveys.js';
+import { surveyKeys as k } from '../keys.js';
+import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
+
+function isTransactionConflict(error: unknown): boolean {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  return (error as Error)?.name === 'TransactionConflictException' || (reasons ?? []).some((r) => r.Code === 'TransactionConflict');
+}
+
+const MISS_WINDOW_MS = 600_000;
+
+export function dynamoSurveys(table: Table): SurveyStore {
+  const TableName = table.name;
+
+  const query = (pk: string, prefix: string) =>
+    queryAll(table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+      ConsistentRead: true,
+    });
+
+  async function getLink(linkHash: string): Promise<SurveyLink | null> {
+    const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.link(linkHash), ConsistentRead: true }));
+    return Item ? plain<SurveyLink>(Item) : null;
+  }
+
+  /** Ignores a condition failure: the item is gone or already says as much. */
+  async function updateIfStill(update: UpdateCommand): Promise<void> {
+    try {
+      await table.db.send(update);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async function submitOnce(link: SurveyLink, response: Omit<StoredResponse, 'responseId'>, today: string, worrying: boolean): Promise<SubmitOutcome> {
+    const responseId = randomBytes(16).toString('hex');
+    try {
+      await table.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: k.link(link.linkHash),
+                UpdateExpression: 'SET usedOn = :today, worrying = :w REMOVE draft',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedOn)',
+                ExpressionAttributeValues: { ':today': today, ':w': worrying },
+              },
+            },
+            {
+              Put: {
+                TableName,
+                Item: { ...k.response(link.councilId, link.campaignId, responseId), itemType: 'response', responseId, ...response },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: k.invitation(link.councilId, link.campaignId, link.childId),
+                UpdateExpression: 'SET answered = :yes',
+                ExpressionAttributeValues: { ':yes': true },
+              },
+            },
+          ],
+        }),
+      );
+      return 'stored';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'already-answered';
+      throw error;
+    }
+  }
+
+  return {
+    getLink,
+
+    async putCampaign(campaign) {
+      await table.db.send(new PutCommand({ TableName, Item: { ...k.campaign(campaign.councilId, campaign.id), itemType: 'campaign', ...campaign } }));
+    },
+
+    async getCampaign(councilId, id) {
+      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.campaign(councilId, id), ConsistentRead: true }));
+      return Item ? plain<Campaign>(Item) : null;
+    },
+
+    async listCampaigns(councilId) {
+      return (await query(`COUNCIL#${councilId}`, k.campaignPrefix)).map((i) => plain<Campaign>(i));
+    },
+
+    async updateCampaign(councilId, id, changes) {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const sets = Object.entries(changes).map(([key, value], i) => {
+        names[`#f${i}`] = key;
+        values[`:v${i}`] = value;
+        return `#f${i} = :v${i}`;
+      });
+      await table.db.send(
+        new UpdateCommand({ TableName, Key: k.campaign(councilId, id), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
+      );
+    },
+
+    async setReply(councilId, id, text) {
+      await table.db.send(
+        new UpdateCommand({
+          TableName,
+          Key: k.campaign(councilId, id),
+          UpdateExpression: 'SET youSaidWeDid = :t',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':t': text },
+        }),
+      );
+    },
+
+    async listInvitations(councilId, campaignId) {
+      return (await query(k.campaignPartition(councilId, campaignId), k.invitationPrefix)).map((i) => plain<Invitation>(i));
+    },
+
+    async listResponses(councilId, campaignId) {
+      return (await query(k.campaignPartition(councilId, campaignId), k.responsePrefix)).map((i) => plain<StoredResponse>(i));
+    },
+
+    /** The invitation and the link in one transaction; it fails if another run replaced the link meanwhile. */
+    async issueLink(link, expiresAtEpoch) {
+      const invitationKey = k.invitation(link.councilId, link.campaignId, link.childId);
+      const previous = (await table.db.send(new GetCommand({ TableName, Key: invitationKey, ConsistentRead: true }))).Item as
+        | { linkHash?: string; answered?: boolean; reminders?: number; sentAt?: string }
+        | undefined;
+      let draft: Answers = {};
+      let reference = `K-${randomBytes(4).toString('hex').toUpperCase()}`;
+      let alerted = false;
+      const oldHash = previous?.linkHash;
+      if (oldHash) {
+        const old = await getLink(oldHash);
+        if (old) {
+          draft = old.draft;
+          reference = old.reference;
+          alerted = old.alerted ?? false;
+        }
+      }
+      await table.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...(oldHash ? [{ Delete: { TableName, Key: k.link(oldHash) } }] : []),
+            { Put: { TableName, Item: { ...k.link(link.linkHash), itemType: 'survey-link', ...link, draft, reference, alerted, expiresAt: expiresAtEpoch } } },
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...invitationKey,
+                  itemType: 'invitation',
+                  childId: link.childId,
+                  linkHash: link.linkHash,
+                  answered: previous?.answered ?? false,
+                  reminders: previous?.reminders ?? 0,
+                  ...(previous?.sentAt ? { sentAt: previous.sentAt } : {}),
+                },
+                ...(oldHash ? { ConditionExpression: 'linkHash = :old', ExpressionAttributeValues: { ':old': oldHash } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+              },
+            },
+          ],
+        }),
+      );
+    },
+
+    async markInvitationSent(councilId, campaignId, childId, at) {
+      await updateIfStill(
+        new UpdateCommand({
+          TableName,
+          Key: k.invitation(councilId, campaignId, childId),
+          UpdateExpression: 'SET sentAt = if_not_exists(sentAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    },
+
+    async markReminderSent(councilId, campaignId, childId, number) {
+      await updateIfStill(
+        new UpdateCommand({
+          TableName,
+          Key: k.invitation(councilId, campaignId, childId),
+          UpdateExpression: 'SET reminders = :n',
+          ConditionExpression: 'reminders < :n',
+          ExpressionAttributeValues: { ':n': number },
+        }),
+      );
+    },
+
+    async saveDraft(linkHash, answers, alerted) {
+      try {
+        await table.db.send(
+          new UpdateCommand({
+            TableName,
+            Key: k.link(linkHash),
+            UpdateExpression: alerted ? 'SET draft = :d, alerted = :a' : 'SET draft = :d',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedOn)',
+            ExpressionAttributeValues: { ':d': answers, ...(alerted ? { ':a': true } : {}) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async submit(link, response, today, worrying = false) {
+      // Concurrent submissions of one link collide inside DynamoDB (TransactionConflict); the
+      // loser looks again: if the link is used it was answered, otherwise it tries once more.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await submitOnce(link, response, today, worrying);
+        } catch (error) {
+          if (!isTransactionConflict(error) || attempt >= 8) throw error;
+          await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * Math.random()));
+          const now = await getLink(link.linkHash);
+          if (!now || now.usedOn) return 'already-answered';
+        }
+      }
+    },
+
+    async putResponses(councilId, campaignId, responses) {
+      await batchWrite(
+        table,
+        responses.map((r) => {
+          const responseId = randomBytes(16).toString('hex');
+          return { PutRequest: { Item: { ...k.response(councilId, campaignId, responseId), itemType: 'response', responseId, ...r } } };
+        }),
+      );
+    },
+
+    /** Entries are keyed by the source's hash and a ten-minute window, and expire by TTL. */
+    async countMiss(sourceHash, nowMs) {
+      const out = await table.db.send(
+        new UpdateCommand({
+          TableName,
+          Key: k.miss(sourceHash, Math.floor(nowMs / MISS_WINDOW_MS)),
+          UpdateExpression: 'ADD misses :one SET expiresAt = :exp',
+          ExpressionAttributeValues: { ':one': 1, ':exp': Math.floor(nowMs / 1000) + 3600 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(out.Attributes?.misses ?? 0);
+    },
+
+    async missesSoFar(sourceHash, nowMs) {
+      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.miss(sourceHash, Math.floor(nowMs / MISS_WINDOW_MS)) }));
+      return Number(Item?.misses ?? 0);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { AlreadyExists } from '#domain/errors.js';
+import type { Role } from '#domain/principal.js';
+
+export const AUDIT_ACTIONS = ['read', 'record-fact', 'create', 'export', 'erase'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  /** 64 random bits, making the key unique within the instant. */
+  id: string;
+  /** ISO UTC instant. */
+  at: string;
+  councilId: string;
+  staffId: string;
+  /** A signed-in role, or `operator` for the command-line tools run against the table directly. */
+  role: Role | 'operator';
+  action: AuditAction;
+  /** The case reference only: never a name. */
+  childId: string;
+  /** The API route (`GET /children/{id}`) or the command that acted. */
+  route: string;
+}
+
+/** An entry was already there: entries are never overwritten. */
+export class AuditEntryExists extends AlreadyExists {}
+
+/** The append-only audit trail: who read or changed which child's record, when, through which route. */
+export interface AuditLog {
+  /** Appends one entry; an entry with the same key is never replaced (AuditEntryExists). */
+  append(entry: AuditEntry): Promise<void>;
+  /** One child's entries, oldest first. */
+  forChild(councilId: string, childId: string): Promise<AuditEntry[]>;
+  /** A council's entries for a calendar day (Europe/London), oldest first. */
+  forDay(councilId: string, date: string): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,89 @@
+import type { Fact } from '#domain/facts.js';
+import type { ChildInput, ChildRecord } from '#domain/people.js';
+import type { Obligation } from '#domain/obligations.js';
+import type { AuditEntry } from './audit.js';
+
+export interface StoredFact {
+  recordedAt: string;
+  recordedBy: string;
+  fact: Fact;
+}
+
+/** One obligation in the projection, with what a reminder needs to name the child. */
+export interface DueItem {
+  councilId: string;
+  childId: string;
+  kind: string;
+  dueDate: string;
+  dueAt?: string;
+  rule: string;
+  /** Something about the record the worker should know (see Obligation.note). */
+  note?: string;
+  holderId: string;
+  initials: string;
+  /** The last day this item was escalated to the holder's manager. */
+  escalatedOn?: string;
+}
+
+export interface Projection {
+  obligations: Obligation[];
+  /** When the answer changes with time alone (see nextRecomputeDate). */
+  refreshOn: string | null;
+}
+
+/** Works out a child's projection from all its facts (shared/services/council.ts makes one). */
+export type Projector = (child: ChildRecord, facts: Fact[]) => Projection;
+
+/** Opaque keys of written items; only the store looks inside. */
+export type WrittenKeys = Array<{ pk: string; sk: string }>;
+
+/**
+ * Told the keys of each batch before it is sent: from then on those items
+ * may be in the table, even if the call fails or its answer is lost.
+ */
+export type OnWrite = (keys: WrittenKeys) => void;
+
+export interface NewChild {
+  child: ChildRecord;
+  facts: StoredFact[];
+  projection: Projection;
+}
+
+/** Children, their facts (append-only), their projections of what is due, and escalation marks. */
+export interface CaseStore {
+  /** Opens a case; with `audit`, its audit entry is written in the same transaction. */
+  createChild(councilId: string, input: ChildInput, createdAt: string, audit?: AuditEntry): Promise<ChildRecord>;
+  getChild(councilId: string, childId: string): Promise<ChildRecord | null>;
+  listChildren(councilId: string): Promise<ChildRecord[]>;
+  listChildrenHeldBy(councilId: string, staffId: string): Promise<ChildRecord[]>;
+  /** The child's facts, oldest recorded first, and the current projection. */
+  getChildHistory(councilId: string, childId: string): Promise<{ facts: StoredFact[]; obligations: DueItem[] }>;
+  /** Everything a holder has due, soonest first. */
+  dueForHolder(councilId: string, staffId: string): Promise<DueItem[]>;
+  /** Everything due on or before `upTo` (overdue included), and the children whose projection needs recomputing by then. */
+  dueUpTo(councilId: string, upTo: string): Promise<{ items: DueItem[]; refresh: string[] }>;
+  /**
+   * Appends a fact and rewrites the projection in one transaction, retried
+   * when another writer changed the child meanwhile (ConcurrentChange after
+   * a few tries). With `audit`, the entry is written in the same transaction.
+   */
+  recordFact(
+    councilId: string,
+    childId: string,
+    fact: Fact,
+    recordedBy: string,
+    recordedAt: string,
+    project: Projector,
+    audit?: AuditEntry,
+  ): Promise<{ stored: StoredFact; projection: Projection }>;
+  /** Recomputes a child's projection without a new fact (a birthday moved it). */
+  refreshProjection(councilId: string, childId: string, project: Projector): Promise<void>;
+  /** Marks an item escalated on `on`, if it is still due on `dueDate`. */
+  markEscalated(councilId: string, childId: string, kind: string, dueDate: string, on: string): Promise<void>;
+  /** Writes whole new children with their facts and projections in batches (seeding, bulk import). */
+  writeChildren(entries: ReadonlyArray<NewChild>, onWrite?: OnWrite): Promise<void>;
+  /** Appends several facts to an existing child and rewrites its projection, a transaction at a time. */
+  appendFacts(child: ChildRecord, facts: StoredFact[], project: Projector, onWrite?: OnWrite): Promise<void>;
+  /** Deletes exactly these items (undoing `writeChildren` or `appendFacts`). */
+  deleteItems(written: WrittenKeys): Promise<void>;
+}

@@ -1,0 +1,16 @@
+/** A council's settings: its name, policy, reminder rules, out-of-hours number and pledge. */
+export interface CouncilSettings {
+  id: string;
+  name: string;
+  policy?: unknown;
+  reminders?: unknown;
+  /** The council's out-of-hours social care number, shown to a young person who says they do not feel safe. */
+  outOfHoursPhone?: string;
+  /** The council's pledge to children in care, one promise a line (the pledge survey asks about each). */
+  pledge?: Array<{ id: string; text: string }>;
+}
+
+export interface CouncilStore {
+  getCouncil(councilId: string): Promise<CouncilSettings | null>;
+  putCouncil(council: CouncilSettings): Promise<void>;
+}

@@ -1,0 +1,30 @@
+/**
+ * The right to send one message, claimed before it is sent, so that a
+ * retried or concurrent run never sends it twice. A claim is a lease: a
+ * run that dies holding one leaves it to be taken over once it expires.
+ */
+export type SendKey =
+  /** A person's digest for a day. */
+  | { kind: 'digest'; councilId: string; date: string; staffId: string }
+  /** A young person's invitation to a survey campaign. */
+  | { kind: 'invitation'; councilId: string; campaignId: string; childId: string }
+  /** Reminder `number` (1, 2) of a survey campaign to a young person. */
+  | { kind: 'reminder'; councilId: string; campaignId: string; childId: string; number: number };
+
+/** `claimed`: yours to send; `sent`: done already; `held`: another run holds an unexpired lease on it. */
+export type ClaimOutcome = 'claimed' | 'sent' | 'held';
+
+export interface ClaimTerms {
+  nowMs: number;
+  /** How long the claim is left alone before another run may take it over. */
+  leaseMs: number;
+  /** When the marker may go (epoch seconds): after this nothing could send the message again. */
+  expiresAt: number;
+}
+
+export interface SendClaims {
+  claim(key: SendKey, terms: ClaimTerms): Promise<ClaimOutcome>;
+  markSent(key: SendKey, messageId: string): Promise<void>;
+  /** Gives a claim back after a failed send, so a later run can try again. */
+  release(key: SendKey): Promise<void>;
+}

@@ -1,0 +1,19 @@
+import type { AuditLog } from './audit.js';
+import type { CaseStore } from './cases.js';
+import type { CouncilStore } from './councils.js';
+import type { SendClaims } from './sendClaims.js';
+import type { StaffStore } from './staff.js';
+import type { SubjectRecords } from './subjects.js';
+import type { SurveyStore } from './surveys.js';
+
+/** Councils, staff and cases together, as most handlers need them. */
+export type KeptStore = CouncilStore & StaffStore & CaseStore;
+
+/** Every port, as the places that make the adapters hand them out. */
+export interface Stores {
+  store: KeptStore;
+  claims: SendClaims;
+  surveys: SurveyStore;
+  audit: AuditLog;
+  subjects: SubjectRecords;
+}

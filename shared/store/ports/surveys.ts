@@ -1,0 +1,75 @@
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { Answers } from '#domain/surveys/answers.js';
+import type { Bands } from '#domain/surveys/bands.js';
+
+export interface Invitation {
+  childId: string;
+  linkHash: string;
+  sentAt?: string;
+  answered?: boolean;
+  reminders: number;
+}
+
+export interface SurveyLink {
+  linkHash: string;
+  councilId: string;
+  campaignId: string;
+  childId: string;
+  /** The last day the link works: the day before the campaign closes. */
+  lastDay: string;
+  usedOn?: string;
+  draft: Answers;
+  /** A safeguarding alert has been sent for this link (confidential mode). */
+  alerted?: boolean;
+  /** The sent answers included one that shows who to contact (kept for the thank-you page). */
+  worrying?: boolean;
+  reference: string;
+}
+
+export interface StoredResponse {
+  responseId: string;
+  surveyId: string;
+  version: number;
+  submittedOn: string;
+  answers: Answers;
+  bands: Bands;
+  /** Confidential mode only. */
+  childId?: string;
+  reference?: string;
+}
+
+export type SubmitOutcome = 'stored' | 'already-answered';
+
+/**
+ * Survey campaigns, invitations, single-use links (kept only as hashes,
+ * with the answers given so far), responses and the wrong-link counter.
+ */
+export interface SurveyStore {
+  putCampaign(campaign: Campaign): Promise<void>;
+  getCampaign(councilId: string, id: string): Promise<Campaign | null>;
+  listCampaigns(councilId: string): Promise<Campaign[]>;
+  updateCampaign(councilId: string, id: string, changes: Partial<Pick<Campaign, 'state' | 'invited' | 'remindersSent'>>): Promise<void>;
+  /** "You said, we did": a lead's reply to what young people said in a campaign. */
+  setReply(councilId: string, id: string, text: string): Promise<void>;
+  listInvitations(councilId: string, campaignId: string): Promise<Invitation[]>;
+  listResponses(councilId: string, campaignId: string): Promise<StoredResponse[]>;
+  /**
+   * Gives a child a (new) link for a campaign, with its invitation. A
+   * replaced link stops working; answers saved on it move over.
+   */
+  issueLink(link: Omit<SurveyLink, 'draft' | 'reference'>, expiresAtEpoch: number): Promise<void>;
+  /** The invitation was sent (at `at`, unless an earlier send was recorded). */
+  markInvitationSent(councilId: string, campaignId: string, childId: string, at: string): Promise<void>;
+  /** Reminder `number` was sent (recording it again changes nothing). */
+  markReminderSent(councilId: string, campaignId: string, childId: string, number: number): Promise<void>;
+  getLink(linkHash: string): Promise<SurveyLink | null>;
+  /** Saves a section's answers with the link, unless it has been used meanwhile (false). */
+  saveDraft(linkHash: string, answers: Answers, alerted?: boolean): Promise<boolean>;
+  /** Stores the response and uses up the link together: of two submissions of one link, exactly one is stored. */
+  submit(link: SurveyLink, response: Omit<StoredResponse, 'responseId'>, today: string, worrying?: boolean): Promise<SubmitOutcome>;
+  /** Writes responses directly (the demo's earlier campaigns, benchmarks): no link is involved. */
+  putResponses(councilId: string, campaignId: string, responses: ReadonlyArray<Omit<StoredResponse, 'responseId'>>): Promise<void>;
+  /** Counts a wrong survey link from one source in a ten-minute window; returns the count so far. */
+  countMiss(sourceHash: string, nowMs: number): Promise<number>;
+  missesSoFar(sourceHash: string, nowMs: number): Promise<number>;
+}

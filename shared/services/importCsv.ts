@@ -74,7 +74,7 @@ export async function importCsv(
     const entries = fresh.map((input) => {
       const facts = parsed.children.get(input.id)!.facts;
       const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
-      return { child, facts: stored(facts), projection: project(child, facts.map((f) => f.fact)) };
+      return { child, facts: stored(facts), projection: project(child, facts) };
     });
     for (let i = 0; i < entries.length; i += 100) await store.writeChildren(entries.slice(i, i + 100), noteWritten);
     result.childrenCreated = entries.length;

@@ -7,9 +7,9 @@
  *   Weekdays: 18 Dec 2026 is a Friday, 15 Mar 2027 a Monday, 30 Apr 2027 a Friday, 15 Jun 2028 a Thursday.
  */
 import { describe, expect, it } from 'vitest';
+import { type FactInput, entered, placed } from '#tests/support/factInputs.js';
 import { answerDueRequest, type Obligation } from '#domain/obligations.js';
 
-type FactInput = Record<string, unknown>;
 
 interface Scenario {
   today: string;
@@ -48,14 +48,6 @@ function kinds(s: Scenario): string[] {
     .sort();
 }
 
-const entered = (date: string): FactInput => ({ type: 'entered-care', date });
-const placed = (date: string, placementId = 'p1', longTerm = false, arrangement?: string): FactInput => ({
-  type: 'placement-started',
-  date,
-  placementId,
-  longTerm,
-  ...(arrangement ? { arrangement } : {}),
-});
 const placementEnded = (date: string, placementId = 'p1'): FactInput => ({ type: 'placement-ended', date, placementId });
 const visit = (date: string): FactInput => ({ type: 'visit', date, seenAlone: true });
 const review = (date: string): FactInput => ({ type: 'review', date });

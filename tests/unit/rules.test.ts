@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type FactInput, entered, placed } from '#tests/support/factInputs.js';
+import { STATUTORY_KINDS } from '#domain/policy.js';
 import { answerDueRequest, type Obligation } from '#domain/obligations.js';
 
 
@@ -77,19 +78,8 @@ const intoCare = (date: string, ...rest: Parameters<typeof placed> extends [stri
   placed(date, ...rest),
 ];
 
-const LOOKED_AFTER_KINDS = [
-  'statutory-visit',
-  'looked-after-review',
-  'care-plan',
-  'placement-plan',
-  'permanence-plan',
-  'pep',
-  'initial-health-assessment',
-  'review-health-assessment',
-  'dental-check',
-  'sdq',
-  'return-home-interview',
-];
+/** Every statutory kind but the leaving-care ones (pathway plan, its reviews, adviser contact). */
+const LOOKED_AFTER_KINDS = STATUTORY_KINDS.filter((kind) => !kind.startsWith('pathway-plan') && kind !== 'personal-adviser-contact');
 
 describe('statutory visits (CPPCR reg 28)', () => {
   it('28(2)(a): within one week of the placement starting', () => {

@@ -7,13 +7,21 @@
  * us each batch's keys before it sends it, so even the keys of a batch whose
  * call failed (or whose answer was lost) are taken back.
  */
-import { missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
+import { importedTeam, missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
+import { teamOfChild } from '#domain/people.js';
 import type { ChildInput } from '#domain/people.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import type { StoredFact, WrittenKeys } from '#store/ports/cases.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { loadCouncil, projector } from './council.js';
+
+const TEAM_COLUMNS = [
+  ['iro', 'iro_id'],
+  ['personalAdviser', 'personal_adviser_id'],
+  ['virtualSchool', 'virtual_school_id'],
+  ['health', 'health_id'],
+] as const;
 
 export interface ImportResult {
   ok: boolean;
@@ -48,6 +56,13 @@ export async function importCsv(
       if (entry.details.holderId !== undefined && current.holderId !== entry.details.holderId) {
         problems.push({ line: entry.line, field: 'holder_id', message: `child ${id} is held by ${current.holderId}; change the holder in Kept, not by import` });
       }
+      const team = teamOfChild(current);
+      for (const [key, column] of TEAM_COLUMNS) {
+        const given = entry.team[key];
+        if (given !== undefined && team[key] !== given) {
+          problems.push({ line: entry.line, field: column, message: `child ${id} has ${team[key] ?? 'nobody'} there; change the team in Kept (PUT /children/${id}/team), not by import` });
+        }
+      }
       continue;
     }
     const missing = missingDetails(entry);
@@ -57,7 +72,15 @@ export async function importCsv(
     if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
       problems.push({ line: entry.line, field: 'holder_id', message: `no practitioner or manager ${entry.details.holderId} in this council` });
     }
-    fresh.push(entry.details as ChildInput);
+    for (const [key, column] of TEAM_COLUMNS) {
+      const memberId = entry.team[key];
+      const member = memberId === undefined ? undefined : staff.get(memberId);
+      if (memberId !== undefined && (!member || (member.role !== 'practitioner' && member.role !== 'manager'))) {
+        problems.push({ line: entry.line, field: column, message: `no practitioner or manager ${memberId} in this council` });
+      }
+    }
+    const team = importedTeam(entry);
+    fresh.push({ ...(entry.details as ChildInput), ...(team ? { team } : {}) });
   }
   if (problems.length) return result;
 

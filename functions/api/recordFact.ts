@@ -13,9 +13,9 @@ export const handler = api(
   { roles: ['practitioner', 'manager', 'admin'], params: childPath, body: factSchema },
   async ({ event, principal, params, body }) => {
     const s = store();
-    const { child, audit } = await childFor(s, auditLog(), principal, params.id, 'record', routeOf(event));
-    const council = await loadCouncil(s, principal.councilId);
     const day = today();
+    const { child, audit } = await childFor(s, auditLog(), principal, params.id, 'record', routeOf(event), { fact: body, today: day });
+    const council = await loadCouncil(s, principal.councilId);
     const { stored, projection } = await s.recordFact(
       principal.councilId, child.id, body, principal.staffId, audit.at, projector(council.policy, day), audit,
     );

@@ -79,6 +79,26 @@ export interface ChildRecord extends ChildInput {
   version: number;
 }
 
+/**
+ * What is wrong with a team, field by field (`prefix` + `iro`, ...): each
+ * member must be a practitioner or manager of the council, and a member
+ * with a team role must be in the place that role fits.
+ */
+export function teamProblems(team: Team, staff: ReadonlyMap<string, Staff>, prefix = ''): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  for (const [role, key] of Object.entries(TEAM_MEMBER) as Array<[TeamRole, keyof Team]>) {
+    const id = team[key];
+    if (id === undefined) continue;
+    const person = staff.get(id);
+    if (!person || (person.role !== 'practitioner' && person.role !== 'manager')) {
+      problems.push({ field: `${prefix}${key}`, message: `no practitioner or manager ${id} in your council` });
+    } else if (person.teamRole && person.teamRole !== role) {
+      problems.push({ field: `${prefix}${key}`, message: `${id} works as ${person.teamRole}, not ${role}` });
+    }
+  }
+  return problems;
+}
+
 /** A child's team; a record stored before teams existed has its holder as social worker and nobody else. */
 export function teamOfChild(child: Pick<ChildRecord, 'holderId' | 'team'>): Team {
   return { ...child.team, socialWorker: child.holderId };

@@ -8,7 +8,7 @@
  * call failed (or whose answer was lost) are taken back.
  */
 import { importedTeam, missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
-import { teamOfChild } from '#domain/people.js';
+import { teamOfChild, teamProblems } from '#domain/people.js';
 import type { ChildInput } from '#domain/people.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
@@ -72,14 +72,11 @@ export async function importCsv(
     if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
       problems.push({ line: entry.line, field: 'holder_id', message: `no practitioner or manager ${entry.details.holderId} in this council` });
     }
-    for (const [key, column] of TEAM_COLUMNS) {
-      const memberId = entry.team[key];
-      const member = memberId === undefined ? undefined : staff.get(memberId);
-      if (memberId !== undefined && (!member || (member.role !== 'practitioner' && member.role !== 'manager'))) {
-        problems.push({ line: entry.line, field: column, message: `no practitioner or manager ${memberId} in this council` });
-      }
-    }
     const team = importedTeam(entry);
+    if (team) {
+      const columns = new Map<string, string>(TEAM_COLUMNS);
+      for (const p of teamProblems(team, staff)) if (columns.has(p.field)) problems.push({ line: entry.line, field: columns.get(p.field)!, message: p.message });
+    }
     fresh.push({ ...(entry.details as ChildInput), ...(team ? { team } : {}) });
   }
   if (problems.length) return result;

@@ -8,7 +8,7 @@
 import type { Principal } from '#domain/principal.js';
 import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import { teamOf } from '#domain/access.js';
-import { type ChildRecord, type Team, teamProblems } from '#domain/people.js';
+import { type ChildRecord, type Team, type TeamRole, teamProblems } from '#domain/people.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { Projection } from '#store/ports/cases.js';
 import { auditEntryFor } from './audit.js';
@@ -37,4 +37,33 @@ export async function changeTeam(
   const council = await loadCouncil(store, principal.councilId);
   const audit = auditEntryFor(principal, 'change-team', child.id, route);
   return store.setTeam(principal.councilId, child.id, team, projector(council.policy, today), audit);
+}
+
+export interface TeamGap {
+  childId: string;
+  initials: string;
+  holderId: string;
+  /** The team roles the child's work needs but nobody holds (an IRO, a personal adviser, ...). */
+  missing: TeamRole[];
+}
+
+/**
+ * For a manager's view: the children held in their team whose work needs a
+ * team role nobody holds (their items fall to the social worker meanwhile
+ * and say so). A lead or admin sees the council's.
+ */
+export async function teamGaps(store: KeptStore, principal: Principal): Promise<TeamGap[]> {
+  if (principal.role === 'practitioner') throw new Forbidden('only managers, leads and admins see their team');
+  const staff = await store.listStaff(principal.councilId);
+  const holders = principal.role === 'manager' ? teamOf(principal.staffId, staff) : staff.map((s) => s.id);
+  const gaps = new Map<string, TeamGap>();
+  for (const items of await Promise.all(holders.map((id) => store.dueForHolder(principal.councilId, id)))) {
+    for (const item of items) {
+      if (!item.unallocated) continue;
+      let gap = gaps.get(item.childId);
+      if (!gap) gaps.set(item.childId, (gap = { childId: item.childId, initials: item.initials, holderId: item.holderId, missing: [] }));
+      if (!gap.missing.includes(item.unallocated)) gap.missing.push(item.unallocated);
+    }
+  }
+  return [...gaps.values()].sort((a, b) => (a.childId < b.childId ? -1 : 1));
 }

@@ -8,6 +8,7 @@ import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.
 import type { Staff } from '#domain/people.js';
 import type { AuditEntry } from '#store/ports/audit.js';
 import { importCsv } from '#services/importCsv.js';
+import { teamGaps } from '#services/team.js';
 
 let stack: TestStack;
 const t: Record<string, string> = {};
@@ -159,6 +160,14 @@ describe('what each team role may see and record', () => {
     expect((await record('T-1', t.tm1!, { type: 'pep', date: '2027-01-16' })).status).toBe(201);
     expect((await record('T-1', t.tm1!, { type: 'visit', date: '2027-01-16', seenAlone: false })).status).toBe(201);
     expect((await record('T-1', t.tm2!, { type: 'visit', date: '2027-01-16', seenAlone: false })).status).toBe(403);
+  });
+});
+
+describe("a manager's view of gaps in teams", () => {
+  it('lists the children whose work needs a role nobody holds', async () => {
+    const principal = { subject: 'tm-1', councilId: stack.councilId, staffId: 'tm-1', role: 'manager' as const };
+    expect(await teamGaps(stack.store, principal)).toEqual([{ childId: 'T-2', initials: 'T.O.', holderId: 'sw-1', missing: expect.arrayContaining(['iro', 'health']) }]);
+    expect(await teamGaps(stack.store, { ...principal, staffId: 'tm-2', subject: 'tm-2' })).toEqual([]);
   });
 });
 

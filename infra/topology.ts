@@ -47,6 +47,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
   // Reading a child's record writes its audit entry first, so these reads need write access.
   { method: 'GET', path: '/children/{id}', handler: 'api/getChild', auth: true, uses: { table: 'write' } },
   { method: 'POST', path: '/children/{id}/facts', handler: 'api/recordFact', auth: true, uses: { table: 'write' } },
+  { method: 'PUT', path: '/children/{id}/team', handler: 'api/setTeam', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'write' } },
   // The audit trail: admins only.
   { method: 'GET', path: '/children/{id}/audit', handler: 'api/childAudit', auth: true, uses: { table: 'read' } },

@@ -7,6 +7,6 @@ export const handler = api({ roles: ['manager', 'lead', 'admin'] }, async ({ pri
   const staff = await store().listStaff(principal.councilId);
   staff.sort((a, b) => (a.id < b.id ? -1 : 1));
   return json(200, {
-    staff: staff.map(({ id, name, email, role, managerId, jobTitle, undeliverable }) => ({ id, name, email, role, managerId, jobTitle, undeliverable })),
+    staff: staff.map(({ id, name, email, role, managerId, jobTitle, teamRole, undeliverable }) => ({ id, name, email, role, managerId, jobTitle, teamRole, undeliverable })),
   });
 });

@@ -8,7 +8,7 @@ import { today } from '#platform/config.js';
 
 const query = z.object({ until: z.optional(isoDate) });
 
-/** GET /me/due[?until=YYYY-MM-DD]: everything due for the cases the caller holds. */
+/** GET /me/due[?until=YYYY-MM-DD]: everything the caller is responsible for, across every child whose team they are in. */
 export const handler = api({ roles: ['practitioner', 'manager', 'lead', 'admin'], query }, async ({ principal, query }) => {
   const day = today();
   const items = await store().dueForHolder(principal.councilId, principal.staffId);

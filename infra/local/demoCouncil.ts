@@ -1,12 +1,16 @@
 /**
  * The demo council `npm start` seeds on first start: a lead, an admin,
- * 3 team managers, 20 practitioners, and 220 children with histories that
- * leave some work overdue, some due today and some coming up. Names are
- * invented; no real person is described.
+ * 3 team managers and a quality assurance manager, 20 social workers, 3
+ * IROs, 3 personal advisers, a virtual school officer and a looked-after
+ * children's nurse, and 220 children, each with a team, whose histories
+ * leave most work done on time and a little overdue, due today or coming up.
+ * Caseloads are like a real council's: about 11 children a social worker,
+ * 60 an IRO, 20 young people a personal adviser. Names are invented; no real
+ * person is described.
  */
 import type { StoredFact } from '#store/ports/cases.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import type { ChildRecord, Staff } from '#domain/people.js';
+import type { ChildRecord, Staff, Team } from '#domain/people.js';
 import { resolvePolicy, type PolicyInput } from '#domain/policy.js';
 import { projector } from '#services/council.js';
 import { between, makeRng, pick, syntheticChild } from './histories.js';
@@ -21,6 +25,13 @@ import { personOf } from '#domain/surveys/bands.js';
 import { buildHistory } from '#domain/history.js';
 import { definitionFor } from '#services/surveyDefinitions.js';
 import { answerSome, seedLastYear } from './demoResponses.js';
+import { type ResponsibilityMap, kindsAnsweredBy, responsibleFor } from '#domain/responsibility.js';
+import type { Fact } from '#domain/facts.js';
+
+function recordedByFor(fact: Fact, team: Team, age: number, map: ResponsibilityMap): string {
+  const [kind] = kindsAnsweredBy(fact);
+  return kind ? responsibleFor(kind, team, age, map).responsibleId : team.socialWorker;
+}
 
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Daniel', 'Ella', 'Finley', 'Grace', 'Harvey', 'Isla', 'Jayden', 'Keira', 'Leo', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Reece', 'Sofia', 'Tyler', 'Uma', 'Vincent', 'Willow', 'Xavier', 'Yasmin', 'Zac', 'Aisha', 'Callum', 'Demi', 'Kacper'];
 const LAST = ['Adeyemi', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fletcher', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Mensah', 'Nowak', 'Okafor', 'Patel', 'Quinn', 'Roberts', 'Smith', 'Taylor', 'Usman', 'Walker', 'Wright', 'Young'];
@@ -59,10 +70,42 @@ export function demoStaff(councilId: string): Staff[] {
       email: email(first, last),
       role: 'practitioner',
       managerId: `tm-${((p - 1) % 3) + 1}`,
-      jobTitle: p > 17 ? 'Personal adviser' : 'Social worker',
+      jobTitle: p > 17 ? 'Social worker, leaving care' : 'Social worker',
+      teamRole: 'social-worker',
     });
   }
+  staff.push({ councilId, id: 'qa-1', name: 'Gillian Ferreira', email: email('gillian', 'ferreira'), role: 'manager', managerId: 'hos-1', jobTitle: 'Service manager, safeguarding and quality assurance' });
+  const others: Array<[string, string, string, Staff['teamRole'], string, string]> = [
+    ['iro-1', 'Margaret', 'Oyelaran', 'iro', 'qa-1', 'Independent reviewing officer'],
+    ['iro-2', 'Dylan', 'Pritchard', 'iro', 'qa-1', 'Independent reviewing officer'],
+    ['iro-3', 'Farah', 'Siddiqui', 'iro', 'qa-1', 'Independent reviewing officer'],
+    ['pa-1', 'Kwame', 'Asante', 'personal-adviser', 'tm-3', 'Personal adviser'],
+    ['pa-2', 'Niamh', 'Gallagher', 'personal-adviser', 'tm-3', 'Personal adviser'],
+    ['pa-3', 'Tariq', 'Mahmood', 'personal-adviser', 'tm-3', 'Personal adviser'],
+    ['vs-1', 'Helen', 'Whitfield', 'virtual-school', 'qa-1', 'Virtual school education officer'],
+    ['nurse-1', 'Grace', 'Ilori', 'health', 'qa-1', "Designated nurse, children in care"],
+  ];
+  for (const [id, first, last, teamRole, managerId, jobTitle] of others) {
+    staff.push({ councilId, id, name: `${first} ${last}`, email: email(first, last), role: 'practitioner', managerId, jobTitle, teamRole });
+  }
   return staff;
+}
+
+/**
+ * A child's team in the demo: every looked-after child has an IRO and the
+ * nurse, those of school age the virtual school, and from 16 (and after
+ * care) a personal adviser. A few gaps are left for the managers to fill:
+ * one in 25 children has no IRO yet, one in 20 care leavers no adviser.
+ */
+function demoTeam(i: number, socialWorker: string, age: number, leaver: boolean): Team {
+  const team: Team = { socialWorker };
+  if (!leaver) {
+    if (i % 25 !== 3) team.iro = `iro-${(i % 3) + 1}`;
+    team.health = 'nurse-1';
+    if (age >= 5 && age < 16) team.virtualSchool = 'vs-1';
+  }
+  if ((leaver && i % 20 !== 13) || (!leaver && age >= 16)) team.personalAdviser = `pa-${(i % 3) + 1}`;
+  return team;
 }
 
 export async function seedDemoCouncil(store: KeptStore, councilId: string, today: string, childCount = 220): Promise<{ staff: number; children: number; facts: number }> {
@@ -70,7 +113,7 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
   await store.putCouncil({ id: councilId, name: DEMO_COUNCIL_NAME, policy: DEMO_POLICY, outOfHoursPhone: '0300 555 0199', pledge: [...DEMO_PLEDGE] });
   const staff = demoStaff(councilId);
   for (const s of staff) await store.createStaff(s);
-  const practitioners = staff.filter((s) => s.role === 'practitioner');
+  const practitioners = staff.filter((s) => s.teamRole === 'social-worker');
   const rng = makeRng(20_270_118);
   const project = projector(policy, today);
   const createdAt = new Date().toISOString();
@@ -80,6 +123,8 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
     const leaver = i % 7 === 6;
     const history = syntheticChild(rng, today, leaver);
     const holder = leaver ? practitioners[17 + (i % 3)]! : practitioners[i % 17]!;
+    const age = ageOn(toDayNumber(history.dateOfBirth), toDayNumber(today));
+    const team = demoTeam(i, holder.id, age, leaver);
     const child: ChildRecord = {
       councilId,
       id: `C-${1001 + i}`,
@@ -87,13 +132,16 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
       lastName: pick(rng, LAST),
       dateOfBirth: history.dateOfBirth,
       holderId: holder.id,
+      team,
       // Young people of 8 and over can be invited to surveys; the address carries no name.
-      ...(ageOn(toDayNumber(history.dateOfBirth), toDayNumber(today)) >= 8 ? { email: `young-person-${1001 + i}@${councilId}.young.kept.example.org` } : {}),
+      ...(age >= 8 ? { email: `young-person-${1001 + i}@${councilId}.young.kept.example.org` } : {}),
       createdAt,
       version: 0,
     };
+    // Each fact is recorded by whoever answers for it: the IRO records the review, the nurse the health assessment.
+    const recorder = (fact: (typeof history.facts)[number]) => recordedByFor(fact, team, age, policy.responsibility);
     const facts: StoredFact[] = history.facts
-      .map((fact) => ({ fact, recordedBy: holder.id, recordedAt: `${factDate(fact)}T${String(between(rng, 9, 17)).padStart(2, '0')}:00:00.000Z` }));
+      .map((fact) => ({ fact, recordedBy: recorder(fact), recordedAt: `${factDate(fact)}T${String(between(rng, 9, 17)).padStart(2, '0')}:00:00.000Z` }));
     factCount += facts.length;
     entries.push({ child, facts, projection: project(child, facts) });
   }

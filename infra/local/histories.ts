@@ -60,7 +60,8 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
   const dob = today - ageDays;
   const entered = Math.max(dob + 1, today - between(rng, 10, Math.min(ageDays - 1, 6 * 365)));
   add({ type: 'entered-care', date: iso(entered) }, entered);
-  if (rng() < 0.92) add({ type: 'care-plan', date: iso(entered + between(rng, 0, 9)) }, entered + 9);
+  // The care plan is done, late only now and then for a child who came into care in the last few weeks.
+  if (today - entered > 40 || rng() < 0.75) add({ type: 'care-plan', date: iso(entered + between(rng, 0, 9)) }, entered + 9);
 
   // Placements: the current one last; earlier ones ended when the next began.
   const moves = rng() < 0.6 ? 0 : between(rng, 1, 2);
@@ -70,14 +71,14 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
     if (today - last < 60) break;
     starts.push(last + between(rng, 30, today - last - 1));
   }
-  const lapsed = rng() < 0.15; // a case where visits have slipped
+  const lapsed = rng() < 0.07; // a case where visits have slipped lately
   starts.forEach((start, i) => {
     const id = `P${i + 1}`;
     if (i > 0) add({ type: 'placement-ended', date: iso(start), placementId: `P${i}` }, start);
     add({ type: 'placement-started', date: iso(start), placementId: id, longTerm: rng() < 0.35, arrangement: pick(rng, ARRANGEMENTS) }, start);
     // Plans are sometimes late for a new placement, rarely for an old one.
     if (today - start > 60 || rng() < 0.7) add({ type: 'placement-plan', date: iso(start + between(rng, 0, 6)), placementId: id }, start + 6);
-    const end = i + 1 < starts.length ? starts[i + 1]! : today - (lapsed ? between(rng, 45, 80) : 0);
+    const end = i + 1 < starts.length ? starts[i + 1]! : today - (lapsed ? between(rng, 45, 70) : 0);
     for (let v = start + between(rng, 1, 8); v <= end; v += between(rng, 26, 44)) {
       add({ type: 'visit', date: iso(v), seenAlone: rng() < 0.8 }, v);
     }
@@ -87,7 +88,7 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
   let review = entered + between(rng, 20, 32);
   for (let n = 0; review <= today; n++) {
     add({ type: 'review', date: iso(review), childParticipated: rng() < 0.75 }, review);
-    if (n === 1 && rng() < 0.97) add({ type: 'permanence-plan', date: iso(review) }, review);
+    if (n === 1 && (today - review > 60 || rng() < 0.8)) add({ type: 'permanence-plan', date: iso(review) }, review);
     review = addMonths(review, n === 0 ? 3 : 6) - between(rng, -5, 20);
   }
 
@@ -109,6 +110,10 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
     for (let s = Math.max(entered, birthday(dob, 4)) + between(rng, 30, 300); s <= today && s < birthday(dob, 17); s = addMonths(s, 12) - between(rng, -10, 30)) {
       add({ type: 'sdq', date: iso(s), score: between(rng, 3, 28) }, s);
     }
+  }
+  // From 16, a needs assessment and pathway plan, reviewed about every 6 months.
+  for (let pp = Math.max(entered, addMonths(birthday(dob, 16), 2) - between(rng, 0, 40)); pp <= today; pp = addMonths(pp, 6) - between(rng, 0, 25)) {
+    add({ type: 'pathway-plan', date: iso(pp) }, pp);
   }
   // A local rule many councils keep: a CSE risk assessment about every 6 months from 11.
   for (let c = Math.max(entered, birthday(dob, 11)) + between(rng, 5, 25); c <= today; c = addMonths(c, 6) - between(rng, -10, 20)) {

@@ -1,22 +1,32 @@
 /**
- * A practitioner's private calendar of due dates, as iCalendar (RFC 5545)
- * built with the `ics` library: one all-day event per item, stable UIDs so a
- * calendar updates an item in place when its date moves.
+ * A person's private calendar of what they answer for, as iCalendar (RFC
+ * 5545) built with the `ics` library: one all-day event per item, ending
+ * with DTEND on the next day (`DURATION:P1DT` is not valid RFC 5545, and
+ * strict clients such as ICSx5 reject it), stable UIDs so a calendar
+ * updates an item in place when its date moves.
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { kindLabel } from '#domain/kinds.js';
+import { addDaysIso } from '#domain/dates.js';
 import type { DueItem } from '#store/ports/cases.js';
+
+const day = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+
+/** Who answers for the item, as the event says it: the staff id, and the team role missing if it is not allocated. */
+function responsibility(item: DueItem): string {
+  const who = item.responsibleId ?? item.holderId;
+  return item.unallocated ? `Responsible: ${who} (no ${item.unallocated} allocated)` : `Responsible: ${who}`;
+}
 
 export function calendarFeed(items: readonly DueItem[], options: { appUrl: string; councilName: string; titles?: ReadonlyMap<string, string> }): string {
   const events: EventAttributes[] = items.map((item) => {
-    const [y, m, d] = item.dueDate.split('-').map(Number) as [number, number, number];
     return {
       uid: `${item.councilId}.${item.childId}.${item.kind}@kept`,
       title: `${kindLabel(item.kind, options.titles)} due: ${item.childId} (${item.initials})`,
-      description: `${item.rule}\n${options.appUrl}/case/${encodeURIComponent(item.childId)}`,
+      description: `${item.rule}\n${responsibility(item)}\n${options.appUrl}/case/${encodeURIComponent(item.childId)}`,
       url: `${options.appUrl}/case/${encodeURIComponent(item.childId)}`,
-      start: [y, m, d],
-      duration: { days: 1 },
+      start: day(item.dueDate),
+      end: day(addDaysIso(item.dueDate, 1)),
       calName: `Kept – ${options.councilName}`,
       productId: 'kept/reminders',
       transp: 'TRANSPARENT',

@@ -1,28 +1,71 @@
 /**
  * Who may see or change a child's record. Every read is already scoped to
- * the caller's council; within it, a practitioner sees the cases they hold,
- * a manager those held by their team, leads and admins the whole council.
+ * the caller's council; within it, a practitioner sees the children whose
+ * team they are in (as social worker, IRO, personal adviser, virtual school
+ * or health), a manager those of their team's members, leads and admins the
+ * whole council. The social worker and their manager may record any fact;
+ * another member of the team records the facts of the kinds they answer for.
  */
 import type { Principal } from '#domain/principal.js';
-import type { Staff } from './people.js';
+import type { Fact } from './facts.js';
+import { type ChildRecord, type Staff, teamMembers, teamOfChild } from './people.js';
+import { type ResponsibilityMap, DEFAULT_RESPONSIBILITY, kindsAnsweredBy, responsibleFor } from './responsibility.js';
 
+/** A manager and the people who report to them. */
 export function teamOf(managerId: string, staff: readonly Staff[]): string[] {
   return [managerId, ...staff.filter((s) => s.managerId === managerId).map((s) => s.id)];
 }
 
-export function canReadChild(principal: Principal, holderId: string, staff: readonly Staff[]): boolean {
+/** A child as access sees it: its holder (the social worker) and its team. A bare holder id reads as a team of one. */
+export type AccessSubject = string | Pick<ChildRecord, 'holderId' | 'team'>;
+
+const membersOf = (child: AccessSubject) => teamMembers(teamOfChild(typeof child === 'string' ? { holderId: child } : child));
+
+export function canReadChild(principal: Principal, child: AccessSubject, staff: readonly Staff[]): boolean {
   switch (principal.role) {
     case 'admin':
     case 'lead':
       return true;
-    case 'manager':
-      return teamOf(principal.staffId, staff).includes(holderId);
+    case 'manager': {
+      const mine = teamOf(principal.staffId, staff);
+      return membersOf(child).some((id) => mine.includes(id));
+    }
     case 'practitioner':
-      return holderId === principal.staffId;
+      return membersOf(child).includes(principal.staffId);
   }
 }
 
-/** Leads read; they do not change case records. */
-export function canRecordFor(principal: Principal, holderId: string, staff: readonly Staff[]): boolean {
-  return principal.role !== 'lead' && canReadChild(principal, holderId, staff);
+/** Who a caller acts for: themselves, or for a manager everyone in their team. */
+function actsFor(principal: Principal, staff: readonly Staff[]): string[] {
+  return principal.role === 'manager' ? teamOf(principal.staffId, staff) : [principal.staffId];
+}
+
+/** May the caller record any fact for this child? The social worker, their manager and admins; never leads. */
+export function canRecordFor(principal: Principal, child: AccessSubject, staff: readonly Staff[]): boolean {
+  if (principal.role === 'lead') return false;
+  if (principal.role === 'admin') return true;
+  const socialWorker = typeof child === 'string' ? child : child.holderId;
+  return actsFor(principal, staff).includes(socialWorker);
+}
+
+/**
+ * May the caller record this fact? Beyond `canRecordFor`, a team member (or
+ * their manager) may record a fact whose every kind they answer for: an IRO
+ * a review, a nurse a health assessment. Facts about the case itself (a
+ * placement, coming into care) stay with the social worker.
+ */
+export function canRecordFact(
+  principal: Principal,
+  child: Pick<ChildRecord, 'holderId' | 'team'>,
+  staff: readonly Staff[],
+  fact: Fact,
+  ageOnDay: number,
+  map: ResponsibilityMap = DEFAULT_RESPONSIBILITY,
+): boolean {
+  if (canRecordFor(principal, child, staff)) return true;
+  if (principal.role === 'lead') return false;
+  const kinds = kindsAnsweredBy(fact);
+  const mine = actsFor(principal, staff);
+  const team = teamOfChild(child);
+  return kinds.length > 0 && kinds.every((kind) => mine.includes(responsibleFor(kind, team, ageOnDay, map).responsibleId));
 }

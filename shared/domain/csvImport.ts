@@ -4,7 +4,8 @@
  * reports each problem by line, before anything is written anywhere.
  *
  * Columns (header row required; order free; unknown columns rejected):
- *   child_id, first_name, last_name, date_of_birth, holder_id   the child
+ *   child_id, first_name, last_name, date_of_birth, holder_id   the child (the holder is its social worker)
+ *   iro_id, personal_adviser_id, virtual_school_id, health_id   the rest of the child's team (optional)
  *   email                                                      the young person's own address (optional)
  *   fact_type, date                                            the fact (any fact type, e.g. care-order with its date)
  *   placement_id, long_term, arrangement, out_of_area          placements
@@ -21,11 +22,12 @@ import { parse } from 'csv-parse/sync';
 import * as z from 'zod/mini';
 import type { Fact } from './facts.js';
 import { factSchema } from './facts.js';
-import { type ChildInput, childInputSchema } from './people.js';
+import { type ChildInput, type Team, childFieldsSchema, childInputSchema, teamSchema } from './people.js';
 import { problemsOf } from './validation.js';
 
 export const IMPORT_COLUMNS = [
   'child_id', 'first_name', 'last_name', 'date_of_birth', 'holder_id', 'email',
+  'iro_id', 'personal_adviser_id', 'virtual_school_id', 'health_id',
   'fact_type', 'date', 'placement_id', 'long_term', 'arrangement', 'out_of_area', 'seen_alone', 'child_participated',
   'kind', 'score', 'missing_start', 'missing_returned', 'reason',
 ] as const;
@@ -41,6 +43,8 @@ export interface ImportProblem {
 export interface ImportedChild {
   /** The details the file gives; a child already in Kept may be named by child_id alone. */
   details: Partial<ChildInput> & { id: string };
+  /** The team members the file names besides the social worker (the holder). */
+  team: TeamColumns;
   /** The line the child first appears on. */
   line: number;
   facts: Array<{ line: number; fact: Fact }>;
@@ -51,10 +55,10 @@ export function missingDetails(child: ImportedChild): ImportProblem[] {
   const parsed = childInputSchema.safeParse(child.details);
   return parsed.success
     ? []
-    : problemsOf(parsed.error).map((p) => ({ line: child.line, field: CHILD_COLUMNS[p.field as keyof ChildInput] ?? p.field, message: p.message }));
+    : problemsOf(parsed.error).map((p) => ({ line: child.line, field: CHILD_COLUMNS[p.field as keyof typeof CHILD_COLUMNS] ?? p.field, message: p.message }));
 }
 
-const childDetailsSchema = z.partial(childInputSchema, { firstName: true, lastName: true, dateOfBirth: true, holderId: true });
+const childDetailsSchema = z.partial(childFieldsSchema, { firstName: true, lastName: true, dateOfBirth: true, holderId: true });
 
 export interface ParsedImport {
   children: Map<string, ImportedChild>;
@@ -62,7 +66,22 @@ export interface ParsedImport {
   rows: number;
 }
 
-const CHILD_COLUMNS: Record<keyof ChildInput, Column> = {
+type TeamColumns = Partial<Omit<Team, 'socialWorker'>>;
+const TEAM_COLUMNS: Record<keyof TeamColumns, Column> = {
+  iro: 'iro_id',
+  personalAdviser: 'personal_adviser_id',
+  virtualSchool: 'virtual_school_id',
+  health: 'health_id',
+};
+const teamColumnsSchema = z.partial(z.omit(teamSchema, { socialWorker: true }));
+
+/** The team a new child gets from its rows. */
+export function importedTeam(child: ImportedChild): Team | undefined {
+  if (!child.details.holderId || Object.keys(child.team).length === 0) return undefined;
+  return { ...child.team, socialWorker: child.details.holderId };
+}
+
+const CHILD_COLUMNS: Record<Exclude<keyof ChildInput, 'team'>, Column> = {
   id: 'child_id',
   firstName: 'first_name',
   lastName: 'last_name',
@@ -131,20 +150,33 @@ export function parseImport(text: string): ParsedImport {
     const details = Object.fromEntries(
       Object.entries(CHILD_COLUMNS).map(([key, column]): [string, string] => [key, record[column] ?? '']).filter(([, v]) => v !== ''),
     );
+    const teamDetails = Object.fromEntries(
+      Object.entries(TEAM_COLUMNS).map(([key, column]): [string, string] => [key, record[column] ?? '']).filter(([, v]) => v !== ''),
+    );
+    const team = teamColumnsSchema.safeParse(teamDetails);
+    if (!team.success) {
+      for (const p of problemsOf(team.error)) problems.push({ line, field: TEAM_COLUMNS[p.field as keyof TeamColumns] ?? p.field, message: p.message });
+      continue;
+    }
     if (!entry) {
       const parsed = childDetailsSchema.safeParse(details);
       if (!parsed.success) {
-        for (const p of problemsOf(parsed.error)) problems.push({ line, field: CHILD_COLUMNS[p.field as keyof ChildInput] ?? p.field, message: p.message });
+        for (const p of problemsOf(parsed.error)) problems.push({ line, field: CHILD_COLUMNS[p.field as keyof typeof CHILD_COLUMNS] ?? p.field, message: p.message });
         continue;
       }
-      entry = { details: parsed.data, line, facts: [] };
+      entry = { details: parsed.data, team: team.data, line, facts: [] };
       children.set(id, entry);
     } else {
+      for (const [key, value] of Object.entries(team.data) as Array<[keyof TeamColumns, string]>) {
+        const first = entry.team[key];
+        if (first === undefined) entry.team = { ...entry.team, [key]: value };
+        else if (first !== value) problems.push({ line, field: TEAM_COLUMNS[key], message: `differs from the child's first row (${first})` });
+      }
       for (const [key, value] of Object.entries(details)) {
-        const first = entry.details[key as keyof ChildInput];
+        const first = entry.details[key as keyof typeof CHILD_COLUMNS];
         if (first === undefined) entry.details = { ...entry.details, [key]: value };
         else if (String(first) !== value) {
-          problems.push({ line, field: CHILD_COLUMNS[key as keyof ChildInput], message: `differs from the child's first row (${first})` });
+          problems.push({ line, field: CHILD_COLUMNS[key as keyof typeof CHILD_COLUMNS], message: `differs from the child's first row (${first})` });
         }
       }
     }

@@ -8,6 +8,33 @@ const identifier = z.string().check(
 );
 const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
+/**
+ * What a person does in the team around a child. Not a sign-in role: an IRO
+ * signs in as a practitioner, and what they may see follows from the teams
+ * they are in. Managers, leads and admins have none.
+ */
+export const TEAM_ROLES = ['social-worker', 'iro', 'personal-adviser', 'virtual-school', 'health'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** The team around a child: staff ids, each optional but the social worker (who holds the case). */
+export const teamSchema = z.strictObject({
+  socialWorker: identifier,
+  iro: z.optional(identifier),
+  personalAdviser: z.optional(identifier),
+  virtualSchool: z.optional(identifier),
+  health: z.optional(identifier),
+});
+export type Team = z.output<typeof teamSchema>;
+
+/** Which member of a team holds each team role. */
+export const TEAM_MEMBER: Record<TeamRole, keyof Team> = {
+  'social-worker': 'socialWorker',
+  iro: 'iro',
+  'personal-adviser': 'personalAdviser',
+  'virtual-school': 'virtualSchool',
+  health: 'health',
+};
+
 export const staffInputSchema = z.strictObject({
   id: identifier,
   name: personName,
@@ -16,6 +43,8 @@ export const staffInputSchema = z.strictObject({
   /** The manager this person reports to; their overdue items escalate there. */
   managerId: z.optional(identifier),
   jobTitle: z.optional(z.string().check(z.maxLength(80))),
+  /** Their part in children's teams, if any (managers, leads and admins have none). */
+  teamRole: z.optional(z.enum(TEAM_ROLES)),
 });
 export type StaffInput = z.output<typeof staffInputSchema>;
 
@@ -24,23 +53,60 @@ export interface Staff extends StaffInput {
   undeliverable?: { since: string; reason: string };
 }
 
-export const childInputSchema = z.strictObject({
+/** A child's fields, before the checks across them (the import checks its rows field by field). */
+export const childFieldsSchema = z.strictObject({
   /** The council's case reference, used in every email and link. */
   id: identifier,
   firstName: personName,
   lastName: personName,
   dateOfBirth: isoDate,
-  /** The practitioner who holds the case. */
+  /** The practitioner who holds the case: the child's social worker. */
   holderId: identifier,
   /** The young person's own email address, for survey invitations (optional). */
   email: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'), z.maxLength(254))),
+  /** The team around the child; its social worker is the holder. Without it the team is the holder alone. */
+  team: z.optional(teamSchema),
 });
+
+export const childInputSchema = childFieldsSchema.check(
+  z.refine((c) => !c.team || c.team.socialWorker === c.holderId, { message: 'must be the holder (holderId)', path: ['team', 'socialWorker'] }),
+);
 export type ChildInput = z.output<typeof childInputSchema>;
 
 export interface ChildRecord extends ChildInput {
   councilId: string;
   createdAt: string;
   version: number;
+}
+
+/**
+ * What is wrong with a team, field by field (`prefix` + `iro`, ...): each
+ * member must be a practitioner or manager of the council, and a member
+ * with a team role must be in the place that role fits.
+ */
+export function teamProblems(team: Team, staff: ReadonlyMap<string, Staff>, prefix = ''): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  for (const [role, key] of Object.entries(TEAM_MEMBER) as Array<[TeamRole, keyof Team]>) {
+    const id = team[key];
+    if (id === undefined) continue;
+    const person = staff.get(id);
+    if (!person || (person.role !== 'practitioner' && person.role !== 'manager')) {
+      problems.push({ field: `${prefix}${key}`, message: `no practitioner or manager ${id} in your council` });
+    } else if (person.teamRole && person.teamRole !== role) {
+      problems.push({ field: `${prefix}${key}`, message: `${id} works as ${person.teamRole}, not ${role}` });
+    }
+  }
+  return problems;
+}
+
+/** A child's team; a record stored before teams existed has its holder as social worker and nobody else. */
+export function teamOfChild(child: Pick<ChildRecord, 'holderId' | 'team'>): Team {
+  return { ...child.team, socialWorker: child.holderId };
+}
+
+/** The staff ids in a team, each once. */
+export function teamMembers(team: Team): string[] {
+  return [...new Set(Object.values(team).filter((id): id is string => typeof id === 'string'))];
 }
 
 /** "A.B.": how an email names a child, beside the case reference. */

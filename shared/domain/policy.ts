@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { isoDate } from './validation.js';
 import { toDayNumber } from './dates.js';
+import { type ResponsibilityMap, resolveResponsibility, responsibilitySchema } from './responsibility.js';
 
 /** A number that may only be lowered from its statutory value. */
 function atMost(limit: number, unit: string, source: string) {
@@ -191,6 +192,8 @@ export const policySchema = z
       }),
     ),
     localRules: z.optional(z.array(localRule).check(z.maxLength(50))),
+    /** Who in the child's team answers for each kind (responsibility.ts has the defaults). */
+    responsibility: z.optional(responsibilitySchema),
   })
   .check(
     z.refine(
@@ -199,6 +202,13 @@ export const policySchema = z
         return kinds.every((k, i) => !(STATUTORY_KINDS as readonly string[]).includes(k) && kinds.indexOf(k) === i);
       },
       { message: 'must give each local rule its own kind, different from the statutory kinds', path: ['localRules'] },
+    ),
+    z.refine(
+      (p) => {
+        const known = new Set<string>([...STATUTORY_KINDS, ...(p.localRules ?? []).map((r) => r.kind)]);
+        return Object.keys(p.responsibility ?? {}).every((k) => known.has(k));
+      },
+      { message: 'must name only statutory kinds or the kinds of the local rules', path: ['responsibility'] },
     ),
   );
 
@@ -215,11 +225,13 @@ export interface SchoolTerm {
 export type ResolvedPolicy = Widen<typeof STATUTORY> & {
   terms: SchoolTerm[] | null;
   localRules: LocalRule[];
+  /** Obligation kind to the team role that answers for it. */
+  responsibility: ResponsibilityMap;
 };
 
 /** The statutory timescales with a council's tightenings laid over them. */
 export function resolvePolicy(input: PolicyInput = {}): ResolvedPolicy {
-  const { localRules, ...sections } = input;
+  const { localRules, responsibility, ...sections } = input;
   const resolved = structuredClone(STATUTORY) as unknown as ResolvedPolicy;
   const target = resolved as unknown as Record<string, Record<string, unknown>>;
   for (const [section, values] of Object.entries(sections)) {
@@ -234,6 +246,7 @@ export function resolvePolicy(input: PolicyInput = {}): ResolvedPolicy {
         .sort((a, b) => a.start - b.start)
     : null;
   resolved.localRules = localRules ?? [];
+  resolved.responsibility = resolveResponsibility(responsibility);
   return deepFreeze(resolved);
 }
 

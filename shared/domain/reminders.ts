@@ -5,14 +5,14 @@
 import * as z from 'zod/mini';
 import type { DayNumber } from './dates.js';
 import { toDayNumber, toIsoDate } from './dates.js';
-import { addWorkingDays } from './workingDays.js';
+import { addWorkingDays, workingDaysBetween } from './workingDays.js';
 import type { Staff } from './people.js';
 import { type ObligationStatus, statusOn } from './obligations.js';
 
 export const reminderPolicySchema = z.strictObject({
   /** Items due within this many working days are listed as coming up. */
   horizonWorkingDays: z._default(z.int().check(z.gte(0), z.lte(30)), 10),
-  /** An item this many working days overdue goes to the holder's manager too. */
+  /** An item this many working days overdue goes to the responsible person's manager too. */
   escalateAfterWorkingDays: z._default(z.int().check(z.gte(1), z.lte(20)), 1),
   /** And again this many days later while it stays overdue. */
   escalateEveryDays: z._default(z.int().check(z.gte(1), z.lte(28)), 7),
@@ -28,21 +28,36 @@ export interface DueEntry {
   dueDate: string;
   dueAt?: string;
   holderId: string;
+  /** Who answers for the item and gets it in their digest; the holder when not given. */
+  responsibleId?: string;
   escalatedOn?: string;
 }
 
 export interface DigestLine extends DueEntry {
   status: ObligationStatus;
+  /** Working days since the due date, counted exactly (0 for an item not yet overdue). */
+  workingDaysOverdue: number;
 }
 
 export interface EscalationLine extends DigestLine {
-  holderName: string;
-  workingDaysOverdue: number;
+  /** The person responsible for the overdue item. */
+  responsibleName: string;
+}
+
+/** One child's lines in a digest, most urgent first. */
+export interface ChildLines {
+  childId: string;
+  initials: string;
+  lines: DigestLine[];
+  /** Whether anything of the child's is overdue or due today. */
+  urgent: boolean;
 }
 
 export interface Digest {
   recipient: Staff;
   date: string;
+  /** The reminder horizon: "coming up" means within this many working days. */
+  horizonWorkingDays: number;
   overdue: DigestLine[];
   dueToday: DigestLine[];
   comingUp: DigestLine[];
@@ -51,25 +66,33 @@ export interface Digest {
 
 export interface DigestPlan {
   digests: Digest[];
-  /** Items whose holder cannot be emailed (unknown or undeliverable): someone must act. */
+  /** Items whose responsible person cannot be emailed (unknown or undeliverable): someone must act. */
   unreachable: DueEntry[];
+}
+
+/** Who an item's digest goes to. */
+export const responsibleOf = (entry: DueEntry): string => entry.responsibleId ?? entry.holderId;
+
+/** A digest's own items grouped by child: children with something overdue or due today first, then by their soonest item. */
+export function byChild(digest: Pick<Digest, 'overdue' | 'dueToday' | 'comingUp'>): ChildLines[] {
+  const children = new Map<string, ChildLines>();
+  for (const line of [...digest.overdue, ...digest.dueToday, ...digest.comingUp].sort(byDue)) {
+    let c = children.get(line.childId);
+    if (!c) children.set(line.childId, (c = { childId: line.childId, initials: line.initials, lines: [], urgent: false }));
+    c.lines.push(line);
+    if (line.status !== 'upcoming') c.urgent = true;
+  }
+  const all = [...children.values()];
+  return [...all.filter((c) => c.urgent), ...all.filter((c) => !c.urgent)];
 }
 
 export function horizonEnd(today: string, policy: ReminderPolicy): string {
   return toIsoDate(addWorkingDays(toDayNumber(today), policy.horizonWorkingDays));
 }
 
-/** Working days from `due` to `today` (1 on the first working day after it). */
+/** Working days from `due` to `today` (1 on the first working day after it), however many. */
 function workingDaysOverdue(due: DayNumber, today: DayNumber): number {
-  let n = 0;
-  let day = due;
-  while (n < 60) {
-    const next = addWorkingDays(day, 1);
-    if (next > today) break;
-    n += 1;
-    day = next;
-  }
-  return n;
+  return workingDaysBetween(due, today);
 }
 
 export function shouldEscalate(entry: DueEntry, today: string, policy: ReminderPolicy): boolean {
@@ -93,7 +116,7 @@ export function planDigests(entries: readonly DueEntry[], staff: readonly Staff[
   const digestFor = (person: Staff) => {
     let d = digests.get(person.id);
     if (!d) {
-      d = { recipient: person, date: today, overdue: [], dueToday: [], comingUp: [], escalations: [] };
+      d = { recipient: person, date: today, horizonWorkingDays: policy.horizonWorkingDays, overdue: [], dueToday: [], comingUp: [], escalations: [] };
       digests.set(person.id, d);
     }
     return d;
@@ -102,24 +125,20 @@ export function planDigests(entries: readonly DueEntry[], staff: readonly Staff[
 
   for (const entry of [...entries].sort(byDue)) {
     if (entry.dueDate > end) continue;
-    const holder = people.get(entry.holderId);
-    if (!holder || holder.undeliverable) {
+    const responsibleId = responsibleOf(entry);
+    const responsible = people.get(responsibleId);
+    const status = statusOn(entry.dueDate, today);
+    const line: DigestLine = { ...entry, status, workingDaysOverdue: workingDaysOverdue(toDayNumber(entry.dueDate), todayDay) };
+    if (!responsible || responsible.undeliverable) {
       unreachable.push(entry);
     } else {
-      const status = statusOn(entry.dueDate, today);
-      const line = { ...entry, status };
-      const d = digestFor(holder);
+      const d = digestFor(responsible);
       (status === 'overdue' ? d.overdue : status === 'due-today' ? d.dueToday : d.comingUp).push(line);
     }
     if (shouldEscalate(entry, today, policy)) {
-      const manager = holder?.managerId ? people.get(holder.managerId) : undefined;
-      if (manager && !manager.undeliverable && manager.id !== entry.holderId) {
-        digestFor(manager).escalations.push({
-          ...entry,
-          status: 'overdue',
-          holderName: holder!.name,
-          workingDaysOverdue: workingDaysOverdue(toDayNumber(entry.dueDate), todayDay),
-        });
+      const manager = responsible?.managerId ? people.get(responsible.managerId) : undefined;
+      if (manager && !manager.undeliverable && manager.id !== responsibleId) {
+        digestFor(manager).escalations.push({ ...line, status: 'overdue', responsibleName: responsible!.name });
       }
     }
   }

@@ -98,6 +98,17 @@ export function addWorkingDays(start: DayNumber, n: number): DayNumber {
   return day;
 }
 
+/** Working days in (from, to]: 1 when `to` is the first working day after `from`, 0 when `to` is not after it. Counted exactly, however far apart. */
+export function workingDaysBetween(from: DayNumber, to: DayNumber): number {
+  if (to <= from) return 0;
+  checkCovered(from);
+  checkCovered(to);
+  const span = to - from;
+  let weekdays = Math.floor(span / 7) * 5;
+  for (let day = from + Math.floor(span / 7) * 7 + 1; day <= to; day++) if (!isWeekend(day)) weekdays += 1;
+  return weekdays - holidaysBetween(from, to);
+}
+
 /** The next working day on or after `day`. */
 export function workingDayOnOrAfter(day: DayNumber): DayNumber {
   return isWorkingDay(day) ? day : addWorkingDays(day, 1);

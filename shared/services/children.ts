@@ -1,35 +1,53 @@
 /** Reading a child's record on someone's behalf: found, in their council, theirs to see, and logged. */
 import type { Principal } from '#domain/principal.js';
-import { canReadChild, canRecordFor } from '#domain/access.js';
+import { canReadChild, canRecordFact, canRecordFor } from '#domain/access.js';
 import type { ChildRecord, Staff } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+import { ageOn, toDayNumber } from '#domain/dates.js';
 import { Forbidden, NotFound } from '#domain/errors.js';
+import { loadCouncil } from './council.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { initials } from '#domain/people.js';
 import { type AuditEntry, auditEntryFor, recordAccess } from './audit.js';
 
 /**
- * Finds the child and checks the caller may read it or record for it.
+ * Finds the child and checks the caller may read it or record for it:
+ * with `fact`, whether they may record that fact (a team member records
+ * the kinds they answer for); without, whether they may record any (the
+ * social worker, their manager, an admin).
  * A read is written to the audit trail here, before the caller shows
  * anything (503 if it cannot be). A record's entry is returned unwritten:
  * pass it to the store's write so the change and its entry commit together.
  */
 export async function childFor(
-  store: Pick<KeptStore, 'getChild' | 'listStaff'>,
+  store: Pick<KeptStore, 'getChild' | 'listStaff' | 'getCouncil'>,
   audit: AuditLog,
   principal: Principal,
   childId: string,
   purpose: 'read' | 'record',
   /** The route, for the audit entry: the edge passes `routeOf(event)` (`GET /children/{id}`). */
   route = 'unnamed route',
+  /** The fact about to be recorded (purpose `record`), and the day it is recorded on (Europe/London). */
+  recording?: { fact: Fact; today: string },
 ): Promise<{ child: ChildRecord; staff: Staff[]; audit: AuditEntry }> {
   const [child, staff] = await Promise.all([
     store.getChild(principal.councilId, childId),
     principal.role === 'manager' ? store.listStaff(principal.councilId) : Promise.resolve([] as Staff[]),
   ]);
   if (!child) throw new NotFound(`no child with case reference ${childId}`);
-  const allowed = purpose === 'read' ? canReadChild(principal, child.holderId, staff) : canRecordFor(principal, child.holderId, staff);
-  if (!allowed) throw new Forbidden(`case ${childId} is not held by you or your team`);
+  let allowed: boolean;
+  if (purpose === 'read') allowed = canReadChild(principal, child, staff);
+  else if (!recording) allowed = canRecordFor(principal, child, staff);
+  else {
+    const { policy } = await loadCouncil(store, principal.councilId);
+    const age = ageOn(toDayNumber(child.dateOfBirth), toDayNumber(recording.today));
+    allowed = canRecordFact(principal, child, staff, recording.fact, age, policy.responsibility);
+    if (!allowed && canReadChild(principal, child, staff)) {
+      throw new Forbidden(`in case ${childId} you may record only the work you are responsible for; ${recording.fact.type} is not yours`);
+    }
+  }
+  if (!allowed) throw new Forbidden(`case ${childId} is not held by you, your team or a team you are in`);
   const entry = auditEntryFor(principal, purpose === 'read' ? 'read' : 'record-fact', child.id, route);
   if (purpose === 'read') await recordAccess(audit, entry);
   return { child, staff, audit: entry };

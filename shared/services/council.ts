@@ -10,6 +10,9 @@ import { type ResolvedPolicy, policySchema, resolvePolicy } from '#domain/policy
 import { type ReminderPolicy, reminderPolicySchema } from '#domain/reminders.js';
 import { parseOrThrow } from '#domain/validation.js';
 import { computeObligations, nextRecomputeDate } from '#domain/obligations.js';
+import { responsibleFor } from '#domain/responsibility.js';
+import { teamOfChild } from '#domain/people.js';
+import { ageOn, toDayNumber } from '#domain/dates.js';
 
 export interface Council {
   id: string;
@@ -49,10 +52,14 @@ export function forgetCouncils(): void {
   cache = new WeakMap();
 }
 
-/** The projection function the store applies when a child's facts change. */
+/** The projection function the store applies when a child's facts or team change: what is due, and who answers for each item. */
 export function projector(policy: ResolvedPolicy, today: string): Projector {
+  const day = toDayNumber(today);
   return (child, entries) => {
     const subject = { id: child.id, dateOfBirth: child.dateOfBirth };
-    return { obligations: computeObligations(subject, effectiveFacts(entries), today, policy), refreshOn: nextRecomputeDate(subject, today, policy) };
+    const team = teamOfChild(child);
+    const age = ageOn(toDayNumber(child.dateOfBirth), day);
+    const obligations = computeObligations(subject, effectiveFacts(entries), today, policy).map((o) => ({ ...o, ...responsibleFor(o.kind, team, age, policy.responsibility) }));
+    return { obligations, refreshOn: nextRecomputeDate(subject, today, policy) };
   };
 }

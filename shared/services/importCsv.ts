@@ -7,7 +7,8 @@
  * us each batch's keys before it sends it, so even the keys of a batch whose
  * call failed (or whose answer was lost) are taken back.
  */
-import { missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
+import { importedTeam, missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
+import { teamOfChild, teamProblems } from '#domain/people.js';
 import type { ChildInput } from '#domain/people.js';
 import type { ChildRecord } from '#domain/people.js';
 import { type Fact, factDate } from '#domain/facts.js';
@@ -17,6 +18,13 @@ import { loadCouncil, projector } from './council.js';
 import { InvalidInput } from '#domain/errors.js';
 import type { ParsedImport } from '#domain/csvImport.js';
 import type { Projector } from '#store/ports/cases.js';
+
+const TEAM_COLUMNS = [
+  ['iro', 'iro_id'],
+  ['personalAdviser', 'personal_adviser_id'],
+  ['virtualSchool', 'virtual_school_id'],
+  ['health', 'health_id'],
+] as const;
 
 export interface ImportResult {
   ok: boolean;
@@ -51,6 +59,13 @@ export async function importCsv(
       if (entry.details.holderId !== undefined && current.holderId !== entry.details.holderId) {
         problems.push({ line: entry.line, field: 'holder_id', message: `child ${id} is held by ${current.holderId}; change the holder in Kept, not by import` });
       }
+      const team = teamOfChild(current);
+      for (const [key, column] of TEAM_COLUMNS) {
+        const given = entry.team[key];
+        if (given !== undefined && team[key] !== given) {
+          problems.push({ line: entry.line, field: column, message: `child ${id} has ${team[key] ?? 'nobody'} there; change the team in Kept (PUT /children/${id}/team), not by import` });
+        }
+      }
       continue;
     }
     const missing = missingDetails(entry);
@@ -60,7 +75,12 @@ export async function importCsv(
     if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
       problems.push({ line: entry.line, field: 'holder_id', message: `no practitioner or manager ${entry.details.holderId} in this council` });
     }
-    fresh.push(entry.details as ChildInput);
+    const team = importedTeam(entry);
+    if (team) {
+      const columns = new Map<string, string>(TEAM_COLUMNS);
+      for (const p of teamProblems(team, staff)) if (columns.has(p.field)) problems.push({ line: entry.line, field: columns.get(p.field)!, message: p.message });
+    }
+    fresh.push({ ...(entry.details as ChildInput), ...(team ? { team } : {}) });
   }
   if (problems.length) return result;
 

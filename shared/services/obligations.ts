@@ -1,7 +1,7 @@
 import type { DueItem } from '#store/ports/cases.js';
 import { statusOn } from '#domain/obligations.js';
 
-/** The projection as people read it: soonest first, each with today's status. */
+/** The projection as people read it: soonest first, each with today's status and who answers for it. */
 export function withStatus(items: readonly DueItem[], today: string) {
   return [...items]
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.kind < b.kind ? -1 : 1))
@@ -14,5 +14,7 @@ export function withStatus(items: readonly DueItem[], today: string) {
       status: statusOn(o.dueDate, today),
       rule: o.rule,
       ...(o.note ? { note: o.note } : {}),
+      responsibleId: o.responsibleId,
+      ...(o.unallocated ? { unallocated: o.unallocated } : {}),
     }));
 }

@@ -2,7 +2,7 @@
 import type { Principal } from '#domain/principal.js';
 import { InvalidInput } from '#domain/errors.js';
 import { teamOf } from '#domain/access.js';
-import type { ChildInput, ChildRecord, Staff, StaffInput } from '#domain/people.js';
+import { type ChildInput, type ChildRecord, type Staff, type StaffInput, teamProblems } from '#domain/people.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { childSummary } from './children.js';
 import { auditEntryFor } from './audit.js';
@@ -13,12 +13,23 @@ export async function openCase(store: KeptStore, principal: Principal, input: Ch
   if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
     throw new InvalidInput([{ field: 'holderId', message: `no practitioner or manager ${input.holderId} in your council` }]);
   }
+  if (input.team) {
+    const problems = teamProblems(input.team, new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s])), 'team.');
+    if (problems.length) throw new InvalidInput(problems);
+  }
   const audit = auditEntryFor(principal, 'create', input.id, route);
   return store.createChild(principal.councilId, input, audit.at, audit);
 }
 
-/** An admin adds a member of staff, whose manager (if any) must be a manager, lead or admin of the council. */
+/**
+ * An admin adds a member of staff, whose manager (if any) must be a manager,
+ * lead or admin of the council. A team role is a practitioner's: managers,
+ * leads and admins have none.
+ */
 export async function addStaff(store: KeptStore, principal: Principal, input: StaffInput): Promise<Staff> {
+  if (input.teamRole && input.role !== 'practitioner') {
+    throw new InvalidInput([{ field: 'teamRole', message: `is for practitioners; a ${input.role} has none` }]);
+  }
   if (input.managerId) {
     const manager = await store.getStaff(principal.councilId, input.managerId);
     if (!manager || manager.role === 'practitioner') {
@@ -30,14 +41,15 @@ export async function addStaff(store: KeptStore, principal: Principal, input: St
   return staff;
 }
 
-/** A practitioner's caseload, a manager's team's, the whole council for leads and admins: case references and initials only. */
+/** The children whose team a practitioner is in, a manager's team's, the whole council for leads and admins: case references and initials only. */
 export async function childrenFor(store: KeptStore, principal: Principal) {
   const { councilId, staffId, role } = principal;
   let children: ChildRecord[];
-  if (role === 'practitioner') children = await store.listChildrenHeldBy(councilId, staffId);
+  if (role === 'practitioner') children = await store.listChildrenInTeamOf(councilId, staffId);
   else if (role === 'manager') {
     const team = teamOf(staffId, await store.listStaff(councilId));
-    children = (await Promise.all(team.map((id) => store.listChildrenHeldBy(councilId, id)))).flat();
+    const found = (await Promise.all(team.map((id) => store.listChildrenInTeamOf(councilId, id)))).flat();
+    children = [...new Map(found.map((c) => [c.id, c])).values()];
   } else children = await store.listChildren(councilId);
   children.sort((a, b) => (a.id < b.id ? -1 : 1));
   return children.map(childSummary);

@@ -23,7 +23,7 @@ export async function recordFact(
   route: string,
 ): Promise<Recorded> {
   const { store } = deps;
-  const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route);
+  const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route, { fact, today: deps.today });
   if (fact.type === 'correction') {
     // Checked against the history as read now; two people withdrawing the same fact at once
     // leave two corrections of it, which the engine reads as one.

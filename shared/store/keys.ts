@@ -7,10 +7,11 @@
  * | staff member         | COUNCIL#{c}             | STAFF#{staffId}        |                                               |
  * | email address owner  | EMAIL#{address}         | EMAIL                  |                                               |
  * | calendar feed token  | CALENDAR#{sha256}       | CALENDAR               |                                               |
- * | child                | COUNCIL#{c}             | CHILD#{childId}        | byHolder: HOLDER#{c}#{staff} / CHILD#{child}   |
+ * | child                | COUNCIL#{c}             | CHILD#{childId}        | byHolder: HOLDER#{c}#{socialWorker} / CHILD#{child} |
+ * | team member          | CHILD#{c}#{childId}     | MEMBER#{staffId}       | byHolder: HOLDER#{c}#{staff} / MEMBER#{child}  |
  * | fact (append-only)   | CHILD#{c}#{childId}     | FACT#{recordedAt}#{n}  |                                               |
  * | obligation           | CHILD#{c}#{childId}     | DUE#{kind}             | byDueDate: DUE#{c} / {date}#{child}#{kind};   |
- * |                      |                         |                        | byHolder: HOLDER#{c}#{staff} / DUE#{date}#... |
+ * |                      |                         |                        | byHolder: HOLDER#{c}#{responsible} / DUE#{date}#... |
  * | recompute marker     | CHILD#{c}#{childId}     | REFRESH                | byDueDate: DUE#{c} / {date}#{child}#~refresh  |
  * | digest send marker   | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
@@ -21,6 +22,13 @@
  * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
  * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
  * | audit entry, by day  | AUDITDAY#{c}#{date}     | {at}#{childId}#{id}    | (the same entry again; date in Europe/London) |
+ *
+ * The byHolder index files each child under its social worker (the holder),
+ * each obligation under whoever answers for it (`responsibleId`, from the
+ * child's team and the council's map), and a member item per other member of
+ * the team: a person's work, or the children whose team they are in, is one
+ * query. When the team changes, the projection rewrite puts the obligations
+ * again, which moves them in the index.
  *
  * Audit entries: each is written twice in one transaction, both puts
  * conditional on attribute_not_exists(pk), so an entry is never overwritten
@@ -48,6 +56,8 @@ export const keys = {
     sk: `FACT#${recordedAt}#${n}`,
   }),
   obligationPrefix: 'DUE#',
+  member: (c: string, childId: string, staffId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `MEMBER#${staffId}` }),
+  memberPrefix: 'MEMBER#',
   obligation: (c: string, childId: string, kind: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `DUE#${kind}` }),
   refresh: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'REFRESH' }),
   dueIndex: (c: string, dueDate: string, childId: string, kind: string) => ({

@@ -92,6 +92,9 @@ const MATRIX: Row[] = [
   row('POST /children/{id}/facts', 'POST /children/A-1/facts', 'bearer',                       '401 201 403 201 403 403 201 404', { json: () => visit }),
   row('POST /children/{id}/facts', 'POST /children/B-1/facts', 'bearer',                       '401 403 201 403 201 403 201 404', { json: () => visit }),
   row('POST /children/{id}/facts', 'POST /children/NOPE-404/facts', 'bearer',                  '401 404 404 404 404 403 404 404', { json: () => visit }),
+  // Changing the team around a child: a manager of the social worker's team, or an admin (team roles: team.test.ts).
+  row('PUT /children/{id}/team', 'PUT /children/A-2/team', 'bearer',                           '401 403 403 200 403 403 200 404', { json: () => ({ socialWorker: 'sw-1' }) }),
+  row('PUT /children/{id}/team', 'PUT /children/NOPE-404/team', 'bearer',                      '401 403 403 404 404 403 404 404', { json: () => ({ socialWorker: 'sw-1' }) }),
   row('GET /children/{id}/obligations', 'GET /children/A-1/obligations', 'bearer',             '401 200 403 200 403 200 200 404'),
   row('GET /children/{id}/obligations', 'GET /children/B-1/obligations', 'bearer',             '401 403 200 403 200 200 200 404'),
   // The audit trail: admins only.

@@ -68,7 +68,7 @@ describe('npm start', () => {
 
     const first = await start(env);
     running.push(first);
-    expect(first.output()).toMatch(/Seeded the demo council: 25 staff, 220 children/);
+    expect(first.output()).toMatch(/Seeded the demo council: 34 staff, 220 children/);
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toContain(`http://localhost:${sesPort}`);
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
@@ -78,6 +78,10 @@ describe('npm start', () => {
     expect(inbox.emails.length).toBeGreaterThanOrEqual(15);
     const recipients = inbox.emails.map((e) => e.destination.to[0]);
     expect(new Set(recipients).size).toBe(recipients.length);
+    // Each responsible person gets their own digest: the IROs, virtual school and nurse too, and the advisers with work due.
+    const got = (person: string) => recipients.some((r) => r?.startsWith(`${person}@`));
+    for (const person of ['margaret.oyelaran', 'dylan.pritchard', 'farah.siddiqui', 'helen.whitfield', 'grace.ilori']) expect(got(person), person).toBe(true);
+    expect(['kwame.asante', 'niamh.gallagher', 'tariq.mahmood'].some(got)).toBe(true);
 
     const token = spawnSync(TSX, ['infra/local/token.ts', '--role', 'practitioner', '--staff', 'sw-01'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
     expect(token.status).toBe(0);
@@ -85,6 +89,12 @@ describe('npm start', () => {
     expect(due.status).toBe(200);
     const items = ((await due.json()) as { items: Array<{ status: string }> }).items;
     expect(items.length).toBeGreaterThan(0);
+    // An IRO sees only the reviews they chair.
+    const iroToken = spawnSync(TSX, ['infra/local/token.ts', '--role', 'practitioner', '--staff', 'iro-1'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const iroDue = await fetch(`http://127.0.0.1:${port}/me/due`, { headers: { authorization: `Bearer ${iroToken.stdout.trim()}` } });
+    const reviews = ((await iroDue.json()) as { items: Array<{ kind: string }> }).items;
+    expect(reviews.length).toBeGreaterThan(20);
+    expect(new Set(reviews.map((r) => r.kind))).toEqual(new Set(['looked-after-review']));
 
     expect(await stop(first)).toBe(0);
     for (const p of [port, sesPort, dynamoPort]) expect(await listening(p), `port ${p} still open`).toBe(false);

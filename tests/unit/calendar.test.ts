@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addMonths, ageOn, birthday, civilFromDays, daysFromCivil, daysInMonth, isIsoDate, toDayNumber, toIsoDate, weekday, yearOf } from '#domain/dates.js';
-import { addWorkingDays, bankHolidays, isWorkingDay } from '#domain/workingDays.js';
+import { addWorkingDays, bankHolidays, isWorkingDay, workingDaysBetween } from '#domain/workingDays.js';
 import { InvalidInput } from '#domain/errors.js';
 import { ruleBasedBankHolidays } from '#infra/build/holidayTable.js';
 
@@ -95,6 +95,19 @@ describe('working days', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('counts the working days between two dates as walking day by day does, however far apart', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: d('2010-01-01'), max: d('2040-12-31') }), fc.integer({ min: -10, max: 3000 }), (from, span) => {
+        let n = 0;
+        for (let day = from + 1; day <= from + span; day++) if (isWorkingDay(day)) n += 1;
+        expect(workingDaysBetween(from, from + span)).toBe(n);
+      }),
+      { numRuns: 300 },
+    );
+    // Inverse of adding: n working days after D are n working days from D.
+    expect(workingDaysBetween(d('2026-12-18'), addWorkingDays(d('2026-12-18'), 20))).toBe(20);
   });
 
   it('gives the same answer as walking day by day for counts in the thousands, across the whole table', () => {

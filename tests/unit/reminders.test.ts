@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY, horizonEnd, planDigests, reminderPolicySchema, shouldEscalate, type DueEntry } from '#domain/reminders.js';
 import { renderDigest } from '#email/digestEmail.js';
 import type { Staff } from '#domain/people.js';
+import { toDayNumber } from '#domain/dates.js';
+import { isWorkingDay } from '#domain/workingDays.js';
 import { toCronerPattern } from '#local/clock.js';
 import { SCHEDULES } from '#infra/topology.js';
 import { Cron } from 'croner';
@@ -64,7 +66,7 @@ describe('planning digests', () => {
     expect(sw.dueToday.map((l) => `${l.childId}/${l.kind}`)).toEqual(['C-0/statutory-visit', 'C-1/pep']);
     expect(sw.comingUp.map((l) => l.kind)).toEqual(['sdq']);
     const tm = plan.digests.find((d) => d.recipient.id === 'tm')!;
-    expect(tm.escalations.map((l) => [l.kind, l.holderName, l.workingDaysOverdue])).toEqual([['care-plan', 'Sam Worker', 2]]);
+    expect(tm.escalations.map((l) => [l.kind, l.responsibleName, l.workingDaysOverdue])).toEqual([['care-plan', 'Sam Worker', 2]]);
     expect(tm.overdue).toEqual([]);
   });
 
@@ -94,8 +96,48 @@ describe('the digest email', () => {
   });
 
   it('gives the year of a date in another year, and the time of an hours deadline', () => {
-    expect(email.text).toContain('Care plan, due Wed 30 Dec 2026');
-    expect(email.text).toContain('Return home interview, due Mon 18 Jan, 15:30');
+    const december = planDigests([entry({ dueDate: '2027-01-05', kind: 'sdq' })], staff, '2026-12-18', policy).digests[0]!;
+    expect(renderDigest(december, { appUrl: 'https://kept.example', councilName: 'T' }).text).toContain('C-1 (A.B.): strengths and difficulties questionnaire (SDQ), due Tue 5 Jan 2027');
+    expect(email.text).toContain('return home interview, due today, 15:30');
+  });
+
+  it('groups by child, counting working days overdue exactly, and links each item to its record page', () => {
+    const d = planDigests(
+      [
+        entry({ childId: 'C-1030', initials: 'E.W.', kind: 'statutory-visit', dueDate: '2026-12-30' }),
+        entry({ childId: 'C-1030', initials: 'E.W.', kind: 'looked-after-review', dueDate: '2027-01-26' }),
+        entry({ childId: 'C-7', kind: 'care-plan', dueDate: '2021-03-01' }),
+        entry({ childId: 'C-8', kind: 'pep', dueDate: '2027-01-20' }),
+      ],
+      staff, '2027-01-18', policy,
+    ).digests.find((x) => x.recipient.id === 'sw')!;
+    const text = renderDigest(d, { appUrl: 'https://kept.example', councilName: 'T' }).text;
+    // 30 Dec 2026 to 18 Jan 2027: 12 working days (New Year's Day a holiday).
+    expect(text).toContain('* C-1030 (E.W.): statutory visit, 12 working days overdue; looked-after review, due Tue 26 Jan');
+    expect(text).toContain('Record the statutory visit: https://kept.example/children/C-1030/record/statutory-visit');
+    let walked = 0; // the oracle: day by day from 1 March 2021
+    for (let day = toDayNumber('2021-03-02'); day <= toDayNumber('2027-01-18'); day++) if (isWorkingDay(day)) walked += 1;
+    expect(walked).toBeGreaterThan(1400);
+    expect(text).toContain(`C-7 (A.B.): care plan, ${walked} working days overdue`);
+    expect(text.indexOf('C-7')).toBeLessThan(text.indexOf('C-1030')); // most overdue first
+    expect(text).toMatch(/Coming up in the next 10 working days\n\n\* C-8 \(A\.B\.\): personal education plan \(PEP\), due Wed 20 Jan/);
+    const tight = planDigests([entry({ dueDate: '2027-01-20' })], staff, '2027-01-18', { ...policy, horizonWorkingDays: 3 }).digests[0]!;
+    expect(renderDigest(tight, { appUrl: 'https://kept.example', councilName: 'T' }).text).toContain('Coming up in the next 3 working days');
+  });
+
+  it('sends each item to the person responsible, and escalates to their manager', () => {
+    const team: Staff[] = [...staff, { councilId: 'c', id: 'iro', name: 'Ira Reviewer', email: 'iro@x.test', role: 'practitioner', managerId: 'irm' },
+      { councilId: 'c', id: 'irm', name: 'Iris Manager', email: 'irm@x.test', role: 'manager' }];
+    const plan = planDigests(
+      [entry({ kind: 'looked-after-review', responsibleId: 'iro', dueDate: '2027-01-11' }), entry({ kind: 'statutory-visit', dueDate: '2027-01-19' })],
+      team, '2027-01-18', policy,
+    );
+    const of = (id: string) => plan.digests.find((x) => x.recipient.id === id);
+    expect(of('iro')!.overdue.map((l) => l.kind)).toEqual(['looked-after-review']);
+    expect(of('sw')!.overdue).toEqual([]);
+    expect(of('sw')!.comingUp.map((l) => l.kind)).toEqual(['statutory-visit']);
+    expect(of('irm')!.escalations.map((l) => [l.kind, l.responsibleName, l.workingDaysOverdue])).toEqual([['looked-after-review', 'Ira Reviewer', 5]]);
+    expect(of('tm')).toBeUndefined();
   });
 
   it('escapes what it shows in HTML', () => {

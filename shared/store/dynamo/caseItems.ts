@@ -4,9 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ChildRecord } from '#domain/people.js';
-import { initials } from '#domain/people.js';
-import type { Obligation } from '#domain/obligations.js';
-import type { DueItem, Projection, StoredFact } from '../ports/cases.js';
+import { initials, teamMembers, teamOfChild } from '#domain/people.js';
+import type { DueItem, ProjectedObligation, Projection, StoredFact } from '../ports/cases.js';
+import { plain } from './helpers.js';
 import { REFRESH_KIND, keys } from '../keys.js';
 
 export function childItem(child: ChildRecord) {
@@ -17,6 +17,31 @@ export function childItem(child: ChildRecord) {
     itemType: 'child',
     ...child,
   };
+}
+
+/**
+ * One item per team member other than the social worker, in the child's
+ * partition and on the holder index under that member, so "the children
+ * whose team I am in" is one query (and erasing the child takes them too).
+ */
+export function memberItems(child: ChildRecord) {
+  const team = teamOfChild(child);
+  return teamMembers(team)
+    .filter((staffId) => staffId !== team.socialWorker)
+    .map((staffId) => ({
+      ...keys.member(child.councilId, child.id, staffId),
+      holderPk: keys.holder(child.councilId, staffId),
+      holderSk: `${keys.memberPrefix}${child.id}`,
+      itemType: 'member',
+      childId: child.id,
+      staffId,
+    }));
+}
+
+/** An obligation as read back; an item stored before teams answers to its holder. */
+export function dueItemOf(item: Record<string, unknown>): DueItem {
+  const due = plain<DueItem>(item);
+  return due.responsibleId ? due : { ...due, responsibleId: due.holderId };
 }
 
 /**
@@ -36,8 +61,10 @@ export function factOf(item: Record<string, unknown>): StoredFact {
   return { ...(rest as unknown as StoredFact), id: (sk as string).slice(keys.factPrefix.length) };
 }
 
-export function obligationItem(child: ChildRecord, childInitials: string, o: Obligation, escalatedOn: string | undefined) {
+/** Filed on the holder index under whoever answers for it, so a person's work is one query. */
+export function obligationItem(child: ChildRecord, childInitials: string, o: ProjectedObligation, escalatedOn: string | undefined) {
   const c = child.councilId;
+  const responsibleId = o.responsibleId ?? child.holderId;
   const item: DueItem = {
     councilId: c,
     childId: child.id,
@@ -47,13 +74,15 @@ export function obligationItem(child: ChildRecord, childInitials: string, o: Obl
     rule: o.rule,
     note: o.note,
     holderId: child.holderId,
+    responsibleId,
+    unallocated: o.unallocated,
     initials: childInitials,
     escalatedOn,
   };
   return {
     ...keys.obligation(c, child.id, o.kind),
     ...keys.dueIndex(c, o.dueDate, child.id, o.kind),
-    holderPk: keys.holder(c, child.holderId),
+    holderPk: keys.holder(c, responsibleId),
     holderSk: `${keys.obligationPrefix}${o.dueDate}#${child.id}#${o.kind}`,
     itemType: 'obligation',
     ...item,
@@ -75,6 +104,7 @@ export function newChildItems(child: ChildRecord, facts: readonly StoredFact[], 
   const childInitials = initials(child.firstName, child.lastName);
   return [
     childItem(child),
+    ...memberItems(child),
     ...facts.map((f, seq) => factItem(child.councilId, child.id, f, seq)),
     ...projection.obligations.map((o) => obligationItem(child, childInitials, o, undefined)),
     ...(projection.refreshOn ? [refreshItem(child, projection.refreshOn)] : []),
@@ -103,9 +133,10 @@ export function projectionWrites(tableName: string, child: ChildRecord, previous
   for (const o of projection.obligations) {
     const old = before.get(o.kind);
     before.delete(o.kind);
-    if (old && old.dueDate === o.dueDate && old.rule === o.rule && old.note === o.note && old.dueAt === o.dueAt && old.holderId === child.holderId) continue;
-    // An escalation stays with the same missed date; a new due date starts afresh.
-    const escalatedOn = old && old.dueDate === o.dueDate ? old.escalatedOn : undefined;
+    if (old && old.dueDate === o.dueDate && old.rule === o.rule && old.note === o.note && old.dueAt === o.dueAt && old.holderId === child.holderId &&
+      old.responsibleId === o.responsibleId && old.unallocated === o.unallocated) continue;
+    // An escalation stays with the same missed date and person; a new due date or a new person starts afresh.
+    const escalatedOn = old && old.dueDate === o.dueDate && old.responsibleId === o.responsibleId ? old.escalatedOn : undefined;
     writes.push({ Put: { TableName: tableName, Item: obligationItem(child, childInitials, o, escalatedOn) } });
   }
   for (const gone of before.values()) {

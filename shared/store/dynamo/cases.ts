@@ -9,7 +9,7 @@ import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
 import type { CaseStore, DueItem, StoredFact, WrittenKeys } from '../ports/cases.js';
 import { keys } from '../keys.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, factItem, factOf, newChildItems, projectionWrites } from './caseItems.js';
+import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
 
 const ATTEMPTS = 5;
@@ -39,7 +39,7 @@ export function dynamoCases(table: Table): CaseStore {
     for (const item of items) {
       const sk = item.sk as string;
       if (sk.startsWith(keys.factPrefix)) facts.push(factOf(item));
-      else if (sk.startsWith(keys.obligationPrefix)) obligations.push(plain<DueItem>(item));
+      else if (sk.startsWith(keys.obligationPrefix)) obligations.push(dueItemOf(item));
     }
     return { facts, obligations };
   }
@@ -76,9 +76,11 @@ export function dynamoCases(table: Table): CaseStore {
     async createChild(councilId, input, createdAt, audit) {
       const child: ChildRecord = { ...input, councilId, createdAt, version: 0 };
       const put = { TableName, Item: childItem(child), ConditionExpression: 'attribute_not_exists(pk)' };
+      const members = memberItems(child).map((Item) => ({ Put: { TableName, Item } }));
       try {
-        if (audit) await table.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...auditPuts(TableName, audit)] }));
-        else await table.db.send(new PutCommand(put));
+        if (audit || members.length) {
+          await table.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...members, ...(audit ? auditPuts(TableName, audit) : [])] }));
+        } else await table.db.send(new PutCommand(put));
       } catch (error) {
         if (isConditionFailure(error)) throw new AlreadyExists(`a child with case reference ${input.id} already exists`);
         throw error;
@@ -98,9 +100,16 @@ export function dynamoCases(table: Table): CaseStore {
       return (await byHolder(councilId, staffId, keys.childPrefix)).map((i) => plain<ChildRecord>(i));
     },
 
-    /** One query of the holder index. */
+    /** The children they hold, and those whose team they are in (one query each, then the records). */
+    async listChildrenInTeamOf(councilId, staffId) {
+      const [held, member] = await Promise.all([byHolder(councilId, staffId, keys.childPrefix), byHolder(councilId, staffId, keys.memberPrefix)]);
+      const others = await Promise.all(member.map((m) => getChild(councilId, m.childId as string)));
+      return [...held.map((i) => plain<ChildRecord>(i)), ...others.filter((c): c is ChildRecord => c !== null)];
+    },
+
+    /** One query of the holder index, where each obligation is filed under whoever answers for it. */
     async dueForHolder(councilId, staffId) {
-      return (await byHolder(councilId, staffId, keys.obligationPrefix)).map((i) => plain<DueItem>(i));
+      return (await byHolder(councilId, staffId, keys.obligationPrefix)).map(dueItemOf);
     },
 
     /** Read from the due-date index: the cost follows the items due, not the table. */
@@ -114,7 +123,7 @@ export function dynamoCases(table: Table): CaseStore {
       const refresh: string[] = [];
       for (const item of found) {
         if (item.itemType === 'refresh') refresh.push(item.childId as string);
-        else items.push(plain<DueItem>(item));
+        else items.push(dueItemOf(item));
       }
       return { items, refresh };
     },
@@ -143,6 +152,36 @@ export function dynamoCases(table: Table): CaseStore {
       });
       if (!projection) throw new ConcurrentChange(`the record of ${childId} kept changing while we wrote to it; try again`);
       return { stored, projection };
+    },
+
+    async setTeam(councilId, childId, team, project, audit) {
+      const done = await withFreshChild(councilId, childId, async (child, history) => {
+        const next: ChildRecord = { ...child, holderId: team.socialWorker, team, version: child.version + 1 };
+        const projection = project(next, history.facts);
+        const after = memberItems(next);
+        const staying = new Set(after.map((i) => i.sk));
+        await table.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName,
+                  Item: childItem(next),
+                  ConditionExpression: 'version = :current',
+                  ExpressionAttributeValues: { ':current': child.version },
+                },
+              },
+              ...memberItems(child).filter((i) => !staying.has(i.sk)).map((i) => ({ Delete: { TableName, Key: keyOf(i) } })),
+              ...after.map((Item) => ({ Put: { TableName, Item } })),
+              ...projectionWrites(TableName, next, history.obligations, projection),
+              ...(audit ? auditPuts(TableName, audit) : []),
+            ],
+          }),
+        );
+        return { child: next, projection };
+      });
+      if (!done) throw new ConcurrentChange(`the record of ${childId} kept changing while we changed its team; try again`);
+      return done;
     },
 
     async refreshProjection(councilId, childId, project) {

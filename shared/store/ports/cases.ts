@@ -1,7 +1,8 @@
 import type { Fact } from '#domain/facts.js';
 import type { FactEntry } from '#domain/corrections.js';
-import type { ChildInput, ChildRecord } from '#domain/people.js';
+import type { ChildInput, ChildRecord, Team, TeamRole } from '#domain/people.js';
 import type { Obligation } from '#domain/obligations.js';
+import type { Responsibility } from '#domain/responsibility.js';
 import type { AuditEntry } from './audit.js';
 
 export interface StoredFact {
@@ -24,14 +25,22 @@ export interface DueItem {
   rule: string;
   /** Something about the record the worker should know (see Obligation.note). */
   note?: string;
+  /** The child's social worker, who holds the case. */
   holderId: string;
+  /** Who in the child's team answers for this item (responsibility.ts); the holder on items stored before teams. */
+  responsibleId: string;
+  /** The team role that should answer for it but is not allocated (the social worker answers meanwhile). */
+  unallocated?: TeamRole;
   initials: string;
-  /** The last day this item was escalated to the holder's manager. */
+  /** The last day this item was escalated to the responsible person's manager. */
   escalatedOn?: string;
 }
 
+/** An obligation with who answers for it. */
+export type ProjectedObligation = Obligation & Responsibility;
+
 export interface Projection {
-  obligations: Obligation[];
+  obligations: ProjectedObligation[];
   /** When the answer changes with time alone (see nextRecomputeDate). */
   refreshOn: string | null;
 }
@@ -60,10 +69,13 @@ export interface CaseStore {
   createChild(councilId: string, input: ChildInput, createdAt: string, audit?: AuditEntry): Promise<ChildRecord>;
   getChild(councilId: string, childId: string): Promise<ChildRecord | null>;
   listChildren(councilId: string): Promise<ChildRecord[]>;
+  /** The children whose social worker (holder) this person is. */
   listChildrenHeldBy(councilId: string, staffId: string): Promise<ChildRecord[]>;
+  /** The children whose team this person is in, in any team role (holder included). */
+  listChildrenInTeamOf(councilId: string, staffId: string): Promise<ChildRecord[]>;
   /** The child's facts, oldest recorded first, and the current projection. */
   getChildHistory(councilId: string, childId: string): Promise<{ facts: StoredFact[]; obligations: DueItem[] }>;
-  /** Everything a holder has due, soonest first. */
+  /** Everything this person is responsible for (`responsibleId`), across every child whose team they are in, soonest first. */
   dueForHolder(councilId: string, staffId: string): Promise<DueItem[]>;
   /** Everything due on or before `upTo` (overdue included), and the children whose projection needs recomputing by then. */
   dueUpTo(councilId: string, upTo: string): Promise<{ items: DueItem[]; refresh: string[] }>;
@@ -81,6 +93,12 @@ export interface CaseStore {
     project: Projector,
     audit?: AuditEntry,
   ): Promise<{ stored: StoredFact; projection: Projection }>;
+  /**
+   * Replaces the child's team (its social worker becomes the holder) and
+   * rewrites the projection with the new team, in one transaction guarded by
+   * the child's version; with `audit`, its entry is written in it too.
+   */
+  setTeam(councilId: string, childId: string, team: Team, project: Projector, audit?: AuditEntry): Promise<{ child: ChildRecord; projection: Projection }>;
   /** Recomputes a child's projection without a new fact (a birthday moved it). */
   refreshProjection(councilId: string, childId: string, project: Projector): Promise<void>;
   /** Marks an item escalated on `on`, if it is still due on `dueDate`. */

@@ -5,7 +5,9 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
+import escapeHtml from 'escape-html';
 import { kindLabel } from '#domain/kinds.js';
+import { statusOn } from '#domain/obligations.js';
 import { factDate } from '#domain/facts.js';
 import { longDate } from '#domain/dateText.js';
 import { principalOf } from '#auth/session.js';
@@ -15,10 +17,10 @@ import { routeOf } from '#http/route.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { childFor } from '#services/children.js';
-import { withStatus } from '#services/obligations.js';
 import { loadCouncil } from '#services/council.js';
 import { pageFor, problemPage, signInFirst } from './page.js';
-import { signedInAs } from './surveyReport.js';
+import { childTeam, hasTeam, responsibleFor, workChrome } from './work.js';
+import { factDetails, recordActionText, recordFormFor } from './recordForms.js';
 
 export interface ChildPageDeps {
   store: KeptStore;
@@ -26,6 +28,9 @@ export interface ChildPageDeps {
   appUrl: string;
   today: string;
 }
+
+/** How a fact type reads in the history: "placement-started" is "Placement started". */
+const factLabel = (type: string) => (type === 'pep' ? 'PEP' : type === 'sdq' ? 'SDQ' : type.charAt(0).toUpperCase() + type.slice(1).replace(/-/g, ' '));
 
 const STATUS_TAG: Record<string, string> = { overdue: 'govuk-tag--red', 'due-today': 'govuk-tag--yellow', upcoming: 'govuk-tag--grey' };
 
@@ -40,27 +45,47 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
   }
   const { store, today } = deps;
   const council = await loadCouncil(store, principal.councilId);
-  const signedIn = { councilName: council.name, signedInAs: signedInAs(principal) };
   try {
     const { child } = await childFor(store, deps.audit, principal, event.pathParameters?.id ?? '', 'read', routeOf(event));
-    const [history, holder] = await Promise.all([store.getChildHistory(principal.councilId, child.id), store.getStaff(principal.councilId, child.holderId)]);
+    const [history, staff] = await Promise.all([store.getChildHistory(principal.councilId, child.id), store.listStaff(principal.councilId)]);
+    const names = new Map(staff.map((s) => [s.id, s.name]));
+    const nameOf = (id: string) => names.get(id) ?? id;
+    const canRecord = principal.role !== 'lead';
+    const due = [...history.obligations].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.kind < b.kind ? -1 : 1));
     return page.render(200, 'child.njk', {
-      ...signedIn,
+      ...workChrome(principal, council.name, 'case', names.get(principal.staffId)),
       title: `Case ${child.id}`,
       child,
-      holderName: holder?.name ?? child.holderId,
       todayText: longDate(today),
-      obligations: withStatus(history.obligations, today).map((o) => [
-        { text: kindLabel(o.kind, council.titles) },
-        { text: longDate(o.dueDate) },
-        { html: `<strong class="govuk-tag ${STATUS_TAG[o.status]}">${o.status.replace('-', ' ')}</strong>` },
-        { text: o.note ? `${o.rule}. Note: ${o.note}` : o.rule },
-      ]),
-      facts: [...history.facts].reverse().slice(0, 50).map((f) => [
-        { text: longDate(factDate(f.fact)) },
-        { text: f.fact.type.replace(/-/g, ' ') },
-        { text: f.recordedBy },
-      ]),
+      team: childTeam(child).map((m) => ({
+        key: { text: m.label },
+        value: { text: m.staffId ? nameOf(m.staffId) : 'Not allocated' },
+      })),
+      teamRecorded: hasTeam(child),
+      obligations: due.map((o) => {
+        const status = statusOn(o.dueDate, today);
+        const label = kindLabel(o.kind, council.titles);
+        const recordable = canRecord && recordFormFor(o.kind, new Set(council.titles.keys())) !== null;
+        return {
+          card: {
+            title: { text: label, headingLevel: 3 },
+            ...(recordable ? { actions: { items: [{ href: `/children/${encodeURIComponent(child.id)}/record/${encodeURIComponent(o.kind)}`, text: recordActionText(o.kind, council.titles), visuallyHiddenText: '' }] } } : {}),
+          },
+          rows: [
+            { key: { text: 'Due' }, value: { html: `${escapeHtml(longDate(o.dueDate))} <strong class="govuk-tag ${STATUS_TAG[status]}">${status.replace('-', ' ')}</strong>` } },
+            { key: { text: 'Responsible' }, value: { text: nameOf(responsibleFor(o)) } },
+            { key: { text: 'Rule' }, value: { text: o.note ? `${o.rule}. Note: ${o.note}` : o.rule } },
+          ],
+        };
+      }),
+      facts: [...history.facts].reverse().slice(0, 100).map((f) => {
+        const details = factDetails(f.fact);
+        return [
+          { text: longDate(factDate(f.fact)) },
+          { html: `${escapeHtml(factLabel(f.fact.type))}${details ? `<br><span class="govuk-body-s">${escapeHtml(details)}</span>` : ''}` },
+          { text: `${nameOf(f.recordedBy)}, ${longDate(f.recordedAt.slice(0, 10))}` },
+        ];
+      }),
     });
   } catch (error) {
     const shown = problemPage(page, error, council.name, { 403: 'You cannot see this case', 404: 'Case not found' });

@@ -70,6 +70,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
   // A child's page in the browser, where reminder emails link; the handler checks the session and the case.
   { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
+  // A practitioner's own work, and a manager's team, in the browser (session cookie).
+  { method: 'GET', path: '/', handler: 'web/myWork', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/team', handler: 'web/team', auth: false, uses: { table: 'read', web: true } },
   // Recording work in the browser: question, check your answers, record, confirmation (session cookie, CSRF).
   { method: 'GET', path: '/children/{id}/record/{kind}', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/record/{kind}', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },

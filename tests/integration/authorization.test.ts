@@ -128,6 +128,9 @@ const MATRIX: Row[] = [
   // A child's page in the browser: as GET /children/{id}, signed in by the session cookie.
   row('GET /case/{id}', 'GET /case/A-1', 'cookie',                                             '303 200 403 200 403 200 200 404'),
   row('GET /case/{id}', 'GET /case/B-1', 'cookie',                                             '303 403 200 403 200 200 200 404'),
+  // My work: everyone signed in sees their own; the team page is for managers.
+  row('GET /', 'GET /', 'cookie',                                                              '303 200 200 200 200 200 200 200'),
+  row('GET /team', 'GET /team', 'cookie',                                                      '303 403 403 200 200 403 403 403'),
   // Recording in the browser: as POST /children/{id}/facts (the question pages too); the confirmation reads, as GET /children/{id}.
   row('GET /children/{id}/record/{kind}', 'GET /children/A-1/record/statutory-visit', 'cookie', '303 200 403 200 403 403 200 404'),
   row('GET /children/{id}/record/{kind}', 'GET /children/B-1/record/statutory-visit', 'cookie', '303 403 200 403 200 403 200 404'),
@@ -221,7 +224,7 @@ function shapeProblems(r: Row, caller: Caller, a: Answer): string[] {
   // Pages (the handlers under functions/web) answer HTML unless JSON or CSV is asked for.
   const handler = ROUTES.find((x) => `${x.method} ${x.path}` === r.route)?.handler ?? '';
   const html = handler.startsWith('web/') && !/format=(json|csv)/.test(r.request);
-  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|children\/[^/]+\/record)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
+  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/record|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
     out.push(`redirects to ${a.location}, not /sign-in?next=…`);
   }
   if (a.status === 303 && r.route === 'GET /sign-in' && !a.location?.startsWith(`${COGNITO}/oauth2/authorize?`)) out.push(`sign-in goes to ${a.location}`);

@@ -83,7 +83,7 @@ export async function myWorkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps
           key: { text: label },
           value: { html: `${shortDateIn(i.dueDate, today)} <strong class="govuk-tag ${STATUS_TAG[status]}">${status.replace('-', ' ')}</strong>` },
           ...(recordFormFor(i.kind, localKinds)
-            ? { actions: { items: [{ href: `/children/${encodeURIComponent(i.childId)}/record/${encodeURIComponent(i.kind)}`, text: 'Record', visuallyHiddenText: `${label.toLowerCase()} for ${i.childId}` }] } }
+            ? { actions: { items: [{ href: `/children/${encodeURIComponent(i.childId)}/record/${encodeURIComponent(i.kind)}`, text: 'Record', visuallyHiddenText: label.toLowerCase() }] } }
             : {}),
         };
       }),

@@ -2,7 +2,7 @@ import { api } from '#http/api.js';
 import { json } from '#http/responses.js';
 import { auditLog, store } from '#services/context.js';
 import { routeOf } from '#http/route.js';
-import { recordFactFor } from '#services/recordFact.js';
+import { recordFact } from '#services/recordFact.js';
 import { factSchema } from '#domain/facts.js';
 import { today } from '#platform/config.js';
 import { childPath } from './params.js';
@@ -11,8 +11,9 @@ import { childPath } from './params.js';
 export const handler = api(
   { roles: ['practitioner', 'manager', 'admin'], params: childPath, body: factSchema },
   async ({ event, principal, params, body }) => {
-    const { child, stored, projection } = await recordFactFor(store(), auditLog(), principal, params.id, body, routeOf(event), today());
-    const obligations = projection.obligations.map((o) => ({ ...o, childId: child.id }));
+    const { stored, obligations } = await recordFact(
+      { store: store(), audit: auditLog(), today: today() }, principal, params.id, body, routeOf(event),
+    );
     return json(201, { fact: stored, obligations });
   },
 );

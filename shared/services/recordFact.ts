@@ -1,32 +1,43 @@
-/**
- * Recording what happened for a child: the one use case behind both
- * `POST /children/{id}/facts` and the record pages. The caller must be
- * allowed to record for the case; the fact, the recomputed obligations and
- * the audit entry are written in one transaction.
- */
-import type { Fact } from '#domain/facts.js';
+/** Recording what happened to a child: checked, written with its audit entry, and what is due worked out again at once. */
 import type { Principal } from '#domain/principal.js';
-import type { ChildRecord } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+import { InvalidInput } from '#domain/errors.js';
+import { correctionProblem } from '#domain/corrections.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
-import type { DueItem, Projection, StoredFact } from '#store/ports/cases.js';
+import type { DueItem, StoredFact } from '#store/ports/cases.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Obligation } from '#domain/obligations.js';
 import { childFor } from './children.js';
-import { auditEntryFor, recordAccess } from './audit.js';
 import { loadCouncil, projector } from './council.js';
+import { auditEntryFor, recordAccess } from './audit.js';
 
-export async function recordFactFor(
-  store: KeptStore,
-  audit: AuditLog,
+export interface Recorded {
+  stored: StoredFact;
+  obligations: Array<Obligation & { childId: string }>;
+}
+
+export async function recordFact(
+  deps: { store: KeptStore; audit: AuditLog; today: string },
   principal: Principal,
   childId: string,
   fact: Fact,
   route: string,
-  today: string,
-): Promise<{ child: ChildRecord; stored: StoredFact; projection: Projection }> {
-  const { child, audit: entry } = await childFor(store, audit, principal, childId, 'record', route);
+): Promise<Recorded> {
+  const { store } = deps;
+  const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route);
+  if (fact.type === 'correction') {
+    // Checked against the history as read now; two people withdrawing the same fact at once
+    // leave two corrections of it, which the engine reads as one.
+    const { facts } = await store.getChildHistory(principal.councilId, child.id);
+    const problem = correctionProblem(facts, fact.factId);
+    if (problem) throw new InvalidInput([{ field: 'factId', message: problem }]);
+  }
   const council = await loadCouncil(store, principal.councilId);
-  const { stored, projection } = await store.recordFact(principal.councilId, child.id, fact, principal.staffId, entry.at, projector(council.policy, today), entry);
-  return { child, stored, projection };
+  const { stored, projection } = await store.recordFact(
+    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today), audit,
+  );
+  return { stored, obligations: projection.obligations.map((o) => ({ ...o, childId: child.id })) };
 }
 
 /**
@@ -35,14 +46,13 @@ export async function recordFactFor(
  * someone who may record for the case; the read is audited first.
  */
 export async function beforeRecording(
-  store: KeptStore,
-  audit: AuditLog,
+  deps: { store: KeptStore; audit: AuditLog },
   principal: Principal,
   childId: string,
   route: string,
 ): Promise<{ child: ChildRecord; facts: StoredFact[]; obligations: DueItem[] }> {
-  const { child } = await childFor(store, audit, principal, childId, 'record', route);
-  await recordAccess(audit, auditEntryFor(principal, 'read', child.id, route));
-  const history = await store.getChildHistory(principal.councilId, child.id);
+  const { child } = await childFor(deps.store, deps.audit, principal, childId, 'record', route);
+  await recordAccess(deps.audit, auditEntryFor(principal, 'read', child.id, route));
+  const history = await deps.store.getChildHistory(principal.councilId, child.id);
   return { child, ...history };
 }

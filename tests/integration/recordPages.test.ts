@@ -20,7 +20,7 @@ const tokens: Record<string, string> = {};
 
 async function addChild(id: string, holderId: string, facts: Fact[], dateOfBirth = '2015-03-02') {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Ellie', lastName: 'Walker', dateOfBirth, holderId, createdAt: TODAY, version: 0 };
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: "2026-11-01T08:00:00Z", recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts) }]);
+  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: "2026-11-01T08:00:00Z", recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
 }
 
 const inCare = (date: string): Fact[] => [

@@ -18,7 +18,7 @@ const tokens: Record<string, string> = {};
 
 async function addChild(id: string, holderId: string, facts: Fact[], extra: Record<string, unknown> = {}) {
   const child = { councilId: stack.councilId, id, firstName: 'Ellie', lastName: 'Walker', dateOfBirth: '2012-03-02', holderId, createdAt: TODAY, version: 0, ...extra } as ChildRecord;
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2026-11-01T08:00:00Z', recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts) }]);
+  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2026-11-01T08:00:00Z', recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
 }
 
 const inCare = (date: string): Fact[] => [

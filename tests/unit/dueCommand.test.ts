@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerDueRequest } from '#domain/obligations.js';
+import { STATUTORY_KINDS } from '#domain/policy.js';
 import { InvalidInput } from '#domain/validation.js';
 
 const VALID = {
@@ -18,22 +19,7 @@ const VALID = {
   ],
 };
 
-const KINDS = new Set([
-  'statutory-visit',
-  'looked-after-review',
-  'care-plan',
-  'placement-plan',
-  'permanence-plan',
-  'pep',
-  'initial-health-assessment',
-  'review-health-assessment',
-  'dental-check',
-  'sdq',
-  'return-home-interview',
-  'pathway-plan',
-  'pathway-plan-review',
-  'personal-adviser-contact',
-]);
+const KINDS = new Set<string>(STATUTORY_KINDS);
 
 /** The output contract: { childId, today, obligations: [{ kind, dueDate, dueAt?, status, rule }] }. */
 function expectContract(report: unknown): asserts report is { childId: string; today: string; obligations: Record<string, unknown>[] } {

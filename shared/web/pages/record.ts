@@ -20,7 +20,7 @@ import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { StoredFact } from '#store/ports/cases.js';
 import { loadCouncil } from '#services/council.js';
-import { beforeRecording, recordFactFor } from '#services/recordFact.js';
+import { beforeRecording, recordFact } from '#services/recordFact.js';
 import { childFor } from '#services/children.js';
 import { withStatus } from '#services/obligations.js';
 import { csrfMatches, readForm } from '#web/http.js';
@@ -91,7 +91,7 @@ async function route(
     return page.render(200, 'record-done.njk', { ...chrome, title: 'Recorded', what: label, next });
   }
 
-  const context = await beforeRecording(deps.store, deps.audit, principal, childId, routeKey);
+  const context = await beforeRecording(deps, principal, childId, routeKey);
   const childInitials = initials(context.child.firstName, context.child.lastName);
   const placementId = currentPlacement(context.facts);
   if (form.factType === 'placement-plan' && !placementId) throw new HttpError(409, 'No current placement is recorded for this child, so a placement plan cannot be recorded.');
@@ -113,7 +113,7 @@ async function route(
   if (!parsed.fact) return question(400, answers, parsed.errors);
 
   if (routeKey.endsWith('/confirm')) {
-    await recordFactFor(deps.store, deps.audit, principal, childId, parsed.fact, routeKey, deps.today);
+    await recordFact(deps, principal, childId, parsed.fact, routeKey);
     return page.redirect(`${base}/done`);
   }
   const changeHref = `${base}?${new URLSearchParams(answers).toString()}`;

@@ -78,6 +78,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'POST', path: '/children/{id}/record/{kind}', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/record/{kind}/confirm', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
   { method: 'GET', path: '/children/{id}/record/{kind}/done', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
+  // "Recorded in error": a correction fact, after a question page that confirms it.
+  { method: 'GET', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
   // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE); a failed sign-in is a page.
   { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: { web: true } },
   { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: { web: true } },

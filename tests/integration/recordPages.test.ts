@@ -212,3 +212,41 @@ describe('from a link while signed out', () => {
     expect(textOf(page.html)).toContain('Record statutory visit');
   });
 });
+
+describe('recorded in error', () => {
+  it('asks to confirm, withdraws the fact with a correction, shows both with who did it, and works out what is due again', async () => {
+    const web = webSession(stack.baseUrl, tokens['sw-1']);
+    const csrf = csrfOf((await web.get('/children/C-1/record/statutory-visit')).html);
+    const before = (await dueOf('C-1', 'statutory-visit'))!.dueDate;
+    expect((await web.post('/children/C-1/record/statutory-visit/confirm', { csrf, 'date-day': '16', 'date-month': '1', 'date-year': '2027', seenAlone: 'no' })).status).toBe(303);
+    expect((await dueOf('C-1', 'statutory-visit'))!.dueDate).not.toBe(before);
+    const visit = (await factsOf('C-1')).at(-1)!;
+    expect(visit.fact).toMatchObject({ type: 'visit', date: '2027-01-16' });
+
+    const casePage = await web.get('/case/C-1');
+    const href = `/children/C-1/facts/${encodeURIComponent(visit.id!)}/recorded-in-error`;
+    expect(casePage.html).toContain(`href="${href}"`);
+    const question = await web.get(href);
+    expect(question.status).toBe(200);
+    expect(textOf(question.html)).toContain('Was this recorded in error?');
+    expect(textOf(question.html)).toContain('Not seen alone');
+
+    const unanswered = await web.post(href, { csrf: csrfOf(question.html) });
+    expect(unanswered.status).toBe(400);
+    expect(textOf(unanswered.html)).toContain('Select yes if this was recorded in error');
+    expect((await web.post(href, { csrf: csrfOf(question.html), inError: 'no' })).location).toBe('/case/C-1');
+    expect((await factsOf('C-1')).at(-1)!.id).toBe(visit.id);
+
+    const done = await web.post(href, { csrf: csrfOf(question.html), inError: 'yes' });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe('/case/C-1#recorded');
+    const correction = (await factsOf('C-1')).at(-1)!;
+    expect(correction).toMatchObject({ recordedBy: 'sw-1', fact: { type: 'correction', date: TODAY, factId: visit.id, reason: 'recorded-in-error' } });
+    expect((await dueOf('C-1', 'statutory-visit'))!.dueDate).toBe(before);
+
+    const history = textOf((await web.get('/case/C-1')).html);
+    expect(history).toContain('Correction Recorded in error Withdraws: Visit of Saturday, 16 January 2027 Sue Worker');
+    expect(history).toMatch(/Visit Not seen alone Withdrawn recorded in error, said Sue Worker on/);
+    expect((await web.get(href)).status).toBe(409);
+  });
+});

@@ -20,7 +20,7 @@ import { childFor } from '#services/children.js';
 import { loadCouncil } from '#services/council.js';
 import { pageFor, problemPage, signInFirst } from './page.js';
 import { childTeam, hasTeam, responsibleFor, workChrome } from './work.js';
-import { factDetails, recordActionText, recordFormFor } from './recordForms.js';
+import { factDetails, factLabel, recordActionText, recordFormFor } from './recordForms.js';
 
 export interface ChildPageDeps {
   store: KeptStore;
@@ -28,9 +28,6 @@ export interface ChildPageDeps {
   appUrl: string;
   today: string;
 }
-
-/** How a fact type reads in the history: "placement-started" is "Placement started". */
-const factLabel = (type: string) => (type === 'pep' ? 'PEP' : type === 'sdq' ? 'SDQ' : type.charAt(0).toUpperCase() + type.slice(1).replace(/-/g, ' '));
 
 const STATUS_TAG: Record<string, string> = { overdue: 'govuk-tag--red', 'due-today': 'govuk-tag--yellow', upcoming: 'govuk-tag--grey' };
 
@@ -51,6 +48,8 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
     const names = new Map(staff.map((s) => [s.id, s.name]));
     const nameOf = (id: string) => names.get(id) ?? id;
     const canRecord = principal.role !== 'lead';
+    const byId = new Map(history.facts.filter((f) => f.id).map((f) => [f.id!, f]));
+    const corrections = new Map(history.facts.flatMap((f) => (f.fact.type === 'correction' ? [[f.fact.factId, f] as const] : [])));
     const due = [...history.obligations].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.kind < b.kind ? -1 : 1));
     return page.render(200, 'child.njk', {
       ...workChrome(principal, council.name, 'case', names.get(principal.staffId)),
@@ -79,12 +78,23 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
         };
       }),
       facts: [...history.facts].reverse().slice(0, 100).map((f) => {
+        const withdrawnBy = f.id ? corrections.get(f.id) : undefined;
+        let what = escapeHtml(factLabel(f.fact.type));
         const details = factDetails(f.fact);
-        return [
-          { text: longDate(factDate(f.fact)) },
-          { html: `${escapeHtml(factLabel(f.fact.type))}${details ? `<br><span class="govuk-body-s">${escapeHtml(details)}</span>` : ''}` },
-          { text: `${nameOf(f.recordedBy)}, ${longDate(f.recordedAt.slice(0, 10))}` },
-        ];
+        if (details) what += `<br><span class="govuk-body-s">${escapeHtml(details)}</span>`;
+        if (f.fact.type === 'correction') {
+          const target = byId.get(f.fact.factId);
+          if (target) what += `<br><span class="govuk-body-s">Withdraws: ${escapeHtml(factLabel(target.fact.type))} of ${escapeHtml(longDate(factDate(target.fact)))}</span>`;
+        }
+        if (withdrawnBy) {
+          what = `<s>${what}</s><br><strong class="govuk-tag govuk-tag--grey">Withdrawn</strong> <span class="govuk-body-s">recorded in error, said ${escapeHtml(nameOf(withdrawnBy.recordedBy))} on ${escapeHtml(longDate(withdrawnBy.recordedAt.slice(0, 10)))}</span>`;
+        }
+        let by = escapeHtml(`${nameOf(f.recordedBy)}, ${longDate(f.recordedAt.slice(0, 10))}`);
+        if (canRecord && f.id && !withdrawnBy && f.fact.type !== 'correction') {
+          const href = `/children/${encodeURIComponent(child.id)}/facts/${encodeURIComponent(f.id)}/recorded-in-error`;
+          by += `<br><a class="govuk-link" href="${escapeHtml(href)}">Recorded in error<span class="govuk-visually-hidden">: ${escapeHtml(factLabel(f.fact.type).toLowerCase())} of ${escapeHtml(longDate(factDate(f.fact)))}</span></a>`;
+        }
+        return [{ text: longDate(factDate(f.fact)) }, { html: what }, { html: by }];
       }),
     });
   } catch (error) {

@@ -178,7 +178,12 @@ export function factDetails(fact: Fact): string {
       return kindLabel(fact.kind);
     case 'missing-episode':
       return fact.returned ? 'Returned' : 'Not yet returned';
+    case 'correction':
+      return fact.reason === 'recorded-in-error' ? 'Recorded in error' : 'Replaced by the case system';
     default:
       return '';
   }
 }
+
+/** How a fact type reads in the history: "placement-started" is "Placement started". */
+export const factLabel = (type: string): string => (type === 'pep' ? 'PEP' : type === 'sdq' ? 'SDQ' : type.charAt(0).toUpperCase() + type.slice(1).replace(/-/g, ' '));

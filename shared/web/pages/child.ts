@@ -9,7 +9,7 @@ import escapeHtml from 'escape-html';
 import { kindLabel } from '#domain/kinds.js';
 import { statusOn } from '#domain/obligations.js';
 import { factDate } from '#domain/facts.js';
-import { longDate } from '#domain/dateText.js';
+import { longDate, shortDateIn } from '#domain/dateText.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import type { HttpResult } from '#http/responses.js';
@@ -87,14 +87,14 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
           if (target) what += `<br><span class="govuk-body-s">Withdraws: ${escapeHtml(factLabel(target.fact.type))} of ${escapeHtml(longDate(factDate(target.fact)))}</span>`;
         }
         if (withdrawnBy) {
-          what = `<s>${what}</s><br><strong class="govuk-tag govuk-tag--grey">Withdrawn</strong> <span class="govuk-body-s">recorded in error, said ${escapeHtml(nameOf(withdrawnBy.recordedBy))} on ${escapeHtml(longDate(withdrawnBy.recordedAt.slice(0, 10)))}</span>`;
+          what = `<s>${what}</s><br><strong class="govuk-tag govuk-tag--grey">Withdrawn</strong> <span class="govuk-body-s">recorded in error, said ${escapeHtml(nameOf(withdrawnBy.recordedBy))} on ${escapeHtml(shortDateIn(withdrawnBy.recordedAt.slice(0, 10), today))}</span>`;
         }
-        let by = escapeHtml(`${nameOf(f.recordedBy)}, ${longDate(f.recordedAt.slice(0, 10))}`);
+        let by = escapeHtml(`${nameOf(f.recordedBy)}, ${shortDateIn(f.recordedAt.slice(0, 10), today)}`);
         if (canRecord && f.id && !withdrawnBy && f.fact.type !== 'correction') {
           const href = `/children/${encodeURIComponent(child.id)}/facts/${encodeURIComponent(f.id)}/recorded-in-error`;
           by += `<br><a class="govuk-link" href="${escapeHtml(href)}">Recorded in error<span class="govuk-visually-hidden">: ${escapeHtml(factLabel(f.fact.type).toLowerCase())} of ${escapeHtml(longDate(factDate(f.fact)))}</span></a>`;
         }
-        return [{ text: longDate(factDate(f.fact)) }, { html: what }, { html: by }];
+        return [{ text: shortDateIn(factDate(f.fact), today) }, { html: what }, { html: by }];
       }),
     });
   } catch (error) {

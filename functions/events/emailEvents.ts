@@ -4,12 +4,13 @@
  * admins are told whose address needs fixing.
  */
 import middy from '@middy/core';
+import { withLogContext } from '#platform/log.js';
 import type { SNSEvent } from 'aws-lambda';
 import { store } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { handleEmailEvent } from '#services/emailEvents.js';
 
-export const handler = middy<SNSEvent, { marked: number }>().handler(async (event) => {
+export const handler = middy<SNSEvent, { marked: number }>().use(withLogContext()).handler(async (event) => {
   let marked = 0;
   for (const record of event.Records ?? []) {
     marked += await handleEmailEvent(store(), sesSender(), record.Sns.Message);

@@ -3,6 +3,7 @@
  * on weekdays; bank holidays are skipped by the engine's calendar.
  */
 import middy from '@middy/core';
+import { withLogContext } from '#platform/log.js';
 import type { Context } from 'aws-lambda';
 import { runSweep } from '#services/sweep.js';
 import { sendClaims, store } from '#services/context.js';
@@ -14,7 +15,7 @@ export interface SweepEvent {
   date?: string;
 }
 
-export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, Error, Context>().handler(async (event, context) => {
+export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, Error, Context>().use(withLogContext()).handler(async (event, context) => {
   const signal = new AbortController();
   // Stop starting new digests 20 s before Lambda would kill us; the rest go on the retry.
   const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;

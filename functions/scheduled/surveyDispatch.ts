@@ -1,12 +1,13 @@
 /** Daily at 09:00 Europe/London: open, remind and close survey campaigns. */
 import middy from '@middy/core';
+import { withLogContext } from '#platform/log.js';
 import type { Context } from 'aws-lambda';
 import { runSurveyDispatch, type DispatchReport } from '#services/surveyDispatch.js';
 import { sendClaims, store, surveyStore } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { config, scheduledDay } from '#platform/config.js';
 
-export const handler = middy<{ date?: string }, DispatchReport, Error, Context>().handler(async (event, context) => {
+export const handler = middy<{ date?: string }, DispatchReport, Error, Context>().use(withLogContext()).handler(async (event, context) => {
   const signal = new AbortController();
   // Stop starting new emails 20 s before Lambda would kill us; the rest go on the retry.
   const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;

@@ -4,6 +4,7 @@
  * JavaScript. A small fixed list, read once per warm function.
  */
 import middy from '@middy/core';
+import { withLogContext } from '#platform/log.js';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +20,7 @@ const cache = new Map<string, string>();
 
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
 
-export const handler = middy<APIGatewayProxyEventV2, Result>().handler(async (event): Promise<Result> => {
+export const handler = middy<APIGatewayProxyEventV2, Result>().use(withLogContext()).handler(async (event): Promise<Result> => {
   const name = event.pathParameters?.file ?? '';
   const file = FILES[name];
   if (!file) return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };

@@ -1,5 +1,6 @@
 /** The leads' view: /reports, survey summaries and on-time figures, as HTML, JSON or CSV. */
 import middy from '@middy/core';
+import { withLogContext } from '#platform/log.js';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { HttpResult } from '#http/responses.js';
 import { reportPage } from '#web/pages/reports.js';
@@ -7,7 +8,7 @@ import { withFaultPage } from '#web/pages/page.js';
 import { store, surveyStore } from '#services/context.js';
 import { config, today } from '#platform/config.js';
 
-export const handler = middy<APIGatewayProxyEventV2, HttpResult>().handler((event) =>
+export const handler = middy<APIGatewayProxyEventV2, HttpResult>().use(withLogContext()).handler((event) =>
   withFaultPage(event, config.appUrl, 'report page', ['Please try again in a few minutes.'], () =>
     reportPage(event, { store: store(), surveys: surveyStore(), appUrl: config.appUrl, today: today() }),
   ),

@@ -71,6 +71,17 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
   // A child's page in the browser, where reminder emails link; the handler checks the session and the case.
   { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
+  // A practitioner's own work, and a manager's team, in the browser (session cookie).
+  { method: 'GET', path: '/', handler: 'web/myWork', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/team', handler: 'web/team', auth: false, uses: { table: 'read', web: true } },
+  // Recording work in the browser: question, check your answers, record, confirmation (session cookie, CSRF).
+  { method: 'GET', path: '/children/{id}/record/{kind}', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/children/{id}/record/{kind}', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/children/{id}/record/{kind}/confirm', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
+  { method: 'GET', path: '/children/{id}/record/{kind}/done', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
+  // "Recorded in error": a correction fact, after a question page that confirms it.
+  { method: 'GET', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
   // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE); a failed sign-in is a page.
   { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: { web: true } },
   { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: { web: true } },

@@ -35,6 +35,23 @@ export const LEFT_CARE_REASONS = [
   'other',
 ] as const;
 
+/**
+ * How the child took part in a looked-after review: the SSDA903 return's
+ * participation codes (DfE, children looked after return, PN0 to PN7).
+ */
+export const PARTICIPATION_CODES = ['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7'] as const;
+export type ParticipationCode = (typeof PARTICIPATION_CODES)[number];
+
+/** PN1 to PN6 count as taking part; PN7 does not; PN0 (under 4) is neither. */
+export function participatedBy(code: ParticipationCode): boolean | undefined {
+  return code === 'PN0' ? undefined : code !== 'PN7';
+}
+
+/** Whether the child took part in a review, from its code when it has one. */
+export function reviewParticipated(fact: { childParticipated?: boolean | undefined; participation?: ParticipationCode | undefined }): boolean | undefined {
+  return fact.participation ? participatedBy(fact.participation) : fact.childParticipated;
+}
+
 export const factSchemas = {
   'entered-care': z.strictObject({ type: z.literal('entered-care'), date: isoDate }),
   'placement-started': z.strictObject({
@@ -55,7 +72,23 @@ export const factSchemas = {
   visit: z.strictObject({ type: z.literal('visit'), date: isoDate, seenAlone: z.boolean() }),
   /** CPPCR reg 28(3A): the child agrees to fewer visits in a long-term foster placement. */
   'fewer-visits-agreed': z.strictObject({ type: z.literal('fewer-visits-agreed'), date: isoDate, placementId }),
-  review: z.strictObject({ type: z.literal('review'), date: isoDate, childParticipated: z.optional(z.boolean()) }),
+  /**
+   * `participation` is the SSDA903 code (PN0 to PN7); `childParticipated` is what
+   * older records and the CSV import carry. When both are given they must agree.
+   */
+  review: z
+    .strictObject({
+      type: z.literal('review'),
+      date: isoDate,
+      childParticipated: z.optional(z.boolean()),
+      participation: z.optional(z.enum(PARTICIPATION_CODES)),
+    })
+    .check(
+      z.refine((f) => f.participation === undefined || f.childParticipated === undefined || participatedBy(f.participation) === f.childParticipated, {
+        message: 'does not agree with participation',
+        path: ['childParticipated'],
+      }),
+    ),
   'care-plan': z.strictObject({ type: z.literal('care-plan'), date: isoDate }),
   'placement-plan': z.strictObject({ type: z.literal('placement-plan'), date: isoDate, placementId }),
   'permanence-plan': z.strictObject({ type: z.literal('permanence-plan'), date: isoDate }),

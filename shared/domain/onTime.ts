@@ -14,7 +14,7 @@
  * have passed.
  */
 import { birthday, daysInMonth, isIsoDate } from './dates.js';
-import type { Child, Fact } from './facts.js';
+import { type Child, type Fact, reviewParticipated } from './facts.js';
 import { buildHistory } from './history.js';
 import { type Obligation, computeObligations } from './obligations.js';
 import { type ResolvedPolicy, STATUTORY_POLICY } from './policy.js';
@@ -252,7 +252,10 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
     if (!inPeriod(dated.dates[k]!)) continue;
     const fact = dated.facts[k]!;
     if (fact.type === 'visit') add(c['visits-seen-alone'], fact.seenAlone);
-    else if (fact.type === 'review') add(c['reviews-participation'], fact.childParticipated === true);
+    // PN0 (under 4 at the review) is left out of the share, as in the DfE's figures.
+    else if (fact.type === 'review') {
+      if (fact.participation !== 'PN0') add(c['reviews-participation'], reviewParticipated(fact) === true);
+    }
     else if (fact.type === 'sdq') {
       add(c['sdq-done'], fact.score >= SDQ_CONCERN);
       tally.sdqSum += fact.score;

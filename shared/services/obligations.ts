@@ -1,4 +1,5 @@
 import type { DueItem } from '#store/ports/cases.js';
+import type { KeptStore } from '#store/ports/stores.js';
 import { statusOn } from '#domain/obligations.js';
 
 /** The projection as people read it: soonest first, each with today's status and who answers for it. */
@@ -17,4 +18,12 @@ export function withStatus(items: readonly DueItem[], today: string) {
       responsibleId: o.responsibleId,
       ...(o.unallocated ? { unallocated: o.unallocated } : {}),
     }));
+}
+
+/**
+ * What a member of staff has to do: the one list behind `GET /me/due`, the
+ * My work page and the team page (today the cases they hold).
+ */
+export function dueFor(store: Pick<KeptStore, 'dueForHolder'>, councilId: string, staffId: string): Promise<DueItem[]> {
+  return store.dueForHolder(councilId, staffId);
 }

@@ -5,10 +5,12 @@ import { InvalidInput } from '#domain/errors.js';
 import { correctionProblem } from '#domain/corrections.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
-import type { StoredFact } from '#store/ports/cases.js';
+import type { DueItem, StoredFact } from '#store/ports/cases.js';
+import type { ChildRecord } from '#domain/people.js';
 import type { Obligation } from '#domain/obligations.js';
 import { childFor } from './children.js';
 import { loadCouncil, projector } from './council.js';
+import { auditEntryFor, recordAccess } from './audit.js';
 
 export interface Recorded {
   stored: StoredFact;
@@ -36,4 +38,21 @@ export async function recordFact(
     principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today), audit,
   );
   return { stored, obligations: projection.obligations.map((o) => ({ ...o, childId: child.id })) };
+}
+
+/**
+ * What a record page shows before anything is recorded: the child, what is
+ * due and what was recorded (the current placement comes from it). Only for
+ * someone who may record for the case; the read is audited first.
+ */
+export async function beforeRecording(
+  deps: { store: KeptStore; audit: AuditLog },
+  principal: Principal,
+  childId: string,
+  route: string,
+): Promise<{ child: ChildRecord; facts: StoredFact[]; obligations: DueItem[] }> {
+  const { child } = await childFor(deps.store, deps.audit, principal, childId, 'record', route);
+  await recordAccess(deps.audit, auditEntryFor(principal, 'read', child.id, route));
+  const history = await deps.store.getChildHistory(principal.councilId, child.id);
+  return { child, ...history };
 }

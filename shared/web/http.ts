@@ -85,15 +85,15 @@ export function csrfMatches(formValue: string | undefined, cookieValue: string |
 }
 
 /**
- * Where to go after sign-in: only a path on this site, never another site
+ * Where to go after sign-in (My work unless told): only a path on this site, never another site
  * (open redirect; browsers read `/\` as `//`). Characters a Location header cannot carry (spaces,
  * unicode) are percent-encoded; everything else, `%` included, is kept as sent.
  */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/reports';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   try {
     return next.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
   } catch {
-    return '/reports'; // a lone surrogate: no page is called that
+    return '/'; // a lone surrogate: no page is called that
   }
 }

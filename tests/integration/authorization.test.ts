@@ -47,12 +47,12 @@ interface Row {
   expected: Record<Caller, number>;
   /** A JSON body, made per caller so that creations do not collide. */
   json?: (caller: Caller) => unknown;
-  /** A form body (the reply to a survey), with the reports' CSRF cookie. */
-  form?: boolean;
+  /** A form body with its CSRF cookie: the reply to a survey (the reports' cookie), or a record page's answers. */
+  form?: boolean | 'record';
 }
 
 /** Real ids, filled in by beforeAll: the campaign and the calendar link are made there. */
-const ids = { campaign: '', calendar: '' };
+const ids = { campaign: '', calendar: '', fact: '' };
 
 /** `'401 200 403 …'` in CALLERS order. */
 function statuses(line: string): Record<Caller, number> {
@@ -131,6 +131,19 @@ const MATRIX: Row[] = [
   // A child's page in the browser: as GET /children/{id}, signed in by the session cookie.
   row('GET /case/{id}', 'GET /case/A-1', 'cookie',                                             '303 200 403 200 403 200 200 404'),
   row('GET /case/{id}', 'GET /case/B-1', 'cookie',                                             '303 403 200 403 200 200 200 404'),
+  // My work: everyone signed in sees their own; the team page is for managers.
+  row('GET /', 'GET /', 'cookie',                                                              '303 200 200 200 200 200 200 200'),
+  row('GET /team', 'GET /team', 'cookie',                                                      '303 403 403 200 200 403 403 403'),
+  // Recording in the browser: as POST /children/{id}/facts (the question pages too); the confirmation reads, as GET /children/{id}.
+  row('GET /children/{id}/record/{kind}', 'GET /children/A-1/record/statutory-visit', 'cookie', '303 200 403 200 403 403 200 404'),
+  row('GET /children/{id}/record/{kind}', 'GET /children/B-1/record/statutory-visit', 'cookie', '303 403 200 403 200 403 200 404'),
+  row('POST /children/{id}/record/{kind}', 'POST /children/A-1/record/statutory-visit', 'cookie', '303 200 403 200 403 403 200 404', { form: 'record' }),
+  row('POST /children/{id}/record/{kind}/confirm', 'POST /children/A-1/record/statutory-visit/confirm', 'cookie', '303 303 403 303 403 403 303 404', { form: 'record' }),
+  row('POST /children/{id}/record/{kind}/confirm', 'POST /children/B-1/record/statutory-visit/confirm', 'cookie', '303 403 303 403 303 403 303 404', { form: 'record' }),
+  row('GET /children/{id}/record/{kind}/done', 'GET /children/A-1/record/statutory-visit/done', 'cookie', '303 200 403 200 403 200 200 404'),
+  // "Recorded in error": as recording; the rows' form has no answer, so those allowed get the question again (400).
+  row('GET /children/{id}/facts/{factId}/recorded-in-error', 'GET /children/A-1/facts/{fact}/recorded-in-error', 'cookie', '303 200 403 200 403 403 200 404'),
+  row('POST /children/{id}/facts/{factId}/recorded-in-error', 'POST /children/A-1/facts/{fact}/recorded-in-error', 'cookie', '303 400 403 400 403 403 400 404', { form: 'record' }),
   // Browser sign-in through Cognito (AUTH_DOMAIN set, as in AWS): public, and the same for everyone.
   row('GET /sign-in', 'GET /sign-in?next=%2Freports', 'cookie',                                '303 303 303 303 303 303 303 303'),
   row('GET /auth/callback', 'GET /auth/callback?code=abc&state=xyz', 'cookie',                 '401 401 401 401 401 401 401 401'),
@@ -167,7 +180,9 @@ beforeAll(async () => {
       { type: 'entered-care', date: '2026-12-01' },
       { type: 'placement-started', date: '2026-12-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
     ]) {
-      expect((await stack.call('POST', `/children/${id}/facts`, { token: admin, body: fact })).status).toBe(201);
+      const recorded = await stack.call('POST', `/children/${id}/facts`, { token: admin, body: fact });
+      expect(recorded.status).toBe(201);
+      if (id === 'A-1' && fact.type === 'entered-care') ids.fact = recorded.body.fact.id;
     }
   }
   const made = await stack.call('POST', '/campaigns', { token: tokens.lead, body: { ...campaign(), name: 'Care leavers (matrix)' } });
@@ -188,7 +203,7 @@ afterAll(async () => {
 /** Sends one cell of the matrix. Each caller comes from its own loopback address (the survey pages count wrong links per address). */
 function send(r: Row, caller: Caller): Promise<Answer> {
   const [method, template] = r.request.split(' ') as [string, string];
-  const path = template.replace('{campaign}', ids.campaign).replace('{calendar}', ids.calendar);
+  const path = template.replace('{campaign}', ids.campaign).replace('{calendar}', ids.calendar).replace('{fact}', encodeURIComponent(ids.fact));
   const token = caller === 'none' ? undefined : tokens[caller];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
@@ -198,6 +213,10 @@ function send(r: Row, caller: Caller): Promise<Answer> {
   if (r.json) {
     raw = JSON.stringify(r.json(caller));
     headers['content-type'] = 'application/json';
+  } else if (r.form === 'record') {
+    cookies.push(`kept_record_csrf=${CSRF}`);
+    raw = new URLSearchParams({ csrf: CSRF, 'date-day': TODAY.slice(8), 'date-month': TODAY.slice(5, 7), 'date-year': TODAY.slice(0, 4), seenAlone: 'yes' }).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (r.form || r.request.startsWith('POST /s/')) {
     cookies.push(`kept_reports_csrf=${CSRF}`);
     raw = new URLSearchParams({ csrf: CSRF, youSaidWeDid: 'We heard you: more time with your worker.', answer: 'yes' }).toString();
@@ -213,7 +232,7 @@ function shapeProblems(r: Row, caller: Caller, a: Answer): string[] {
   // Pages (the handlers under functions/web) answer HTML unless JSON or CSV is asked for.
   const handler = ROUTES.find((x) => `${x.method} ${x.path}` === r.route)?.handler ?? '';
   const html = handler.startsWith('web/') && !/format=(json|csv)/.test(r.request);
-  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
+  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/(record|facts\/[^/]+\/recorded-in-error)|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
     out.push(`redirects to ${a.location}, not /sign-in?next=…`);
   }
   if (a.status === 303 && r.route === 'GET /sign-in' && !a.location?.startsWith(`${COGNITO}/oauth2/authorize?`)) out.push(`sign-in goes to ${a.location}`);

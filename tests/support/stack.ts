@@ -13,6 +13,7 @@ import { applyLocalEnvironment, type LocalSettings } from '#local/settings.js';
 import { publishKeys, signLocalToken } from '#local/issuer.js';
 import { ensureTable } from '#local/table.js';
 import { createApiServer, listen } from '#local/server.js';
+import { localSignInRoutes } from '#local/signIn.js';
 import { clearInbox, receivedEmails, type ReceivedEmail } from '#local/services.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import type { Stores } from '#store/ports/stores.js';
@@ -34,7 +35,7 @@ export interface TestStack extends Stores {
 
 let counter = 0;
 
-export async function startTestStack(name: string, options: { dynamoEndpoint?: string } = {}): Promise<TestStack> {
+export async function startTestStack(name: string, options: { dynamoEndpoint?: string; localSignIn?: boolean } = {}): Promise<TestStack> {
   const councilId = `${name}-${process.pid}-${counter++}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const settings: LocalSettings = {
     port: 0,
@@ -52,12 +53,13 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
   forgetCouncils();
   await publishKeys(settings);
   await ensureTable(settings.tableName);
-  const server: Server = createApiServer();
+  const { table: _table, ...stores } = dynamoStores(settings.tableName);
+  // With `localSignIn`, the local sign-in page npm start serves is there too.
+  const server: Server = createApiServer(options.localSignIn ? localSignInRoutes(settings, stores.store) : []);
   const port = await listen(server, 0);
   const baseUrl = `http://127.0.0.1:${port}`;
   process.env.APP_URL = baseUrl;
   const sesEndpoint = `http://127.0.0.1:${settings.sesPort}`;
-  const { table: _table, ...stores } = dynamoStores(settings.tableName);
   return {
     ...stores,
     councilId,

@@ -5,9 +5,11 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
+import escapeHtml from 'escape-html';
 import { kindLabel } from '#domain/kinds.js';
+import { statusOn } from '#domain/obligations.js';
 import { factDate } from '#domain/facts.js';
-import { longDate } from '#domain/dateText.js';
+import { longDate, shortDateIn } from '#domain/dateText.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import type { HttpResult } from '#http/responses.js';
@@ -15,10 +17,10 @@ import { routeOf } from '#http/route.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { childFor } from '#services/children.js';
-import { withStatus } from '#services/obligations.js';
 import { loadCouncil } from '#services/council.js';
 import { pageFor, problemPage, signInFirst } from './page.js';
-import { signedInAs } from './surveyReport.js';
+import { childTeam, hasTeam, responsibleFor, workChrome } from './work.js';
+import { factDetails, factLabel, recordActionText, recordFormFor } from './recordForms.js';
 
 export interface ChildPageDeps {
   store: KeptStore;
@@ -40,27 +42,60 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
   }
   const { store, today } = deps;
   const council = await loadCouncil(store, principal.councilId);
-  const signedIn = { councilName: council.name, signedInAs: signedInAs(principal) };
   try {
     const { child } = await childFor(store, deps.audit, principal, event.pathParameters?.id ?? '', 'read', routeOf(event));
-    const [history, holder] = await Promise.all([store.getChildHistory(principal.councilId, child.id), store.getStaff(principal.councilId, child.holderId)]);
+    const [history, staff] = await Promise.all([store.getChildHistory(principal.councilId, child.id), store.listStaff(principal.councilId)]);
+    const names = new Map(staff.map((s) => [s.id, s.name]));
+    const nameOf = (id: string) => names.get(id) ?? id;
+    const canRecord = principal.role !== 'lead';
+    const byId = new Map(history.facts.filter((f) => f.id).map((f) => [f.id!, f]));
+    const corrections = new Map(history.facts.flatMap((f) => (f.fact.type === 'correction' ? [[f.fact.factId, f] as const] : [])));
+    const due = [...history.obligations].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.kind < b.kind ? -1 : 1));
     return page.render(200, 'child.njk', {
-      ...signedIn,
+      ...workChrome(principal, council.name, 'case', names.get(principal.staffId)),
       title: `Case ${child.id}`,
       child,
-      holderName: holder?.name ?? child.holderId,
       todayText: longDate(today),
-      obligations: withStatus(history.obligations, today).map((o) => [
-        { text: kindLabel(o.kind, council.titles) },
-        { text: longDate(o.dueDate) },
-        { html: `<strong class="govuk-tag ${STATUS_TAG[o.status]}">${o.status.replace('-', ' ')}</strong>` },
-        { text: o.note ? `${o.rule}. Note: ${o.note}` : o.rule },
-      ]),
-      facts: [...history.facts].reverse().slice(0, 50).map((f) => [
-        { text: longDate(factDate(f.fact)) },
-        { text: f.fact.type.replace(/-/g, ' ') },
-        { text: f.recordedBy },
-      ]),
+      team: childTeam(child).map((m) => ({
+        key: { text: m.label },
+        value: { text: m.staffId ? nameOf(m.staffId) : 'Not allocated' },
+      })),
+      teamRecorded: hasTeam(child),
+      obligations: due.map((o) => {
+        const status = statusOn(o.dueDate, today);
+        const label = kindLabel(o.kind, council.titles);
+        const recordable = canRecord && recordFormFor(o.kind, new Set(council.titles.keys())) !== null;
+        return {
+          card: {
+            title: { text: label, headingLevel: 3 },
+            ...(recordable ? { actions: { items: [{ href: `/children/${encodeURIComponent(child.id)}/record/${encodeURIComponent(o.kind)}`, text: recordActionText(o.kind, council.titles), visuallyHiddenText: '' }] } } : {}),
+          },
+          rows: [
+            { key: { text: 'Due' }, value: { html: `${escapeHtml(longDate(o.dueDate))} <strong class="govuk-tag ${STATUS_TAG[status]}">${status.replace('-', ' ')}</strong>` } },
+            { key: { text: 'Responsible' }, value: { text: nameOf(responsibleFor(o)) } },
+            { key: { text: 'Rule' }, value: { text: o.note ? `${o.rule}. Note: ${o.note}` : o.rule } },
+          ],
+        };
+      }),
+      facts: [...history.facts].reverse().slice(0, 100).map((f) => {
+        const withdrawnBy = f.id ? corrections.get(f.id) : undefined;
+        let what = escapeHtml(factLabel(f.fact.type));
+        const details = factDetails(f.fact);
+        if (details) what += `<br><span class="govuk-body-s">${escapeHtml(details)}</span>`;
+        if (f.fact.type === 'correction') {
+          const target = byId.get(f.fact.factId);
+          if (target) what += `<br><span class="govuk-body-s">Withdraws: ${escapeHtml(factLabel(target.fact.type))} of ${escapeHtml(longDate(factDate(target.fact)))}</span>`;
+        }
+        if (withdrawnBy) {
+          what = `<s>${what}</s><br><strong class="govuk-tag govuk-tag--grey">Withdrawn</strong> <span class="govuk-body-s">recorded in error, said ${escapeHtml(nameOf(withdrawnBy.recordedBy))} on ${escapeHtml(shortDateIn(withdrawnBy.recordedAt.slice(0, 10), today))}</span>`;
+        }
+        let by = escapeHtml(`${nameOf(f.recordedBy)}, ${shortDateIn(f.recordedAt.slice(0, 10), today)}`);
+        if (canRecord && f.id && !withdrawnBy && f.fact.type !== 'correction') {
+          const href = `/children/${encodeURIComponent(child.id)}/facts/${encodeURIComponent(f.id)}/recorded-in-error`;
+          by += `<br><a class="govuk-link" href="${escapeHtml(href)}">Recorded in error<span class="govuk-visually-hidden">: ${escapeHtml(factLabel(f.fact.type).toLowerCase())} of ${escapeHtml(longDate(factDate(f.fact)))}</span></a>`;
+        }
+        return [{ text: shortDateIn(factDate(f.fact), today) }, { html: what }, { html: by }];
+      }),
     });
   } catch (error) {
     const shown = problemPage(page, error, council.name, { 403: 'You cannot see this case', 404: 'Case not found' });

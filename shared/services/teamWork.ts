@@ -1,0 +1,28 @@
+/**
+ * A manager's view of their team: each member's due work (the same list
+ * My work and `GET /me/due` show them) and the children the team holds.
+ */
+import type { Principal } from '#domain/principal.js';
+import type { ChildRecord, Staff } from '#domain/people.js';
+import { Forbidden } from '#domain/errors.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { DueItem } from '#store/ports/cases.js';
+import { dueFor } from './obligations.js';
+
+export interface TeamWork {
+  manager: Staff | null;
+  members: Array<{ staff: Staff; items: DueItem[] }>;
+  children: ChildRecord[];
+}
+
+export async function teamWork(store: KeptStore, principal: Principal): Promise<TeamWork> {
+  if (principal.role !== 'manager') throw new Forbidden('the team page is for team managers');
+  const staff = await store.listStaff(principal.councilId);
+  const people = staff.filter((s) => s.managerId === principal.staffId).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const holders = [principal.staffId, ...people.map((s) => s.id)];
+  const [members, children] = await Promise.all([
+    Promise.all(people.map(async (s) => ({ staff: s, items: await dueFor(store, principal.councilId, s.id) }))),
+    Promise.all(holders.map((id) => store.listChildrenHeldBy(principal.councilId, id))).then((lists) => lists.flat().sort((a, b) => (a.id < b.id ? -1 : 1))),
+  ]);
+  return { manager: staff.find((s) => s.id === principal.staffId) ?? null, members, children };
+}

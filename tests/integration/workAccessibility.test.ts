@@ -1,0 +1,183 @@
+/**
+ * The practitioners' pages in headless Chromium at mobile width: axe-core
+ * finds no WCAG 2.2 A/AA violations on any of them (with and without
+ * errors), none scrolls sideways, the CSP raises nothing, and a social
+ * worker can record a visit from the case page with the keyboard alone.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { browserForFile } from '#tests/support/browser.js';
+import { projector } from '#services/council.js';
+import { STATUTORY_POLICY } from '#domain/policy.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+
+const TODAY = '2027-01-18';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTH = 390;
+
+let stack: TestStack;
+const chromium = browserForFile();
+const tokens: Record<string, string> = {};
+
+async function addChild(id: string, facts: Fact[]) {
+  const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Ellie', lastName: 'Walker', dateOfBirth: '2009-03-02', holderId: 'sw-1', createdAt: TODAY, version: 0 };
+  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2026-11-01T08:00:00Z', recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
+}
+
+async function open(who: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await (await chromium.browser()).newContext({ viewport: { width: WIDTH, height: 844 } });
+  if (tokens[who]) await context.addCookies([{ name: 'kept_session', value: tokens[who], url: stack.baseUrl }]);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, problems };
+}
+
+/** axe-core's violations, and a page wider than the screen. */
+async function check(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  const found = result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > WIDTH) found.push(`scrolls sideways: ${wide}px wide`);
+  return found;
+}
+
+beforeAll(async () => {
+  process.env.KEPT_TODAY = TODAY;
+  stack = await startTestStack('work-a11y', { localSignIn: true });
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  tokens['sw-1'] = await stack.token('practitioner', 'sw-1');
+  tokens['tm-1'] = await stack.token('manager', 'tm-1');
+  await addChild('A-1', [
+    { type: 'entered-care', date: '2026-06-01' },
+    { type: 'placement-started', date: '2026-06-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
+    { type: 'review', date: '2026-06-20', participation: 'PN1', childParticipated: true },
+    { type: 'sdq', date: '2026-07-01', score: 12 },
+  ]);
+  await addChild('K-1', [
+    { type: 'entered-care', date: '2026-12-18' },
+    { type: 'placement-started', date: '2026-12-18', placementId: 'P1', longTerm: false, arrangement: 'foster' },
+  ]);
+  await chromium.ready();
+});
+
+afterAll(async () => {
+  await chromium.close();
+  await stack?.stop();
+});
+
+describe('axe-core finds no violations, at mobile width', () => {
+  it('on My work, the team page, the case page and the sign-in page', async () => {
+    const found: Record<string, string[]> = {};
+    const { page, problems } = await open('sw-1');
+    for (const path of ['/', '/?view=next-4-weeks&kind=statutory-visit', '/?kind=pep', '/case/A-1']) {
+      await page.goto(`${stack.baseUrl}${path}`);
+      found[path] = await check(page);
+    }
+    const manager = await open('tm-1');
+    await manager.page.goto(`${stack.baseUrl}/team`);
+    found['/team'] = await check(manager.page);
+    const anonymous = await open('none');
+    await anonymous.page.goto(`${stack.baseUrl}/sign-in`);
+    found['/sign-in'] = await check(anonymous.page);
+    expect(Object.entries(found).filter(([, v]) => v.length)).toEqual([]);
+    expect([...problems, ...manager.problems, ...anonymous.problems]).toEqual([]);
+  }, 120_000);
+
+  it('on each kind of question page, with and without errors', async () => {
+    const found: Record<string, string[]> = {};
+    const { page, problems } = await open('sw-1');
+    for (const kind of ['statutory-visit', 'looked-after-review', 'sdq', 'review-health-assessment', 'pep']) {
+      await page.goto(`${stack.baseUrl}/children/A-1/record/${kind}`);
+      found[kind] = await check(page);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      expect(await page.locator('.govuk-error-summary').count(), kind).toBe(1);
+      found[`${kind} with errors`] = await check(page);
+    }
+    expect(Object.entries(found).filter(([, v]) => v.length)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('on check your answers, the confirmation, and recorded in error', async () => {
+    const found: Record<string, string[]> = {};
+    const { page, problems } = await open('sw-1');
+    await page.goto(`${stack.baseUrl}/children/A-1/record/looked-after-review`);
+    await page.fill('#date-day', '14');
+    await page.fill('#date-month', '1');
+    await page.fill('#date-year', '2027');
+    await page.check('input[name="participation"][value="PN3"]');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.locator('h1').innerText()).toBe('Check your answers');
+    found.check = await check(page);
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await page.waitForURL(/\/done$/);
+    found.done = await check(page);
+    await page.goto(`${stack.baseUrl}/case/A-1`);
+    found['case page with a new fact'] = await check(page);
+    const links = await page.locator('a[href$="/recorded-in-error"]').evaluateAll((as) => as.map((a) => a.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(links).toContain('Recorded in error: review of Thursday, 14 January 2027');
+    await page.locator('a[href$="/recorded-in-error"]', { hasText: 'review of Thursday, 14 January 2027' }).click();
+    await page.waitForURL(/recorded-in-error$/);
+    found['recorded in error'] = await check(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.locator('.govuk-error-summary').count()).toBe(1);
+    found['recorded in error, unanswered'] = await check(page);
+    await page.check('input[name="inError"][value="yes"]');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${stack.baseUrl}/case/A-1#recorded`);
+    found['case page with a correction'] = await check(page);
+    expect(Object.entries(found).filter(([, v]) => v.length)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+describe('keyboard only', () => {
+  it('a social worker records a visit from the case page without a mouse, and sees when the next is due', async () => {
+    const { page, problems } = await open('sw-1');
+    await page.goto(`${stack.baseUrl}/case/K-1`);
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return { tag: el?.tagName ?? '', type: el?.type ?? '', name: el?.name ?? '', value: el?.value ?? '', text: el?.textContent?.trim().replace(/\s+/g, ' ') ?? '' };
+    });
+    const tabTo = async (match: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (match(await focused())) return;
+      }
+      throw new Error('never reached by Tab');
+    };
+    await tabTo((f) => f.tag === 'A' && f.text.startsWith('Record statutory visit'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/record\/statutory-visit$/);
+    for (const [name, value] of [['date-day', '15'], ['date-month', '1'], ['date-year', '2027']] as const) {
+      await tabTo((f) => f.name === name);
+      await page.keyboard.type(value);
+    }
+    await tabTo((f) => f.type === 'radio' && f.name === 'seenAlone');
+    await page.keyboard.press('Space');
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === 'Continue');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/record\/statutory-visit$/);
+    expect(await page.locator('h1').innerText()).toBe('Check your answers');
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === 'Record');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/done$/);
+    expect(await page.locator('.govuk-panel__title').innerText()).toBe('Recorded');
+    expect(await page.locator('main').innerText()).toContain('Statutory visit: next due Friday, 26 February 2027');
+    expect((await stack.store.getChildHistory(stack.councilId, 'K-1')).facts.at(-1)!.fact).toEqual({ type: 'visit', date: '2027-01-15', seenAlone: true });
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

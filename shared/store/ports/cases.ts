@@ -7,6 +7,8 @@ export interface StoredFact {
   recordedAt: string;
   recordedBy: string;
   fact: Fact;
+  /** The extract row an imported fact came from (e.g. `ssd:ssd_cla_visits:V123`), at most 200 characters. */
+  source?: string;
 }
 
 /** One obligation in the projection, with what a reminder needs to name the child. */

@@ -3,6 +3,7 @@
  * in a list gets an `export` audit entry before the list is handed over; if
  * an entry cannot be written, nothing is.
  */
+import { effectiveFacts } from '#domain/corrections.js';
 import { annexA, type AnnexAChild, type AnnexAList, type AnnexATable } from '#domain/annexA.js';
 import { Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/principal.js';
@@ -18,7 +19,7 @@ export async function annexAList(store: KeptStore, audit: AuditLog, principal: P
   const children: AnnexAChild[] = [];
   for (const child of await store.listChildren(principal.councilId)) {
     const { facts } = await store.getChildHistory(principal.councilId, child.id);
-    children.push({ child, facts: facts.map((f) => f.fact), holderName: staff.get(child.holderId) ?? child.holderId });
+    children.push({ child, facts: effectiveFacts(facts), holderName: staff.get(child.holderId) ?? child.holderId });
   }
   const table = annexA(list, children, today, council.policy.personalAdviser.untilAge);
   for (const row of table.rows) await recordAccess(audit, auditEntryFor(principal, 'export', row[0]!, route));

@@ -7,6 +7,7 @@
  * part-way, everything this import wrote is taken back (as `importCsv`).
  * Children missing from a full extract are listed, never deleted.
  */
+import { withdrawnIds } from '#domain/corrections.js';
 import type { Fact } from '#domain/facts.js';
 import type { ExtractPlan, SourcedFact } from '#domain/import/plan.js';
 import { holderOf } from '#domain/import/ssd/professionals.js';
@@ -44,10 +45,11 @@ const canonical = (value: unknown): string =>
     ? `{${Object.keys(value).sort().map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
     : JSON.stringify(value);
 
-/** The fact Kept holds now for each source: the latest recorded. */
+/** The fact that stands now for each source: the latest recorded that no correction withdrew. */
 export function heldBySource(facts: readonly StoredFact[]): Map<string, StoredFact> {
+  const withdrawn = withdrawnIds(facts);
   const held = new Map<string, StoredFact>();
-  for (const f of facts) if (f.source !== undefined) held.set(f.source, f);
+  for (const f of facts) if (f.source !== undefined && !(f.id !== undefined && withdrawn.has(f.id))) held.set(f.source, f);
   return held;
 }
 
@@ -163,6 +165,11 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
   const project = projector(council.policy, options.today);
   const recordedAt = now();
   const stored = (f: SourcedFact): StoredFact => ({ fact: f.fact, source: f.source, recordedAt, recordedBy: options.importedBy });
+  /** A changed row: the old fact withdrawn (kept in the history), the new one in its place. */
+  const replacement = ({ old, next }: { old: StoredFact; next: SourcedFact }): StoredFact[] => [
+    { fact: { type: 'correction', date: options.today, factId: old.id!, reason: 'replaced' }, recordedAt, recordedBy: options.importedBy },
+    stored(next),
+  ];
 
   const written: WrittenKeys = [];
   const noteWritten = (keys: WrittenKeys) => written.push(...keys);
@@ -170,7 +177,7 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
   try {
     const entries = fresh.map(({ input, facts }) => {
       const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
-      return { child, facts: facts.map(stored), projection: project(child, facts.map((f) => f.fact)) };
+      return { child, facts: facts.map(stored), projection: project(child, facts) };
     });
     for (let i = 0; i < entries.length; i += 100) await store.writeChildren(entries.slice(i, i + 100), noteWritten);
     report.childrenCreated = entries.length;
@@ -178,7 +185,7 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
 
     for (const { child, facts, replaced } of existing) {
       touched.push(child.id);
-      await store.appendFacts(child, [...replaced.map((r) => stored(r.next)), ...facts.map(stored)], project, noteWritten);
+      await store.appendFacts(child, [...replaced.flatMap(replacement), ...facts.map(stored)], project, noteWritten);
       report.childrenUpdated += 1;
       report.facts.created += facts.length;
       report.facts.replaced += replaced.length;

@@ -138,7 +138,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
       const holderId = `sw-${i % PRACTITIONERS}`;
       const child: ChildRecord = { councilId: COUNCIL, id: `C-${i}`, firstName: 'Load', lastName: 'Test', dateOfBirth: h.dateOfBirth, holderId, createdAt: TODAY, version: 0 };
       const facts: StoredFact[] = h.facts.map((fact) => ({ fact, recordedBy: holderId, recordedAt: `${factDate(fact)}T${String(between(rng, 9, 17)).padStart(2, '0')}:00:00.000Z` }));
-      entries.push({ child, facts, projection: project(child, h.facts) });
+      entries.push({ child, facts, projection: project(child, facts) });
       children.push({ child, careLeaver });
     }
     await inParallel(Array.from({ length: Math.ceil(entries.length / 250) }, (_, i) => entries.slice(i * 250, i * 250 + 250)), 4, async (chunk) => {
@@ -321,7 +321,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
       for (const n of unseen.values()) storedUnacknowledged += n;
       if (!record || record.version !== acked.length) versionMismatches++;
       if (record) {
-        const expected = project(record, history.facts.map((f) => f.fact)).obligations;
+        const expected = project(record, history.facts).obligations;
         const want = expected.map((o) => `${o.kind}|${o.dueDate}|${o.dueAt ?? ''}|${o.rule}`).sort().join('\n');
         const have = history.obligations.map((o) => `${o.kind}|${o.dueDate}|${o.dueAt ?? ''}|${o.rule}`).sort().join('\n');
         if (want !== have) projectionMismatches++;

@@ -110,8 +110,18 @@ describe('SSD extract import', () => {
     expect(report).toMatchObject({ ok: true, childrenUpdated: 2, facts: { created: 1, replaced: 1 } });
     expect(report.notInExtract).toEqual(['P70004']);
     expect(await stack.store.getChild(stack.councilId, 'P70004')).not.toBeNull();
-    const visits = (await history('P70001')).facts.filter((f) => f.source === 'ssd:ssd_cla_visits:V9001');
-    expect(visits.at(-1)?.fact).toEqual({ type: 'visit', date: '2026-09-05', seenAlone: true });
+    const facts = (await history('P70001')).facts;
+    const visits = facts.filter((f) => f.source === 'ssd:ssd_cla_visits:V9001');
+    expect(visits.map((f) => f.fact)).toEqual([
+      { type: 'visit', date: '2026-09-05', seenAlone: false },
+      { type: 'visit', date: '2026-09-05', seenAlone: true },
+    ]);
+    // The first is withdrawn by a correction, kept in the history.
+    expect(facts.filter((f) => f.fact.type === 'correction').map((f) => f.fact)).toEqual([
+      { type: 'correction', date: '2026-12-01', factId: visits[0]!.id, reason: 'replaced' },
+    ]);
+    const again = await importExtract(stack.store, stack.councilId, plan, options);
+    expect(again).toMatchObject({ ok: true, childrenUpdated: 0, facts: { created: 0, replaced: 0 } });
   });
 
   it('rolls back when DynamoDB fails part-way through the writes', async () => {

@@ -69,7 +69,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'POST', path: '/reports/surveys/{campaign}/reply', handler: 'web/reports', auth: false, uses: { table: 'write', web: true } },
   { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
   // Each download writes an export audit entry per child listed.
-  { method: 'GET', path: '/reports/annex-a/{list}', handler: 'web/annexA', auth: false, uses: { table: 'write' } },
+  { method: 'GET', path: '/reports/annex-a/{list}', handler: 'api/annexA', auth: false, uses: { table: 'write' } },
   // A child's page in the browser, where reminder emails link; the handler checks the session and the case.
   { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
   // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE); a failed sign-in is a page.

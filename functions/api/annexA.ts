@@ -9,7 +9,7 @@ import { csvDownload, fileDownload, type HttpResult, json } from '#http/response
 import { annexAList } from '#services/annexA.js';
 import { auditLog, store } from '#services/context.js';
 import { today } from '#platform/config.js';
-import { workbook } from '#web/xlsx.js';
+import { workbook } from '#http/spreadsheet.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { dynamoServerError, startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
@@ -148,6 +150,40 @@ describe('SSDA903 import', () => {
     const before = await tableKeys();
     const again = await importExtract(stack.store, stack.councilId, readSsda903(folder('ssda903'), { yearEnding: '2026-03-31' }), options);
     expect(again).toMatchObject({ ok: true, childrenUpdated: 0, facts: { created: 0, replaced: 0 } });
+    expect(await tableKeys()).toEqual(before);
+  });
+});
+
+describe('npm run import -- --ssd DIR', () => {
+  const ROOT = resolve(import.meta.dirname, '../..');
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done, failed) => {
+      const env = { ...process.env, KEPT_LOG: 'silent', TABLE_NAME: stack.tableName, COUNCIL_ID: stack.councilId, KEPT_TODAY: options.today };
+      const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['infra/local/import.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', failed);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+
+  it('prints the report for the demo extract (already imported: nothing new) and exits 0', async () => {
+    const { code, stdout } = await run(['--ssd', 'tests/fixtures/ssd']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('ssd_cla_visits: 5');
+    expect(stdout).toMatch(/Facts: 0 created, \d+ replaced, \d+ unchanged\./);
+    expect(stdout).toContain('Skipped (');
+  });
+
+  it('exits 1 naming the file, line and column of a broken row, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kept-ssd-'));
+    cpSync(join(ROOT, 'tests/fixtures/ssd'), dir, { recursive: true });
+    writeFileSync(join(dir, 'ssd_sdq_scores.csv'), 'csdq_table_id,csdq_person_id,csdq_sdq_completed_date,csdq_sdq_score\nS9,P70001,2026-02-30,12\n');
+    const before = await tableKeys();
+    const { code, stderr } = await run(['--ssd', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('ssd_sdq_scores.csv line 2: csdq_sdq_completed_date: 2026-02-30 is not a real date');
     expect(await tableKeys()).toEqual(before);
   });
 });

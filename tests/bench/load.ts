@@ -11,17 +11,12 @@
  * sent straight to DynamoDB Local from as many clients, and every DynamoDB
  * call of the run, likewise.
  */
-import { mkdtempSync } from 'node:fs';
 import { fork } from 'node:child_process';
 import { Agent } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { applyLocalEnvironment } from '#local/settings.js';
-import { startDynamo, startSes } from '#local/services.js';
 import { ensureTable } from '#local/table.js';
-import { createApiServer, listen } from '#local/server.js';
-import { publishKeys, signLocalToken } from '#local/issuer.js';
+import { signLocalToken } from '#local/issuer.js';
 import { type Rng, between, makeRng, pick, syntheticChild } from '#local/histories.js';
 import type { NewChild, StoredFact } from '#store/ports/cases.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
@@ -31,7 +26,7 @@ import type { ChildRecord, Staff } from '#domain/people.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
-import { freePort } from '#tests/support/ports.js';
+import { startBenchStack } from './stack.js';
 import { copyTable, describeTimings, refusedText, replay, startRecording, stopRecording } from './floor.js';
 import { type Answer, call, cpuOf, cpuSeconds, inParallel, percentile, whole } from './tools.js';
 
@@ -105,16 +100,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
   const linkCount = whole('LOAD_LINKS', Math.max(1_000, 60 * seconds), 100_000);
   const runStarted = performance.now();
 
-  const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  const settings = { port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: TABLE, councilId: COUNCIL };
-  applyLocalEnvironment(settings);
-  await publishKeys(settings);
-  process.env.KEPT_LOG = 'silent';
-  process.env.KEPT_TODAY = TODAY;
-  const [dynamo, ses] = await Promise.all([startDynamo(dynamoPort), startSes(sesPort)]);
-  const server = createApiServer();
-  const port = await listen(server, 0);
-  const base = `http://127.0.0.1:${port}`;
+  const { settings, dynamo, ses, server, base } = await startBenchStack(TABLE, COUNCIL, TODAY);
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   try {
     // Seed: a council, 40 practitioners under 4 managers, 1,000 children with synthetic histories.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 
 let stack: TestStack;
 let sw1 = '';
@@ -7,9 +7,7 @@ let sw2 = '';
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = '2027-01-18';
-  stack = await startTestStack('corrections');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('corrections');
   sw1 = await stack.token('practitioner', 'sw-1');
   sw2 = await stack.token('practitioner', 'sw-2');
   const admin = await stack.token('admin', 'admin-1');

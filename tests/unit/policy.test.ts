@@ -4,11 +4,11 @@
  * calendar notes at the top of rules.test.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { type FactInput, entered, placed } from '#tests/support/factInputs.js';
 import { answerDueRequest, type Obligation } from '#domain/obligations.js';
 import { STATUTORY, policySchema } from '#domain/policy.js';
 import { InvalidInput } from '#domain/validation.js';
 
-type FactInput = Record<string, unknown>;
 
 function listed(today: string, dob: string, facts: FactInput[], policy?: unknown): Map<string, Obligation> {
   const report = answerDueRequest({ today, child: { id: 'c', dateOfBirth: dob }, ...(policy === undefined ? {} : { policy }), facts });
@@ -25,14 +25,6 @@ function problemsFor(policy: unknown): { field: string; message: string }[] {
   return [];
 }
 
-const entered = (date: string): FactInput => ({ type: 'entered-care', date });
-const placed = (date: string, placementId = 'p1', longTerm = false, arrangement?: string): FactInput => ({
-  type: 'placement-started',
-  date,
-  placementId,
-  longTerm,
-  ...(arrangement ? { arrangement } : {}),
-});
 const intoCare = (date: string, longTerm = false, arrangement?: string): FactInput[] => [entered(date), placed(date, 'p1', longTerm, arrangement)];
 const visit = (date: string): FactInput => ({ type: 'visit', date, seenAlone: false });
 const review = (date: string): FactInput => ({ type: 'review', date });

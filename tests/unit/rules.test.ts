@@ -7,9 +7,10 @@
  *   Weekdays: 18 Dec 2026 is a Friday, 15 Mar 2027 a Monday, 30 Apr 2027 a Friday, 15 Jun 2028 a Thursday.
  */
 import { describe, expect, it } from 'vitest';
+import { type FactInput, entered, placed } from '#tests/support/factInputs.js';
+import { STATUTORY_KINDS } from '#domain/policy.js';
 import { answerDueRequest, type Obligation } from '#domain/obligations.js';
 
-type FactInput = Record<string, unknown>;
 
 interface Scenario {
   today: string;
@@ -48,14 +49,6 @@ function kinds(s: Scenario): string[] {
     .sort();
 }
 
-const entered = (date: string): FactInput => ({ type: 'entered-care', date });
-const placed = (date: string, placementId = 'p1', longTerm = false, arrangement?: string): FactInput => ({
-  type: 'placement-started',
-  date,
-  placementId,
-  longTerm,
-  ...(arrangement ? { arrangement } : {}),
-});
 const placementEnded = (date: string, placementId = 'p1'): FactInput => ({ type: 'placement-ended', date, placementId });
 const visit = (date: string): FactInput => ({ type: 'visit', date, seenAlone: true });
 const review = (date: string): FactInput => ({ type: 'review', date });
@@ -85,19 +78,8 @@ const intoCare = (date: string, ...rest: Parameters<typeof placed> extends [stri
   placed(date, ...rest),
 ];
 
-const LOOKED_AFTER_KINDS = [
-  'statutory-visit',
-  'looked-after-review',
-  'care-plan',
-  'placement-plan',
-  'permanence-plan',
-  'pep',
-  'initial-health-assessment',
-  'review-health-assessment',
-  'dental-check',
-  'sdq',
-  'return-home-interview',
-];
+/** Every statutory kind but the leaving-care ones (pathway plan, its reviews, adviser contact). */
+const LOOKED_AFTER_KINDS = STATUTORY_KINDS.filter((kind) => !kind.startsWith('pathway-plan') && kind !== 'personal-adviser-contact');
 
 describe('statutory visits (CPPCR reg 28)', () => {
   it('28(2)(a): within one week of the placement starting', () => {

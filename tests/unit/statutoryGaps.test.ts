@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type FactInput, entered, placed } from '#tests/support/factInputs.js';
 import { answerDueRequest, type Obligation } from '#domain/obligations.js';
 import { parseImport } from '#domain/csvImport.js';
 import { londonDayOf, toDayNumber, toIsoDate } from '#domain/dates.js';
 import { historyArb } from './generators.js';
 
-type FactInput = Record<string, unknown>;
 
 function listed(today: string, dob: string, facts: FactInput[], policy?: unknown): Map<string, Obligation> {
   const report = answerDueRequest({ today, child: { id: 'c', dateOfBirth: dob }, ...(policy === undefined ? {} : { policy }), facts });
@@ -23,10 +23,6 @@ function one(today: string, dob: string, facts: FactInput[], kind: string): Obli
   return found;
 }
 
-const entered = (date: string): FactInput => ({ type: 'entered-care', date });
-const placed = (date: string, placementId = 'p1', longTerm = false, arrangement?: string): FactInput => ({
-  type: 'placement-started', date, placementId, longTerm, ...(arrangement ? { arrangement } : {}),
-});
 const intoCare = (date: string, placementId = 'p1', longTerm = false, arrangement?: string) => [entered(date), placed(date, placementId, longTerm, arrangement)];
 const leftCare = (date: string, reason = 'returned-home'): FactInput => ({ type: 'left-care', date, reason });
 const ended = (date: string, placementId = 'p1'): FactInput => ({ type: 'placement-ended', date, placementId });

@@ -89,6 +89,8 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
   'POST /reports/surveys/{campaign}/reply':
     "publishes a lead's reply: the handler verifies the session cookie and role, and the form must carry the CSRF token from its SameSite=Strict cookie",
   'GET /reports/on-time': "a leads' page: the handler verifies the session cookie or bearer token and the role, as for GET /reports",
+  'GET /reports/annex-a/{list}':
+    "an Annex A download linked from the leads' pages, so the browser sends the session cookie: the handler verifies it (or a bearer token) as for GET /reports, allows leads and admins only, and audits every child listed before answering",
   'GET /case/{id}':
     "a child's page opened from a reminder email in the browser, which carries the Cognito ID token in an HttpOnly session cookie; the handler verifies it as the authorizer would and shows the case only to its holder, their manager, leads and admins",
   'GET /sign-in': 'starts sign-in: it only redirects the browser to the Cognito hosted sign-in page (OAuth 2 code flow with PKCE); no data',

@@ -2,42 +2,89 @@
  * `npm run import -- FILE.csv [--by STAFF_ID]`: loads children and facts into
  * the local stack's table (or the table and endpoint the AWS environment
  * names). Bad rows are listed by line and nothing is written.
+ *
+ * `npm run import -- --ssd DIR [--roles roles.json]` loads a Standard
+ * Safeguarding Dataset extract (a folder of `ssd_*.csv`), and
+ * `npm run import -- --ssda903 DIR --year-ending YYYY-MM-DD` an SSDA903
+ * return's files; both are idempotent and print a report.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyLocalEnvironment, cannotReachDynamo, localSettings } from './settings.js';
+import { problemsText, reportText } from './extractReport.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import { importCsv } from '#services/importCsv.js';
+import { importExtract } from '#services/importExtract.js';
 import { today } from '#platform/config.js';
 import { IMPORT_COLUMNS } from '#domain/csvImport.js';
+import { readSsd } from '#domain/import/ssd.js';
+import { readSsda903 } from '#domain/import/ssda903.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { by: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { by: { type: 'string' }, ssd: { type: 'string' }, ssda903: { type: 'string' }, roles: { type: 'string' }, 'year-ending': { type: 'string' } },
+});
 const file = positionals[0];
-if (!file) {
-  process.stderr.write(`usage: npm run import -- FILE.csv [--by STAFF_ID]\ncolumns: ${IMPORT_COLUMNS.join(',')}\n`);
+const dir = values.ssd ?? values.ssda903;
+if (!file && !dir) {
+  process.stderr.write(
+    `usage: npm run import -- FILE.csv [--by STAFF_ID]\n       npm run import -- --ssd DIR [--roles roles.json]\n       npm run import -- --ssda903 DIR [--year-ending YYYY-MM-DD]\ncolumns: ${IMPORT_COLUMNS.join(',')}\n`,
+  );
   process.exit(2);
 }
 const settings = localSettings();
 if (!process.env.AWS_ENDPOINT_URL_DYNAMODB && !process.env.KEPT_USE_AWS) applyLocalEnvironment(settings);
+const store = dynamoStores(process.env.TABLE_NAME ?? settings.tableName).store;
+const councilId = process.env.COUNCIL_ID ?? settings.councilId;
+const importedBy = values.by ?? 'import';
 
-let text: string;
-try {
-  text = readFileSync(file, 'utf8');
-} catch (error) {
-  process.stderr.write(`import: cannot read ${file}: ${(error as Error).message}\n`);
+function fail(message: string): never {
+  process.stderr.write(`import: ${message}\n`);
   process.exit(2);
 }
-try {
-  const result = await importCsv(dynamoStores(process.env.TABLE_NAME ?? settings.tableName).store, process.env.COUNCIL_ID ?? settings.councilId, text, {
-    today: today(),
-    importedBy: values.by ?? 'import',
-  });
-  if (!result.ok) {
-    process.stderr.write(`import: ${file} was not imported; nothing was written. Fix these rows and run it again:\n`);
-    for (const p of result.problems) process.stderr.write(`  line ${p.line}: ${p.field}: ${p.message}\n`);
-    process.exit(1);
+
+function readFolder(path: string): Map<string, string> {
+  try {
+    return new Map(readdirSync(path).filter((f) => f.toLowerCase().endsWith('.csv')).sort().map((f) => [f, readFileSync(join(path, f), 'utf8')]));
+  } catch (error) {
+    return fail(`cannot read ${path}: ${(error as Error).message}`);
   }
-  process.stdout.write(`Imported ${file}: ${result.childrenCreated} new children, ${result.childrenUpdated} updated, ${result.factsAdded} facts.\n`);
+}
+
+try {
+  if (dir) {
+    const files = readFolder(dir);
+    let roles: Record<string, string> | undefined;
+    if (values.roles) {
+      try {
+        roles = JSON.parse(readFileSync(values.roles, 'utf8')) as Record<string, string>;
+      } catch (error) {
+        fail(`cannot read the role table ${values.roles}: ${(error as Error).message}`);
+      }
+    }
+    const plan = values.ssd ? readSsd(files, { roles }) : readSsda903(files, { yearEnding: values['year-ending'] });
+    const report = await importExtract(store, councilId, plan, { today: today(), importedBy });
+    if (!report.ok) {
+      process.stderr.write(problemsText(dir, report));
+      process.exit(1);
+    }
+    process.stdout.write(reportText(dir, report));
+  } else {
+    let text: string;
+    try {
+      text = readFileSync(file!, 'utf8');
+    } catch (error) {
+      fail(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    const result = await importCsv(store, councilId, text, { today: today(), importedBy });
+    if (!result.ok) {
+      process.stderr.write(`import: ${file} was not imported; nothing was written. Fix these rows and run it again:\n`);
+      for (const p of result.problems) process.stderr.write(`  line ${p.line}: ${p.field}: ${p.message}\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`Imported ${file}: ${result.childrenCreated} new children, ${result.childrenUpdated} updated, ${result.factsAdded} facts.\n`);
+  }
 } catch (error) {
   const refused = cannotReachDynamo(error);
   process.stderr.write(refused ? "import: cannot reach DynamoDB; is `npm start` running?\n" : `import: failed and was rolled back: ${(error as Error).message}\n`);

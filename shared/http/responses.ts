@@ -11,6 +11,8 @@ export interface HttpResult {
   body: string;
   /** Set-Cookie values (payload 2.0 `cookies`). */
   cookies?: string[];
+  /** The body is base64 of bytes (a spreadsheet download). */
+  isBase64Encoded?: boolean;
 }
 
 /** Sent with every answer: nothing cached, no type sniffing, no referrer. */
@@ -32,4 +34,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export function csvDownload(filename: string, rows: readonly (readonly string[])[], headers: Record<string, string> = {}): HttpResult {
   const safeName = filename.replace(/[^A-Za-z0-9._-]/g, '_');
   return raw(200, 'text/csv; charset=utf-8', stringify(rows as string[][]), { ...headers, 'content-disposition': `attachment; filename="${safeName}"` });
+}
+
+/** A binary file to download, such as a spreadsheet. */
+export function fileDownload(filename: string, contentType: string, bytes: Buffer, headers: Record<string, string> = {}): HttpResult {
+  const safeName = filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  return { ...raw(200, contentType, bytes.toString('base64'), { ...headers, 'content-disposition': `attachment; filename="${safeName}"` }), isBase64Encoded: true };
 }

@@ -128,6 +128,10 @@ const MATRIX: Row[] = [
   row('GET /reports/on-time', 'GET /reports/on-time', 'cookie',                                '303 403 403 200 200 200 200 200'),
   row('GET /reports/on-time', 'GET /reports/on-time?format=json', 'bearer',                    '401 403 403 200 200 200 200 200'),
   row('GET /reports/on-time', 'GET /reports/on-time?format=csv', 'bearer',                     '401 403 403 200 200 200 200 200'),
+  // Ofsted's Annex A lists: leads and admins (another council's admin gets its own, empty, list).
+  row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/children-in-care?format=csv', 'bearer', '401 403 403 403 403 200 200 200'),
+  row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/care-leavers?format=xlsx', 'cookie',   '401 403 403 403 403 200 200 200'),
+  row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/adopters?format=csv', 'bearer',        '401 404 404 404 404 404 404 404'),
   // A child's page in the browser: as GET /children/{id}, signed in by the session cookie.
   row('GET /case/{id}', 'GET /case/A-1', 'cookie',                                             '303 200 403 200 403 200 200 404'),
   row('GET /case/{id}', 'GET /case/B-1', 'cookie',                                             '303 403 200 403 200 200 200 404'),

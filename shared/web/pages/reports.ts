@@ -98,5 +98,5 @@ async function home(deps: ReportDeps, page: Page, principal: Principal): Promise
     { text: String(counts.invited), format: 'numeric' },
     { text: String(counts.answered), format: 'numeric' },
   ]);
-  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), campaigns: rows, team: principal.role === 'manager' });
+  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), campaigns: rows, team: principal.role === 'manager', annexA: principal.role === 'lead' || principal.role === 'admin' });
 }

@@ -1,0 +1,24 @@
+/** The end report of an extract import, as the `import` command prints it. */
+import type { ExtractReport } from '#services/importExtract.js';
+
+export function problemsText(dir: string, report: ExtractReport): string {
+  const lines = report.problems.map((p) => `  ${p.file} line ${p.line}: ${p.column}: ${p.message}`);
+  return `import: ${dir} was not imported; nothing was written. Fix these rows and run it again:\n${lines.join('\n')}\n`;
+}
+
+export function reportText(dir: string, report: ExtractReport): string {
+  const out: string[] = [`Imported ${dir}.`, 'Rows read:'];
+  for (const [table, rows] of Object.entries(report.rowsRead)) out.push(`  ${table}: ${rows}`);
+  const f = report.facts;
+  out.push(`Facts: ${f.created} created, ${f.replaced} replaced, ${f.unchanged} unchanged.`);
+  out.push(`Children: ${report.childrenCreated} created, ${report.childrenUpdated} updated. Staff: ${report.staffCreated} created.`);
+  if (report.skipped.length) {
+    out.push(`Skipped (${report.skipped.length}):`);
+    for (const s of report.skipped) out.push(`  ${s.file} line ${s.line}: ${s.reason}`);
+  }
+  if (report.notInExtract.length) {
+    out.push(`In Kept but not in this extract (kept, not deleted): ${report.notInExtract.join(', ')}`);
+  }
+  for (const note of report.notes) out.push(`Note: ${note}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+/**
+ * `ssd_cla_placement`: each placement's start and end, with the SSDA903
+ * placement type mapped to Kept's arrangement and long-term flag (U1 and U4:
+ * long-term fostering). The child is clap_person_id, or the period of care's.
+ */
+import { PLACEMENT_TYPES } from '../codes903.js';
+import { addFact, type ExtractPlan } from '../plan.js';
+import type { Table } from '../table.js';
+
+export const PLACEMENT_COLUMNS = ['clap_cla_placement_id', 'clap_cla_placement_start_date', 'clap_cla_placement_type', 'clap_cla_placement_end_date'] as const;
+
+const T = 'ssd_cla_placement';
+
+export function mapPlacements(table: Table, plan: ExtractPlan, periods: ReadonlyMap<string, string>): void {
+  for (const row of table.rows) {
+    const id = row.text('clap_cla_placement_id', true);
+    const start = row.date('clap_cla_placement_start_date', true);
+    const end = row.date('clap_cla_placement_end_date');
+    const type = row.code('clap_cla_placement_type', PLACEMENT_TYPES, true);
+    const period = row.text('clap_cla_id');
+    let person = row.text('clap_person_id');
+    if (person === undefined && period !== undefined) person = periods.get(period);
+    if (person === undefined) row.problem(period ? 'clap_cla_id' : 'clap_person_id', period ? `${period} matches no clae_cla_id in ssd_cla_episodes` : 'is required');
+    if (start && end && end < start) row.problem('clap_cla_placement_end_date', 'must not be before clap_cla_placement_start_date');
+    if (row.failed || !id || !start || !type || !person) continue;
+    const columns = { date: 'clap_cla_placement_start_date', placementId: 'clap_cla_placement_id' };
+    addFact(plan, person, row, `ssd:${T}:${id}:started`, { type: 'placement-started', date: start, placementId: id, longTerm: type.longTerm, arrangement: type.arrangement }, columns);
+    if (end) addFact(plan, person, row, `ssd:${T}:${id}:ended`, { type: 'placement-ended', date: end, placementId: id }, { ...columns, date: 'clap_cla_placement_end_date' });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * `ssd_professionals` to Kept's staff and `ssd_involvements` to the team
+ * around each child. A professional is known to Kept by prof_staff_id (or,
+ * without one, prof_professional_id). Kept needs an email address to create
+ * a member of staff; the SSD has none, so one is read from an extra
+ * `prof_professional_email` column if the council adds it, and otherwise a
+ * professional Kept does not already know is reported, not created.
+ *
+ * Involvement roles are free text in case systems; `DEFAULT_ROLE_TABLE` maps
+ * the common wordings to Kept's team roles and a council passes its own table
+ * (`npm run import -- --roles roles.json`) to add or change wordings.
+ * Wordings in neither are skipped and reported.
+ */
+import type { ExtractPlan } from '../plan.js';
+import { skip } from '../plan.js';
+import type { Table } from '../table.js';
+
+export const PROFESSIONAL_COLUMNS = ['prof_professional_id', 'prof_professional_name'] as const;
+export const INVOLVEMENT_COLUMNS = ['invo_involvements_id', 'invo_professional_id', 'invo_person_id', 'invo_professional_role_id'] as const;
+
+export const TEAM_ROLES = ['social-worker', 'iro', 'personal-adviser', 'team-manager', 'virtual-school', 'health'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+/** The social worker holds the case; a care leaver without one is held by their personal adviser. */
+export const HOLDING_ROLES: readonly TeamRole[] = ['social-worker', 'personal-adviser'];
+
+/** Role text (compared in lower case, spaces squeezed) to team role. */
+export const DEFAULT_ROLE_TABLE: Readonly<Record<string, TeamRole>> = {
+  'allocated case worker': 'social-worker',
+  'allocated social worker': 'social-worker',
+  'social worker': 'social-worker',
+  'key worker': 'social-worker',
+  'independent reviewing officer': 'iro',
+  iro: 'iro',
+  'personal adviser': 'personal-adviser',
+  'personal advisor': 'personal-adviser',
+  'leaving care personal adviser': 'personal-adviser',
+  'team manager': 'team-manager',
+  'virtual school head': 'virtual-school',
+  'designated nurse': 'health',
+  'looked after children nurse': 'health',
+};
+
+export const roleKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function mapProfessionals(table: Table, plan: ExtractPlan): void {
+  for (const row of table.rows) {
+    const professionalId = row.text('prof_professional_id', true);
+    const name = row.text('prof_professional_name', true);
+    const staffId = row.text('prof_staff_id') ?? professionalId;
+    const jobTitle = row.text('prof_professional_job_title');
+    const email = row.text('prof_professional_email');
+    if (staffId && !STAFF_ID.test(staffId)) row.problem(row.text('prof_staff_id') ? 'prof_staff_id' : 'prof_professional_id', 'must be 1 to 64 letters, digits, dots, dashes or underscores to be a Kept staff id');
+    if (name && name.length > 80) row.problem('prof_professional_name', 'must be at most 80 characters');
+    if (row.failed || !professionalId || !name || !staffId) continue;
+    plan.professionals.set(professionalId, { professionalId, staffId, name, jobTitle: jobTitle?.slice(0, 80), email, file: row.file, line: row.line });
+  }
+}
+
+export function mapInvolvements(table: Table, plan: ExtractPlan, roles: Readonly<Record<string, string>>): void {
+  const lookup = new Map(Object.entries(roles).map(([text, role]) => [roleKey(text), role]));
+  for (const row of table.rows) {
+    const id = row.text('invo_involvements_id', true);
+    const professionalId = row.text('invo_professional_id', true);
+    const person = row.text('invo_person_id', true);
+    const text = row.text('invo_professional_role_id', true);
+    const start = row.date('invo_involvement_start_date');
+    const end = row.date('invo_involvement_end_date');
+    if (row.failed || !id || !professionalId || !person || !text) continue;
+    const role = lookup.get(roleKey(text));
+    if (!role) {
+      skip(plan, row, `role "${text}" is not in the role table`);
+      continue;
+    }
+    const team = plan.team.get(person) ?? [];
+    team.push({ professionalId, role, start, end, file: row.file, line: row.line });
+    plan.team.set(person, team);
+  }
+}
+
+/**
+ * The professional holding the case on `today`: the current social worker
+ * (the latest to start), or else the personal adviser.
+ */
+export function holderOf(team: ReadonlyArray<{ professionalId: string; role: string; start?: string; end?: string }>, today: string): string | undefined {
+  for (const role of HOLDING_ROLES) {
+    const current = team
+      .filter((m) => m.role === role && (m.start === undefined || m.start <= today) && (m.end === undefined || m.end >= today))
+      .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''));
+    if (current[0]) return current[0].professionalId;
+  }
+  return undefined;
+}

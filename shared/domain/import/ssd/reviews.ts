@@ -1,0 +1,37 @@
+/**
+ * `ssd_cla_reviews`: looked-after reviews held, with the participation code
+ * (PN0 to PN7). A review reaches its child through the period of care
+ * (clar_cla_id to ssd_cla_episodes' clae_cla_id). Cancelled reviews and
+ * reviews not yet held (no review date) are skipped. The case system's own
+ * due date (clar_cla_review_due_date) is checked as a date but not yet kept.
+ */
+import { PARTICIPATION } from '../codes903.js';
+import { addFact, type ExtractPlan, skip } from '../plan.js';
+import type { Table } from '../table.js';
+
+export const REVIEW_COLUMNS = ['clar_cla_review_id', 'clar_cla_id', 'clar_cla_review_date'] as const;
+
+export function mapReviews(table: Table, plan: ExtractPlan, periods: ReadonlyMap<string, string>): void {
+  for (const row of table.rows) {
+    const id = row.text('clar_cla_review_id', true);
+    const period = row.text('clar_cla_id', true);
+    const date = row.date('clar_cla_review_date');
+    row.date('clar_cla_review_due_date');
+    const cancelled = row.flag('clar_cla_review_cancelled');
+    const participation = row.code('clar_cla_review_participation', PARTICIPATION);
+    const person = period === undefined ? undefined : periods.get(period);
+    if (period !== undefined && person === undefined) row.problem('clar_cla_id', `${period} matches no clae_cla_id in ssd_cla_episodes`);
+    if (row.failed || !id || !person) continue;
+    if (cancelled) {
+      skip(plan, row, 'the review was cancelled');
+      continue;
+    }
+    if (!date) {
+      skip(plan, row, 'the review has not been held (no clar_cla_review_date)');
+      continue;
+    }
+    const fact: Record<string, unknown> = { type: 'review', date };
+    if (participation !== undefined && participation !== null) fact.childParticipated = participation;
+    addFact(plan, person, row, `ssd:ssd_cla_reviews:${id}`, fact, { date: 'clar_cla_review_date' });
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Cell values as case systems' extracts write them. Each reader returns the
+ * value, `undefined` for an empty cell, or a `Bad` naming what was expected,
+ * so the caller can report the file, line and column.
+ */
+import { daysInMonth, isIsoDate } from '../dates.js';
+
+export interface Bad {
+  bad: string;
+}
+export const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'bad' in v;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SQL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$/;
+const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const DATE_SHAPES = 'a date written YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY';
+
+interface Civil {
+  y: number;
+  m: number;
+  d: number;
+  hh: number;
+  mm: number;
+  ss: number;
+}
+
+function civil(text: string): Civil | Bad {
+  let m = ISO.exec(text);
+  if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hh: 0, mm: 0, ss: 0 };
+  m = SQL.exec(text);
+  if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hh: +m[4]!, mm: +m[5]!, ss: +(m[6] ?? 0) };
+  m = UK.exec(text);
+  if (m) return { y: +m[3]!, m: +m[2]!, d: +m[1]!, hh: 0, mm: 0, ss: 0 };
+  return { bad: `must be ${DATE_SHAPES}` };
+}
+
+function checked(c: Civil, text: string): Civil | Bad {
+  if (c.m < 1 || c.m > 12 || c.d < 1 || c.d > daysInMonth(c.y, c.m)) return { bad: `${text} is not a real date` };
+  if (c.hh > 23 || c.mm > 59 || c.ss > 59) return { bad: `${text} is not a real time` };
+  return c;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A calendar date, `YYYY-MM-DD`; a datetime's time is dropped. */
+export function readDate(raw: string | undefined): string | undefined | Bad {
+  const text = raw?.trim() ?? '';
+  if (text === '') return undefined;
+  const c = civil(text);
+  if (isBad(c)) return c;
+  const ok = checked(c, text);
+  if (isBad(ok)) return ok;
+  const iso = `${pad(c.y, 4)}-${pad(c.m)}-${pad(c.d)}`;
+  return isIsoDate(iso) ? iso : { bad: `${text} is not a real date` };
+}
+
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** London's offset from UTC at an instant, in milliseconds. */
+function londonOffset(ms: number): number {
+  const p = Object.fromEntries(LONDON.formatToParts(ms).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * An instant from a case system's wall-clock datetime, read as Europe/London
+ * time (SQL Server datetimes carry no zone); a date alone is its midnight.
+ */
+export function readLondonInstant(raw: string | undefined): string | undefined | Bad {
+  const text = raw?.trim() ?? '';
+  if (text === '') return undefined;
+  const c = civil(text);
+  if (isBad(c)) return c;
+  const ok = checked(c, text);
+  if (isBad(ok)) return ok;
+  const wall = Date.UTC(c.y, c.m - 1, c.d, c.hh, c.mm, c.ss);
+  const ms = wall - londonOffset(wall - londonOffset(wall));
+  return new Date(ms).toISOString();
+}
+
+const YES = new Set(['y', 'yes', '1', 'true', 't']);
+const NO = new Set(['n', 'no', '0', 'false', 'f']);
+
+/** Y/N, Yes/No, 1/0, True/False in any case; empty (or NA, NULL) is unknown. */
+export function readFlag(raw: string | undefined): boolean | undefined | Bad {
+  const text = raw?.trim().toLowerCase() ?? '';
+  if (text === '' || text === 'na' || text === 'n/a' || text === 'null') return undefined;
+  if (YES.has(text)) return true;
+  if (NO.has(text)) return false;
+  return { bad: `must be Y or N (or Yes/No, 1/0, True/False), not ${raw!.trim()}` };
+}
+
+/** A whole number in a range. */
+export function readInt(raw: string | undefined, min: number, max: number): number | undefined | Bad {
+  const text = raw?.trim() ?? '';
+  if (text === '') return undefined;
+  if (!/^\d+(\.0+)?$/.test(text) || Number(text) < min || Number(text) > max) return { bad: `must be a whole number from ${min} to ${max}, not ${text}` };
+  return Number.parseInt(text, 10);
+}
+

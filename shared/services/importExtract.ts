@@ -1,0 +1,205 @@
+/**
+ * Loading a case system's extract (SSD or SSDA903) that the domain has read
+ * into a plan: idempotent and all or nothing. Each fact carries its source
+ * row; a fact whose source Kept already holds with the same content is left
+ * alone, a changed one is replaced, a new one added. Nothing is written if
+ * the plan or the checks against Kept find any problem; if a write fails
+ * part-way, everything this import wrote is taken back (as `importCsv`).
+ * Children missing from a full extract are listed, never deleted.
+ */
+import { withdrawnIds } from '#domain/corrections.js';
+import type { Fact } from '#domain/facts.js';
+import type { ExtractPlan, SourcedFact } from '#domain/import/plan.js';
+import { holderOf } from '#domain/import/ssd/professionals.js';
+import type { ExtractProblem, Skipped } from '#domain/import/table.js';
+import type { ChildInput, ChildRecord, Staff } from '#domain/people.js';
+import { childInputSchema } from '#domain/people.js';
+import type { StoredFact, WrittenKeys } from '#store/ports/cases.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import { loadCouncil, projector } from './council.js';
+
+export interface ExtractReport {
+  ok: boolean;
+  problems: ExtractProblem[];
+  rowsRead: Record<string, number>;
+  facts: { created: number; replaced: number; unchanged: number };
+  childrenCreated: number;
+  childrenUpdated: number;
+  staffCreated: number;
+  skipped: Skipped[];
+  /** Children Kept holds that a full extract (one with its person file) no longer has: kept, not deleted. */
+  notInExtract: string[];
+  notes: string[];
+}
+
+export interface ExtractOptions {
+  today: string;
+  importedBy: string;
+  now?: () => string;
+}
+
+/** Same content, whatever order its fields were written in. */
+const same = (a: Fact, b: Fact) => canonical(a) === canonical(b);
+const canonical = (value: unknown): string =>
+  value && typeof value === 'object'
+    ? `{${Object.keys(value).sort().map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+    : JSON.stringify(value);
+
+/** The fact that stands now for each source: the latest recorded that no correction withdrew. */
+export function heldBySource(facts: readonly StoredFact[]): Map<string, StoredFact> {
+  const withdrawn = withdrawnIds(facts);
+  const held = new Map<string, StoredFact>();
+  for (const f of facts) if (f.source !== undefined && !(f.id !== undefined && withdrawn.has(f.id))) held.set(f.source, f);
+  return held;
+}
+
+/** What a child's sourced facts change against what Kept holds. */
+export function compareFacts(incoming: readonly SourcedFact[], held: ReadonlyMap<string, StoredFact>) {
+  const created: SourcedFact[] = [];
+  const replaced: Array<{ old: StoredFact; next: SourcedFact }> = [];
+  let unchanged = 0;
+  for (const f of incoming) {
+    const old = held.get(f.source);
+    if (!old) created.push(f);
+    else if (same(old.fact, f.fact)) unchanged += 1;
+    else replaced.push({ old, next: f });
+  }
+  return { created, replaced, unchanged };
+}
+
+const HOLDER_ROLES = new Set(['practitioner', 'manager']);
+
+export async function importExtract(store: KeptStore, councilId: string, plan: ExtractPlan, options: ExtractOptions): Promise<ExtractReport> {
+  const now = options.now ?? (() => new Date().toISOString());
+  const report: ExtractReport = {
+    ok: false,
+    problems: [...plan.problems],
+    rowsRead: plan.rowsRead,
+    facts: { created: 0, replaced: 0, unchanged: 0 },
+    childrenCreated: 0,
+    childrenUpdated: 0,
+    staffCreated: 0,
+    skipped: [...plan.skipped],
+    notInExtract: [],
+    notes: [...plan.notes],
+  };
+  if (report.problems.length) return report;
+
+  // Staff: who Kept knows, and whom it can create (only those with an email address).
+  const staff = new Map((await store.listStaff(councilId)).map((s) => [s.id, s]));
+  const newStaff = new Map<string, Staff>();
+  const staffIdOf = (professionalId: string): string | undefined => {
+    const prof = plan.professionals.get(professionalId);
+    const id = prof?.staffId ?? professionalId;
+    return staff.has(id) || newStaff.has(id) ? id : undefined;
+  };
+  const involved = new Set([...plan.team.values()].flat().map((m) => m.professionalId));
+  for (const prof of plan.professionals.values()) {
+    if (staff.has(prof.staffId) || !involved.has(prof.professionalId)) continue;
+    const email = prof.email?.toLowerCase();
+    if (!email) {
+      report.skipped.push({ file: prof.file, line: prof.line, reason: `${prof.staffId} is not in Kept and the extract gives no email address (prof_professional_email); add them in Kept` });
+      continue;
+    }
+    const owner = await store.findStaffByEmail(email);
+    if (owner || [...newStaff.values()].some((s) => s.email === email)) {
+      report.problems.push({ file: prof.file, line: prof.line, column: 'prof_professional_email', message: `${prof.email} already belongs to ${owner?.id ?? 'another professional in this extract'}` });
+      continue;
+    }
+    newStaff.set(prof.staffId, { councilId, id: prof.staffId, name: prof.name, email, role: 'practitioner', jobTitle: prof.jobTitle });
+  }
+
+  // Children: new ones need a name, a date of birth and a holder Kept knows.
+  const fresh: Array<{ input: ChildInput; facts: SourcedFact[] }> = [];
+  const existing: Array<{ child: ChildRecord; facts: SourcedFact[]; replaced: Array<{ old: StoredFact; next: SourcedFact }> }> = [];
+  for (const [id, incoming] of plan.facts) {
+    const first = incoming[0]!;
+    const person = plan.people.get(id);
+    const current = await store.getChild(councilId, id);
+    if (current) {
+      if (person?.dateOfBirth && person.dateOfBirth !== current.dateOfBirth) {
+        report.problems.push({ file: person.file, line: person.line, column: plan.system === 'ssd' ? 'pers_dob' : 'DOB', message: `${id} is in Kept with another date of birth` });
+        continue;
+      }
+      const diff = compareFacts(incoming, heldBySource((await store.getChildHistory(councilId, id)).facts));
+      report.facts.unchanged += diff.unchanged;
+      if (diff.created.length || diff.replaced.length) existing.push({ child: current, facts: diff.created, replaced: diff.replaced });
+      continue;
+    }
+    const at = person ?? first;
+    if (plan.system === 'ssda903') {
+      report.skipped.push({ file: at.file, line: at.line, reason: `${id} is not in Kept; SSDA903 names no one and no worker, so create the child in Kept (or import the SSD extract) first` });
+      continue;
+    }
+    if (!person) {
+      report.skipped.push({ file: first.file, line: first.line, reason: `${id} is not in Kept and the extract has no person row for them (name, date of birth)` });
+      continue;
+    }
+    const professional = holderOf(plan.team.get(id) ?? [], options.today);
+    const holderId = professional === undefined ? undefined : staffIdOf(professional);
+    const holder = holderId === undefined ? undefined : (staff.get(holderId) ?? newStaff.get(holderId));
+    if (!holder || !HOLDER_ROLES.has(holder.role)) {
+      const why = professional === undefined ? 'no current social worker or personal adviser in the extract' : `their worker ${professional} is not a practitioner or manager in Kept`;
+      report.skipped.push({ file: at.file, line: at.line, reason: `${id} is not in Kept and cannot be created: ${why}` });
+      continue;
+    }
+    const parsed = childInputSchema.safeParse({ id, firstName: person.firstName, lastName: person.lastName, dateOfBirth: person.dateOfBirth, holderId: holder.id });
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => String(i.path[0])).join(', ');
+      report.skipped.push({ file: at.file, line: at.line, reason: `${id} is not in Kept and cannot be created: the person row lacks ${fields}` });
+      continue;
+    }
+    fresh.push({ input: parsed.data, facts: incoming });
+  }
+  for (const person of plan.people.values()) {
+    if (!plan.facts.has(person.id)) report.skipped.push({ file: person.file, line: person.line, reason: `${person.id} has no care episode or care leaver record in this extract` });
+  }
+  if (report.problems.length) return report;
+
+  const personFile = plan.system === 'ssd' ? 'ssd_person' : 'header';
+  if (plan.rowsRead[personFile] !== undefined) {
+    report.notInExtract = (await store.listChildren(councilId)).map((c) => c.id).filter((id) => !plan.people.has(id)).sort();
+  }
+
+  const council = await loadCouncil(store, councilId);
+  const project = projector(council.policy, options.today);
+  const recordedAt = now();
+  const stored = (f: SourcedFact): StoredFact => ({ fact: f.fact, source: f.source, recordedAt, recordedBy: options.importedBy });
+  /** A changed row: the old fact withdrawn (kept in the history), the new one in its place. */
+  const replacement = ({ old, next }: { old: StoredFact; next: SourcedFact }): StoredFact[] => [
+    { fact: { type: 'correction', date: options.today, factId: old.id!, reason: 'replaced' }, recordedAt, recordedBy: options.importedBy },
+    stored(next),
+  ];
+
+  const written: WrittenKeys = [];
+  const noteWritten = (keys: WrittenKeys) => written.push(...keys);
+  const touched: string[] = [];
+  try {
+    const entries = fresh.map(({ input, facts }) => {
+      const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
+      return { child, facts: facts.map(stored), projection: project(child, facts) };
+    });
+    for (let i = 0; i < entries.length; i += 100) await store.writeChildren(entries.slice(i, i + 100), noteWritten);
+    report.childrenCreated = entries.length;
+    for (const e of entries) report.facts.created += e.facts.length;
+
+    for (const { child, facts, replaced } of existing) {
+      touched.push(child.id);
+      await store.appendFacts(child, [...replaced.flatMap(replacement), ...facts.map(stored)], project, noteWritten);
+      report.childrenUpdated += 1;
+      report.facts.created += facts.length;
+      report.facts.replaced += replaced.length;
+    }
+    // Staff last: a member of staff, once created, is not taken back by a rollback.
+    for (const s of newStaff.values()) {
+      await store.createStaff(s);
+      report.staffCreated += 1;
+    }
+  } catch (error) {
+    await store.deleteItems(written);
+    for (const id of touched) await store.refreshProjection(councilId, id, project);
+    throw error;
+  }
+  report.ok = true;
+  return report;
+}

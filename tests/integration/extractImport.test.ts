@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { dynamoServerError, startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
+import { scanKeys } from '#tests/support/probe.js';
+import { importExtract } from '#services/importExtract.js';
+import { readSsd } from '#domain/import/ssd.js';
+import { readSsda903 } from '#domain/import/ssda903.js';
+
+let stack: TestStack;
+let dynamo: FaultProxy;
+const options = { today: '2026-12-01', importedBy: 'admin-1' };
+
+const folder = (name: string) => {
+  const dir = join(import.meta.dirname, '../fixtures', name);
+  return new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+};
+const ssd = (change: (files: Map<string, string>) => void = () => {}) => {
+  const files = folder('ssd');
+  change(files);
+  return readSsd(files);
+};
+const tableKeys = async () => (await scanKeys(stack.tableName)).map((k) => `${k.pk}|${k.sk}`).sort();
+const history = (id: string) => stack.store.getChildHistory(stack.councilId, id);
+
+beforeAll(async () => {
+  dynamo = await startFaultProxy(`http://127.0.0.1:${inject('dynamoPort')}`);
+  stack = await startTestStack('extract', { dynamoEndpoint: dynamo.url });
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  // The demo extract's social workers, as the demo council names them.
+  for (const id of ['sw-01', 'sw-02']) {
+    await stack.store.createStaff({ councilId: stack.councilId, id, name: `Worker ${id}`, email: `${id}@${stack.councilId}.test`, role: 'practitioner', managerId: 'tm-1' });
+  }
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await dynamo?.stop();
+});
+
+describe('SSD extract import', () => {
+  it('refuses a broken row, naming file, line and column, and writes nothing', async () => {
+    const before = await tableKeys();
+    const plan = ssd((files) => files.set('ssd_cla_visits.csv', files.get('ssd_cla_visits.csv')!.replace('V9003,CLA502,P70002,2026-11-02', 'V9003,CLA502,P70002,2026-11-31')));
+    const report = await importExtract(stack.store, stack.councilId, plan, options);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([{ file: 'ssd_cla_visits.csv', line: 4, column: 'clav_cla_visit_date', message: '2026-11-31 is not a real date' }]);
+    expect(await tableKeys()).toEqual(before);
+  });
+
+  it('loads every table: children with their worker, facts, staff, and a report of what was skipped', async () => {
+    const report = await importExtract(stack.store, stack.councilId, ssd(), options);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, childrenCreated: 4, childrenUpdated: 0, staffCreated: 1, facts: { replaced: 0, unchanged: 0 } });
+    expect(report.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_episodes: 5, ssd_cla_reviews: 5, ssd_involvements: 6 });
+    expect(report.skipped.map((s) => s.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('not seen'),
+        'the review was cancelled',
+        'the review has not been held (no clar_cla_review_date)',
+        'the check is planned, not completed',
+        expect.stringContaining('iro-9 is not in Kept and the extract gives no email address'),
+        'role "Family Support Worker" is not in the role table',
+        'P70005 has no care episode or care leaver record in this extract',
+      ]),
+    );
+    expect(report.notes.join('\n')).toContain('return interview was accepted');
+
+    const held = async (id: string) => (await stack.store.getChild(stack.councilId, id))?.holderId;
+    expect(await Promise.all(['P70001', 'P70002', 'P70003', 'P70004'].map(held))).toEqual(['sw-01', 'sw-02', 'sw-02', 'pa-7']);
+    expect(await stack.store.getStaff(stack.councilId, 'pa-7')).toMatchObject({ name: 'Dana Pike', role: 'practitioner', jobTitle: 'Personal Adviser' });
+    expect(await stack.store.getChild(stack.councilId, 'P70001')).toMatchObject({ firstName: 'Ellis', lastName: 'Marlow', dateOfBirth: '2013-05-14' });
+
+    const p1 = await history('P70001');
+    expect(p1.facts.map((f) => [f.source, f.fact.type])).toEqual(
+      expect.arrayContaining([
+        ['ssd:ssd_cla_episodes:E1001:entered', 'entered-care'],
+        ['ssd:ssd_cla_placement:PL602:started', 'placement-started'],
+        ['ssd:ssd_cla_visits:V9002', 'visit'],
+        ['ssd:ssd_cla_reviews:RV301', 'review'],
+        ['ssd:ssd_cla_health:H401', 'health-assessment'],
+        ['ssd:ssd_cla_health:H402', 'dental-check'],
+      ]),
+    );
+    // Long-term foster placement from 2026-10-15: the next visit is due within six weeks of the last (CPPCR reg 28).
+    expect(p1.obligations.find((o) => o.kind === 'statutory-visit')).toBeDefined();
+    const p3 = await history('P70003');
+    expect(p3.facts.find((f) => f.fact.type === 'missing-episode')?.fact).toEqual({ type: 'missing-episode', start: '2026-11-20T21:15:00.000Z', returned: '2026-11-21T08:00:00.000Z' });
+    expect(p3.obligations.find((o) => o.kind === 'return-home-interview')).toBeDefined();
+    const p4 = await history('P70004');
+    expect(p4.facts.map((f) => f.fact.type)).toEqual(expect.arrayContaining(['left-care', 'pathway-plan', 'personal-adviser-contact']));
+  });
+
+  it('importing the same extract again changes nothing', async () => {
+    const before = await tableKeys();
+    const report = await importExtract(stack.store, stack.councilId, ssd(), options);
+    expect(report).toMatchObject({ ok: true, childrenCreated: 0, childrenUpdated: 0, staffCreated: 0, facts: { created: 0, replaced: 0 } });
+    expect(report.facts.unchanged).toBeGreaterThan(20);
+    expect(await tableKeys()).toEqual(before);
+  });
+
+  it('a changed row replaces what it gave before; a new row adds; a child gone from the extract is listed, not deleted', async () => {
+    const plan = ssd((files) => {
+      files.set('ssd_cla_visits.csv', `${files.get('ssd_cla_visits.csv')!.replace('V9001,CLA501,P70001,2026-09-05,Y,N', 'V9001,CLA501,P70001,2026-09-05,Y,Y')}V9006,CLA502,P70002,2026-11-20,Y,Y\n`);
+      files.set('ssd_person.csv', files.get('ssd_person.csv')!.replace(/^P70004.*\n/m, ''));
+    });
+    const report = await importExtract(stack.store, stack.councilId, plan, options);
+    expect(report).toMatchObject({ ok: true, childrenUpdated: 2, facts: { created: 1, replaced: 1 } });
+    expect(report.notInExtract).toEqual(['P70004']);
+    expect(await stack.store.getChild(stack.councilId, 'P70004')).not.toBeNull();
+    const facts = (await history('P70001')).facts;
+    const visits = facts.filter((f) => f.source === 'ssd:ssd_cla_visits:V9001');
+    expect(visits.map((f) => f.fact)).toEqual([
+      { type: 'visit', date: '2026-09-05', seenAlone: false },
+      { type: 'visit', date: '2026-09-05', seenAlone: true },
+    ]);
+    // The first is withdrawn by a correction, kept in the history.
+    expect(facts.filter((f) => f.fact.type === 'correction').map((f) => f.fact)).toEqual([
+      { type: 'correction', date: '2026-12-01', factId: visits[0]!.id, reason: 'replaced' },
+    ]);
+    const again = await importExtract(stack.store, stack.councilId, plan, options);
+    expect(again).toMatchObject({ ok: true, childrenUpdated: 0, facts: { created: 0, replaced: 0 } });
+  });
+
+  it('rolls back when DynamoDB fails part-way through the writes', async () => {
+    const plan = ssd((files) => files.set('ssd_cla_visits.csv', `${files.get('ssd_cla_visits.csv')!}V9007,CLA501,P70001,2026-11-25,Y,Y\nV9008,CLA502,P70002,2026-11-26,Y,Y\n`));
+    const before = await tableKeys();
+    let seen = 0;
+    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') && ++seen >= 2 ? dynamoServerError : null);
+    await expect(importExtract(stack.store, stack.councilId, plan, options)).rejects.toThrow();
+    dynamo.rule = () => null;
+    expect(await tableKeys()).toEqual(before);
+  });
+});
+
+describe('SSDA903 import', () => {
+  it('adds the return to children Kept has, skips those it does not, and is idempotent', async () => {
+    const report = await importExtract(stack.store, stack.councilId, readSsda903(folder('ssda903'), { yearEnding: '2026-03-31' }), options);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, childrenCreated: 0, childrenUpdated: 1 });
+    expect(report.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining([expect.stringContaining('P70009 is not in Kept; SSDA903 names no one')]));
+    const p3 = await history('P70003');
+    expect(p3.facts.filter((f) => f.source?.startsWith('ssda903:')).map((f) => f.fact.type)).toEqual(
+      expect.arrayContaining(['entered-care', 'care-order', 'placement-started', 'placement-ended', 'review', 'missing-episode', 'sdq']),
+    );
+    const before = await tableKeys();
+    const again = await importExtract(stack.store, stack.councilId, readSsda903(folder('ssda903'), { yearEnding: '2026-03-31' }), options);
+    expect(again).toMatchObject({ ok: true, childrenUpdated: 0, facts: { created: 0, replaced: 0 } });
+    expect(await tableKeys()).toEqual(before);
+  });
+});
+
+describe('npm run import -- --ssd DIR', () => {
+  const ROOT = resolve(import.meta.dirname, '../..');
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done, failed) => {
+      const env = { ...process.env, KEPT_LOG: 'silent', TABLE_NAME: stack.tableName, COUNCIL_ID: stack.councilId, KEPT_TODAY: options.today };
+      const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['infra/local/import.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', failed);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+
+  it('prints the report for the demo extract (already imported: nothing new) and exits 0', async () => {
+    const { code, stdout } = await run(['--ssd', 'tests/fixtures/ssd']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('ssd_cla_visits: 5');
+    expect(stdout).toMatch(/Facts: 0 created, \d+ replaced, \d+ unchanged\./);
+    expect(stdout).toContain('Skipped (');
+  });
+
+  it('exits 1 naming the file, line and column of a broken row, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kept-ssd-'));
+    cpSync(join(ROOT, 'tests/fixtures/ssd'), dir, { recursive: true });
+    writeFileSync(join(dir, 'ssd_sdq_scores.csv'), 'csdq_table_id,csdq_person_id,csdq_sdq_completed_date,csdq_sdq_score\nS9,P70001,2026-02-30,12\n');
+    const before = await tableKeys();
+    const { code, stderr } = await run(['--ssd', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('ssd_sdq_scores.csv line 2: csdq_sdq_completed_date: 2026-02-30 is not a real date');
+    expect(await tableKeys()).toEqual(before);
+  });
+});

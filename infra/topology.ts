@@ -35,6 +35,8 @@ export interface RouteDeclaration {
     email?: boolean;
     /** needs the page templates and assets beside its bundle */
     web?: boolean;
+    /** sends texts (AWS End User Messaging SMS) */
+    text?: boolean;
     /** reads the secret that keys the survey pages' wrong-link counter (SURVEY_SOURCE_SECRET) */
     surveySourceSecret?: boolean;
   };
@@ -98,12 +100,17 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     handler: 'scheduled/surveyDispatch',
     cron: 'cron(0 9 * * ? *)',
     timezone: 'Europe/London',
-    uses: { table: 'write', email: true },
+    uses: { table: 'write', email: true, text: true },
   },
 ];
 
 /** SES bounce and complaint notifications arrive through SNS to this handler. */
 export const EMAIL_EVENTS_HANDLER = { handler: 'events/emailEvents', uses: { table: 'write', email: true } } as const;
+
+/** Permanent text delivery failures (AWS End User Messaging SMS events) arrive through SNS to this handler. */
+export const TEXT_EVENTS_HANDLER = { handler: 'events/textEvents', uses: { table: 'write' } } as const;
+
+export { UNREACHABLE_TEXT_EVENTS } from '#domain/contact.js';
 
 /** Environment variables every function reads (see shared/config.ts). */
 export const ENVIRONMENT_KEYS = [
@@ -114,6 +121,9 @@ export const ENVIRONMENT_KEYS = [
   'MAIL_REPLY_TO',
   'MAIL_CONFIGURATION_SET',
   'MAIL_RATE_PER_SECOND',
+  'SMS_ORIGINATION_IDENTITY',
+  'SMS_CONFIGURATION_SET',
+  'SMS_RATE_PER_SECOND',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',

@@ -62,7 +62,7 @@ export interface ParsedImport {
   rows: number;
 }
 
-const CHILD_COLUMNS: Record<keyof ChildInput, Column> = {
+const CHILD_COLUMNS: Partial<Record<keyof ChildInput, Column>> = {
   id: 'child_id',
   firstName: 'first_name',
   lastName: 'last_name',
@@ -144,7 +144,7 @@ export function parseImport(text: string): ParsedImport {
         const first = entry.details[key as keyof ChildInput];
         if (first === undefined) entry.details = { ...entry.details, [key]: value };
         else if (String(first) !== value) {
-          problems.push({ line, field: CHILD_COLUMNS[key as keyof ChildInput], message: `differs from the child's first row (${first})` });
+          problems.push({ line, field: CHILD_COLUMNS[key as keyof ChildInput] ?? key, message: `differs from the child's first row (${first})` });
         }
       }
     }

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { ROLES } from './principal.js';
 import { isoDate } from './validation.js';
+import { type ContactState, contactFields } from './contact.js';
 
 const identifier = z.string().check(
   z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores'),
@@ -34,10 +35,12 @@ export const childInputSchema = z.strictObject({
   holderId: identifier,
   /** The young person's own email address, for survey invitations (optional). */
   email: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'), z.maxLength(254))),
+  /** mobile, preferredChannel, language: see contact.ts. */
+  ...contactFields,
 });
 export type ChildInput = z.output<typeof childInputSchema>;
 
-export interface ChildRecord extends ChildInput {
+export interface ChildRecord extends ChildInput, ContactState {
   councilId: string;
   createdAt: string;
   version: number;

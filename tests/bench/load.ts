@@ -106,7 +106,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
   const runStarted = performance.now();
 
   const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  const settings = { port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: TABLE, councilId: COUNCIL };
+  const settings = { port: 0, sesPort, smsPort: await freePort(), dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: TABLE, councilId: COUNCIL };
   applyLocalEnvironment(settings);
   await publishKeys(settings);
   process.env.KEPT_LOG = 'silent';

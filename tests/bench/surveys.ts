@@ -33,7 +33,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 export async function benchSurveys(): Promise<Array<[string, Figures]>> {
   const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  const settings = { port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench-surveys', councilId: 'bench' };
+  const settings = { port: 0, sesPort, smsPort: await freePort(), dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench-surveys', councilId: 'bench' };
   applyLocalEnvironment(settings);
   await publishKeys(settings);
   process.env.KEPT_LOG = 'silent';

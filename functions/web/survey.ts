@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { HttpResult } from '#http/responses.js';
 import { surveyPage } from '#web/pages/survey.js';
 import { withFaultPage } from '#web/pages/page.js';
-import { store, surveyStore } from '#services/context.js';
+import { sendClaims, store, surveyStore } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { config, today } from '#platform/config.js';
 import { SURVEY_SOURCE_SECRET, secretFromEnvironment } from '#platform/secrets.js';
@@ -14,6 +14,7 @@ export const handler = middy<APIGatewayProxyEventV2, HttpResult>().handler((even
     surveyPage(event, {
       store: store(),
       surveys: surveyStore(),
+      claims: sendClaims(),
       send: sesSender(),
       today: today(),
       appUrl: config.appUrl,

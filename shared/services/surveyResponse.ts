@@ -15,6 +15,7 @@ import type { Campaign } from '#domain/surveys/campaign.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SubmitOutcome, SurveyLink, SurveyStore } from '#store/ports/surveys.js';
 import type { SendEmail } from '#email/sender.js';
+import type { SendClaims } from '#store/ports/sendClaims.js';
 import { log } from '#platform/log.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
@@ -24,6 +25,8 @@ export interface SurveyResponseDeps {
   store: KeptStore;
   surveys: SurveyStore;
   send: SendEmail;
+  /** Claims what is sent at a young person's request ("I need help now"); without it the request cannot be made. */
+  claims?: SendClaims;
   today: string;
   appUrl: string;
   /** The secret that keys the wrong-link counter, so a stored key cannot be traced back to an address. */

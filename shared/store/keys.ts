@@ -16,7 +16,7 @@
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
- * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (expires by TTL; also #REMINDER#{n}; ...#TEXT) |
+ * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (TTL; also #REMINDER#{n}, ...#TEXT, #HELP)     |
  * | survey link          | SURVEYLINK#{sha256}     | LINK                   | (expires by TTL; holds the draft answers)     |
  * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
  * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
@@ -72,6 +72,7 @@ export const surveyKeys = {
   sendPrefix: (childId: string) => `SEND#${childId}#`,
   invitationSent: (c: string, id: string, childId: string, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#INVITE${channel}` }),
   reminderSent: (c: string, id: string, childId: string, n: number, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#REMINDER#${n}${channel}` }),
+  helpRequestSent: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#HELP` }),
 };
 
 export const REFRESH_KIND = '~refresh';

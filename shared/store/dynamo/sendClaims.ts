@@ -17,6 +17,8 @@ function keyOf(key: SendKey): { pk: string; sk: string } {
       return surveyKeys.invitationSent(key.councilId, key.campaignId, key.childId, key.channel ? '#TEXT' : '');
     case 'reminder':
       return surveyKeys.reminderSent(key.councilId, key.campaignId, key.childId, key.number, key.channel ? '#TEXT' : '');
+    case 'help-request':
+      return surveyKeys.helpRequestSent(key.councilId, key.campaignId, key.childId);
   }
 }
 

@@ -50,6 +50,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/children/{id}', handler: 'api/getChild', auth: true, uses: { table: 'write' } },
   { method: 'POST', path: '/children/{id}/facts', handler: 'api/recordFact', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'write' } },
+  // A worker starts a survey with the young person: a fresh link, its QR code and a short code.
+  { method: 'POST', path: '/children/{id}/survey-links', handler: 'api/startSurveyLink', auth: true, uses: { table: 'write' } },
   // The audit trail: admins only.
   { method: 'GET', path: '/children/{id}/audit', handler: 'api/childAudit', auth: true, uses: { table: 'read' } },
   { method: 'GET', path: '/audit', handler: 'api/auditDay', auth: true, uses: { table: 'read' } },
@@ -61,6 +63,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/campaigns', handler: 'api/listCampaigns', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/campaigns', handler: 'api/createCampaign', auth: true, uses: { table: 'write' } },
   // Survey pages: the single-use link is the key, so no bearer token. The handler also sends safeguarding alerts.
+  // The form where a young person types the short code a worker gave them (a GET form: it changes nothing).
+  { method: 'GET', path: '/s', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'GET', path: '/s/{token}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },

@@ -77,6 +77,7 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
   'GET /health': 'a health check for uptime monitors; it reads nothing and answers only "ok" and the date',
   'GET /calendar/{token}':
     'a calendar client cannot send a bearer token, so the handler checks the unguessable calendar token in the path, which is stored only as a hash',
+  'GET /s': 'the form a young person types the short code a worker gave them into; it only redirects to /s/{code}, where wrong codes are slowed down as wrong links are',
   'GET /s/{token}':
     'a young person or care leaver answers without a staff account: the unguessable single-use link emailed to them is the key (stored only as a hash, closes on its last day, spent once submitted)',
   'GET /s/{token}/{page}':

@@ -14,6 +14,7 @@ import { longDate } from '#domain/dateText.js';
 import { type OpenSurvey, type SurveyResponseDeps, helpFor, lastReply, openSurveyLink, saveSection, submitResponse } from '#services/surveyResponse.js';
 import { type HelpRequestOutcome, helpContacts, requestContact } from '#services/helpRequest.js';
 import { csrfMatches, readForm } from '#web/http.js';
+import { normalCode } from '#domain/surveys/codes.js';
 import { type Page, pageFor } from './page.js';
 
 const CSRF_COOKIE = 'kept_csrf';
@@ -27,6 +28,7 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   const step = event.pathParameters?.page ?? '';
   const method = event.requestContext.http.method;
 
+  if (!event.pathParameters?.token) return codePage(page, event.queryStringParameters?.code);
   const opened = await openSurveyLink(deps, token, event.requestContext.http.sourceIp ?? 'unknown');
   if (opened.state === 'too-many-tries') {
     const r = page.message(429, { councilName: 'Kept', title: 'Too many tries', paragraphs: ['Please wait a few minutes, then use the link in your most recent email.'] });
@@ -122,6 +124,16 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
 
   if (step === 'done') return page.redirect(`${base}/check`);
   return page.message(404, { councilName: council.name, title: 'Page not found', paragraphs: ['Please use the link in your email.'] });
+}
+
+/** The form at /s where a young person types the short code a worker gave them; a GET form, so it changes nothing. */
+function codePage(page: Page, typed: string | undefined): HttpResult {
+  const context = { councilName: 'Kept', title: 'Enter your survey code', value: typed ?? '', errors: [] as Array<{ text: string; href: string }>, error: undefined as string | undefined };
+  if (typed === undefined) return page.render(200, 'survey-code.njk', context);
+  const code = normalCode(typed);
+  if (code) return page.redirect(`/s/${code}`);
+  const error = 'Enter the 10 letters and numbers of your code, like ABCDE-23456';
+  return page.render(400, 'survey-code.njk', { ...context, error, errors: [{ text: error, href: '#code' }] });
 }
 
 /** "I need help now": who to contact, and in a confidential campaign a button that asks their worker to get in touch. */

@@ -1,9 +1,8 @@
 import { api } from '#http/api.js';
 import { json } from '#http/responses.js';
 import { auditLog, store } from '#services/context.js';
-import { childFor } from '#services/children.js';
 import { routeOf } from '#http/route.js';
-import { loadCouncil, projector } from '#services/council.js';
+import { recordFact } from '#services/recordFact.js';
 import { factSchema } from '#domain/facts.js';
 import { today } from '#platform/config.js';
 import { childPath } from './params.js';
@@ -12,14 +11,9 @@ import { childPath } from './params.js';
 export const handler = api(
   { roles: ['practitioner', 'manager', 'admin'], params: childPath, body: factSchema },
   async ({ event, principal, params, body }) => {
-    const s = store();
-    const { child, audit } = await childFor(s, auditLog(), principal, params.id, 'record', routeOf(event));
-    const council = await loadCouncil(s, principal.councilId);
-    const day = today();
-    const { stored, projection } = await s.recordFact(
-      principal.councilId, child.id, body, principal.staffId, audit.at, projector(council.policy, day), audit,
+    const { stored, obligations } = await recordFact(
+      { store: store(), audit: auditLog(), today: today() }, principal, params.id, body, routeOf(event),
     );
-    const obligations = projection.obligations.map((o) => ({ ...o, childId: child.id }));
     return json(201, { fact: stored, obligations });
   },
 );

@@ -94,7 +94,7 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
     const facts: StoredFact[] = history.facts
       .map((fact) => ({ fact, recordedBy: holder.id, recordedAt: `${factDate(fact)}T${String(between(rng, 9, 17)).padStart(2, '0')}:00:00.000Z` }));
     factCount += facts.length;
-    entries.push({ child, facts, projection: project(child, history.facts) });
+    entries.push({ child, facts, projection: project(child, facts) });
   }
   await store.writeChildren(entries);
   return { staff: staff.length, children: entries.length, facts: factCount };

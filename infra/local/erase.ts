@@ -8,33 +8,15 @@
  * local stack's table, or the table and endpoint the AWS environment names.
  * Exits 1 if Kept holds nothing about that case reference.
  */
-import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
-import { applyLocalEnvironment, cannotReachDynamo, localSettings } from './settings.js';
-import { CASE_REFERENCE, erasurePlan, eraseSubject } from '#services/subjectAccess.js';
-import { dynamoStores } from '#store/dynamo/stores.js';
+import { cannotReachDynamo } from './settings.js';
+import { caseCommand } from './caseCommand.js';
+import { erasurePlan, eraseSubject } from '#services/subjectAccess.js';
 
 const USAGE = 'usage: npm run erase -- CHILD_ID --confirm [--by STAFF_ID]\n';
-let args;
-try {
-  args = parseArgs({ allowPositionals: true, options: { by: { type: 'string' }, confirm: { type: 'boolean' } } });
-} catch (error) {
-  process.stderr.write(`erase: ${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-const childId = args.positionals[0];
-if (!childId || args.positionals.length > 1 || !CASE_REFERENCE.test(childId)) {
-  process.stderr.write(USAGE);
-  process.exit(2);
-}
-const settings = localSettings();
-if (!process.env.AWS_ENDPOINT_URL_DYNAMODB && !process.env.KEPT_USE_AWS) applyLocalEnvironment(settings);
-const councilId = process.env.COUNCIL_ID ?? settings.councilId;
-const stores = dynamoStores(process.env.TABLE_NAME ?? settings.tableName);
-const by = { staffId: args.values.by ?? `cli:${userInfo().username}`, route: 'npm run erase' };
+const { childId, flags, councilId, stores, by } = caseCommand('erase', USAGE, { confirm: { type: 'boolean' } });
 
 try {
-  if (!args.values.confirm) {
+  if (!flags.confirm) {
     process.stdout.write(`${JSON.stringify({ wouldErase: await erasurePlan(stores, councilId, childId) }, null, 2)}\n`);
     process.stderr.write('erase: nothing was removed; run it again with --confirm to erase\n');
     process.exitCode = 2;

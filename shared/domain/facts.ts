@@ -79,6 +79,16 @@ export const factSchemas = {
   'pathway-plan': z.strictObject({ type: z.literal('pathway-plan'), date: isoDate }),
   'personal-adviser-contact': z.strictObject({ type: z.literal('personal-adviser-contact'), date: isoDate }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),
+  /**
+   * Withdraws an earlier fact: recorded in error, or replaced by a corrected row from the
+   * council's case system. Facts stay append-only; the engine leaves the withdrawn one out.
+   */
+  correction: z.strictObject({
+    type: z.literal('correction'),
+    date: isoDate,
+    factId: z.string().check(z.minLength(1), z.maxLength(80)),
+    reason: z.enum(['recorded-in-error', 'replaced']),
+  }),
   /** Work done under a council's local rule, such as a CSE risk assessment. */
   'local-task': z.strictObject({
     type: z.literal('local-task'),

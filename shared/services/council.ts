@@ -5,6 +5,7 @@
  */
 import type { CouncilStore } from '#store/ports/councils.js';
 import type { Projector } from '#store/ports/cases.js';
+import { effectiveFacts } from '#domain/corrections.js';
 import { type ResolvedPolicy, policySchema, resolvePolicy } from '#domain/policy.js';
 import { type ReminderPolicy, reminderPolicySchema } from '#domain/reminders.js';
 import { parseOrThrow } from '#domain/validation.js';
@@ -50,8 +51,8 @@ export function forgetCouncils(): void {
 
 /** The projection function the store applies when a child's facts change. */
 export function projector(policy: ResolvedPolicy, today: string): Projector {
-  return (child, facts) => {
+  return (child, entries) => {
     const subject = { id: child.id, dateOfBirth: child.dateOfBirth };
-    return { obligations: computeObligations(subject, facts, today, policy), refreshOn: nextRecomputeDate(subject, today, policy) };
+    return { obligations: computeObligations(subject, effectiveFacts(entries), today, policy), refreshOn: nextRecomputeDate(subject, today, policy) };
   };
 }

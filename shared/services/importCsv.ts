@@ -10,10 +10,13 @@
 import { missingDetails, parseImport, type ImportProblem } from '#domain/csvImport.js';
 import type { ChildInput } from '#domain/people.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
+import { type Fact, factDate } from '#domain/facts.js';
 import type { StoredFact, WrittenKeys } from '#store/ports/cases.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { loadCouncil, projector } from './council.js';
+import { InvalidInput } from '#domain/errors.js';
+import type { ParsedImport } from '#domain/csvImport.js';
+import type { Projector } from '#store/ports/cases.js';
 
 export interface ImportResult {
   ok: boolean;
@@ -64,6 +67,8 @@ export async function importCsv(
   const council = await loadCouncil(store, councilId);
   const project = projector(council.policy, options.today);
   const recordedAt = now();
+  problems.push(...outsideTheCalendar(parsed.children, fresh, existing, project, recordedAt));
+  if (problems.length) return result;
   const stored = (facts: ReadonlyArray<{ fact: Fact }>): StoredFact[] =>
     facts.map(({ fact }) => ({ fact, recordedAt, recordedBy: options.importedBy }));
 
@@ -74,7 +79,7 @@ export async function importCsv(
     const entries = fresh.map((input) => {
       const facts = parsed.children.get(input.id)!.facts;
       const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
-      return { child, facts: stored(facts), projection: project(child, facts.map((f) => f.fact)) };
+      return { child, facts: stored(facts), projection: project(child, facts) };
     });
     for (let i = 0; i < entries.length; i += 100) await store.writeChildren(entries.slice(i, i + 100), noteWritten);
     result.childrenCreated = entries.length;
@@ -95,4 +100,38 @@ export async function importCsv(
   }
   result.ok = true;
   return result;
+}
+
+/**
+ * Works out each child's obligations once before anything is written, so a
+ * date the engine cannot count from (a birth date or fact in a year outside
+ * its bank-holiday table) is a problem on the child's line, not a failure
+ * half-way through writing.
+ */
+const inTable = (date: string) => date >= '1990-01-01' && date <= '2100-12-31';
+
+function outsideTheCalendar(
+  children: ParsedImport['children'],
+  fresh: readonly ChildInput[],
+  existing: ReadonlyMap<string, ChildRecord>,
+  project: Projector,
+  createdAt: string,
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const records = [
+    ...fresh.map((input): ChildRecord => ({ ...input, councilId: '', createdAt, version: 0 })),
+    ...existing.values(),
+  ];
+  for (const child of records) {
+    const entry = children.get(child.id)!;
+    try {
+      project(child, entry.facts);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      const line = entry.facts.find((f) => !inTable(factDate(f.fact)))?.line;
+      const field = line === undefined ? 'date_of_birth' : 'date';
+      for (const p of error.problems) problems.push({ line: line ?? entry.line, field, message: `child ${child.id}: ${p.message}` });
+    }
+  }
+  return problems;
 }

@@ -12,6 +12,7 @@ import { addDaysIso, isIsoDate } from '#domain/dates.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { type Council, loadCouncil } from './council.js';
 import { requireReports } from './reports.js';
+import { effectiveFacts } from '#domain/corrections.js';
 
 export interface PublishedFigure {
   id: string;
@@ -106,7 +107,7 @@ export async function onTimeFigures(store: KeptStore, principal: Principal, quer
     const t = teamOf(child.holderId);
     if (team && t !== team) continue;
     const { facts } = await store.getChildHistory(principal.councilId, child.id);
-    children.push({ child: { id: child.id, dateOfBirth: child.dateOfBirth }, facts: facts.map((f) => f.fact), team: t });
+    children.push({ child: { id: child.id, dateOfBirth: child.dateOfBirth }, facts: effectiveFacts(facts), team: t });
   }
   const report = computeOnTime(children, from, to, council.policy);
   const nameOf = (id: string) => people.get(id)?.name ?? id;

@@ -48,7 +48,7 @@ export async function campaignList(store: KeptStore, surveys: SurveyStore, princ
 export const REPLY_MAX = 1000;
 
 /** A lead's "You said, we did" reply, which young people see when they open the next campaign of the survey. */
-export async function publishReply(store: KeptStore, surveys: SurveyStore, principal: Principal, campaignId: string, reply: string): Promise<void> {
+export async function publishReply(surveys: SurveyStore, principal: Principal, campaignId: string, reply: string): Promise<void> {
   requireReports(principal);
   if (!canSeeComments(principal)) throw new Forbidden('only leads and admins publish a reply');
   const text = reply.trim();

@@ -11,17 +11,12 @@
  * sent straight to DynamoDB Local from as many clients, and every DynamoDB
  * call of the run, likewise.
  */
-import { mkdtempSync } from 'node:fs';
 import { fork } from 'node:child_process';
 import { Agent } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { applyLocalEnvironment } from '#local/settings.js';
-import { startDynamo, startSes } from '#local/services.js';
 import { ensureTable } from '#local/table.js';
-import { createApiServer, listen } from '#local/server.js';
-import { publishKeys, signLocalToken } from '#local/issuer.js';
+import { signLocalToken } from '#local/issuer.js';
 import { type Rng, between, makeRng, pick, syntheticChild } from '#local/histories.js';
 import type { NewChild, StoredFact } from '#store/ports/cases.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
@@ -31,7 +26,7 @@ import type { ChildRecord, Staff } from '#domain/people.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
-import { freePort } from '#tests/support/ports.js';
+import { startBenchStack } from './stack.js';
 import { copyTable, describeTimings, refusedText, replay, startRecording, stopRecording } from './floor.js';
 import { type Answer, call, cpuOf, cpuSeconds, inParallel, percentile, whole } from './tools.js';
 
@@ -105,16 +100,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
   const linkCount = whole('LOAD_LINKS', Math.max(1_000, 60 * seconds), 100_000);
   const runStarted = performance.now();
 
-  const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  const settings = { port: 0, sesPort, smsPort: await freePort(), dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: TABLE, councilId: COUNCIL };
-  applyLocalEnvironment(settings);
-  await publishKeys(settings);
-  process.env.KEPT_LOG = 'silent';
-  process.env.KEPT_TODAY = TODAY;
-  const [dynamo, ses] = await Promise.all([startDynamo(dynamoPort), startSes(sesPort)]);
-  const server = createApiServer();
-  const port = await listen(server, 0);
-  const base = `http://127.0.0.1:${port}`;
+  const { settings, dynamo, ses, server, base } = await startBenchStack(TABLE, COUNCIL, TODAY);
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   try {
     // Seed: a council, 40 practitioners under 4 managers, 1,000 children with synthetic histories.
@@ -138,7 +124,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
       const holderId = `sw-${i % PRACTITIONERS}`;
       const child: ChildRecord = { councilId: COUNCIL, id: `C-${i}`, firstName: 'Load', lastName: 'Test', dateOfBirth: h.dateOfBirth, holderId, createdAt: TODAY, version: 0 };
       const facts: StoredFact[] = h.facts.map((fact) => ({ fact, recordedBy: holderId, recordedAt: `${factDate(fact)}T${String(between(rng, 9, 17)).padStart(2, '0')}:00:00.000Z` }));
-      entries.push({ child, facts, projection: project(child, h.facts) });
+      entries.push({ child, facts, projection: project(child, facts) });
       children.push({ child, careLeaver });
     }
     await inParallel(Array.from({ length: Math.ceil(entries.length / 250) }, (_, i) => entries.slice(i * 250, i * 250 + 250)), 4, async (chunk) => {
@@ -321,7 +307,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
       for (const n of unseen.values()) storedUnacknowledged += n;
       if (!record || record.version !== acked.length) versionMismatches++;
       if (record) {
-        const expected = project(record, history.facts.map((f) => f.fact)).obligations;
+        const expected = project(record, history.facts).obligations;
         const want = expected.map((o) => `${o.kind}|${o.dueDate}|${o.dueAt ?? ''}|${o.rule}`).sort().join('\n');
         const have = history.obligations.map((o) => `${o.kind}|${o.dueDate}|${o.dueAt ?? ''}|${o.rule}`).sort().join('\n');
         if (want !== have) projectionMismatches++;

@@ -6,23 +6,17 @@
  * straight to DynamoDB Local from as many clients, and every DynamoDB call
  * the submissions made, likewise.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { applyLocalEnvironment } from '#local/settings.js';
-import { startDynamo, startSes } from '#local/services.js';
 import { ensureTable } from '#local/table.js';
-import { createApiServer, listen } from '#local/server.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
 import type { ChildRecord } from '#domain/people.js';
-import { publishKeys, signLocalToken } from '#local/issuer.js';
+import { signLocalToken } from '#local/issuer.js';
 import { makeRng } from '#local/histories.js';
 import { syntheticAnswers } from '#local/demoResponses.js';
 import { summariseSurvey } from '#domain/surveySummary.js';
-import { freePort } from '#tests/support/ports.js';
+import { startBenchStack } from './stack.js';
 import { copyTable, describeTimings, type Recorded, type Replay, refusedText, replay, startRecording, stopRecording } from './floor.js';
 
 const TODAY = '2027-01-18';
@@ -32,16 +26,7 @@ type Figures = Record<string, number | string>;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function benchSurveys(): Promise<Array<[string, Figures]>> {
-  const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  const settings = { port: 0, sesPort, smsPort: await freePort(), dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench-surveys', councilId: 'bench' };
-  applyLocalEnvironment(settings);
-  await publishKeys(settings);
-  process.env.KEPT_LOG = 'silent';
-  process.env.KEPT_TODAY = TODAY;
-  const [dynamo, ses] = await Promise.all([startDynamo(dynamoPort), startSes(sesPort)]);
-  const server = createApiServer();
-  const port = await listen(server, 0);
-  const base = `http://127.0.0.1:${port}`;
+  const { settings, dynamo, ses, server, base } = await startBenchStack('bench-surveys', 'bench', TODAY);
   try {
     await ensureTable('bench-surveys');
     const { store, surveys } = dynamoStores('bench-surveys');

@@ -41,7 +41,7 @@ async function fill(store: KeptStore, councilId: string, total: number, dueChild
     const child: ChildRecord = { councilId, id: `C-${i}`, firstName: 'B', lastName: 'C', dateOfBirth: h.dateOfBirth, holderId: `sw-${i % 40}`, createdAt: TODAY, version: 0 };
     // Facts are not written: the sweep reads projections only. A background child's history runs to
     // 2029, and anything it left overdue before the horizon is dropped, so that it has nothing due.
-    const projection = projector(STATUTORY_POLICY, day)(child, h.facts);
+    const projection = projector(STATUTORY_POLICY, day)(child, h.facts.map((fact) => ({ fact })));
     if (i >= dueChildren) {
       projection.obligations = projection.obligations.filter((o) => o.dueDate > HORIZON);
       if (projection.refreshOn && projection.refreshOn <= HORIZON) projection.refreshOn = null;

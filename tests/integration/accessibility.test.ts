@@ -36,7 +36,7 @@ const leaver: Fact[] = [...inCare.map((f) => ({ ...f, date: '2020-01-01' }) as F
 
 async function addChild(id: string, dob: string, facts: Fact[]) {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'A', lastName: 'B', dateOfBirth: dob, holderId: 'sw-1', createdAt: TODAY, version: 0, email: `young-${id.toLowerCase()}@${stack.councilId}.test` };
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts) }]);
+  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
 }
 
 async function linkFor(childId: string): Promise<string> {

@@ -34,7 +34,7 @@ const inCare: Fact[] = [
 
 async function addChild(id: string, dateOfBirth: string, holderId = 'sw-1') {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Ossian', lastName: 'Vale', dateOfBirth, holderId, createdAt: TODAY, version: 0 };
-  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare) }]);
+  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
 }
 
 const start = (childId: string, campaignId: string, token = tokens.sw1!) => stack.call('POST', `/children/${childId}/survey-links`, { token, body: { campaignId } });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { VALID_DUE_REQUEST } from '#tests/support/dueRequest.js';
 import { answerDueRequest } from '#domain/obligations.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,15 +45,7 @@ function fileWith(text: string): string {
   return path;
 }
 
-const VALID = {
-  today: '2027-01-06',
-  child: { id: 'child-42', dateOfBirth: '2015-05-01' },
-  facts: [
-    { type: 'entered-care', date: '2026-12-18' },
-    { type: 'placement-started', date: '2026-12-18', placementId: 'p1', longTerm: false, arrangement: 'foster' },
-    { type: 'missing-episode', start: '2027-01-03T20:00:00Z', returned: '2027-01-04T09:15:00Z' },
-  ],
-};
+const VALID = VALID_DUE_REQUEST;
 
 // Each test starts tsx, which takes seconds on a busy machine.
 describe.concurrent('due command', { timeout: 120_000 }, () => {

@@ -32,7 +32,7 @@ const addressOf = (id: string) => `young-${id.toLowerCase()}@${stack.councilId}.
 
 async function addChild(id: string) {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Wren', lastName: 'Hollis', dateOfBirth: '2013-05-05', holderId: 'sw-1', createdAt: TODAY, version: 0, email: addressOf(id) };
-  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare) }]);
+  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
 }
 
 async function linkFor(id: string): Promise<string> {

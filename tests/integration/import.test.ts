@@ -91,6 +91,21 @@ describe('CSV import', () => {
     expect(await stack.store.getChild(stack.councilId, 'C-22')).toBeNull();
   });
 
+  it('reports a birth date the engine cannot count from (ages past 2100) on its line, and writes nothing', async () => {
+    const before = await tableKeys();
+    const csv = [
+      HEADER,
+      'C-40,Ola,Vance,2019-09-07,sw-1,entered-care,2026-04-14,,,,,,,,,,',
+      'C-41,Pat,Ward,5943-05-24,sw-1,entered-care,2026-04-14,,,,,,,,,,', // found by a fuzz test: the import threw
+      'C-41,,,,,pep,2026-04-20,,,,,,,,,,',
+    ].join('\n');
+    const result = await importCsv(stack.store, stack.councilId, csv, options);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.line, p.field])).toEqual([[3, 'date_of_birth']]);
+    expect(result.problems[0]!.message).toMatch(/^child C-41: .*1990 to 2100/);
+    expect(await tableKeys()).toEqual(before);
+  });
+
   it('rejects a file with unknown columns or broken quoting', async () => {
     const unknown = await importCsv(stack.store, stack.councilId, 'child_id,favourite_colour\nC-30,blue\n', options);
     expect(unknown.problems[0]).toMatchObject({ line: 1, field: '(header)' });

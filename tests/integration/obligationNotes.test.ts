@@ -5,7 +5,7 @@
  * put right.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 
 let stack: TestStack;
 let admin: string;
@@ -13,9 +13,7 @@ let sw1: string;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = '2026-07-02';
-  stack = await startTestStack('notes');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('notes');
   admin = await stack.token('admin', 'admin-1');
   sw1 = await stack.token('practitioner', 'sw-1');
   const created = await stack.call('POST', '/children', {

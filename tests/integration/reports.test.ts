@@ -42,7 +42,7 @@ beforeAll(async () => {
     const h = syntheticChild(rng, TODAY, false);
     children.push({ child: { councilId: stack.councilId, id: `C-${i}`, firstName: 'N', lastName: 'M', dateOfBirth: h.dateOfBirth, holderId: ['sw-1', 'sw-2', 'sw-3'][i % 3]!, createdAt: TODAY, version: 0 }, facts: h.facts });
   }
-  await stack.store.writeChildren(children.map(({ child, facts }) => ({ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: child.holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts) })));
+  await stack.store.writeChildren(children.map(({ child, facts }) => ({ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: child.holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) })));
   const bands = (i: number): Bands => ({ ageBand: i % 4 === 0 ? '16-17' : '18-20', placementType: 'care-leaver', area: 'unknown' });
   await surveys.putCampaign(campaign({ id: 'c-last', councilId: stack.councilId, name: 'Care leavers 2026', state: 'closed', opens: '2026-01-05', closes: '2026-02-02' }));
   await surveys.putCampaign(campaign({ councilId: stack.councilId }));

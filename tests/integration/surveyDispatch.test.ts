@@ -48,7 +48,7 @@ async function council(label: string, people: number, reminderDays: number[] = [
     const email = `young-${label}-${i}@${stack.councilId}.test`;
     const child: ChildRecord = { councilId, id: `L-${i}`, firstName: 'Zara', lastName: 'Quill', dateOfBirth: '2006-03-01', holderId: 'sw-1', createdAt: TODAY, version: 0, email };
     addresses.set(child.id, email);
-    return { child, facts: leaverFacts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, leaverFacts) };
+    return { child, facts: leaverFacts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, leaverFacts.map((fact) => ({ fact }))) };
   });
   await stack.store.writeChildren(entries);
   const campaign: Campaign = {

@@ -32,7 +32,7 @@ const inCareFacts: Fact[] = [
 
 async function addChild(id: string, dateOfBirth: string, holderId: string, facts: Fact[], email?: string) {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Zara', lastName: 'Quill', dateOfBirth, holderId, createdAt: TODAY, version: 0, ...(email ? { email } : {}) };
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts) }]);
+  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
 }
 
 const young = (name: string) => `young-${name}@${stack.councilId}.test`;

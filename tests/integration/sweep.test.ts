@@ -20,7 +20,7 @@ function childRecord(councilId: string, id: string, holderId: string, firstName:
 }
 
 async function addChild(child: ChildRecord, facts: Fact[], today: string) {
-  const projection = projector(STATUTORY_POLICY, today)(child, facts);
+  const projection = projector(STATUTORY_POLICY, today)(child, facts.map((fact) => ({ fact })));
   await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2027-01-01T09:00:00Z', recordedBy: child.holderId })), projection }]);
 }
 

@@ -44,7 +44,7 @@ async function council(label: string, contacts: Contact[]): Promise<{ councilId:
   await stack.store.writeChildren(
     contacts.map((contact, i) => {
       const child: ChildRecord = { councilId, id: `L-${i}`, firstName: 'Zara', lastName: 'Quill', dateOfBirth: '2006-03-01', holderId: 'sw-1', createdAt: TODAY, version: 0, ...contact };
-      return { child, facts: leaverFacts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, leaverFacts) };
+      return { child, facts: leaverFacts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, leaverFacts.map((fact) => ({ fact }))) };
     }),
   );
   const campaign: Campaign = {

@@ -119,3 +119,11 @@ export function testStaff(councilId: string): Staff[] {
 }
 
 export { clearInbox };
+
+/** A test stack holding one council, Test Borough, with testStaff in it. */
+export async function startCouncilStack(name: string, options: { dynamoEndpoint?: string } = {}): Promise<TestStack> {
+  const stack = await startTestStack(name, options);
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  return stack;
+}

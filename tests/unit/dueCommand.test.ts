@@ -5,35 +5,14 @@
  * tests/integration/dueCommand.test.ts runs the command itself.
  */
 import { describe, expect, it } from 'vitest';
+import { VALID_DUE_REQUEST } from '#tests/support/dueRequest.js';
 import { answerDueRequest } from '#domain/obligations.js';
+import { STATUTORY_KINDS } from '#domain/policy.js';
 import { InvalidInput } from '#domain/validation.js';
 
-const VALID = {
-  today: '2027-01-06',
-  child: { id: 'child-42', dateOfBirth: '2015-05-01' },
-  facts: [
-    { type: 'entered-care', date: '2026-12-18' },
-    { type: 'placement-started', date: '2026-12-18', placementId: 'p1', longTerm: false, arrangement: 'foster' },
-    { type: 'missing-episode', start: '2027-01-03T20:00:00Z', returned: '2027-01-04T09:15:00Z' },
-  ],
-};
+const VALID = VALID_DUE_REQUEST;
 
-const KINDS = new Set([
-  'statutory-visit',
-  'looked-after-review',
-  'care-plan',
-  'placement-plan',
-  'permanence-plan',
-  'pep',
-  'initial-health-assessment',
-  'review-health-assessment',
-  'dental-check',
-  'sdq',
-  'return-home-interview',
-  'pathway-plan',
-  'pathway-plan-review',
-  'personal-adviser-contact',
-]);
+const KINDS = new Set<string>(STATUTORY_KINDS);
 
 /** The output contract: { childId, today, obligations: [{ kind, dueDate, dueAt?, status, rule }] }. */
 function expectContract(report: unknown): asserts report is { childId: string; today: string; obligations: Record<string, unknown>[] } {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerDueRequest, type Obligation } from '#domain/obligations.js';
-import { STATUTORY } from '#domain/policy.js';
+import { STATUTORY, STATUTORY_KINDS } from '#domain/policy.js';
 import { HOUR_MS, birthday, londonDateOf, toDayNumber, toIsoDate } from '#domain/dates.js';
 import { isWorkingDay } from '#domain/workingDays.js';
 import {
@@ -214,20 +214,7 @@ describe('due-date properties over generated histories', () => {
       if (m.facts.some((f) => f.type === 'placement-started' && f.placementId === 'p2')) seen.add('moved placement');
     }
     for (const kind of [
-      'statutory-visit',
-      'looked-after-review',
-      'care-plan',
-      'placement-plan',
-      'permanence-plan',
-      'pep',
-      'initial-health-assessment',
-      'review-health-assessment',
-      'dental-check',
-      'sdq',
-      'return-home-interview',
-      'pathway-plan',
-      'pathway-plan-review',
-      'personal-adviser-contact',
+      ...STATUTORY_KINDS,
       'cse-risk-assessment',
       'health-passport',
       'wd-check',

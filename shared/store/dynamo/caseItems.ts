@@ -19,10 +19,21 @@ export function childItem(child: ChildRecord) {
   };
 }
 
-/** Facts recorded in the same millisecond keep the order they were given in (`seq`). */
+/**
+ * Facts recorded in the same millisecond keep the order they were given in (`seq`).
+ * A fact's id is its sort key without the prefix, so facts written before ids
+ * existed have one too (factOf).
+ */
 export function factItem(councilId: string, childId: string, stored: StoredFact, seq = 0) {
   const n = `${String(seq).padStart(6, '0')}${randomBytes(3).toString('hex')}`;
-  return { ...keys.fact(councilId, childId, stored.recordedAt, n), itemType: 'fact', ...stored };
+  const key = keys.fact(councilId, childId, stored.recordedAt, n);
+  return { ...key, itemType: 'fact', ...stored, id: key.sk.slice(keys.factPrefix.length) };
+}
+
+/** The stored fact an item holds, with its id. */
+export function factOf(item: Record<string, unknown>): StoredFact {
+  const { pk: _pk, sk, itemType: _t, holderPk: _h, holderSk: _hs, duePk: _d, dueSk: _ds, ...rest } = item;
+  return { ...(rest as unknown as StoredFact), id: (sk as string).slice(keys.factPrefix.length) };
 }
 
 export function obligationItem(child: ChildRecord, childInitials: string, o: Obligation, escalatedOn: string | undefined) {

@@ -9,7 +9,7 @@ import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
 import type { CaseStore, DueItem, StoredFact, WrittenKeys } from '../ports/cases.js';
 import { keys } from '../keys.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, factItem, newChildItems, projectionWrites } from './caseItems.js';
+import { bumpVersion, childItem, factItem, factOf, newChildItems, projectionWrites } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
 
 const ATTEMPTS = 5;
@@ -38,7 +38,7 @@ export function dynamoCases(table: Table): CaseStore {
     const obligations: DueItem[] = [];
     for (const item of items) {
       const sk = item.sk as string;
-      if (sk.startsWith(keys.factPrefix)) facts.push(plain<StoredFact>(item));
+      if (sk.startsWith(keys.factPrefix)) facts.push(factOf(item));
       else if (sk.startsWith(keys.obligationPrefix)) obligations.push(plain<DueItem>(item));
     }
     return { facts, obligations };
@@ -125,13 +125,14 @@ export function dynamoCases(table: Table): CaseStore {
      * applied twice (a test loses the answer on purpose).
      */
     async recordFact(councilId, childId, fact, recordedBy, recordedAt, project, audit) {
-      const stored: StoredFact = { recordedAt, recordedBy, fact };
+      const item = factItem(councilId, childId, { recordedAt, recordedBy, fact });
+      const stored = factOf(item);
       const projection = await withFreshChild(councilId, childId, async (child, history) => {
-        const projection = project(child, [...history.facts.map((f) => f.fact), fact]);
+        const projection = project(child, [...history.facts, stored]);
         await table.db.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName, Item: factItem(councilId, childId, stored), ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
               bumpVersion(TableName, child),
               ...projectionWrites(TableName, child, history.obligations, projection),
               ...(audit ? auditPuts(TableName, audit) : []),
@@ -147,7 +148,7 @@ export function dynamoCases(table: Table): CaseStore {
     async refreshProjection(councilId, childId, project) {
       try {
         const done = await withFreshChild(councilId, childId, async (child, history) => {
-          const projection = project(child, history.facts.map((f) => f.fact));
+          const projection = project(child, history.facts);
           await table.db.send(new TransactWriteCommand({ TransactItems: [bumpVersion(TableName, child), ...projectionWrites(TableName, child, history.obligations, projection)] }));
           return true;
         });
@@ -188,8 +189,8 @@ export function dynamoCases(table: Table): CaseStore {
         const current = await getChild(child.councilId, child.id);
         if (!current) throw new NotFound(`no child with case reference ${child.id}`);
         const history = await getChildHistory(child.councilId, child.id);
-        const projection = project(current, [...history.facts, ...chunk].map((f) => f.fact));
         const items = chunk.map((f, j) => factItem(child.councilId, child.id, f, i + j));
+        const projection = project(current, [...history.facts, ...items.map(factOf)]);
         onWrite?.(items.map(keyOf));
         await table.db.send(
           new TransactWriteCommand({

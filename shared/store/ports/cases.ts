@@ -1,12 +1,17 @@
 import type { Fact } from '#domain/facts.js';
+import type { FactEntry } from '#domain/corrections.js';
 import type { ChildInput, ChildRecord } from '#domain/people.js';
 import type { Obligation } from '#domain/obligations.js';
 import type { AuditEntry } from './audit.js';
 
 export interface StoredFact {
+  /** The store's id for the fact (a correction names it); present on every fact read back. */
+  id?: string;
   recordedAt: string;
   recordedBy: string;
   fact: Fact;
+  /** Where an imported fact came from (its row in the council's extract), so a re-import finds it. */
+  source?: string;
 }
 
 /** One obligation in the projection, with what a reminder needs to name the child. */
@@ -32,7 +37,7 @@ export interface Projection {
 }
 
 /** Works out a child's projection from all its facts (shared/services/council.ts makes one). */
-export type Projector = (child: ChildRecord, facts: Fact[]) => Projection;
+export type Projector = (child: ChildRecord, facts: ReadonlyArray<FactEntry>) => Projection;
 
 /** Opaque keys of written items; only the store looks inside. */
 export type WrittenKeys = Array<{ pk: string; sk: string }>;

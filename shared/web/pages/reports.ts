@@ -73,7 +73,7 @@ async function route(event: APIGatewayProxyEventV2, deps: ReportDeps, page: Page
       const form = readForm(event);
       if (!csrfMatches(form.csrf, page.cookies[CSRF_COOKIE])) throw new HttpError(403, 'the form had expired; reload the page and try again');
       try {
-        await publishReply(deps.store, deps.surveys, principal, campaignId, form.youSaidWeDid ?? '');
+        await publishReply(deps.surveys, principal, campaignId, form.youSaidWeDid ?? '');
       } catch (error) {
         if (!(error instanceof InvalidInput)) throw error;
         const report = await surveyReport(deps.store, deps.surveys, principal, campaignId);

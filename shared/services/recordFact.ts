@@ -1,0 +1,39 @@
+/** Recording what happened to a child: checked, written with its audit entry, and what is due worked out again at once. */
+import type { Principal } from '#domain/principal.js';
+import type { Fact } from '#domain/facts.js';
+import { InvalidInput } from '#domain/errors.js';
+import { correctionProblem } from '#domain/corrections.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { AuditLog } from '#store/ports/audit.js';
+import type { StoredFact } from '#store/ports/cases.js';
+import type { Obligation } from '#domain/obligations.js';
+import { childFor } from './children.js';
+import { loadCouncil, projector } from './council.js';
+
+export interface Recorded {
+  stored: StoredFact;
+  obligations: Array<Obligation & { childId: string }>;
+}
+
+export async function recordFact(
+  deps: { store: KeptStore; audit: AuditLog; today: string },
+  principal: Principal,
+  childId: string,
+  fact: Fact,
+  route: string,
+): Promise<Recorded> {
+  const { store } = deps;
+  const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route);
+  if (fact.type === 'correction') {
+    // Checked against the history as read now; two people withdrawing the same fact at once
+    // leave two corrections of it, which the engine reads as one.
+    const { facts } = await store.getChildHistory(principal.councilId, child.id);
+    const problem = correctionProblem(facts, fact.factId);
+    if (problem) throw new InvalidInput([{ field: 'factId', message: problem }]);
+  }
+  const council = await loadCouncil(store, principal.councilId);
+  const { stored, projection } = await store.recordFact(
+    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today), audit,
+  );
+  return { stored, obligations: projection.obligations.map((o) => ({ ...o, childId: child.id })) };
+}

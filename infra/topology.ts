@@ -35,6 +35,8 @@ export interface RouteDeclaration {
     email?: boolean;
     /** needs the page templates and assets beside its bundle */
     web?: boolean;
+    /** sends texts (AWS End User Messaging SMS) */
+    text?: boolean;
     /** reads the secret that keys the survey pages' wrong-link counter (SURVEY_SOURCE_SECRET) */
     surveySourceSecret?: boolean;
   };
@@ -49,6 +51,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'POST', path: '/children/{id}/facts', handler: 'api/recordFact', auth: true, uses: { table: 'write' } },
   { method: 'PUT', path: '/children/{id}/team', handler: 'api/setTeam', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'write' } },
+  // A worker starts a survey with the young person: a fresh link, its QR code and a short code.
+  { method: 'POST', path: '/children/{id}/survey-links', handler: 'api/startSurveyLink', auth: true, uses: { table: 'write' } },
   // The audit trail: admins only.
   { method: 'GET', path: '/children/{id}/audit', handler: 'api/childAudit', auth: true, uses: { table: 'read' } },
   { method: 'GET', path: '/audit', handler: 'api/auditDay', auth: true, uses: { table: 'read' } },
@@ -60,6 +64,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/campaigns', handler: 'api/listCampaigns', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/campaigns', handler: 'api/createCampaign', auth: true, uses: { table: 'write' } },
   // Survey pages: the single-use link is the key, so no bearer token. The handler also sends safeguarding alerts.
+  // The form where a young person types the short code a worker gave them (a GET form: it changes nothing).
+  { method: 'GET', path: '/s', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'GET', path: '/s/{token}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
@@ -112,12 +118,17 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     handler: 'scheduled/surveyDispatch',
     cron: 'cron(0 9 * * ? *)',
     timezone: 'Europe/London',
-    uses: { table: 'write', email: true },
+    uses: { table: 'write', email: true, text: true },
   },
 ];
 
 /** SES bounce and complaint notifications arrive through SNS to this handler. */
 export const EMAIL_EVENTS_HANDLER = { handler: 'events/emailEvents', uses: { table: 'write', email: true } } as const;
+
+/** Permanent text delivery failures (AWS End User Messaging SMS events) arrive through SNS to this handler. */
+export const TEXT_EVENTS_HANDLER = { handler: 'events/textEvents', uses: { table: 'write' } } as const;
+
+export { UNREACHABLE_TEXT_EVENTS } from '#domain/contact.js';
 
 /** Environment variables every function reads (see shared/config.ts). */
 export const ENVIRONMENT_KEYS = [
@@ -128,6 +139,9 @@ export const ENVIRONMENT_KEYS = [
   'MAIL_REPLY_TO',
   'MAIL_CONFIGURATION_SET',
   'MAIL_RATE_PER_SECOND',
+  'SMS_ORIGINATION_IDENTITY',
+  'SMS_CONFIGURATION_SET',
+  'SMS_RATE_PER_SECOND',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',

@@ -5,6 +5,7 @@ import type { Context } from 'aws-lambda';
 import { runSurveyDispatch, type DispatchReport } from '#services/surveyDispatch.js';
 import { sendClaims, store, surveyStore } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
+import { smsSender } from '#email/textSender.js';
 import { config, scheduledDay } from '#platform/config.js';
 
 export const handler = middy<{ date?: string }, DispatchReport, Error, Context>().use(withLogContext()).handler(async (event, context) => {
@@ -21,12 +22,13 @@ export const handler = middy<{ date?: string }, DispatchReport, Error, Context>(
       councilId: config.councilId,
       today,
       send: sesSender(),
+      sendText: smsSender(),
       appUrl: config.appUrl,
       signal: signal.signal,
     });
     // As with the sweep: a failed invocation is retried (the claims make a rerun send only what is
     // missing) and then dead-lettered, where an alarm is raised.
-    if (report.failed > 0) throw new Error(`${report.failed} survey email(s) could not be sent for ${today}`);
+    if (report.failed > 0) throw new Error(`${report.failed} survey message(s) could not be sent for ${today}`);
     return report;
   } finally {
     clearTimeout(timer);

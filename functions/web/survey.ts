@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { HttpResult } from '#http/responses.js';
 import { surveyPage } from '#web/pages/survey.js';
 import { withFaultPage } from '#web/pages/page.js';
-import { store, surveyStore } from '#services/context.js';
+import { sendClaims, store, surveyStore } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { config, today } from '#platform/config.js';
 import { SURVEY_SOURCE_SECRET, secretFromEnvironment } from '#platform/secrets.js';
@@ -15,6 +15,7 @@ export const handler = middy<APIGatewayProxyEventV2, HttpResult>().use(withLogCo
     surveyPage(event, {
       store: store(),
       surveys: surveyStore(),
+      claims: sendClaims(),
       send: sesSender(),
       today: today(),
       appUrl: config.appUrl,

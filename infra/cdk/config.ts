@@ -20,6 +20,9 @@ export interface KeptConfig {
   mailIdentity: string;
   mailReplyTo: string;
   mailRatePerSecond: number;
+  /** The ARN of the phone number, sender ID or pool survey texts come from; no texts when absent. */
+  smsOriginationIdentity: string | undefined;
+  smsRatePerSecond: number;
   /** Where alarms are emailed; none when empty. */
   alarmEmail: string | undefined;
   /** Cognito hosted sign-in domain prefix: https://<prefix>.auth.<region>.amazoncognito.com */
@@ -106,6 +109,11 @@ export function readKeptConfig(node: Node): KeptConfig {
   const mailReplyTo = str('mailReplyTo', mailFromAddress);
   if (!EMAIL.test(mailReplyTo)) throw new ConfigError('mailReplyTo', `must be an email address (got "${mailReplyTo}")`);
 
+  const smsOriginationIdentity = optional('smsOriginationIdentity');
+  if (smsOriginationIdentity !== undefined && !/^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|sender-id|pool)\/\S+$/.test(smsOriginationIdentity)) {
+    throw new ConfigError('smsOriginationIdentity', `must be the ARN of a phone number, sender ID or pool (got "${smsOriginationIdentity}")`);
+  }
+
   const alarmEmail = optional('alarmEmail');
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
     throw new ConfigError('alarmEmail', `must be an email address or empty (got "${alarmEmail}")`);
@@ -136,6 +144,8 @@ export function readKeptConfig(node: Node): KeptConfig {
     mailIdentity,
     mailReplyTo,
     mailRatePerSecond: num('mailRatePerSecond', 1, 0.1, 1000),
+    smsOriginationIdentity,
+    smsRatePerSecond: num('smsRatePerSecond', 1, 0.1, 1000),
     alarmEmail,
     authDomainPrefix,
     authCallbackPath,

@@ -29,6 +29,7 @@ import type { Construct } from 'constructs';
 import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,
+  TEXT_EVENTS_HANDLER,
   ROUTES,
   type RouteDeclaration,
   SCHEDULES,
@@ -36,6 +37,7 @@ import {
 } from '#infra/topology.js';
 import type { KeptConfig } from './config.js';
 import { KeptAuth } from './constructs/auth.js';
+import { KeptTexts } from './constructs/texts.js';
 import { KeptFunction } from './constructs/keptFunction.js';
 import { KeptMail } from './constructs/mail.js';
 import { SurveySourceSecret } from './constructs/surveySourceSecret.js';
@@ -75,6 +77,7 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
   'GET /health': 'a health check for uptime monitors; it reads nothing and answers only "ok" and the date',
   'GET /calendar/{token}':
     'a calendar client cannot send a bearer token, so the handler checks the unguessable calendar token in the path, which is stored only as a hash',
+  'GET /s': 'the form a young person types the short code a worker gave them into; it only redirects to /s/{code}, where wrong codes are slowed down as wrong links are',
   'GET /s/{token}':
     'a young person or care leaver answers without a staff account: the unguessable single-use link emailed to them is the key (stored only as a hash, closes on its last day, spent once submitted)',
   'GET /s/{token}/{page}':
@@ -102,13 +105,14 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
 /** Each handler's `uses`, merged over every route or schedule that names it (one function serves them all). */
 function usesByHandler(): Map<string, Uses> {
   const merged = new Map<string, Uses>();
-  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER];
+  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER];
   for (const { handler, uses } of declarations) {
     const before = merged.get(handler) ?? {};
     const table = before.table === 'write' || uses.table === 'write' ? 'write' : (before.table ?? uses.table);
     merged.set(handler, {
       ...(table ? { table } : {}),
       ...(before.email || uses.email ? { email: true } : {}),
+      ...(before.text || uses.text ? { text: true } : {}),
       ...(before.web || uses.web ? { web: true } : {}),
       ...(before.surveySourceSecret || uses.surveySourceSecret ? { surveySourceSecret: true } : {}),
     });
@@ -127,6 +131,7 @@ export class KeptStack extends Stack {
   readonly apiStage: apigwv2.HttpStage;
   readonly auth: KeptAuth;
   readonly mail: KeptMail;
+  readonly texts: KeptTexts;
   readonly surveySourceSecret: SurveySourceSecret;
   readonly alarmTopic: sns.Topic;
   /** Where failed scheduled and event-driven runs end up. */
@@ -188,6 +193,7 @@ export class KeptStack extends Stack {
     // ---- Sign-in and mail -----------------------------------------------------
     this.auth = new KeptAuth(this, 'Auth', { config });
     this.mail = new KeptMail(this, 'Mail', { config, topicKey });
+    this.texts = new KeptTexts(this, 'Texts', { config, topicKey });
     this.surveySourceSecret = new SurveySourceSecret(this, 'SurveySourceSecret', { councilId: config.councilId });
 
     // ---- Runs that failed for good -------------------------------------------
@@ -216,6 +222,9 @@ export class KeptStack extends Stack {
       MAIL_REPLY_TO: config.mailReplyTo,
       MAIL_CONFIGURATION_SET: this.mail.configurationSet.configurationSetName,
       MAIL_RATE_PER_SECOND: String(config.mailRatePerSecond),
+      SMS_ORIGINATION_IDENTITY: config.smsOriginationIdentity ?? '',
+      SMS_CONFIGURATION_SET: this.texts.configurationSetName,
+      SMS_RATE_PER_SECOND: String(config.smsRatePerSecond),
       AUTH_ISSUER: this.auth.issuer,
       AUTH_AUDIENCE: this.auth.client.userPoolClientId,
       AUTH_JWKS_URL: this.auth.jwksUrl,
@@ -390,6 +399,7 @@ export class KeptStack extends Stack {
     // ---- Bounces and complaints -------------------------------------------------
     const emailEvents = functionFor(EMAIL_EVENTS_HANDLER.handler, 'events');
     this.mail.eventsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(emailEvents.fn));
+    this.texts.eventsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(functionFor(TEXT_EVENTS_HANDLER.handler, 'events').fn));
 
     // SES suspends sending for an account whose bounce or complaint rate stays
     // high; say so long before (review thresholds: 5% bounces, 0.1% complaints).
@@ -435,6 +445,7 @@ export class KeptStack extends Stack {
       });
     }
     if (uses.email) this.mail.grantSend(kept.role);
+    if (uses.text) this.texts.grantSend(kept.role);
     if (uses.surveySourceSecret) this.surveySourceSecret.grantTo(kept);
   }
 }

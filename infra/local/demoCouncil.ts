@@ -133,8 +133,7 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
       dateOfBirth: history.dateOfBirth,
       holderId: holder.id,
       team,
-      // Young people of 8 and over can be invited to surveys; the address carries no name.
-      ...(age >= 8 ? { email: `young-person-${1001 + i}@${councilId}.young.kept.example.org` } : {}),
+      ...demoContact(i, age, councilId),
       createdAt,
       version: 0,
     };
@@ -149,6 +148,22 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
   return { staff: staff.length, children: entries.length, facts: factCount };
 }
 
+
+/**
+ * How the demo reaches a young person of 8 and over (younger children are
+ * asked with an adult): an address that carries no name, and for every
+ * third one a mobile number with text as the channel (half of those have
+ * no email at all), and for some of the over-16s both. The numbers are
+ * only ever "sent" to the local SMS endpoint.
+ */
+function demoContact(i: number, age: number, councilId: string): Pick<ChildRecord, 'email' | 'mobile' | 'preferredChannel'> {
+  if (age < 8) return {};
+  const email = `young-person-${1001 + i}@${councilId}.young.kept.example.org`;
+  const mobile = `+447700${String(100_000 + i)}`;
+  if (i % 3 === 0) return i % 2 === 0 ? { mobile, preferredChannel: 'text' } : { email, mobile, preferredChannel: 'text' };
+  if (i % 3 === 1 && age >= 16) return { email, mobile, preferredChannel: 'both' };
+  return { email };
+}
 
 /** The demo's two open campaigns: the annual care-leaver survey and a placement survey for 11 to 17s. */
 export async function seedDemoCampaigns(surveys: SurveyStore, councilId: string, today: string): Promise<void> {

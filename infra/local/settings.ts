@@ -1,7 +1,8 @@
 /**
  * The local stack's settings, from the environment, and the AWS-style
  * environment the handlers read: the same variables the CDK stack sets,
- * pointed at DynamoDB Local, the SES emulator and the local token issuer.
+ * pointed at DynamoDB Local, the SES emulator, the local SMS endpoint and
+ * the local token issuer.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +12,8 @@ import { surveySourceSecretFile } from './secrets.js';
 export interface LocalSettings {
   port: number;
   sesPort: number;
+  /** The local SMS endpoint (infra/local/sms.ts). */
+  smsPort: number;
   dynamoPort: number;
   dataDir: string;
   tableName: string;
@@ -27,6 +30,7 @@ export function localSettings(): LocalSettings {
   return {
     port: port('PORT', 3000),
     sesPort: port('SES_PORT', 8005),
+    smsPort: port('SMS_PORT', 8006),
     dynamoPort: port('DYNAMODB_PORT', 8000),
     dataDir: resolve(process.env.KEPT_DATA_DIR ?? '.kept'),
     tableName: process.env.TABLE_NAME ?? 'kept',
@@ -50,11 +54,15 @@ export function applyLocalEnvironment(s: LocalSettings): void {
   set('AWS_SECRET_ACCESS_KEY', process.env.AWS_SECRET_ACCESS_KEY ?? 'local');
   set('AWS_ENDPOINT_URL_DYNAMODB', `http://127.0.0.1:${s.dynamoPort}`);
   set('AWS_ENDPOINT_URL_SES', `http://127.0.0.1:${s.sesPort}`);
+  set('AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2', `http://127.0.0.1:${s.smsPort}`);
   set('TABLE_NAME', s.tableName);
   set('COUNCIL_ID', s.councilId);
   set('APP_URL', process.env.APP_URL ?? `http://localhost:${s.port}`);
   set('MAIL_FROM', process.env.MAIL_FROM ?? 'Kept reminders <reminders@kept.example.org>');
   set('MAIL_REPLY_TO', process.env.MAIL_REPLY_TO ?? 'children.services@kept.example.org');
+  // A sender ID, as a UK council would register; the local endpoint accepts any.
+  set('SMS_ORIGINATION_IDENTITY', process.env.SMS_ORIGINATION_IDENTITY ?? 'KeptDemo');
+  set('SMS_RATE_PER_SECOND', process.env.SMS_RATE_PER_SECOND ?? '20');
   set('AUTH_ISSUER', localIssuer(s));
   set('AUTH_AUDIENCE', LOCAL_AUDIENCE);
   set('AUTH_JWKS_URL', pathToFileURL(jwksPath(s)).href);

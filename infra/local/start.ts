@@ -1,6 +1,6 @@
 /**
- * `npm start`: the whole product on this machine. DynamoDB Local and the
- * SES emulator, the table from infra/topology.ts, the demo council on first
+ * `npm start`: the whole product on this machine. DynamoDB Local, the SES
+ * emulator and the local SMS endpoint, the table from infra/topology.ts, the demo council on first
  * start, the HTTP API on the same handlers as AWS, a clock firing the
  * scheduled handlers on the stack's own cron expressions, and one sweep
  * straight away so the inbox is not empty. Ctrl-C stops everything.
@@ -20,6 +20,8 @@ import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { today } from '#platform/config.js';
 import { runSweep } from '#services/sweep.js';
 import { sesSender } from '#email/sender.js';
+import { smsSender } from '#email/textSender.js';
+import { startSms } from './sms.js';
 
 const settings = localSettings();
 applyLocalEnvironment(settings);
@@ -45,6 +47,8 @@ try {
   say(`  DynamoDB Local      ${dynamo.endpoint}`);
   const ses = await startSes(settings.sesPort);
   stops.push(ses.stop);
+  const sms = await startSms(settings.smsPort);
+  stops.push(sms.stop);
 
   await publishKeys(settings);
   const created = await ensureTable(settings.tableName);
@@ -79,15 +83,16 @@ try {
 
   // One sweep now, whatever the day, so the demo inbox has something in it; markers make a rerun send nothing twice.
   const report = await runSweep({ store, claims, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL!, anyDay: true });
-  const dispatch = await runSurveyDispatch({ store, surveys, claims, councilId: settings.councilId, today: day, send: sesSender(), appUrl: process.env.APP_URL! });
+  const dispatch = await runSurveyDispatch({ store, surveys, claims, councilId: settings.councilId, today: day, send: sesSender(), sendText: smsSender(), appUrl: process.env.APP_URL! });
   if (firstStart) await seedDemoAnswers(store, surveys, settings.councilId, day);
 
   say('');
   say(`Kept is running for ${day}${process.env.KEPT_TODAY ? ' (pinned by KEPT_TODAY)' : ''}.`);
   say(`  API                 http://localhost:${settings.port}   (try http://localhost:${settings.port}/health)`);
   say(`  Inbox (SES)         http://localhost:${settings.sesPort}   – every email Kept sends`);
+  say(`  Texts (SMS)         http://localhost:${settings.smsPort}   – every text Kept sends`);
   say(`  First sweep         ${report.sent} digest(s) sent, ${report.alreadyClaimed} already sent today, ${report.itemsRead} item(s) due`);
- say(`  Surveys             ${dispatch.invited} invitation(s) sent; open one from the inbox to answer (links go to http://localhost:${settings.port}/s/…)`);
+ say(`  Surveys             ${dispatch.invited} invitation(s) sent (${dispatch.texts} by text); open one from either inbox to answer (links go to http://localhost:${settings.port}/s/…)`);
   say(`  Schedules           ${SCHEDULES.map((s) => `${s.name} ${s.cron} ${s.timezone}`).join('; ')}`);
   say(`  Leads' view         http://localhost:${settings.port}/reports   (sign in as the head of service)`);
   say(`  API token           TOKEN=$(npm run --silent token -- --role practitioner --staff sw-01)`);

@@ -81,7 +81,7 @@ export function importedTeam(child: ImportedChild): Team | undefined {
   return { ...child.team, socialWorker: child.details.holderId };
 }
 
-const CHILD_COLUMNS: Record<Exclude<keyof ChildInput, 'team'>, Column> = {
+const CHILD_COLUMNS: Partial<Record<Exclude<keyof ChildInput, 'team'>, Column>> = {
   id: 'child_id',
   firstName: 'first_name',
   lastName: 'last_name',
@@ -176,7 +176,7 @@ export function parseImport(text: string): ParsedImport {
         const first = entry.details[key as keyof typeof CHILD_COLUMNS];
         if (first === undefined) entry.details = { ...entry.details, [key]: value };
         else if (String(first) !== value) {
-          problems.push({ line, field: CHILD_COLUMNS[key as keyof typeof CHILD_COLUMNS], message: `differs from the child's first row (${first})` });
+          problems.push({ line, field: CHILD_COLUMNS[key as keyof typeof CHILD_COLUMNS] ?? key, message: `differs from the child's first row (${first})` });
         }
       }
     }

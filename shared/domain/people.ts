@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { ROLES } from './principal.js';
 import { isoDate } from './validation.js';
+import { type ContactState, contactFields } from './contact.js';
 
 const identifier = z.string().check(
   z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores'),
@@ -66,6 +67,8 @@ export const childFieldsSchema = z.strictObject({
   email: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'), z.maxLength(254))),
   /** The team around the child; its social worker is the holder. Without it the team is the holder alone. */
   team: z.optional(teamSchema),
+  /** mobile, preferredChannel, language: see contact.ts. */
+  ...contactFields,
 });
 
 export const childInputSchema = childFieldsSchema.check(
@@ -73,7 +76,7 @@ export const childInputSchema = childFieldsSchema.check(
 );
 export type ChildInput = z.output<typeof childInputSchema>;
 
-export interface ChildRecord extends ChildInput {
+export interface ChildRecord extends ChildInput, ContactState {
   councilId: string;
   createdAt: string;
   version: number;

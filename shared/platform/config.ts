@@ -32,6 +32,17 @@ export const config = {
   get mailRatePerSecond() {
     return Number(process.env.MAIL_RATE_PER_SECOND ?? 14);
   },
+  /** The phone number, sender ID or pool texts come from (its ARN in AWS); texts are off without it. */
+  get smsOriginationIdentity() {
+    return process.env.SMS_ORIGINATION_IDENTITY || undefined;
+  },
+  /** Its configuration set, whose event destination reports delivery failures. */
+  get smsConfigurationSet() {
+    return process.env.SMS_CONFIGURATION_SET || undefined;
+  },
+  get smsRatePerSecond() {
+    return Number(process.env.SMS_RATE_PER_SECOND ?? 1);
+  },
   get authIssuer() {
     return env('AUTH_ISSUER');
   },

@@ -26,3 +26,19 @@ export function tokenHash(token: string): string {
 export function keyedHash(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('hex');
 }
+
+/** Letters and digits nobody confuses when reading or typing them (no I, L, O, 0 or 1). */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 10;
+
+/** A short code a young person can type: 10 characters of 31 (about 49 bits), unbiased. */
+export function newCode(): string {
+  let code = '';
+  while (code.length < CODE_LENGTH) {
+    for (const byte of randomBytes(16)) {
+      // 248 = 8 × 31: bytes above it are dropped so every character is equally likely.
+      if (byte < 248 && code.length < CODE_LENGTH) code += CODE_ALPHABET[byte % 31];
+    }
+  }
+  return code;
+}

@@ -1,4 +1,5 @@
 /** Opening a case and adding staff: the checks that need the council's staff, then the write. */
+import { contactProblem } from '#domain/contact.js';
 import type { Principal } from '#domain/principal.js';
 import { InvalidInput } from '#domain/errors.js';
 import { teamOf } from '#domain/access.js';
@@ -9,6 +10,8 @@ import { auditEntryFor } from './audit.js';
 
 /** A manager or admin opens a case and allocates it to a practitioner or manager; the audit entry is written with it. */
 export async function openCase(store: KeptStore, principal: Principal, input: ChildInput, route: string): Promise<ChildRecord> {
+  const contact = contactProblem(input);
+  if (contact) throw new InvalidInput([contact]);
   const holder = await store.getStaff(principal.councilId, input.holderId);
   if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
     throw new InvalidInput([{ field: 'holderId', message: `no practitioner or manager ${input.holderId} in your council` }]);

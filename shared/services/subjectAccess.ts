@@ -30,7 +30,7 @@ export const SUBJECT_ACCESS_NOTES = [
 ] as const;
 
 type InvitationOut = Omit<Invitation, 'linkHash'> & { campaignId: string; campaignName: string; surveyId: string; mode: string };
-type LinkOut = Omit<SurveyLink, 'linkHash'>;
+type LinkOut = Omit<SurveyLink, 'linkHash' | 'codeHash'>;
 type ResponseOut = StoredResponse & { campaignId: string; campaignName: string };
 
 export interface SubjectAccessExport {
@@ -107,7 +107,7 @@ export async function exportSubject(s: SubjectAccessStores, councilId: string, c
     obligations: h.obligations,
     obligationsRecomputeOn: h.refreshOn,
     surveyInvitations: h.invitations.map(({ invitation: { linkHash: _hash, ...rest }, ...about }) => ({ ...about, ...rest })),
-    surveyLinks: h.links.map(({ linkHash: _hash, ...rest }) => rest),
+    surveyLinks: h.links.map(({ linkHash: _hash, codeHash: _code, ...rest }) => rest),
     confidentialSurveyResponses: h.responses.map(({ response, ...about }) => ({ ...about, ...response })),
     auditEntries: await s.audit.forChild(councilId, childId),
     notes: SUBJECT_ACCESS_NOTES,

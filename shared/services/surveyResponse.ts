@@ -15,15 +15,19 @@ import type { Campaign } from '#domain/surveys/campaign.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SubmitOutcome, SurveyLink, SurveyStore } from '#store/ports/surveys.js';
 import type { SendEmail } from '#email/sender.js';
+import type { SendClaims } from '#store/ports/sendClaims.js';
 import { log } from '#platform/log.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
+import { CODE_PATTERN } from '#domain/surveys/codes.js';
 import { previousCampaign } from './reports.js';
 
 export interface SurveyResponseDeps {
   store: KeptStore;
   surveys: SurveyStore;
   send: SendEmail;
+  /** Claims what is sent at a young person's request ("I need help now"); without it the request cannot be made. */
+  claims?: SendClaims;
   today: string;
   appUrl: string;
   /** The secret that keys the wrong-link counter, so a stored key cannot be traced back to an address. */
@@ -57,11 +61,12 @@ const WELL_FORMED = /^[A-Za-z0-9_-]{20,100}$/;
  * cannot be reversed by trying every IPv4 address.
  */
 export async function openSurveyLink(deps: SurveyResponseDeps, token: string, callerAddress: string): Promise<LinkState> {
-  if (!WELL_FORMED.test(token)) return { state: 'not-found' };
+  const code = CODE_PATTERN.test(token) ? token : null;
+  if (!code && !WELL_FORMED.test(token)) return { state: 'not-found' };
   const source = keyedHash(await deps.sourceSecret(), `survey-link-source:${callerAddress}`).slice(0, 32);
   const now = deps.nowMs?.() ?? Date.now();
   if ((await deps.surveys.missesSoFar(source, now)) >= WRONG_LINKS_ALLOWED) return { state: 'too-many-tries' };
-  const link = await deps.surveys.getLink(tokenHash(token));
+  const link = code ? await deps.surveys.getLinkByCode(tokenHash(code)) : await deps.surveys.getLink(tokenHash(token));
   const campaign = link ? await deps.surveys.getCampaign(link.councilId, link.campaignId) : null;
   if (!link || !campaign) {
     await deps.surveys.countMiss(source, now);
@@ -140,7 +145,7 @@ export async function submitResponse(deps: SurveyResponseDeps, survey: OpenSurve
       version: definition.version,
       submittedOn: deps.today,
       answers: cleanAnswers(definition, draft),
-      bands: await bandsOf(deps, survey),
+      bands: { ...(await bandsOf(deps, survey)), ...(link.assisted ? { assisted: true as const } : {}) },
       ...(campaign.mode === 'confidential' ? { childId: link.childId, reference: link.reference } : {}),
     },
     deps.today,

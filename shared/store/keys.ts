@@ -17,8 +17,9 @@
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
- * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (expires by TTL; also #REMINDER#{n})          |
+ * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (TTL; also #REMINDER#{n}, ...#TEXT, #HELP)     |
  * | survey link          | SURVEYLINK#{sha256}     | LINK                   | (expires by TTL; holds the draft answers)     |
+ * | survey code          | SURVEYCODE#{sha256}     | CODE                   | (expires with its link; names its linkHash)   |
  * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
  * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
  * | audit entry, by day  | AUDITDAY#{c}#{date}     | {at}#{childId}#{id}    | (the same entry again; date in Europe/London) |
@@ -78,10 +79,12 @@ export const surveyKeys = {
   response: (c: string, id: string, responseId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `RESPONSE#${responseId}` }),
   responsePrefix: 'RESPONSE#',
   link: (tokenHash: string) => ({ pk: `SURVEYLINK#${tokenHash}`, sk: 'LINK' }),
+  code: (codeHash: string) => ({ pk: `SURVEYCODE#${codeHash}`, sk: 'CODE' }),
   miss: (sourceHash: string, window: number) => ({ pk: `LINKMISS#${sourceHash}#${window}`, sk: 'MISS' }),
   sendPrefix: (childId: string) => `SEND#${childId}#`,
-  invitationSent: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#INVITE` }),
-  reminderSent: (c: string, id: string, childId: string, n: number) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#REMINDER#${n}` }),
+  invitationSent: (c: string, id: string, childId: string, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#INVITE${channel}` }),
+  reminderSent: (c: string, id: string, childId: string, n: number, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#REMINDER#${n}${channel}` }),
+  helpRequestSent: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#HELP` }),
 };
 
 export const REFRESH_KIND = '~refresh';

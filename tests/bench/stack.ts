@@ -10,7 +10,7 @@ import { freePort } from '#tests/support/ports.js';
 
 export async function startBenchStack(tableName: string, councilId: string, today: string) {
   const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  const settings: LocalSettings = { port: 0, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName, councilId };
+  const settings: LocalSettings = { port: 0, sesPort, smsPort: await freePort(), dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName, councilId };
   applyLocalEnvironment(settings);
   await publishKeys(settings);
   process.env.KEPT_LOG = 'silent';

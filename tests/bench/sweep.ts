@@ -58,7 +58,7 @@ async function fill(store: KeptStore, councilId: string, total: number, dueChild
 
 export async function benchSweep(): Promise<Array<[string, Record<string, number | string>]>> {
   const [dynamoPort, sesPort] = [await freePort(), await freePort()];
-  applyLocalEnvironment({ port: 3999, sesPort, dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench', councilId: 'bench' });
+  applyLocalEnvironment({ port: 3999, sesPort, smsPort: await freePort(), dynamoPort, dataDir: mkdtempSync(join(tmpdir(), 'kept-bench-')), tableName: 'bench', councilId: 'bench' });
   process.env.KEPT_LOG = 'silent';
   const [dynamo, ses] = await Promise.all([startDynamo(dynamoPort), startSes(sesPort)]);
   const results: Array<[string, Record<string, number | string>]> = [];

@@ -66,4 +66,14 @@ describe('Kept deployment configuration', () => {
   it('lets a developer point the app at localhost over http', () => {
     expect(configWith({ appUrl: 'http://localhost:3000' }).appUrl).toBe('http://localhost:3000');
   });
+
+  it('sends no texts without an origination identity, and takes only the ARN of a phone number, sender ID or pool', () => {
+    expect(configWith({})).toMatchObject({ smsOriginationIdentity: undefined, smsRatePerSecond: 1 });
+    const arn = 'arn:aws:sms-voice:eu-west-2:123456789012:pool/pool-0123456789abcdef';
+    expect(configWith({ smsOriginationIdentity: arn, smsRatePerSecond: '10' })).toMatchObject({ smsOriginationIdentity: arn, smsRatePerSecond: 10 });
+    for (const bad of ['KeptDemo', '+447700100100', 'arn:aws:ses:eu-west-2:123456789012:identity/x']) {
+      expect(() => configWith({ smsOriginationIdentity: bad }), bad).toThrow(/"smsOriginationIdentity"/);
+    }
+    expect(() => configWith({ smsRatePerSecond: 0 })).toThrow(/"smsRatePerSecond"/);
+  });
 });

@@ -24,6 +24,8 @@ import { handlerId, type KeptStack, PUBLIC_ROUTE_REASONS } from '#cdk/keptStack.
 import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,
+  TEXT_EVENTS_HANDLER,
+  UNREACHABLE_TEXT_EVENTS,
   ROLES,
   ROUTES,
   type RouteDeclaration,
@@ -35,17 +37,19 @@ type Json = Record<string, any>;
 
 const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Json };
 /** The context `cdk synth` runs with, and the app mode that makes synth throw on validation failures. */
-const context: Json = { ...cdkJson.context, '@aws-cdk/core:appMode': 'inmemory' };
+const SMS_IDENTITY = 'arn:aws:sms-voice:eu-west-2:123456789012:sender-id/KeptDemo/GB';
+const context: Json = { ...cdkJson.context, smsOriginationIdentity: SMS_IDENTITY, '@aws-cdk/core:appMode': 'inmemory' };
 
 type Uses = RouteDeclaration['uses'];
 /** One entry per handler module; a handler named by several routes needs what any of them says it uses. */
 const HANDLERS: { handler: string; uses: Uses }[] = [];
-for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER] as { handler: string; uses: Uses }[]) {
+for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER] as { handler: string; uses: Uses }[]) {
   const seen = HANDLERS.find((h) => h.handler === handler);
   if (!seen) HANDLERS.push({ handler, uses: { ...uses } });
   else {
     if (uses.table === 'write' || !seen.uses.table) seen.uses.table = uses.table ?? seen.uses.table;
     seen.uses.email ||= uses.email;
+    seen.uses.text ||= uses.text;
     seen.uses.web ||= uses.web;
     seen.uses.surveySourceSecret ||= uses.surveySourceSecret;
   }
@@ -518,7 +522,7 @@ describe('the schedules', () => {
   it('keep a run that still fails after Lambda retries it in the same dead-letter queue (scheduled and email events)', () => {
     const [schedule] = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties as Json);
     const queueArn = schedule!.Target.DeadLetterConfig.Arn as Json;
-    for (const handler of [...SCHEDULES.map((s) => s.handler), EMAIL_EVENTS_HANDLER.handler]) {
+    for (const handler of [...SCHEDULES.map((s) => s.handler), EMAIL_EVENTS_HANDLER.handler, TEXT_EVENTS_HANDLER.handler]) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: functionIdOf(handler) },
         MaximumRetryAttempts: 2,
@@ -546,6 +550,49 @@ describe('mail', () => {
     const setId = onlyId('AWS::SES::ConfigurationSet');
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       expect(fn.Properties.Environment.Variables.MAIL_CONFIGURATION_SET).toEqual({ Ref: setId });
+    }
+  });
+});
+
+describe('texts', () => {
+  it('may be sent only by functions that text, only from the configured identity through the configuration set', () => {
+    for (const { handler, uses } of HANDLERS) {
+      const statements = statementsOf(functionIdOf(handler));
+      expect(actionsOf(statements).some((a) => a.startsWith('sms-voice:')), `${handler} texts`).toBe(uses.text === true);
+    }
+    const smsStatements = ofType('AWS::IAM::Policy')
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+      .filter((s) => actionsOf([s]).some((a) => a.startsWith('sms-voice:')));
+    expect(smsStatements.length).toBeGreaterThan(0);
+    for (const statement of smsStatements) {
+      expect(actionsOf([statement])).toEqual(['sms-voice:SendTextMessage']);
+      const targets = [statement.Resource].flat();
+      expect(targets).toHaveLength(2);
+      expect(targets).toContain(SMS_IDENTITY);
+      expect(JSON.stringify(targets.find((t) => t !== SMS_IDENTITY))).toMatch(/:configuration-set\/kept-demo-texts/);
+    }
+  });
+
+  it('publish permanent delivery failures to an encrypted topic the text-events function is subscribed to', () => {
+    const [, set] = ofType('AWS::SMSVOICE::ConfigurationSet')[0]!;
+    const [destination, ...more] = set.Properties.EventDestinations as Json[];
+    expect(more).toHaveLength(0);
+    expect([...destination!.MatchingEventTypes].sort()).toEqual([...UNREACHABLE_TEXT_EVENTS].sort());
+    const topicId = destination!.SnsDestination.TopicArn.Ref as string;
+    expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { 'Fn::GetAtt': [functionIdOf(TEXT_EVENTS_HANDLER.handler), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'sms-voice.amazonaws.com' } })]) },
+    });
+  });
+
+  it('tell every function the identity, configuration set and rate', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({ SMS_ORIGINATION_IDENTITY: SMS_IDENTITY, SMS_CONFIGURATION_SET: 'kept-demo-texts', SMS_RATE_PER_SECOND: '1' });
     }
   });
 });

@@ -97,6 +97,9 @@ const MATRIX: Row[] = [
   row('PUT /children/{id}/team', 'PUT /children/NOPE-404/team', 'bearer',                      '401 403 403 404 404 403 404 404', { json: () => ({ socialWorker: 'sw-1' }) }),
   row('GET /children/{id}/obligations', 'GET /children/A-1/obligations', 'bearer',             '401 200 403 200 403 200 200 404'),
   row('GET /children/{id}/obligations', 'GET /children/B-1/obligations', 'bearer',             '401 403 200 403 200 200 200 404'),
+  // Starting a survey with the young person: as recording (the matrix's campaign is not open yet, so those allowed get 400).
+  row('POST /children/{id}/survey-links', 'POST /children/A-1/survey-links', 'bearer',         '401 400 403 400 403 403 400 404', { json: () => ({ campaignId: ids.campaign }) }),
+  row('POST /children/{id}/survey-links', 'POST /children/B-1/survey-links', 'bearer',         '401 403 400 403 400 403 400 404', { json: () => ({ campaignId: ids.campaign }) }),
   // The audit trail: admins only.
   row('GET /children/{id}/audit', 'GET /children/A-1/audit', 'bearer',                         '401 403 403 403 403 403 200 404'),
   row('GET /audit', `GET /audit?date=${TODAY}`, 'bearer',                                      '401 403 403 403 403 403 200 200'),
@@ -111,6 +114,7 @@ const MATRIX: Row[] = [
   row('GET /campaigns', 'GET /campaigns', 'bearer',                                            '401 403 403 200 200 200 200 200'),
   row('POST /campaigns', 'POST /campaigns', 'bearer',                                          '401 403 403 403 403 201 201 201', { json: () => campaign() }),
   // Survey pages: the link is the key; an unknown link is 404 for everyone.
+  row('GET /s', 'GET /s', 'cookie',                                                            '200 200 200 200 200 200 200 200'),
   row('GET /s/{token}', 'GET /s/not-a-real-survey-link-0000000000', 'cookie',                  '404 404 404 404 404 404 404 404'),
   row('GET /s/{token}/{page}', 'GET /s/not-a-real-survey-link-0000000000/home', 'cookie',      '404 404 404 404 404 404 404 404'),
   row('POST /s/{token}/{page}', 'POST /s/not-a-real-survey-link-0000000000/home', 'cookie',    '404 404 404 404 404 404 404 404'),

@@ -63,14 +63,15 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('runs the whole product locally and stops cleanly', async () => {
-    const [port, sesPort, dynamoPort] = [await freePort(), await freePort(), await freePort()];
-    const env = { PORT: String(port), SES_PORT: String(sesPort), DYNAMODB_PORT: String(dynamoPort), KEPT_DATA_DIR: mkdtempSync(join(tmpdir(), 'kept-start-')), KEPT_TODAY: '2027-01-18' };
+    const [port, sesPort, smsPort, dynamoPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const env = { PORT: String(port), SES_PORT: String(sesPort), SMS_PORT: String(smsPort), DYNAMODB_PORT: String(dynamoPort), KEPT_DATA_DIR: mkdtempSync(join(tmpdir(), 'kept-start-')), KEPT_TODAY: '2027-01-18' };
 
     const first = await start(env);
     running.push(first);
     expect(first.output()).toMatch(/Seeded the demo council: 34 staff, 220 children/);
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toContain(`http://localhost:${sesPort}`);
+    expect(first.output()).toContain(`http://localhost:${smsPort}`);
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
     expect(health).toEqual({ status: 'ok', today: '2027-01-18' });
 
@@ -82,6 +83,13 @@ describe('npm start', () => {
     const got = (person: string) => recipients.some((r) => r?.startsWith(`${person}@`));
     for (const person of ['margaret.oyelaran', 'dylan.pritchard', 'farah.siddiqui', 'helen.whitfield', 'grace.ilori']) expect(got(person), person).toBe(true);
     expect(['kwame.asante', 'niamh.gallagher', 'tariq.mahmood'].some(got)).toBe(true);
+    // A third of the demo's young people are texted: each number once, each text one part with a link.
+    const { messages } = (await (await fetch(`http://127.0.0.1:${smsPort}/store`)).json()) as { messages: Array<{ to: string; body: string }> };
+    expect(messages.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(messages.map((m) => m.to)).size).toBe(messages.length);
+    for (const m of messages) expect(m.body).toMatch(/^.{1,160}$/s);
+    expect(messages.every((m) => m.body.includes(`http://localhost:${port}/s/`))).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${smsPort}/`)).headers.get('content-type')).toContain('text/html');
 
     const token = spawnSync(TSX, ['infra/local/token.ts', '--role', 'practitioner', '--staff', 'sw-01'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
     expect(token.status).toBe(0);
@@ -97,7 +105,7 @@ describe('npm start', () => {
     expect(new Set(reviews.map((r) => r.kind))).toEqual(new Set(['looked-after-review']));
 
     expect(await stop(first)).toBe(0);
-    for (const p of [port, sesPort, dynamoPort]) expect(await listening(p), `port ${p} still open`).toBe(false);
+    for (const p of [port, sesPort, smsPort, dynamoPort]) expect(await listening(p), `port ${p} still open`).toBe(false);
 
     // Same day again: nothing seeded, nothing sent twice.
     const second = await start(env);

@@ -15,6 +15,7 @@ import { ensureTable } from '#local/table.js';
 import { createApiServer, listen } from '#local/server.js';
 import { localSignInRoutes } from '#local/signIn.js';
 import { clearInbox, receivedEmails, type ReceivedEmail } from '#local/services.js';
+import { type ReceivedText, receivedTexts, startSms } from '#local/sms.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import type { Stores } from '#store/ports/stores.js';
 import type { Staff } from '#domain/people.js';
@@ -26,10 +27,14 @@ export interface TestStack extends Stores {
   tableName: string;
   baseUrl: string;
   sesEndpoint: string;
+  /** This file's own local SMS endpoint (infra/local/sms.ts). */
+  smsEndpoint: string;
   token(role: Role, staffId: string, councilId?: string): Promise<string>;
   call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string }): Promise<{ status: number; body: any; text: string; headers: Headers }>;
   /** Emails the emulator holds for this file's council (addresses are per council). */
   inbox(): Promise<ReceivedEmail[]>;
+  /** Texts this file's SMS endpoint has received. */
+  texts(): Promise<ReceivedText[]>;
   stop(): Promise<void>;
 }
 
@@ -37,9 +42,11 @@ let counter = 0;
 
 export async function startTestStack(name: string, options: { dynamoEndpoint?: string; localSignIn?: boolean } = {}): Promise<TestStack> {
   const councilId = `${name}-${process.pid}-${counter++}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const sms = await startSms(0);
   const settings: LocalSettings = {
     port: 0,
     sesPort: inject('sesPort'),
+    smsPort: sms.port,
     dynamoPort: inject('dynamoPort'),
     dataDir: mkdtempSync(join(tmpdir(), 'kept-test-')),
     tableName: `kept-${councilId}`,
@@ -50,6 +57,7 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
   if (options.dynamoEndpoint) process.env.AWS_ENDPOINT_URL_DYNAMODB = options.dynamoEndpoint;
   process.env.KEPT_LOG = 'silent';
   process.env.MAIL_RATE_PER_SECOND = '0';
+  process.env.SMS_RATE_PER_SECOND = '0';
   forgetCouncils();
   await publishKeys(settings);
   await ensureTable(settings.tableName);
@@ -66,6 +74,7 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
     tableName: settings.tableName,
     baseUrl,
     sesEndpoint,
+    smsEndpoint: sms.endpoint,
     token: (role, staffId, council = councilId) => signLocalToken(settings, { role, staffId, councilId: council }),
     async call(method, path, options = {}) {
       const headers: Record<string, string> = {};
@@ -89,7 +98,11 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
     async inbox() {
       return (await receivedEmails(sesEndpoint)).filter((e) => e.destination.to.some((to) => to.endsWith(`@${councilId}.test`)));
     },
-    stop: () => new Promise((r) => server.close(() => r())),
+    texts: () => receivedTexts(sms.endpoint),
+    stop: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await sms.stop();
+    },
   };
 }
 

@@ -13,6 +13,8 @@ export interface Bands {
   ageBand: '4-7' | '8-10' | '11-15' | '16-17' | '18-20' | '21-25' | 'unknown';
   placementType: string;
   area: 'in-area' | 'out-of-area' | 'unknown';
+  /** Answered with a worker's help, from an assisted link (never who the worker was). */
+  assisted?: true;
 }
 
 /** The bands of a response whose child's record no longer exists. */

@@ -246,5 +246,23 @@ export function dynamoCases(table: Table): CaseStore {
     async deleteItems(written: WrittenKeys) {
       await batchWrite(table, written.map((Key) => ({ DeleteRequest: { Key } })));
     },
+
+    async markMobileUnreachable(councilId, childId, mobile, since, reason) {
+      try {
+        await table.db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.child(councilId, childId),
+            UpdateExpression: 'SET mobileUnreachable = :u',
+            ConditionExpression: 'attribute_exists(pk) AND mobile = :m',
+            ExpressionAttributeValues: { ':u': { since, reason }, ':m': mobile },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
   };
 }

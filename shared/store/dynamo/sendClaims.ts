@@ -14,9 +14,11 @@ function keyOf(key: SendKey): { pk: string; sk: string } {
     case 'digest':
       return keys.digest(key.councilId, key.date, key.staffId);
     case 'invitation':
-      return surveyKeys.invitationSent(key.councilId, key.campaignId, key.childId);
+      return surveyKeys.invitationSent(key.councilId, key.campaignId, key.childId, key.channel ? '#TEXT' : '');
     case 'reminder':
-      return surveyKeys.reminderSent(key.councilId, key.campaignId, key.childId, key.number);
+      return surveyKeys.reminderSent(key.councilId, key.campaignId, key.childId, key.number, key.channel ? '#TEXT' : '');
+    case 'help-request':
+      return surveyKeys.helpRequestSent(key.councilId, key.campaignId, key.childId);
   }
 }
 

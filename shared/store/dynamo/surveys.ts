@@ -86,6 +86,11 @@ export function dynamoSurveys(table: Table): SurveyStore {
   return {
     getLink,
 
+    async getLinkByCode(codeHash) {
+      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.code(codeHash), ConsistentRead: true }));
+      return typeof Item?.linkHash === 'string' ? getLink(Item.linkHash) : null;
+    },
+
     async putCampaign(campaign) {
       await table.db.send(new PutCommand({ TableName, Item: { ...k.campaign(campaign.councilId, campaign.id), itemType: 'campaign', ...campaign } }));
     },
@@ -155,6 +160,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
           TransactItems: [
             ...(oldHash ? [{ Delete: { TableName, Key: k.link(oldHash) } }] : []),
             { Put: { TableName, Item: { ...k.link(link.linkHash), itemType: 'survey-link', ...link, draft, reference, alerted, expiresAt: expiresAtEpoch } } },
+            ...(link.codeHash ? [{ Put: { TableName, Item: { ...k.code(link.codeHash), itemType: 'survey-code', linkHash: link.linkHash, expiresAt: expiresAtEpoch } } }] : []),
             {
               Put: {
                 TableName,

@@ -109,4 +109,10 @@ export interface CaseStore {
   appendFacts(child: ChildRecord, facts: StoredFact[], project: Projector, onWrite?: OnWrite): Promise<void>;
   /** Deletes exactly these items (undoing `writeChildren` or `appendFacts`). */
   deleteItems(written: WrittenKeys): Promise<void>;
+  /**
+   * Texts to this number stopped reaching the young person (a delivery
+   * failure, or they opted out): marks it unreachable, if it is still the
+   * child's number. False when there is no such child or the number changed.
+   */
+  markMobileUnreachable(councilId: string, childId: string, mobile: string, since: string, reason: string): Promise<boolean>;
 }

@@ -6,10 +6,12 @@
 export type SendKey =
   /** A person's digest for a day. */
   | { kind: 'digest'; councilId: string; date: string; staffId: string }
-  /** A young person's invitation to a survey campaign. */
-  | { kind: 'invitation'; councilId: string; campaignId: string; childId: string }
-  /** Reminder `number` (1, 2) of a survey campaign to a young person. */
-  | { kind: 'reminder'; councilId: string; campaignId: string; childId: string; number: number };
+  /** A young person's invitation to a survey campaign, by email (no channel) or by text. */
+  | { kind: 'invitation'; councilId: string; campaignId: string; childId: string; channel?: 'text' }
+  /** Reminder `number` (1, 2) of a survey campaign to a young person, by email (no channel) or by text. */
+  | { kind: 'reminder'; councilId: string; campaignId: string; childId: string; number: number; channel?: 'text' }
+  /** A young person's "ask my worker to contact me" from a confidential survey: their worker and manager are told once. */
+  | { kind: 'help-request'; councilId: string; campaignId: string; childId: string };
 
 /** `claimed`: yours to send; `sent`: done already; `held`: another run holds an unexpired lease on it. */
 export type ClaimOutcome = 'claimed' | 'sent' | 'held';

@@ -24,6 +24,10 @@ export interface SurveyLink {
   /** The sent answers included one that shows who to contact (kept for the thank-you page). */
   worrying?: boolean;
   reference: string;
+  /** Started by a worker with the young person (an assisted link): the answer is stored with `assisted: true`. */
+  assisted?: true;
+  /** The SHA-256 of the link's short code, which opens it too. */
+  codeHash?: string;
 }
 
 export interface StoredResponse {
@@ -63,6 +67,8 @@ export interface SurveyStore {
   /** Reminder `number` was sent (recording it again changes nothing). */
   markReminderSent(councilId: string, campaignId: string, childId: string, number: number): Promise<void>;
   getLink(linkHash: string): Promise<SurveyLink | null>;
+  /** The link a short code opens (by the code's hash); null when there is none or it was replaced. */
+  getLinkByCode(codeHash: string): Promise<SurveyLink | null>;
   /** Saves a section's answers with the link, unless it has been used meanwhile (false). */
   saveDraft(linkHash: string, answers: Answers, alerted?: boolean): Promise<boolean>;
   /** Stores the response and uses up the link together: of two submissions of one link, exactly one is stored. */

@@ -28,6 +28,8 @@ export interface MessageContext {
   title: string;
   paragraphs: string[];
   link?: { href: string; text: string };
+  /** Survey pages: where "I need help now" goes. */
+  helpNowHref?: string;
 }
 
 /** A page for this request; `csrf` names the cookie (and its path) that protects the page's forms. */

@@ -12,13 +12,15 @@ import { type Answers, answerLabel, firstIncompleteSection } from '#domain/surve
 import type { Question } from '#domain/surveys/schema.js';
 import { longDate } from '#domain/dateText.js';
 import { type OpenSurvey, type SurveyResponseDeps, helpFor, lastReply, openSurveyLink, saveSection, submitResponse } from '#services/surveyResponse.js';
+import { type HelpRequestOutcome, helpContacts, requestContact } from '#services/helpRequest.js';
 import { csrfMatches, readForm } from '#web/http.js';
+import { normalCode } from '#domain/surveys/codes.js';
 import { type Page, pageFor } from './page.js';
 
 const CSRF_COOKIE = 'kept_csrf';
 
-const alreadyAnswered = (page: Page, councilName: string) =>
-  page.message(200, { councilName, title: 'You have already answered, thank you', paragraphs: ['We have your answers. Each link can only be used once.'] });
+const alreadyAnswered = (page: Page, councilName: string, helpNowHref: string) =>
+  page.message(200, { councilName, helpNowHref, title: 'You have already answered, thank you', paragraphs: ['We have your answers. Each link can only be used once.'] });
 
 export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResponseDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/s/' });
@@ -26,6 +28,7 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   const step = event.pathParameters?.page ?? '';
   const method = event.requestContext.http.method;
 
+  if (!event.pathParameters?.token) return codePage(page, event.queryStringParameters?.code);
   const opened = await openSurveyLink(deps, token, event.requestContext.http.sourceIp ?? 'unknown');
   if (opened.state === 'too-many-tries') {
     const r = page.message(429, { councilName: 'Kept', title: 'Too many tries', paragraphs: ['Please wait a few minutes, then use the link in your most recent email.'] });
@@ -42,13 +45,17 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   }
   const { survey } = opened;
   const { council, definition, link } = survey;
+  const base = `/s/${token}`;
+  const helpNowHref = `${base}/help`;
+  if (step === 'help') return helpNowPage(page, event, deps, survey, base, method);
   if (opened.state === 'answered') {
-    if (step !== 'done') return alreadyAnswered(page, council.name);
-    return page.render(200, 'survey-done.njk', { councilName: council.name, title: 'Thank you', help: await helpFor(deps, survey), youSaidWeDid: await lastReply(deps, survey) });
+    if (step !== 'done') return alreadyAnswered(page, council.name, helpNowHref);
+    return page.render(200, 'survey-done.njk', { councilName: council.name, helpNowHref, title: 'Thank you', help: await helpFor(deps, survey), youSaidWeDid: await lastReply(deps, survey) });
   }
   if (opened.state === 'closed') {
     return page.message(410, {
       councilName: council.name,
+      helpNowHref,
       title: 'This survey has closed',
       paragraphs: [
         `You could answer until ${longDate(link.lastDay)}. Thank you for wanting to take part.`,
@@ -61,12 +68,12 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   if (method === 'POST' && !csrfMatches(form.csrf, page.cookies[CSRF_COOKIE])) {
     return page.message(403, { councilName: council.name, title: 'Sorry, we could not save that', paragraphs: ['Please go back, reload the page and try again.'] });
   }
-  const base = `/s/${token}`;
   const sections = definition.sections;
 
   if (step === '' && method === 'GET') {
     return page.render(200, 'survey-start.njk', {
       councilName: council.name,
+      helpNowHref,
       title: definition.title,
       purpose: definition.purpose,
       mode: survey.campaign.mode,
@@ -84,7 +91,7 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
     if (method === 'GET') return sectionPage(page, survey, base, section.id, link.draft ?? {}, [], await helpFor(deps, survey));
     const saved = await saveSection(deps, survey, section, form);
     if (saved.outcome === 'invalid') return sectionPage(page, survey, base, section.id, saved.entered, saved.errors, await helpFor(deps, survey), 400);
-    if (saved.outcome === 'already-answered') return alreadyAnswered(page, council.name);
+    if (saved.outcome === 'already-answered') return alreadyAnswered(page, council.name, helpNowHref);
     return page.redirect(saved.next ? `${base}/${saved.next.id}` : `${base}/check`);
   }
 
@@ -98,6 +105,7 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
     if (missing) return page.redirect(`${base}/${missing.id}`);
     return page.render(200, 'survey-check.njk', {
       councilName: council.name,
+      helpNowHref,
       title: 'Check your answers',
       backHref: `${base}/${sections.at(-1)!.id}`,
       action: `${base}/check`,
@@ -118,6 +126,37 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   return page.message(404, { councilName: council.name, title: 'Page not found', paragraphs: ['Please use the link in your email.'] });
 }
 
+/** The form at /s where a young person types the short code a worker gave them; a GET form, so it changes nothing. */
+function codePage(page: Page, typed: string | undefined): HttpResult {
+  const context = { councilName: 'Kept', title: 'Enter your survey code', value: typed ?? '', errors: [] as Array<{ text: string; href: string }>, error: undefined as string | undefined };
+  if (typed === undefined) return page.render(200, 'survey-code.njk', context);
+  const code = normalCode(typed);
+  if (code) return page.redirect(`/s/${code}`);
+  const error = 'Enter the 10 letters and numbers of your code, like ABCDE-23456';
+  return page.render(400, 'survey-code.njk', { ...context, error, errors: [{ text: error, href: '#code' }] });
+}
+
+/** "I need help now": who to contact, and in a confidential campaign a button that asks their worker to get in touch. */
+async function helpNowPage(page: Page, event: APIGatewayProxyEventV2, deps: SurveyResponseDeps, survey: OpenSurvey, base: string, method: string): Promise<HttpResult> {
+  const contacts = await helpContacts(deps, survey);
+  let asked: HelpRequestOutcome | undefined;
+  if (method === 'POST') {
+    if (!csrfMatches(readForm(event).csrf, page.cookies[CSRF_COOKIE])) {
+      return page.message(403, { councilName: survey.council.name, title: 'Sorry, that did not work', paragraphs: ['Please go back, reload the page and try again, or call one of the numbers on it.'] });
+    }
+    asked = deps.claims ? await requestContact({ ...deps, claims: deps.claims }, survey) : 'unavailable';
+  }
+  return page.render(200, 'survey-help.njk', {
+    councilName: survey.council.name,
+    title: 'Get help now',
+    backHref: base,
+    action: `${base}/help`,
+    csrf: page.csrf,
+    contacts,
+    asked,
+  });
+}
+
 function sectionPage(
   page: Page,
   { council, definition }: OpenSurvey,
@@ -133,6 +172,7 @@ function sectionPage(
   const section = sections[index]!;
   return page.render(status, 'survey-section.njk', {
     councilName: council.name,
+    helpNowHref: `${base}/help`,
     title: section.title,
     intro: section.intro,
     number: index + 1,

@@ -1,0 +1,60 @@
+/**
+ * "Start a survey with this young person": the worker who holds the case
+ * (or their manager, or an admin) gets a fresh single-use link for an open
+ * campaign the young person is in, as a URL, an SVG QR code and a short
+ * code to type on any device at /s. The link replaces any earlier one (its
+ * answers so far move over), works until the campaign's last day, and is
+ * marked assisted, so the answer is stored with `assisted: true` among its
+ * bands; nothing records which worker started it.
+ */
+import QRCode from 'qrcode';
+import type { Principal } from '#domain/principal.js';
+import { InvalidInput, NotFound } from '#domain/errors.js';
+import { addDaysIso } from '#domain/dates.js';
+import { buildHistory } from '#domain/history.js';
+import { inAudience, personOf } from '#domain/surveys/bands.js';
+import { displayCode } from '#domain/surveys/codes.js';
+import { newCode, newToken, tokenHash } from '#platform/tokens.js';
+import type { AuditLog } from '#store/ports/audit.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
+import { childFor } from './children.js';
+import { loadCouncil } from './council.js';
+
+export interface AssistedLink {
+  url: string;
+  /** Ten unambiguous characters; shown in two groups of five, typed in any case. */
+  code: string;
+  qrSvg: string;
+  /** The last day the link and code work. */
+  lastDay: string;
+}
+
+const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
+
+export async function startAssistedSurvey(
+  deps: { store: KeptStore; surveys: SurveyStore; audit: AuditLog; appUrl: string; today: string },
+  principal: Principal,
+  childId: string,
+  campaignId: string,
+  route: string,
+): Promise<AssistedLink> {
+  const { child } = await childFor(deps.store, deps.audit, principal, childId, 'record', route);
+  const campaign = await deps.surveys.getCampaign(principal.councilId, campaignId);
+  if (!campaign) throw new NotFound(`no survey campaign ${campaignId}`);
+  const lastDay = addDaysIso(campaign.closes, -1);
+  if (campaign.state !== 'open' || deps.today > lastDay) throw new InvalidInput([{ field: 'campaignId', message: `the campaign ${campaignId} is not open` }]);
+  const council = await loadCouncil(deps.store, principal.councilId);
+  const { facts } = await deps.store.getChildHistory(principal.councilId, child.id);
+  const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), council.policy.personalAdviser.untilAge);
+  if (!inAudience(person, campaign.audience)) throw new InvalidInput([{ field: 'campaignId', message: `case ${child.id} is not in the audience of campaign ${campaignId}` }]);
+  const token = newToken();
+  const code = newCode();
+  await deps.surveys.issueLink(
+    { linkHash: tokenHash(token), councilId: principal.councilId, campaignId: campaign.id, childId: child.id, lastDay, assisted: true, codeHash: tokenHash(code) },
+    epochAfter(campaign.closes),
+  );
+  const url = `${deps.appUrl}/s/${token}`;
+  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { url, code: displayCode(code), qrSvg, lastDay };
+}

@@ -1,0 +1,153 @@
+/**
+ * "I need help now" on every survey page, before any question: who to
+ * contact, and in a confidential campaign a button that asks the worker to
+ * get in touch, which emails the worker and their manager at once, once,
+ * with no answer in it. The pages pass axe-core and work without JavaScript.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { SurveyBrowser, answersFor } from '#tests/support/surveyClient.js';
+import { browserForFile } from '#tests/support/browser.js';
+import { runSurveyDispatch } from '#services/surveyDispatch.js';
+import { sesSender } from '#email/sender.js';
+import { projector } from '#services/council.js';
+import { STATUTORY_POLICY } from '#domain/policy.js';
+import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Fact } from '#domain/facts.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+
+const TODAY = '2027-01-18';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let stack: TestStack;
+const chromium = browserForFile();
+const inCare: Fact[] = [
+  { type: 'entered-care', date: '2025-01-01' },
+  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
+];
+const addressOf = (id: string) => `young-${id.toLowerCase()}@${stack.councilId}.test`;
+
+async function addChild(id: string) {
+  const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Wren', lastName: 'Hollis', dateOfBirth: '2013-05-05', holderId: 'sw-1', createdAt: TODAY, version: 0, email: addressOf(id) };
+  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
+}
+
+async function linkFor(id: string): Promise<string> {
+  const mail = (await stack.inbox()).filter((e) => e.destination.to[0] === addressOf(id)).at(-1)!;
+  return new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
+}
+
+const staffMail = async () => (await stack.inbox()).filter((e) => /^(sw|tm)-\d@/.test(e.destination.to[0]!));
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+beforeAll(async () => {
+  process.env.KEPT_TODAY = TODAY;
+  stack = await startTestStack('helpnow');
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100' });
+  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  for (const id of ['P-1', 'P-2', 'P-3']) await addChild(id);
+  const base = { councilId: stack.councilId, state: 'scheduled' as const, createdBy: 'lead-1', createdAt: TODAY, invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [], surveyId: 'placement-11-17', version: 1, audience: { status: 'looked-after' as const, ageFrom: 11, ageTo: 18 } };
+  const campaign: Campaign = { ...base, id: 'c-confidential', name: 'Confidential', mode: 'confidential' };
+  await stack.surveys.putCampaign(campaign);
+  await runSurveyDispatch({ store: stack.store, surveys: stack.surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  await chromium.ready();
+});
+
+afterAll(async () => {
+  await chromium.close();
+  await stack?.stop();
+});
+
+/** Where "I need help now" is on a page, and where the first question is (-1 when none). */
+function positions(html: string): { help: number; question: number } {
+  return { help: html.indexOf('I need help now'), question: html.search(/<(input|textarea)[^>]+name="(?!csrf)/) };
+}
+
+describe('I need help now', () => {
+  it('is on every survey page, before any question, and leads to who to contact', async () => {
+    const link = await linkFor('P-1');
+    const browser = new SurveyBrowser(stack.baseUrl);
+    const answers = answersFor(PLACEMENT_SURVEY_OLDER);
+    const pages = [await browser.get(link)];
+    for (const s of PLACEMENT_SURVEY_OLDER.sections) {
+      pages.push(await browser.get(`${link}/${s.id}`));
+      await browser.post(`${link}/${s.id}`, answers[s.id]!);
+    }
+    pages.push(await browser.get(`${link}/check`));
+    await browser.post(`${link}/check`, {});
+    pages.push(await browser.get(`${link}/done`));
+    pages.push(await browser.get(link)); // already answered
+    for (const p of pages) {
+      expect(p.status).toBe(200);
+      const { help, question } = positions(p.html);
+      expect(help, p.html.slice(0, 200)).toBeGreaterThan(0);
+      if (question >= 0) expect(help).toBeLessThan(question);
+      expect(p.html).toContain(`href="${link}/help"`);
+    }
+    const help = await browser.get(`${link}/help`);
+    expect(help.status).toBe(200);
+    expect(help.html).toContain('Sue Worker');
+    expect(help.html).toContain('0300 555 0100');
+    expect(help.html).toContain('0800 1111');
+  });
+
+  it('in a confidential campaign, asks the worker and their manager to get in touch at once, once, with no answers', async () => {
+    const link = await linkFor('P-2');
+    const browser = new SurveyBrowser(stack.baseUrl);
+    await browser.get(link);
+    const first = PLACEMENT_SURVEY_OLDER.sections[0]!;
+    await browser.post(`${link}/${first.id}`, answersFor(PLACEMENT_SURVEY_OLDER, { 'anything-else': 'My secret words' })[first.id]!);
+    const before = (await staffMail()).length;
+    const page = await browser.get(`${link}/help`);
+    expect(page.html).toContain('Ask my worker to contact me');
+
+    // Without the CSRF value nothing is sent.
+    expect((await browser.post(`${link}/help`, {}, { csrf: null })).status).toBe(403);
+    expect((await staffMail()).length).toBe(before);
+
+    const [a, b] = await Promise.all([browser.post(`${link}/help`, {}), browser.post(`${link}/help`, {})]);
+    for (const r of [a, b]) {
+      expect(r.status).toBe(200);
+      expect(r.html).toContain('We have asked Sue Worker to contact you today');
+      expect(r.html).not.toContain('Ask my worker to contact me');
+    }
+    const sent = (await staffMail()).slice(before);
+    expect(sent.map((m) => m.destination.to[0]).sort()).toEqual([`sw-1@${stack.councilId}.test`, `tm-1@${stack.councilId}.test`]);
+    for (const m of sent) {
+      expect(m.subject).toContain('P-2');
+      expect(m.body.text).toContain('P-2');
+      expect(`${m.subject} ${m.body.text} ${m.body.html}`).not.toMatch(/Wren|Hollis|2013|secret words/);
+    }
+    expect((await browser.post(`${link}/help`, {})).html).toContain('We have asked Sue Worker');
+    expect((await staffMail()).length).toBe(before + 2);
+    // The survey goes on: the answers given so far are kept.
+    expect((await stack.surveys.listInvitations(stack.councilId, 'c-confidential')).find((i) => i.childId === 'P-2')?.answered).toBeFalsy();
+  });
+
+  it('passes axe-core on the survey page with the link, the help page and the page after asking', async () => {
+    const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const link = `${stack.baseUrl}${await linkFor('P-3')}`;
+    await page.goto(`${link}/${PLACEMENT_SURVEY_OLDER.sections[0]!.id}`);
+    const found: Record<string, string[]> = { section: await axe(page) };
+    await page.getByRole('button', { name: 'I need help now' }).click();
+    expect(page.url()).toBe(`${link}/help`);
+    found.help = await axe(page);
+    await page.getByRole('button', { name: 'Ask my worker to contact me' }).click();
+    expect(await page.getByText('We have asked Sue Worker to contact you today').count()).toBe(1);
+    found.asked = await axe(page);
+    expect(Object.entries(found).filter(([, v]) => v.length)).toEqual([]);
+  });
+});

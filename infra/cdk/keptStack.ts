@@ -41,6 +41,7 @@ import { KeptTexts } from './constructs/texts.js';
 import { KeptFunction } from './constructs/keptFunction.js';
 import { KeptMail } from './constructs/mail.js';
 import { SurveySourceSecret } from './constructs/surveySourceSecret.js';
+import { PUBLIC_ROUTE_REASONS } from './publicRoutes.js';
 
 export interface KeptStackProps extends StackProps {
   config: KeptConfig;
@@ -66,40 +67,6 @@ const TIMEOUTS: Record<HandlerKind, Duration> = {
   // The morning sweep and the survey dispatch pace their mail to the SES sending rate.
   schedule: Duration.minutes(10),
   events: Duration.seconds(30),
-};
-
-/**
- * Why each route without a bearer token is public: cdk-nag (AwsSolutions-APIG4)
- * is acknowledged for these route keys and no others, so a new `auth: false`
- * route in topology.ts fails the synth until someone writes down why here.
- */
-export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
-  'GET /health': 'a health check for uptime monitors; it reads nothing and answers only "ok" and the date',
-  'GET /calendar/{token}':
-    'a calendar client cannot send a bearer token, so the handler checks the unguessable calendar token in the path, which is stored only as a hash',
-  'GET /s': 'the form a young person types the short code a worker gave them into; it only redirects to /s/{code}, where wrong codes are slowed down as wrong links are',
-  'GET /s/{token}':
-    'a young person or care leaver answers without a staff account: the unguessable single-use link emailed to them is the key (stored only as a hash, closes on its last day, spent once submitted)',
-  'GET /s/{token}/{page}':
-    'a survey section page: the unguessable single-use link in the path is the key, as for GET /s/{token}',
-  'POST /s/{token}/{page}':
-    'saves a survey answer: the unguessable single-use link is the key, and the form must also carry the CSRF token from its SameSite=Strict cookie',
-  'GET /assets/{file+}':
-    'the stylesheet and scripts the survey pages load: public static files from a fixed list, no data; a browser sends no bearer token for them',
-  'GET /reports':
-    "the leads' pages are opened in a browser, which carries the signed-in user's Cognito ID token in an HttpOnly session cookie rather than a bearer header; the handler verifies that token (or a bearer token) exactly as the authorizer would, and checks the role, before showing anything",
-  'GET /reports/surveys/{campaign}': "a leads' page: the handler verifies the session cookie or bearer token and the role, as for GET /reports",
-  'POST /reports/surveys/{campaign}/reply':
-    "publishes a lead's reply: the handler verifies the session cookie and role, and the form must carry the CSRF token from its SameSite=Strict cookie",
-  'GET /reports/on-time': "a leads' page: the handler verifies the session cookie or bearer token and the role, as for GET /reports",
-  'GET /reports/annex-a/{list}':
-    "an Annex A download linked from the leads' pages, so the browser sends the session cookie: the handler verifies it (or a bearer token) as for GET /reports, allows leads and admins only, and audits every child listed before answering",
-  'GET /case/{id}':
-    "a child's page opened from a reminder email in the browser, which carries the Cognito ID token in an HttpOnly session cookie; the handler verifies it as the authorizer would and shows the case only to its holder, their manager, leads and admins",
-  'GET /sign-in': 'starts sign-in: it only redirects the browser to the Cognito hosted sign-in page (OAuth 2 code flow with PKCE); no data',
-  'GET /auth/callback':
-    'where Cognito returns the browser after sign-in: the handler checks the state and PKCE verifier, exchanges the code with Cognito and verifies the ID token before setting the session cookie',
-  'GET /sign-out': 'clears the session cookie and sends the browser to Cognito to end its session; no data',
 };
 
 /** Each handler's `uses`, merged over every route or schedule that names it (one function serves them all). */
@@ -335,7 +302,7 @@ export class KeptStack extends Stack {
         const why = PUBLIC_ROUTE_REASONS[routeKey];
         if (!why) {
           throw new Error(
-            `Kept: ${routeKey} has auth: false in infra/topology.ts but no reason in PUBLIC_ROUTE_REASONS (infra/cdk/keptStack.ts). Say there why it may be called without a bearer token, or set auth: true.`,
+            `Kept: ${routeKey} has auth: false in infra/topology.ts but no reason in PUBLIC_ROUTE_REASONS (infra/cdk/publicRoutes.ts). Say there why it may be called without a bearer token, or set auth: true.`,
           );
         }
         Validations.of(httpRoute).acknowledge({

@@ -10,7 +10,8 @@
 import { withdrawnIds } from '#domain/corrections.js';
 import type { Fact } from '#domain/facts.js';
 import type { ExtractPlan, SourcedFact } from '#domain/import/plan.js';
-import { holderOf } from '#domain/import/ssd/professionals.js';
+import { currentTeamOf, holderOf } from '#domain/import/ssd/professionals.js';
+import { TEAM_MEMBER, type Team, type TeamRole } from '#domain/people.js';
 import type { ExtractProblem, Skipped } from '#domain/import/table.js';
 import type { ChildInput, ChildRecord, Staff } from '#domain/people.js';
 import { childInputSchema } from '#domain/people.js';
@@ -143,7 +144,10 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
       report.skipped.push({ file: at.file, line: at.line, reason: `${id} is not in Kept and cannot be created: ${why}` });
       continue;
     }
-    const parsed = childInputSchema.safeParse({ id, firstName: person.firstName, lastName: person.lastName, dateOfBirth: person.dateOfBirth, holderId: holder.id });
+    const team = teamFor(currentTeamOf(plan.team.get(id) ?? [], options.today), holder.id, (p) => staffIdOf(p), (s) => staff.get(s) ?? newStaff.get(s));
+    const parsed = childInputSchema.safeParse({
+      id, firstName: person.firstName, lastName: person.lastName, dateOfBirth: person.dateOfBirth, holderId: holder.id, ...(team ? { team } : {}),
+    });
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => String(i.path[0])).join(', ');
       report.skipped.push({ file: at.file, line: at.line, reason: `${id} is not in Kept and cannot be created: the person row lacks ${fields}` });
@@ -202,4 +206,27 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
   }
   report.ok = true;
   return report;
+}
+
+/**
+ * A new child's team from the extract's current involvements: each member Kept
+ * knows as a practitioner or manager whose own team role (if set) fits the
+ * place; anyone else is left out and the place stays unallocated.
+ */
+function teamFor(
+  involved: Partial<Record<Exclude<keyof Team, 'socialWorker'>, string>>,
+  socialWorker: string,
+  staffIdOf: (professionalId: string) => string | undefined,
+  staffOf: (staffId: string) => Staff | undefined,
+): Team | undefined {
+  const team: Team = { socialWorker };
+  const placeOf = new Map((Object.entries(TEAM_MEMBER) as Array<[TeamRole, keyof Team]>).map(([role, key]) => [key, role]));
+  for (const [key, professionalId] of Object.entries(involved) as Array<[Exclude<keyof Team, 'socialWorker'>, string]>) {
+    const staffId = staffIdOf(professionalId);
+    const person = staffId === undefined ? undefined : staffOf(staffId);
+    if (!person || (person.role !== 'practitioner' && person.role !== 'manager')) continue;
+    if (person.teamRole && person.teamRole !== placeOf.get(key)) continue;
+    if (person.id !== socialWorker) team[key] = person.id;
+  }
+  return Object.keys(team).length > 1 ? team : undefined;
 }

@@ -20,7 +20,8 @@ import { createKeptApp, PROJECT_ROOT } from '#cdk/keptApp.js';
 import { SURVEY_SOURCE_SECRET } from '#platform/secrets.js';
 import { KeptFunction } from '#cdk/constructs/keptFunction.js';
 import { LAMBDA_TASK_ROOT, WEB_DIRECTORIES } from '#cdk/constructs/webFiles.js';
-import { handlerId, type KeptStack, PUBLIC_ROUTE_REASONS } from '#cdk/keptStack.js';
+import { handlerId, type KeptStack } from '#cdk/keptStack.js';
+import { PUBLIC_ROUTE_REASONS } from '#cdk/publicRoutes.js';
 import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,

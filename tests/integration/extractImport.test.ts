@@ -135,6 +135,20 @@ describe('SSD extract import', () => {
     dynamo.rule = () => null;
     expect(await tableKeys()).toEqual(before);
   });
+
+  it('gives a new child the team its current involvements name, where Kept knows the member in that place', async () => {
+    await stack.store.createStaff({ councilId: stack.councilId, id: 'iro-9', name: 'Harper Quill', email: `iro-9@${stack.councilId}.test`, role: 'practitioner', teamRole: 'iro', managerId: 'tm-1' });
+    // The same rows again as a child Kept does not have yet: every P70001 becomes P79001.
+    const renamed = ssd((files) => {
+      for (const [name, text] of files) files.set(name, text.replaceAll('P70001', 'P79001'));
+    });
+    const report = await importExtract(stack.store, stack.councilId, renamed, options);
+    expect(report.ok).toBe(true);
+    expect((await stack.store.getChild(stack.councilId, 'P79001'))?.team).toEqual({ socialWorker: 'sw-01', iro: 'iro-9' });
+    // The IRO now answers for the new child's reviews.
+    const { obligations } = await history('P79001');
+    expect(obligations.find((o) => o.kind === 'looked-after-review')?.responsibleId).toBe('iro-9');
+  });
 });
 
 describe('SSDA903 import', () => {

@@ -41,8 +41,10 @@ beforeAll(async () => {
   answersGiven.push(secret);
   await completeSurvey(new SurveyBrowser(stack.baseUrl), link, PLACEMENT_SURVEY_OLDER, { 'feel-safe-home': 'never', 'anything-else': secret });
   await seedDemoAnswers(stack.store, surveys, stack.councilId, TODAY);
-  for (const r of await surveys.listResponses(stack.councilId, 'cmp-care-leavers')) {
-    for (const v of Object.values(r.answers)) if (typeof v === 'string' && v.length > 20) answersGiven.push(v);
+  for (const campaign of ['cmp-care-leavers', 'cmp-placements']) {
+    for (const r of await surveys.listResponses(stack.councilId, campaign)) {
+      for (const v of Object.values(r.answers)) if (typeof v === 'string' && v.length > 20 && v !== secret) answersGiven.push(v);
+    }
   }
   // Staff at work: a fact recorded, records read, reports opened, the next morning's sweep.
   const sw = await stack.token('practitioner', 'sw-01');

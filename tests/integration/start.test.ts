@@ -79,9 +79,11 @@ describe('npm start', () => {
     expect(inbox.emails.length).toBeGreaterThanOrEqual(15);
     const recipients = inbox.emails.map((e) => e.destination.to[0]);
     expect(new Set(recipients).size).toBe(recipients.length);
-    // Each responsible person gets their own digest: the IROs, virtual school and nurse too, and the advisers with work due.
+    // Each responsible person with work due gets their own digest: the IROs and the nurse too, and the advisers with work due.
+    // (The virtual school officer's PEPs all fall due at the end of term, so the first morning has nothing for her.)
     const got = (person: string) => recipients.some((r) => r?.startsWith(`${person}@`));
-    for (const person of ['margaret.oyelaran', 'dylan.pritchard', 'farah.siddiqui', 'helen.whitfield', 'grace.ilori']) expect(got(person), person).toBe(true);
+    for (const person of ['margaret.oyelaran', 'dylan.pritchard', 'farah.siddiqui', 'grace.ilori']) expect(got(person), person).toBe(true);
+    expect(got('helen.whitfield')).toBe(false);
     expect(['kwame.asante', 'niamh.gallagher', 'tariq.mahmood'].some(got)).toBe(true);
     // A third of the demo's young people are texted: each number once, each text one part with a link.
     const { messages } = (await (await fetch(`http://127.0.0.1:${smsPort}/store`)).json()) as { messages: Array<{ to: string; body: string }> };

@@ -79,16 +79,34 @@ export function mapInvolvements(table: Table, plan: ExtractPlan, roles: Readonly
   }
 }
 
+type Member = { professionalId: string; role: string; start?: string; end?: string };
+
+/** The latest to start of those in `role` on `today`. */
+function currentIn(team: ReadonlyArray<Member>, role: string, today: string): string | undefined {
+  return team
+    .filter((m) => m.role === role && (m.start === undefined || m.start <= today) && (m.end === undefined || m.end >= today))
+    .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))[0]?.professionalId;
+}
+
+/** The IRO, personal adviser, virtual school officer and health professional involved on `today` (professional ids). */
+export function currentTeamOf(team: ReadonlyArray<Member>, today: string): { iro?: string; personalAdviser?: string; virtualSchool?: string; health?: string } {
+  const out: { iro?: string; personalAdviser?: string; virtualSchool?: string; health?: string } = {};
+  const places = { iro: 'iro', personalAdviser: 'personal-adviser', virtualSchool: 'virtual-school', health: 'health' } as const;
+  for (const [place, role] of Object.entries(places) as Array<[keyof typeof places, string]>) {
+    const id = currentIn(team, role, today);
+    if (id !== undefined) out[place] = id;
+  }
+  return out;
+}
+
 /**
  * The professional holding the case on `today`: the current social worker
  * (the latest to start), or else the personal adviser.
  */
-export function holderOf(team: ReadonlyArray<{ professionalId: string; role: string; start?: string; end?: string }>, today: string): string | undefined {
+export function holderOf(team: ReadonlyArray<Member>, today: string): string | undefined {
   for (const role of HOLDING_ROLES) {
-    const current = team
-      .filter((m) => m.role === role && (m.start === undefined || m.start <= today) && (m.end === undefined || m.end >= today))
-      .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''));
-    if (current[0]) return current[0].professionalId;
+    const current = currentIn(team, role, today);
+    if (current !== undefined) return current;
   }
   return undefined;
 }

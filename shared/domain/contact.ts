@@ -3,25 +3,18 @@
  * (stored in E.164), the channel they prefer and their language. Pure.
  */
 import * as z from 'zod/mini';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export const CHANNELS = ['email', 'text', 'both'] as const;
 export type PreferredChannel = (typeof CHANNELS)[number];
 /** A channel a message actually goes by. */
 export type Channel = 'email' | 'text';
 
-/** The number in E.164 (+447700900123) when it is a valid UK mobile number, else null. */
-export function ukMobileE164(value: string): string | null {
-  const phone = parsePhoneNumberFromString(value, 'GB');
-  if (!phone || phone.countryCallingCode !== '44' || !phone.isValid()) return null;
-  const type = phone.getType();
-  return type === 'MOBILE' ? phone.number : null;
-}
-
-const ukMobile = z.pipe(
-  z.string().check(z.trim(), z.maxLength(24), z.refine((v) => ukMobileE164(v) !== null, 'must be a UK mobile number, such as 07700 900123')),
-  z.transform((v) => ukMobileE164(v) ?? v),
-);
+/**
+ * A record holds a mobile number in E.164 only. What people type ("07700 900123")
+ * is turned into it where input arrives (mobileInput.ts), so the phone-number
+ * library and its metadata stay out of every other function's bundle.
+ */
+const ukMobile = z.string().check(z.regex(/^\+447\d{9}$/, 'must be a UK mobile number, such as 07700 900123'));
 
 /** The contact fields of a child's record (added at the end of the child schema). */
 export const contactFields = {

@@ -1,6 +1,7 @@
 /** A young person's contact details and the survey texts: UK mobiles in E.164, channels, one GSM-7 part. */
 import { describe, expect, it } from 'vitest';
-import { channelsFor, contactProblem, ukMobileE164 } from '#domain/contact.js';
+import { channelsFor, contactProblem } from '#domain/contact.js';
+import { ukMobileE164, withUkMobile } from '#domain/mobileInput.js';
 import { childInputSchema } from '#domain/people.js';
 import { problemsOf } from '#domain/validation.js';
 import { gsm7Length, gsm7Name, surveyText, SMS_PART } from '#domain/textMessage.js';
@@ -12,13 +13,13 @@ describe('UK mobile numbers', () => {
     expect(ukMobileE164('07700 100123')).toBe('+447700100123');
     expect(ukMobileE164('+44 7700 100123')).toBe('+447700100123');
     expect(ukMobileE164('0044 (0)7700-100123')).toBe('+447700100123');
-    expect(childInputSchema.parse({ ...base, mobile: ' 07700 100123 ' }).mobile).toBe('+447700100123');
+    expect(childInputSchema.parse(withUkMobile({ ...base, mobile: ' 07700 100123 ' })).mobile).toBe('+447700100123');
   });
 
   it('refuses landlines, foreign numbers, short numbers and text, naming the field', () => {
     for (const bad of ['020 7946 0000', '+33 6 12 34 56 78', '0770010012', 'call me', '']) {
       expect(ukMobileE164(bad), bad).toBeNull();
-      const parsed = childInputSchema.safeParse({ ...base, mobile: bad });
+      const parsed = childInputSchema.safeParse(withUkMobile({ ...base, mobile: bad }));
       expect(parsed.success, bad).toBe(false);
       expect(problemsOf(parsed.error!).map((p) => p.field)).toEqual(['mobile']);
     }

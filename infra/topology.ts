@@ -87,6 +87,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'POST', path: '/children/{id}/record/{kind}', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/record/{kind}/confirm', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
   { method: 'GET', path: '/children/{id}/record/{kind}/done', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },
+  // Changing the team around a child, in the browser (the same use case as PUT /children/{id}/team).
+  { method: 'GET', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
   // "Recorded in error": a correction fact, after a question page that confirms it.
   { method: 'GET', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },

@@ -152,6 +152,9 @@ const MATRIX: Row[] = [
   // "Recorded in error": as recording; the rows' form has no answer, so those allowed get the question again (400).
   row('GET /children/{id}/facts/{factId}/recorded-in-error', 'GET /children/A-1/facts/{fact}/recorded-in-error', 'cookie', '303 200 403 200 403 403 200 404'),
   row('POST /children/{id}/facts/{factId}/recorded-in-error', 'POST /children/A-1/facts/{fact}/recorded-in-error', 'cookie', '303 400 403 400 403 403 400 404', { form: 'record' }),
+  // Changing the team in the browser: as PUT /children/{id}/team; the rows' form names no social worker, so those allowed get the form again (400).
+  row('GET /children/{id}/team', 'GET /children/A-1/team', 'cookie',                           '303 403 403 200 403 403 200 404'),
+  row('POST /children/{id}/team', 'POST /children/A-1/team', 'cookie',                         '303 403 403 400 403 403 400 404', { form: 'record' }),
   // Browser sign-in through Cognito (AUTH_DOMAIN set, as in AWS): public, and the same for everyone.
   row('GET /sign-in', 'GET /sign-in?next=%2Freports', 'cookie',                                '303 303 303 303 303 303 303 303'),
   row('GET /auth/callback', 'GET /auth/callback?code=abc&state=xyz', 'cookie',                 '401 401 401 401 401 401 401 401'),
@@ -240,7 +243,7 @@ function shapeProblems(r: Row, caller: Caller, a: Answer): string[] {
   // Pages (the handlers under functions/web) answer HTML unless JSON or CSV is asked for.
   const handler = ROUTES.find((x) => `${x.method} ${x.path}` === r.route)?.handler ?? '';
   const html = handler.startsWith('web/') && !/format=(json|csv)/.test(r.request);
-  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/(record|facts\/[^/]+\/recorded-in-error)|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
+  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/(record|team|facts\/[^/]+\/recorded-in-error)|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
     out.push(`redirects to ${a.location}, not /sign-in?next=…`);
   }
   if (a.status === 303 && r.route === 'GET /sign-in' && !a.location?.startsWith(`${COGNITO}/oauth2/authorize?`)) out.push(`sign-in goes to ${a.location}`);

@@ -90,6 +90,8 @@ describe('axe-core finds no violations, at mobile width', () => {
     const manager = await open('tm-1');
     await manager.page.goto(`${stack.baseUrl}/team`);
     found['/team'] = await check(manager.page);
+    await manager.page.goto(`${stack.baseUrl}/children/A-1/team`);
+    found['/children/A-1/team'] = await check(manager.page);
     const anonymous = await open('none');
     await anonymous.page.goto(`${stack.baseUrl}/sign-in`);
     found['/sign-in'] = await check(anonymous.page);

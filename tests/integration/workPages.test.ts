@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { textOf, webSession } from '#tests/support/webSession.js';
+import { csrfOf, textOf, webSession } from '#tests/support/webSession.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
 import type { ChildRecord } from '#domain/people.js';
@@ -145,5 +145,38 @@ describe('the local sign-in page', () => {
     const signedIn = await web.post('/sign-in', { staffId: 'sw-1', next: '' });
     expect(signedIn.location).toBe('/');
     expect(textOf((await web.get('/')).html)).toContain('My work');
+  });
+});
+
+describe('changing a child\'s team in the browser', () => {
+  it('lets the manager allocate an IRO from the team page, and the reviews move to the IRO that day', async () => {
+    const web = webSession(stack.baseUrl, tokens['tm-1']);
+    const team = await web.get('/team');
+    expect(team.html).toContain('href="/children/W-1/team"');
+    const form = await web.get('/children/W-1/team');
+    expect(form.status).toBe(200);
+    expect(textOf(form.html)).toContain('Change the team');
+    const csrf = csrfOf(form.html);
+
+    const missing = await web.post('/children/W-1/team', { csrf, socialWorker: '' });
+    expect(missing.status).toBe(400);
+    expect(missing.html).toContain('govuk-error-summary');
+    expect((await stack.store.getChild(stack.councilId, 'W-1'))?.team).toBeUndefined();
+
+    const saved = await web.post('/children/W-1/team', { csrf, socialWorker: 'sw-1', iro: 'sw-3', personalAdviser: '', virtualSchool: '', health: '' });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe('/case/W-1#team');
+    expect((await stack.store.getChild(stack.councilId, 'W-1'))?.team).toEqual({ socialWorker: 'sw-1', iro: 'sw-3' });
+    const review = (await stack.store.getChildHistory(stack.councilId, 'W-1')).obligations.find((o) => o.kind === 'looked-after-review');
+    expect(review?.responsibleId).toBe('sw-3');
+  });
+
+  it('refuses practitioners and a form without its CSRF value, changing nothing', async () => {
+    const before = await stack.store.getChild(stack.councilId, 'W-2');
+    expect((await webSession(stack.baseUrl, tokens['sw-1']).get('/children/W-2/team')).status).toBe(403);
+    const web = webSession(stack.baseUrl, tokens['tm-1']);
+    await web.get('/children/W-2/team');
+    expect((await web.post('/children/W-2/team', { csrf: 'x'.repeat(32), socialWorker: 'sw-2' })).status).toBe(403);
+    expect(await stack.store.getChild(stack.councilId, 'W-2')).toEqual(before);
   });
 });

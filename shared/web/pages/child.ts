@@ -61,6 +61,8 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
         value: { text: m.staffId ? nameOf(m.staffId) : 'Not allocated' },
       })),
       teamRecorded: hasTeam(child),
+      // The form itself checks the manager is the social worker's; this only hides the link from those who never may.
+      changeTeamHref: principal.role === 'manager' || principal.role === 'admin' ? `/children/${encodeURIComponent(child.id)}/team` : undefined,
       obligations: due.map((o) => {
         const status = statusOn(o.dueDate, today);
         const label = kindLabel(o.kind, council.titles);

@@ -75,6 +75,7 @@ export async function teamPage(event: APIGatewayProxyEventV2, deps: TeamDeps): P
       unallocated: unallocated.map(({ child, missing }) => [
         { html: caseLink(child.id, initials(child.firstName, child.lastName)) },
         { text: `No ${missing.join(' or ')}` },
+        { html: `<a class="govuk-link" href="/children/${encodeURIComponent(child.id)}/team">Change the team<span class="govuk-visually-hidden"> of case ${escapeHtml(child.id)}</span></a>` },
       ]),
     });
   } catch (error) {

@@ -1,0 +1,95 @@
+/**
+ * Changing the team around a child in the browser (`/children/{id}/team`):
+ * a select for each place (social worker, IRO, personal adviser, virtual
+ * school, health), offering the practitioners and managers whose team role
+ * fits the place, then the same use case as `PUT /children/{id}/team`.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Principal } from '#domain/principal.js';
+import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
+import { teamOf } from '#domain/access.js';
+import { TEAM_MEMBER, type Staff, type Team, type TeamRole, initials, teamOfChild } from '#domain/people.js';
+import { HttpError } from '#http/errors.js';
+import type { HttpResult } from '#http/responses.js';
+import { routeOf } from '#http/route.js';
+import { loadCouncil } from '#services/council.js';
+import { changeTeam } from '#services/team.js';
+import { csrfMatches, readForm } from '#web/http.js';
+import { type Page, pageFor, problemPage } from './page.js';
+import { isPrincipal, signedIn, workChrome } from './work.js';
+import type { RecordDeps } from './record.js';
+
+// The record pages' CSRF cookie: every form under /children shares it.
+const CSRF_COOKIE = 'kept_record_csrf';
+const PLACES: Array<[keyof Team, TeamRole, string]> = [
+  ['socialWorker', 'social-worker', 'Social worker'],
+  ['iro', 'iro', 'Independent reviewing officer (IRO)'],
+  ['personalAdviser', 'personal-adviser', 'Personal adviser'],
+  ['virtualSchool', 'virtual-school', 'Virtual school'],
+  ['health', 'health', 'Health (looked-after children nurse)'],
+];
+
+export async function changeTeamPage(event: APIGatewayProxyEventV2, deps: RecordDeps): Promise<HttpResult> {
+  const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/children' });
+  const who = await signedIn(event, page, event.rawPath);
+  if (!isPrincipal(who)) return who;
+  const council = await loadCouncil(deps.store, who.councilId);
+  try {
+    return await answer(event, deps, page, who, council.name);
+  } catch (error) {
+    const shown = problemPage(page, error, council.name, { 403: 'You cannot change this team', 404: 'Not found' });
+    if (!shown) throw error;
+    return shown;
+  }
+}
+
+async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Page, principal: Principal, councilName: string): Promise<HttpResult> {
+  if (principal.role !== 'manager' && principal.role !== 'admin') throw new Forbidden('only a manager or an admin changes a team');
+  const childId = event.pathParameters?.id ?? '';
+  const child = await deps.store.getChild(principal.councilId, childId);
+  if (!child) throw new NotFound(`no child with case reference ${childId}`);
+  const everyone = await deps.store.listStaff(principal.councilId);
+  if (principal.role === 'manager' && !teamOf(principal.staffId, everyone).includes(child.holderId)) {
+    throw new Forbidden(`case ${child.id} is not held in your team`);
+  }
+  const staff = everyone.filter((s) => s.role === 'practitioner' || s.role === 'manager');
+  const caseHref = `/case/${encodeURIComponent(child.id)}`;
+  const view = (status: number, chosen: Partial<Record<keyof Team, string>>, problems: Array<{ field: string; message: string }> = []) =>
+    page.render(status, 'change-team.njk', {
+      ...workChrome(principal, councilName, principal.role === 'manager' ? 'team' : 'case'),
+      title: 'Change the team',
+      childId: child.id,
+      initials: initials(child.firstName, child.lastName),
+      caseHref,
+      action: event.rawPath,
+      csrf: page.csrf,
+      errors: problems.map((p) => ({ text: p.message, href: `#${p.field}` })),
+      places: PLACES.map(([key, role, label]) => ({
+        id: key,
+        label,
+        error: problems.find((p) => p.field === key)?.message,
+        items: [
+          ...(key === 'socialWorker' ? [] : [{ value: '', text: 'Not allocated' }]),
+          ...choices(staff, role).map((s) => ({ value: s.id, text: `${s.name} (${s.id})`, selected: chosen[key] === s.id })),
+        ],
+      })),
+    });
+  if (event.requestContext.http.method === 'GET') return view(200, teamOfChild(child));
+  const form = readForm(event);
+  if (!csrfMatches(form.csrf, page.cookies[CSRF_COOKIE])) throw new HttpError(403, 'The form had expired. Go back, reload the page and try again.');
+  const team: Team = { socialWorker: form.socialWorker ?? '' };
+  for (const [key] of PLACES.slice(1)) if (form[key]) team[key] = form[key];
+  if (!team.socialWorker) return view(400, team, [{ field: 'socialWorker', message: 'Select the social worker' }]);
+  try {
+    await changeTeam(deps.store, principal, child.id, team, deps.today, routeOf(event));
+  } catch (error) {
+    if (!(error instanceof InvalidInput)) throw error;
+    return view(400, team, error.problems.map((p) => ({ field: p.field, message: `${p.field === 'socialWorker' ? 'Social worker' : p.field}: ${p.message}` })));
+  }
+  return page.redirect(`${caseHref}#team`);
+}
+
+/** The people who may sit in a place: practitioners and managers with that team role, or none set. */
+function choices(staff: readonly Staff[], role: TeamRole): Staff[] {
+  return staff.filter((s) => (s.teamRole === undefined ? role === 'social-worker' || s.role === 'practitioner' : TEAM_MEMBER[s.teamRole] === TEAM_MEMBER[role]));
+}

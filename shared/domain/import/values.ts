@@ -42,14 +42,22 @@ function checked(c: Civil, text: string): Civil | Bad {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** A calendar date, `YYYY-MM-DD`; a datetime's time is dropped. */
-export function readDate(raw: string | undefined): string | undefined | Bad {
+/** The cell's date and time, checked to be real; undefined when the cell is empty. */
+function readCivil(raw: string | undefined): { c: Civil; text: string } | undefined | Bad {
   const text = raw?.trim() ?? '';
   if (text === '') return undefined;
   const c = civil(text);
   if (isBad(c)) return c;
   const ok = checked(c, text);
   if (isBad(ok)) return ok;
+  return { c, text };
+}
+
+/** A calendar date, `YYYY-MM-DD`; a datetime's time is dropped. */
+export function readDate(raw: string | undefined): string | undefined | Bad {
+  const read = readCivil(raw);
+  if (read === undefined || isBad(read)) return read;
+  const { c, text } = read;
   const iso = `${pad(c.y, 4)}-${pad(c.m)}-${pad(c.d)}`;
   return isIsoDate(iso) ? iso : { bad: `${text} is not a real date` };
 }
@@ -76,12 +84,9 @@ function londonOffset(ms: number): number {
  * time (SQL Server datetimes carry no zone); a date alone is its midnight.
  */
 export function readLondonInstant(raw: string | undefined): string | undefined | Bad {
-  const text = raw?.trim() ?? '';
-  if (text === '') return undefined;
-  const c = civil(text);
-  if (isBad(c)) return c;
-  const ok = checked(c, text);
-  if (isBad(ok)) return ok;
+  const read = readCivil(raw);
+  if (read === undefined || isBad(read)) return read;
+  const { c } = read;
   const wall = Date.UTC(c.y, c.m - 1, c.d, c.hh, c.mm, c.ss);
   const ms = wall - londonOffset(wall - londonOffset(wall));
   return new Date(ms).toISOString();

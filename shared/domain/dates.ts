@@ -242,6 +242,33 @@ export function londonDateOf(instant: Date): string {
   return toIsoDate(londonDayOf(instant.getTime()));
 }
 
+const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** London's offset from UTC at an instant, in milliseconds. */
+function londonOffset(ms: number): number {
+  const p = Object.fromEntries(LONDON_CLOCK.formatToParts(ms).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant (epoch milliseconds) a Europe/London wall-clock time names. In
+ * the hour the clocks go back, the second of the two (GMT); in the hour they skip,
+ * an hour later than written.
+ */
+export function londonWallClock(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  return wall - londonOffset(wall - londonOffset(wall));
+}
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** True for an ISO 8601 instant with an explicit offset (`Z` or `+01:00`). */

@@ -4,7 +4,7 @@
  * Dates are `YYYY-MM-DD` (Europe/London); instants are ISO 8601 with a zone.
  */
 import * as z from 'zod/mini';
-import { isoDate, isoInstant } from './validation.js';
+import { clockTime, isoDate, isoInstant } from './validation.js';
 import { londonDayOf, toIsoDate } from './dates.js';
 
 const placementId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -108,7 +108,8 @@ export const factSchemas = {
         path: ['returned'],
       }),
     ),
-  'return-home-interview': z.strictObject({ type: z.literal('return-home-interview'), date: isoDate }),
+  /** `time` (London, optional) lets the 72 hours be checked to the minute rather than by date. */
+  'return-home-interview': z.strictObject({ type: z.literal('return-home-interview'), date: isoDate, time: z.optional(clockTime) }),
   'pathway-plan': z.strictObject({ type: z.literal('pathway-plan'), date: isoDate }),
   'personal-adviser-contact': z.strictObject({ type: z.literal('personal-adviser-contact'), date: isoDate }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),

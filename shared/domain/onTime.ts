@@ -264,7 +264,7 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
 
   // 7: returns in the period, and their interviews (later ones included).
   for (const r of matchReturnInterviews(entry.facts, policy.returnHomeInterview.withinHours)) {
-    if (inPeriod(r.returnedOn)) add(c['rhi-within-72-hours'], r.interviewOn !== null && r.interviewOn <= r.dueOn);
+    if (inPeriod(r.returnedOn)) add(c['rhi-within-72-hours'], r.inTime);
   }
 
   // 5, 8: status on `to`.

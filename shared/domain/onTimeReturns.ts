@@ -2,7 +2,7 @@
  * Return home interviews: each return from a missing episode, the latest day
  * its interview is in time, and the interview that answers it.
  */
-import { HOUR_MS, londonDateOf } from './dates.js';
+import { HOUR_MS, londonDateOf, londonWallClock } from './dates.js';
 import type { Fact } from './facts.js';
 
 export interface ReturnInterview {
@@ -12,6 +12,24 @@ export interface ReturnInterview {
   dueOn: string;
   /** The interview matched to this return, if any. */
   interviewOn: string | null;
+  /**
+   * Whether that interview was within the hours: to the minute when its time
+   * was recorded, otherwise by date (on or before `dueOn`).
+   */
+  inTime: boolean;
+}
+
+interface Interview {
+  date: string;
+  /** Epoch milliseconds, when the time was recorded. */
+  at?: number;
+}
+
+function interviewOf(date: string, time: string | undefined): Interview {
+  if (time === undefined) return { date };
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return { date, at: londonWallClock(y, m, d, hh, mm) };
 }
 
 /**
@@ -23,20 +41,23 @@ export interface ReturnInterview {
  */
 export function matchReturnInterviews(facts: readonly Fact[], withinHours: number): ReturnInterview[] {
   const returns: number[] = [];
-  const interviews: string[] = [];
+  const interviews: Interview[] = [];
   for (const fact of facts) {
     if (fact.type === 'missing-episode' && fact.returned !== undefined) returns.push(Date.parse(fact.returned));
-    else if (fact.type === 'return-home-interview') interviews.push(fact.date);
+    else if (fact.type === 'return-home-interview') interviews.push(interviewOf(fact.date, fact.time));
   }
   returns.sort((a, b) => a - b);
-  interviews.sort();
+  interviews.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.at ?? 0) - (b.at ?? 0)));
   const matched: ReturnInterview[] = [];
   let i = 0;
   for (const at of returns) {
     const returnedOn = londonDateOf(new Date(at));
-    while (i < interviews.length && interviews[i]! < returnedOn) i += 1;
-    const interviewOn = i < interviews.length ? interviews[i++]! : null;
-    matched.push({ returnedOn, dueOn: londonDateOf(new Date(at + withinHours * HOUR_MS)), interviewOn });
+    const deadline = at + withinHours * HOUR_MS;
+    const dueOn = londonDateOf(new Date(deadline));
+    while (i < interviews.length && interviews[i]!.date < returnedOn) i += 1;
+    const interview = i < interviews.length ? interviews[i++]! : null;
+    const inTime = interview !== null && (interview.at === undefined ? interview.date <= dueOn : interview.at <= deadline);
+    matched.push({ returnedOn, dueOn, interviewOn: interview?.date ?? null, inTime });
   }
   return matched;
 }

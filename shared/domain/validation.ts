@@ -48,6 +48,11 @@ export const isoInstant = zm.string({
   zm.refine(isIsoInstant, 'must be an ISO 8601 instant with a time zone, such as 2027-01-18T09:30:00Z'),
 );
 
+/** A time of day on the 24-hour clock, `HH:MM`: London time, on the date beside it. */
+export const clockTime = zm.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a time written HH:MM') }).check(
+  zm.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time on the 24-hour clock written HH:MM, such as 14:30'),
+);
+
 export function pathOf(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {

@@ -40,6 +40,7 @@ beforeAll(async () => {
   await addChild('C-1', 'sw-1', inCare('2026-12-18'));
   await addChild('C-2', 'sw-1', [...inCare('2026-06-01'), { type: 'review', date: '2026-06-20' }, { type: 'review', date: '2026-09-20' }]);
   await addChild('C-3', 'sw-1', inCare('2026-12-18'));
+  await addChild('C-4', 'sw-1', [...inCare('2026-10-01'), { type: 'missing-episode', start: '2027-01-15T09:00:00Z', returned: '2027-01-15T17:00:00Z' }]);
 });
 
 afterAll(async () => {
@@ -192,6 +193,26 @@ describe('the other kinds', () => {
 
     expect((await web.post('/children/C-3/record/placement-plan/confirm', { csrf, 'date-day': '12', 'date-month': '1', 'date-year': '2027' })).status).toBe(303);
     expect((await factsOf('C-3')).at(-1)!.fact).toEqual({ type: 'placement-plan', date: '2027-01-12', placementId: 'P1' });
+  });
+});
+
+describe('recording a return home interview', () => {
+  it('takes the interview time on the 24-hour clock, refusing one that is not a time, and shows it in the history', async () => {
+    const web = webSession(stack.baseUrl, tokens['sw-1']);
+    expect((await dueOf('C-4', 'return-home-interview'))?.dueDate).toBe('2027-01-18');
+    const question = await web.get('/children/C-4/record/return-home-interview');
+    expect(textOf(question.html)).toContain('Time of the interview (optional)');
+    const csrf = csrfOf(question.html);
+    const date = { 'date-day': '18', 'date-month': '1', 'date-year': '2027' };
+    const wrong = await web.post('/children/C-4/record/return-home-interview/confirm', { csrf, ...date, time: '25:10' });
+    expect(wrong.status).toBe(400);
+    expect(textOf(wrong.html)).toContain('Time of the interview must be a time on the 24-hour clock, such as 14:30');
+    expect((await factsOf('C-4')).some((f) => f.fact.type === 'return-home-interview')).toBe(false);
+    expect(textOf((await web.post('/children/C-4/record/return-home-interview', { csrf, ...date, time: '9.30' })).html)).toContain('Time of the interview 09:30');
+    expect((await web.post('/children/C-4/record/return-home-interview/confirm', { csrf, ...date, time: '9.30' })).status).toBe(303);
+    expect((await factsOf('C-4')).at(-1)!.fact).toEqual({ type: 'return-home-interview', date: '2027-01-18', time: '09:30' });
+    expect(await dueOf('C-4', 'return-home-interview')).toBeUndefined();
+    expect(textOf((await web.get('/case/C-4')).html)).toContain('Return home interview At 09:30');
   });
 });
 

@@ -263,6 +263,20 @@ describe('return home interviews', () => {
     const child = kid('2011-04-04', [entered('2026-01-05'), missing('2026-03-29T20:00:00Z', '2026-03-30T09:00:00Z'), interview('2026-04-01')]);
     expect(count(computeOnTime([child], '2026-03-01', '2026-03-31'), 'rhi-within-72-hours')).toEqual({ numerator: 1, denominator: 1 });
   });
+
+  it('checks an interview whose time was recorded to the minute, in London time', () => {
+    const timed = (date: string, time: string): Fact => ({ type: 'return-home-interview', date, time });
+    const child = kid('2011-04-04', [
+      entered('2026-01-05'),
+      // Back Friday 3 Jul, 14:00 BST (13:00Z): 72 hours runs to Monday 6 Jul, 14:00 BST.
+      missing('2026-07-03T08:00:00Z', '2026-07-03T13:00:00Z'),
+      timed('2026-07-06', '14:00'),
+      // Back Friday 10 Jul, 14:00 BST: an interview on Monday at 14:01 is a minute late, though on the due date.
+      missing('2026-07-10T08:00:00Z', '2026-07-10T13:00:00Z'),
+      timed('2026-07-13', '14:01'),
+    ]);
+    expect(count(computeOnTime([child], '2026-07-01', '2026-07-31'), 'rhi-within-72-hours')).toEqual({ numerator: 1, denominator: 2 });
+  });
 });
 
 describe('pathway plans', () => {

@@ -3,7 +3,7 @@
  * value, `undefined` for an empty cell, or a `Bad` naming what was expected,
  * so the caller can report the file, line and column.
  */
-import { daysInMonth, isIsoDate } from '../dates.js';
+import { daysInMonth, isIsoDate, londonWallClock } from '../dates.js';
 
 export interface Bad {
   bad: string;
@@ -62,23 +62,6 @@ export function readDate(raw: string | undefined): string | undefined | Bad {
   return isIsoDate(iso) ? iso : { bad: `${text} is not a real date` };
 }
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** London's offset from UTC at an instant, in milliseconds. */
-function londonOffset(ms: number): number {
-  const p = Object.fromEntries(LONDON.formatToParts(ms).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
-}
-
 /**
  * An instant from a case system's wall-clock datetime, read as Europe/London
  * time (SQL Server datetimes carry no zone); a date alone is its midnight.
@@ -87,9 +70,7 @@ export function readLondonInstant(raw: string | undefined): string | undefined |
   const read = readCivil(raw);
   if (read === undefined || isBad(read)) return read;
   const { c } = read;
-  const wall = Date.UTC(c.y, c.m - 1, c.d, c.hh, c.mm, c.ss);
-  const ms = wall - londonOffset(wall - londonOffset(wall));
-  return new Date(ms).toISOString();
+  return new Date(londonWallClock(c.y, c.m, c.d, c.hh, c.mm, c.ss)).toISOString();
 }
 
 const YES = new Set(['y', 'yes', '1', 'true', 't']);

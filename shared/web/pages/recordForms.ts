@@ -22,7 +22,7 @@ export const PARTICIPATION_WORDS: Record<ParticipationCode, string> = {
   PN7: 'Did not come and their views were not given',
 };
 
-export type Question = 'seenAlone' | 'participation' | 'healthKind' | 'score';
+export type Question = 'seenAlone' | 'participation' | 'healthKind' | 'score' | 'time';
 
 export interface RecordForm {
   factType: FactType;
@@ -44,7 +44,7 @@ const FORMS: Record<string, RecordForm> = {
   'review-health-assessment': { factType: 'health-assessment', what: 'the health assessment', questions: ['healthKind'], kinds: ['initial-health-assessment', 'review-health-assessment'] },
   'dental-check': { factType: 'dental-check', what: 'the dental check', questions: [], kinds: ['dental-check'] },
   sdq: { factType: 'sdq', what: 'the SDQ', questions: ['score'], kinds: ['sdq'] },
-  'return-home-interview': { factType: 'return-home-interview', what: 'the return home interview', questions: [], kinds: ['return-home-interview'] },
+  'return-home-interview': { factType: 'return-home-interview', what: 'the return home interview', questions: ['time'], kinds: ['return-home-interview'] },
   'pathway-plan': { factType: 'pathway-plan', what: 'the pathway plan', questions: [], kinds: ['pathway-plan', 'pathway-plan-review'] },
   'pathway-plan-review': { factType: 'pathway-plan', what: 'the pathway plan review', questions: [], kinds: ['pathway-plan', 'pathway-plan-review'] },
   'personal-adviser-contact': { factType: 'personal-adviser-contact', what: 'the contact', questions: [], kinds: ['personal-adviser-contact'] },
@@ -131,6 +131,14 @@ export function parseAnswers(recordForm: RecordForm, kind: string, answers: Answ
     else if (!/^\d{1,2}$/.test(score) || Number(score) > 40) errors.push({ href: '#score', field: 'score', text: 'Total difficulties score must be a whole number from 0 to 40' });
     else fields.score = Number(score);
   }
+  if (recordForm.questions.includes('time')) {
+    // Optional: without it the 72 hours are checked by date.
+    const time = q('time').replace('.', ':');
+    const written = /^(\d{1,2}):(\d{2})$/.exec(time);
+    if (time === '') { /* not known */ }
+    else if (!written || Number(written[1]) > 23 || Number(written[2]) > 59) errors.push({ href: '#time', field: 'time', text: 'Time of the interview must be a time on the 24-hour clock, such as 14:30' });
+    else fields.time = `${written[1]!.padStart(2, '0')}:${written[2]}`;
+  }
   if (recordForm.factType === 'placement-plan') fields.placementId = context.placementId;
   if (recordForm.factType === 'local-task') fields.kind = kind;
   if (errors.length) return { fact: null, errors };
@@ -151,6 +159,7 @@ export function answerRows(recordForm: RecordForm, fact: Fact, changeHref: strin
   if (fact.type === 'review' && fact.participation) rows.push(row('How the child took part', PARTICIPATION_WORDS[fact.participation], 'participation'));
   if (fact.type === 'health-assessment') rows.push(row('Kind of assessment', fact.kind === 'initial' ? 'Initial health assessment' : 'Review health assessment', 'healthKind'));
   if (fact.type === 'sdq') rows.push(row('Total difficulties score', String(fact.score), 'score'));
+  if (fact.type === 'return-home-interview') rows.push(row('Time of the interview', fact.time ?? 'Not known', 'time'));
   return rows;
 }
 
@@ -166,6 +175,8 @@ export function factDetails(fact: Fact): string {
       return fact.kind === 'initial' ? 'Initial assessment' : 'Review assessment';
     case 'sdq':
       return `Score ${fact.score}`;
+    case 'return-home-interview':
+      return fact.time ? `At ${fact.time}` : '';
     case 'placement-started':
       return `Placement ${fact.placementId}${fact.arrangement ? `, ${fact.arrangement.replace(/-/g, ' ')}` : ''}${fact.longTerm ? ', long-term' : ''}`;
     case 'placement-ended':

@@ -20,11 +20,14 @@ function responsibility(item: DueItem): string {
 
 export function calendarFeed(items: readonly DueItem[], options: { appUrl: string; councilName: string; titles?: ReadonlyMap<string, string> }): string {
   const events: EventAttributes[] = items.map((item) => {
+    const child = encodeURIComponent(item.childId);
+    // The event opens the item's record page, as the morning email's links do.
+    const record = `${options.appUrl}/children/${child}/record/${encodeURIComponent(item.kind)}`;
     return {
       uid: `${item.councilId}.${item.childId}.${item.kind}@kept`,
       title: `${kindLabel(item.kind, options.titles)} due: ${item.childId} (${item.initials})`,
-      description: `${item.rule}\n${responsibility(item)}\n${options.appUrl}/case/${encodeURIComponent(item.childId)}`,
-      url: `${options.appUrl}/case/${encodeURIComponent(item.childId)}`,
+      description: `${item.rule}\n${responsibility(item)}\nRecord it: ${record}\nThe case: ${options.appUrl}/case/${child}`,
+      url: record,
       start: day(item.dueDate),
       end: day(addDaysIso(item.dueDate, 1)),
       calName: `Kept – ${options.councilName}`,

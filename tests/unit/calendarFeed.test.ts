@@ -56,6 +56,13 @@ describe('the calendar feed', () => {
     expect(review!.description).toContain('Responsible: iro-1');
   });
 
+  it('links each event to its record page, and names the case page too', () => {
+    const [pep] = strictlyParse(calendarFeed([item({ childId: 'C 7', kind: 'pep' })], { appUrl: 'https://kept.test', councilName: 'Test' }));
+    expect(pep!.component.getFirstPropertyValue('url')).toBe('https://kept.test/children/C%207/record/pep');
+    expect(pep!.description).toContain('Record it: https://kept.test/children/C%207/record/pep');
+    expect(pep!.description).toContain('The case: https://kept.test/case/C%207');
+  });
+
   it('rejects what the old feed wrote (DURATION:P1DT)', () => {
     const old = calendarFeed([item({})], { appUrl: 'https://kept.test', councilName: 'Test' }).replace(/DTEND;VALUE=DATE:\d{8}/, 'DURATION:P1DT');
     expect(() => strictlyParse(old)).toThrow();

@@ -64,6 +64,8 @@ describe('GET /reports/annex-a/{list}', () => {
     const values = (n: number) => (sheet.getRow(n).values as Array<string | number | undefined>).slice(1).map((v) => (v === undefined ? '' : String(v)));
     const row = Object.fromEntries(values(1).map((h, i) => [h, values(2)[i]]));
     expect(sheet.rowCount).toBe(2);
+    expect(sheet.name).toBe('List 9 care leavers');
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(row).toMatchObject({
       'Child Unique ID': 'P70004', 'Date of Birth': '20/01/2006', 'Age of Young Person (Years)': '20', 'Eligibility Category': 'Former relevant',
       'Latest Date of Contact': '25/11/2026', 'Latest Pathway Plan Review Date': '14/08/2026', 'Allocated Personal Adviser': 'Dana Pike',

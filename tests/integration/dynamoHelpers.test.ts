@@ -8,7 +8,8 @@ import { startTestStack, type TestStack } from '#tests/support/stack.js';
 import { startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
 import { scanKeys } from '#tests/support/probe.js';
 import { documentClient } from '#store/dynamo/client.js';
-import { Table, batchWrite, queryAll } from '#store/dynamo/helpers.js';
+import { Table, batchWrite, queryAll, writtenIfStill } from '#store/dynamo/helpers.js';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Unavailable } from '#domain/errors.js';
 
 let stack: TestStack;
@@ -76,5 +77,20 @@ describe('DynamoDB helpers', () => {
     }
     expect(throttled.calls()).toBe(5); // the first try and four retries of the first chunk
     expect(await inPartition('REFUSED')).toBe(0);
+  });
+
+  it('tell a conditional write that held from one whose condition no longer holds, and pass other errors on', async () => {
+    const key = { pk: 'COND', sk: 'ONE' };
+    await table.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...key, state: 'sending' } }));
+    const markSent = () =>
+      table.db.send(
+        new UpdateCommand({
+          TableName: stack.tableName, Key: key, UpdateExpression: 'SET #s = :sent', ConditionExpression: '#s = :sending',
+          ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending' },
+        }),
+      );
+    expect(await writtenIfStill(markSent())).toBe(true);
+    expect(await writtenIfStill(markSent())).toBe(false);
+    await expect(writtenIfStill(table.db.send(new PutCommand({ TableName: 'no-such-table', Item: key })))).rejects.toThrow();
   });
 });

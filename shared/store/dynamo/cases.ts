@@ -10,7 +10,7 @@ import type { CaseStore, DueItem, StoredFact, WrittenKeys } from '../ports/cases
 import { keys } from '../keys.js';
 import { auditPuts } from './audit.js';
 import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites } from './caseItems.js';
-import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
+import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
 /** Facts a transaction appends: with the projection, this stays inside DynamoDB's 100 items a transaction. */
@@ -198,8 +198,9 @@ export function dynamoCases(table: Table): CaseStore {
     },
 
     async markEscalated(councilId, childId, kind, dueDate, on) {
-      try {
-        await table.db.send(
+      // If the item moved on meanwhile there is nothing to mark.
+      await writtenIfStill(
+        table.db.send(
           new UpdateCommand({
             TableName,
             Key: keys.obligation(councilId, childId, kind),
@@ -207,10 +208,8 @@ export function dynamoCases(table: Table): CaseStore {
             ConditionExpression: 'dueDate = :due',
             ExpressionAttributeValues: { ':on': on, ':due': dueDate },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error; // the item moved on meanwhile: nothing to mark
-      }
+        ),
+      );
     },
 
     async writeChildren(entries, onWrite) {
@@ -248,8 +247,8 @@ export function dynamoCases(table: Table): CaseStore {
     },
 
     async markMobileUnreachable(councilId, childId, mobile, since, reason) {
-      try {
-        await table.db.send(
+      return writtenIfStill(
+        table.db.send(
           new UpdateCommand({
             TableName,
             Key: keys.child(councilId, childId),
@@ -257,12 +256,8 @@ export function dynamoCases(table: Table): CaseStore {
             ConditionExpression: 'attribute_exists(pk) AND mobile = :m',
             ExpressionAttributeValues: { ':u': { since, reason }, ':m': mobile },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

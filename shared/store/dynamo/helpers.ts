@@ -78,6 +78,20 @@ export function isConditionFailure(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Awaits a conditional write: true when it was written, false when its
+ * condition no longer held (the item moved on or is gone); other errors throw.
+ */
+export async function writtenIfStill(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'duePk', 'dueSk', 'holderPk', 'holderSk', 'itemType', 'expiresAt']);
 
 /** The item as callers see it: without its keys, index keys, type tag or expiry. */

@@ -7,7 +7,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SendClaims, SendKey } from '../ports/sendClaims.js';
 import { keys, surveyKeys } from '../keys.js';
-import { type Table, isConditionFailure } from './helpers.js';
+import { type Table, writtenIfStill } from './helpers.js';
 
 function keyOf(key: SendKey): { pk: string; sk: string } {
   switch (key.kind) {
@@ -33,8 +33,8 @@ export function dynamoSendClaims(table: Table): SendClaims {
      * taken over once it expires.
      */
     async claim(key, { nowMs, leaseMs, expiresAt }) {
-      try {
-        await table.db.send(
+      const claimed = await writtenIfStill(
+        table.db.send(
           new PutCommand({
             TableName,
             Item: { ...keyOf(key), state: 'sending', leaseUntil: nowMs + leaseMs, expiresAt },
@@ -42,11 +42,9 @@ export function dynamoSendClaims(table: Table): SendClaims {
             ExpressionAttributeNames: STATE,
             ExpressionAttributeValues: { ':sending': 'sending', ':now': nowMs },
           }),
-        );
-        return 'claimed';
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
+      if (claimed) return 'claimed';
       const { Item } = await table.db.send(new GetCommand({ TableName, Key: keyOf(key), ConsistentRead: true }));
       return Item?.state === 'sent' ? 'sent' : 'held';
     },
@@ -64,8 +62,8 @@ export function dynamoSendClaims(table: Table): SendClaims {
     },
 
     async release(key) {
-      try {
-        await table.db.send(
+      await writtenIfStill(
+        table.db.send(
           new DeleteCommand({
             TableName,
             Key: keyOf(key),
@@ -73,10 +71,8 @@ export function dynamoSendClaims(table: Table): SendClaims {
             ExpressionAttributeNames: STATE,
             ExpressionAttributeValues: { ':sending': 'sending' },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     },
   };
 }

@@ -19,7 +19,7 @@ import type { DueItem, StoredFact } from '../ports/cases.js';
 import type { ChildPartition, SubjectRecords } from '../ports/subjects.js';
 import type { Invitation, StoredResponse, SurveyLink } from '../ports/surveys.js';
 import { keys, surveyKeys } from '../keys.js';
-import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
+import { type Table, batchWrite, plain, queryAll, writtenIfStill } from './helpers.js';
 
 export function dynamoSubjects(table: Table): SubjectRecords {
   const TableName = table.name;
@@ -87,8 +87,8 @@ export function dynamoSubjects(table: Table): SubjectRecords {
     },
 
     async unlinkResponse(councilId, campaignId, responseId, childId) {
-      try {
-        await table.db.send(
+      return writtenIfStill(
+        table.db.send(
           new UpdateCommand({
             TableName,
             Key: surveyKeys.response(councilId, campaignId, responseId),
@@ -97,12 +97,8 @@ export function dynamoSubjects(table: Table): SubjectRecords {
             ExpressionAttributeNames: { '#reference': 'reference' },
             ExpressionAttributeValues: { ':child': childId },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

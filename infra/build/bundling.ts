@@ -35,6 +35,7 @@ export const WEB_EXTERNAL_MODULES = ['chokidar', 'fsevents'];
  */
 export const ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': './infra/build/lambdaCredentials.ts',
+  '@smithy/core/event-streams': './infra/build/noEventStreams.ts',
 };
 
 /** Everything that decides how one function is bundled. */

@@ -3,8 +3,6 @@
  * violations, the page's own CSP raises nothing, and a young person can
  * finish a survey with the keyboard alone.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
@@ -20,9 +18,9 @@ import type { Fact } from '#domain/facts.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { browserForFile } from '#tests/support/browser.js';
+import { axeViolations, openPage } from '#tests/support/axe.js';
 
 const TODAY = '2027-01-18';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: TestStack;
 const chromium = browserForFile();
@@ -44,31 +42,8 @@ async function linkFor(childId: string): Promise<string> {
   return new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
 }
 
-interface Opened {
-  page: Page;
-  problems: string[];
-}
-
-async function open(): Promise<Opened> {
-  const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return { page, problems };
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-}
+const open = async () => openPage(await chromium.browser());
+const axe = axeViolations;
 
 async function fill(page: Page, definition: SurveyDefinition, sectionId: string, overrides: Record<string, string> = {}) {
   const answers = answersFor(definition, overrides)[sectionId]!;

@@ -5,13 +5,12 @@
  * campaign nothing ties it to the worker or the child. Wrong codes are
  * slowed down as wrong links are, and a code dies with its link.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
 import { browserForFile } from '#tests/support/browser.js';
+import { axeViolations, openPage } from '#tests/support/axe.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { projector } from '#services/council.js';
@@ -23,7 +22,6 @@ import type { Fact } from '#domain/facts.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 
 const TODAY = '2027-01-18';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let stack: TestStack;
 const chromium = browserForFile();
 const tokens: Record<string, string> = {};
@@ -138,18 +136,11 @@ describe('assisted survey links', () => {
     const bad = await new SurveyBrowser(stack.baseUrl).get('/s?code=12345');
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('href="#code"');
-    const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
+    const { page } = await openPage(await chromium.browser());
     const violations: Record<string, string[]> = {};
     for (const path of ['/s', '/s?code=12345']) {
       await page.goto(`${stack.baseUrl}${path}`);
-      await page.evaluate(AXE);
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        }),
-      );
-      violations[path] = result.violations.map((v) => v.id);
+      violations[path] = await axeViolations(page);
     }
     expect(violations).toEqual({ '/s': [], '/s?code=12345': [] });
   });

@@ -4,13 +4,11 @@
  * get in touch, which emails the worker and their manager at once, once,
  * with no answer in it. The pages pass axe-core and work without JavaScript.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, answersFor } from '#tests/support/surveyClient.js';
 import { browserForFile } from '#tests/support/browser.js';
+import { axeViolations, openPage } from '#tests/support/axe.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { projector } from '#services/council.js';
@@ -21,7 +19,6 @@ import type { Fact } from '#domain/facts.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 
 const TODAY = '2027-01-18';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let stack: TestStack;
 const chromium = browserForFile();
 const inCare: Fact[] = [
@@ -42,15 +39,7 @@ async function linkFor(id: string): Promise<string> {
 
 const staffMail = async () => (await stack.inbox()).filter((e) => /^(sw|tm)-\d@/.test(e.destination.to[0]!));
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-}
+const axe = axeViolations;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
@@ -137,8 +126,7 @@ describe('I need help now', () => {
   });
 
   it('passes axe-core on the survey page with the link, the help page and the page after asking', async () => {
-    const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
+    const { page } = await openPage(await chromium.browser());
     const link = `${stack.baseUrl}${await linkFor('P-3')}`;
     await page.goto(`${link}/${PLACEMENT_SURVEY_OLDER.sections[0]!.id}`);
     const found: Record<string, string[]> = { section: await axe(page) };

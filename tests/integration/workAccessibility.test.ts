@@ -4,19 +4,16 @@
  * errors), none scrolls sideways, the CSP raises nothing, and a social
  * worker can record a visit from the case page with the keyboard alone.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { browserForFile } from '#tests/support/browser.js';
+import { axeViolations, openPage } from '#tests/support/axe.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 
 const TODAY = '2027-01-18';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTH = 390;
 
 let stack: TestStack;
@@ -28,31 +25,9 @@ async function addChild(id: string, facts: Fact[]) {
   await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2026-11-01T08:00:00Z', recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
 }
 
-async function open(who: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await (await chromium.browser()).newContext({ viewport: { width: WIDTH, height: 844 } });
-  if (tokens[who]) await context.addCookies([{ name: 'kept_session', value: tokens[who], url: stack.baseUrl }]);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return { page, problems };
-}
-
-/** axe-core's violations, and a page wider than the screen. */
-async function check(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  const found = result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (wide > WIDTH) found.push(`scrolls sideways: ${wide}px wide`);
-  return found;
-}
+const open = async (who: string) =>
+  openPage(await chromium.browser(), { width: WIDTH, ...(tokens[who] ? { session: { name: 'kept_session', value: tokens[who], url: stack.baseUrl } } : {}) });
+const check = axeViolations;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;

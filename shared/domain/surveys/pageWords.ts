@@ -6,9 +6,10 @@
  * English wording has and adds no others.
  */
 export const ENGLISH_WORDS = {
+  skipLink: 'Skip to main content',
   helpNow: 'I need help now',
   back: 'Back',
-  errorPrefix: 'Error:',
+  errorPrefix: 'Error',
   errorSummaryTitle: 'There is a problem',
   language: 'Language',
   useLanguage: 'Use this language',
@@ -23,6 +24,12 @@ export const ENGLISH_WORDS = {
   scaleHint: '{min} means {minLabel}, {max} means {maxLabel}.',
   readAloud: 'Read aloud',
   continue: 'Continue',
+  charsLimit: 'You can enter up to %{count} characters',
+  charsUnder: 'You have %{count} characters remaining',
+  charsUnderOne: 'You have %{count} character remaining',
+  charsAtLimit: 'You have 0 characters remaining',
+  charsOver: 'You have %{count} characters too many',
+  charsOverOne: 'You have %{count} character too many',
   chooseAnswer: 'Choose an answer to: {question}',
   chooseNumber: 'Choose a number from {min} to {max} for: {question}',
   writeAnswer: 'Write an answer to: {question}',

@@ -165,13 +165,18 @@ function demoContact(i: number, age: number, councilId: string): Pick<ChildRecor
   return { email };
 }
 
-/** The demo's two open campaigns: the annual care-leaver survey and a placement survey for 11 to 17s. */
+/**
+ * The demo's open campaigns: the annual care-leaver survey and the placement
+ * survey in its three age bands. The 4 to 7 year olds have no contact of their
+ * own, so theirs is answered with a worker, from the case page's assisted link.
+ */
 export async function seedDemoCampaigns(surveys: SurveyStore, councilId: string, today: string): Promise<void> {
   const base = { councilId, state: 'scheduled' as const, createdBy: 'hos-1', createdAt: new Date().toISOString(), invited: 0, remindersSent: 0, opens: today, closes: addDaysIso(today, 28), reminderDays: [7, 14] };
   const campaigns: Campaign[] = [
     { ...base, id: 'cmp-care-leavers', name: 'Care leavers survey', surveyId: 'care-leaver', version: 1, mode: 'anonymous', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 } },
     { ...base, id: 'cmp-placements', name: 'Placement survey, 11 to 17', surveyId: 'placement-11-17', version: 1, mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
     { ...base, id: 'cmp-placements-young', name: 'Placement survey, 8 to 10', surveyId: 'placement-8-11', version: 1, mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
+    { ...base, id: 'cmp-placements-youngest', name: 'Placement survey, 4 to 7', surveyId: 'placement-4-7', version: 1, mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 4, ageTo: 8 } },
   ];
   for (const c of campaigns) await surveys.putCampaign(c);
 }

@@ -22,7 +22,10 @@ import { runSweep } from '#services/sweep.js';
 import { sesSender } from '#email/sender.js';
 import { smsSender } from '#email/textSender.js';
 import { startSms } from './sms.js';
+import { registerRtlTestLanguage } from './rtlTestLanguage.js';
 
+// The demo's 8 to 10 survey can be tried in the right-to-left test language.
+registerRtlTestLanguage();
 const settings = localSettings();
 applyLocalEnvironment(settings);
 const say = (line: string) => process.stdout.write(`${line}\n`);

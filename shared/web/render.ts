@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import nunjucks from 'nunjucks';
+import { ENGLISH_WORDS } from '#domain/surveys/pageWords.js';
 
 let env: nunjucks.Environment | undefined;
 
@@ -23,6 +24,12 @@ function environment(): nunjucks.Environment {
   return env;
 }
 
+/**
+ * Renders a view in British English unless the context gives `htmlLang`,
+ * `htmlDir` and `words` (survey pages in another language). GOV.UK's
+ * template has no `dir` on <html>, so a right-to-left page gets it here.
+ */
 export function renderPage(view: string, context: Record<string, unknown>): string {
-  return environment().render(view, { htmlLang: 'en-GB', ...context });
+  const page = environment().render(view, { htmlLang: 'en-GB', words: ENGLISH_WORDS, ...context });
+  return context.htmlDir === 'rtl' ? page.replace(/<html lang=/, '<html dir="rtl" lang=') : page;
 }

@@ -11,6 +11,7 @@ import {
   MAX_PLEDGE_LINES,
   PLACEMENT_SURVEY_OLDER,
   PLACEMENT_SURVEY_YOUNG,
+  PLACEMENT_SURVEY_YOUNGEST,
   SHARED_PLACEMENT_QUESTION_IDS,
   SURVEYS,
   pledgeSurvey,
@@ -48,6 +49,7 @@ describe('every definition', () => {
       ['care-leaver', 'care-leaver', 1, 16, 26, false],
       ['placement-8-11', 'placement', 1, 8, 11, true],
       ['placement-11-17', 'placement', 1, 11, 18, false],
+      ['placement-4-7', 'placement', 1, 4, 8, true],
     ]);
     expect([demoPledgeSurvey.id, demoPledgeSurvey.kind, demoPledgeSurvey.ages]).toEqual(['pledge', 'pledge', { from: 8, to: 26 }]);
   });
@@ -179,6 +181,31 @@ describe('placement age bands', () => {
   });
 });
 
+describe('placement survey, 4 to 7', () => {
+  const youngest = questions(PLACEMENT_SURVEY_YOUNGEST);
+
+  it('asks few questions, one a page, each page with a picture and its text alternative', () => {
+    expect(youngest.length).toBeGreaterThanOrEqual(5);
+    expect(youngest.length).toBeLessThanOrEqual(7);
+    for (const s of PLACEMENT_SURVEY_YOUNGEST.sections) {
+      expect(s.questions, s.id).toHaveLength(1);
+      expect(s.picture?.file, s.id).toMatch(/^[a-z-]+\.svg$/);
+      expect(s.picture?.alt.length, s.id).toBeGreaterThan(5);
+    }
+    expect(questionIds(PLACEMENT_SURVEY_YOUNGEST)).toEqual(['feel-safe-home', 'trust-adults', 'feelings-help', 'healthy-food', 'fun-things', 'anything-else']);
+  });
+
+  it.each(questionIds(PLACEMENT_SURVEY_YOUNGEST))('asks %s word for word as the 8 to 10 version does, options and pictures included', (id) => {
+    expect(find(PLACEMENT_SURVEY_YOUNGEST, id)).toStrictEqual(find(PLACEMENT_SURVEY_YOUNG, id));
+  });
+
+  it('feeds the same headline indicators as the 8 to 10 version, so the bands compare', () => {
+    const fed = (d: SurveyDefinition) => questions(d).flatMap((q) => (q.indicator ? [q.indicator] : []));
+    expect(fed(PLACEMENT_SURVEY_YOUNGEST)).toEqual(['feel-safe-home', 'trust-adults']);
+    expect(fed(PLACEMENT_SURVEY_YOUNG)).toEqual(expect.arrayContaining(fed(PLACEMENT_SURVEY_YOUNGEST)));
+  });
+});
+
 describe('ONS personal well-being questions', () => {
   // As published in the harmonised standard (ONS Annual Population Survey).
   const published: Array<[string, string]> = [
@@ -249,6 +276,7 @@ describe('worrying answers', () => {
       'placement-8-11/feel-safe-home',
       'placement-11-17/feel-safe-home',
       'placement-11-17/bullying',
+      'placement-4-7/feel-safe-home',
     ]);
     for (const { d, q } of aboutSafety) expect(q.type === 'choice' && q.worrying?.length, `${d.id}/${q.id}`).toBeGreaterThan(0);
   });

@@ -1,6 +1,7 @@
 /**
  * The surveys Kept ships, one module each under ./definitions/: the annual
- * care leaver survey, the placement survey in two age bands, and the pledge
+ * care leaver survey, the placement survey in three age bands (4 to 7, with
+ * an adult; 8 to 10; 11 to 17), and the pledge
  * survey each council builds from its own promises. Every definition is
  * parsed with `surveyDefinitionSchema` when its module loads, so a bad
  * definition fails at start-up, not in front of a young person.
@@ -17,10 +18,12 @@
  */
 import type { SurveyDefinition } from './schema.js';
 import { CARE_LEAVER_SURVEY } from './definitions/careLeaver.js';
+import { PLACEMENT_SURVEY_YOUNGEST } from './definitions/placement4to7.js';
 import { PLACEMENT_SURVEY_YOUNG } from './definitions/placement8to10.js';
 import { PLACEMENT_SURVEY_OLDER } from './definitions/placement11to17.js';
 
 export { CARE_LEAVER_SURVEY, ONS_WELLBEING_TEXT } from './definitions/careLeaver.js';
+export { PLACEMENT_SURVEY_YOUNGEST } from './definitions/placement4to7.js';
 export { PLACEMENT_SURVEY_YOUNG } from './definitions/placement8to10.js';
 export { PLACEMENT_SURVEY_OLDER } from './definitions/placement11to17.js';
 export { SHARED_PLACEMENT_QUESTION_IDS } from './definitions/placementShared.js';
@@ -32,7 +35,7 @@ export { MAX_PLEDGE_LINES, pledgeSurvey, type PledgeLine } from './definitions/p
  * pledge survey is not here because each council's differs; build it with
  * pledgeSurvey().
  */
-export const SURVEYS: readonly SurveyDefinition[] = Object.freeze([CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_YOUNG, PLACEMENT_SURVEY_OLDER]);
+export const SURVEYS: readonly SurveyDefinition[] = Object.freeze([CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_YOUNG, PLACEMENT_SURVEY_OLDER, PLACEMENT_SURVEY_YOUNGEST]);
 
 {
   const keys = SURVEYS.map((s) => `${s.id}@${s.version}`);

@@ -65,9 +65,16 @@ export const questionSchema = z.discriminatedUnion('type', [
 ]);
 export type Question = z.output<typeof questionSchema>;
 
+/** A large picture for the youngest readers: an SVG file the assets function serves, with its text alternative. */
+export const pictureSchema = z.strictObject({
+  file: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,40}\.svg$/, 'must be a file name such as home.svg')),
+  alt: text,
+});
+
 export const sectionSchema = z.strictObject({
   id,
   title: text,
+  picture: z.optional(pictureSchema),
   intro: z.optional(z.string().check(z.maxLength(500))),
   questions: z.array(questionSchema).check(z.minLength(1), z.maxLength(12)),
 });
@@ -78,7 +85,7 @@ export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 export const surveyDefinitionSchema = z
   .strictObject({
-    /** e.g. "care-leaver", "placement-8-11", "placement-11-17", "pledge". */
+    /** e.g. "care-leaver", "placement-4-7", "placement-8-11", "placement-11-17", "pledge". */
     id,
     kind: z.enum(SURVEY_KINDS),
     version: z.int().check(z.gte(1)),

@@ -4,23 +4,31 @@
  * summary, answers kept when going back, a "check your answers" step and a
  * thank-you page. Works without JavaScript. What happens to the answers is
  * the survey-response use case's (shared/services/surveyResponse.ts).
+ *
+ * Every page is worded in the language chosen on the start page (or the
+ * young person's recorded one) when the survey version has it, with `lang`
+ * and `dir` set; answers are read and stored by question id and option
+ * value whatever the language. The youngest surveys' questions carry a
+ * "Read aloud" button that /assets/read-aloud.js shows where the browser
+ * can speak.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import escapeHtml from 'escape-html';
 import type { HttpResult } from '#http/responses.js';
-import { type Answers, answerLabel, firstIncompleteSection } from '#domain/surveys/answers.js';
+import { type AnswerError, type Answers, firstIncompleteSection } from '#domain/surveys/answers.js';
 import type { Question } from '#domain/surveys/schema.js';
 import { longDate } from '#domain/dateText.js';
 import { type OpenSurvey, type SurveyResponseDeps, helpFor, lastReply, openSurveyLink, saveSection, submitResponse } from '#services/surveyResponse.js';
 import { type HelpRequestOutcome, helpContacts, requestContact } from '#services/helpRequest.js';
 import { csrfMatches, readForm } from '#web/http.js';
 import { normalCode } from '#domain/surveys/codes.js';
+import { ENGLISH, type LocalSurvey, chooseLanguage, inLanguage, languagesOf } from '#domain/surveys/languages.js';
+import { fill } from '#domain/surveys/pageWords.js';
 import { type Page, pageFor } from './page.js';
 
 const CSRF_COOKIE = 'kept_csrf';
-
-const alreadyAnswered = (page: Page, councilName: string, helpNowHref: string) =>
-  page.message(200, { councilName, helpNowHref, title: 'You have already answered, thank you', paragraphs: ['We have your answers. Each link can only be used once.'] });
+/** The language chosen for one link's pages (its path is the link's). */
+const LANGUAGE_COOKIE = 'kept_lang';
 
 export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResponseDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/s/' });
@@ -46,52 +54,55 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   const { survey } = opened;
   const { council, definition, link } = survey;
   const base = `/s/${token}`;
-  const helpNowHref = `${base}/help`;
-  if (step === 'help') return helpNowPage(page, event, deps, survey, base, method);
+  const { local, setCookie } = await languageFor(event, deps, survey, page, base, step);
+  const words = local.words;
+  const shown = { councilName: council.name, htmlLang: local.htmlLang, htmlDir: local.language.dir, words, helpNowHref: `${base}/help` };
+  const render = (status: number, view: string, context: Record<string, unknown>) => withCookie(page.render(status, view, { ...shown, ...context }), setCookie);
+  const message = (status: number, title: string, paragraphs: string[]) => render(status, 'message.njk', { title, paragraphs });
+  const alreadyAnswered = () => message(200, words.alreadyTitle, [words.already]);
+
+  if (step === 'help') return helpNowPage(page, event, deps, survey, base, method, (status, view, context) => render(status, view, { title: words.getHelpTitle, ...context }));
   if (opened.state === 'answered') {
-    if (step !== 'done') return alreadyAnswered(page, council.name, helpNowHref);
-    return page.render(200, 'survey-done.njk', { councilName: council.name, helpNowHref, title: 'Thank you', help: await helpFor(deps, survey), youSaidWeDid: await lastReply(deps, survey) });
+    if (step !== 'done') return alreadyAnswered();
+    return render(200, 'survey-done.njk', { title: words.thankYou, help: await helpFor(deps, survey), youSaidWeDid: await lastReply(deps, survey) });
   }
   if (opened.state === 'closed') {
-    return page.message(410, {
-      councilName: council.name,
-      helpNowHref,
-      title: 'This survey has closed',
-      paragraphs: [
-        `You could answer until ${longDate(link.lastDay)}. Thank you for wanting to take part.`,
-        'If there is something you want us to know, talk to your worker: you do not have to wait for a survey.',
-      ],
-    });
+    return message(410, words.closedTitle, [fill(words.closed, { date: dateIn(local.language.tag, link.lastDay) }), words.closedTalk]);
   }
 
   const form = method === 'POST' ? readForm(event) : {};
   if (method === 'POST' && !csrfMatches(form.csrf, page.cookies[CSRF_COOKIE])) {
-    return page.message(403, { councilName: council.name, title: 'Sorry, we could not save that', paragraphs: ['Please go back, reload the page and try again.'] });
+    return message(403, words.notSavedTitle, [words.notSaved]);
   }
   const sections = definition.sections;
 
   if (step === '' && method === 'GET') {
-    return page.render(200, 'survey-start.njk', {
-      councilName: council.name,
-      helpNowHref,
-      title: definition.title,
-      purpose: definition.purpose,
+    const languages = languagesOf(definition);
+    return render(200, 'survey-start.njk', {
+      title: local.definition.title,
+      purpose: local.definition.purpose,
       mode: survey.campaign.mode,
-      sectionCount: sections.length,
-      minutes: Math.max(3, Math.round(sections.reduce((n, s) => n + s.questions.length, 0) / 3)),
-      lastDay: longDate(link.lastDay),
+      howLong: fill(words.howLong, { pages: sections.length, minutes: Math.max(3, Math.round(sections.reduce((n, s) => n + s.questions.length, 0) / 3)) }),
+      answerUntil: fill(words.answerUntil, { date: dateIn(local.language.tag, link.lastDay) }),
       startHref: `${base}/${sections[0]!.id}`,
+      languages,
+      language: local.language.tag,
+      languageAction: base,
+      languageItems: languages.map((l) => ({ value: l.tag, text: l.name, label: { attributes: { lang: l.tag === ENGLISH ? 'en-GB' : l.tag, dir: l.dir } } })),
       help: await helpFor(deps, survey),
       youSaidWeDid: await lastReply(deps, survey),
     });
   }
 
-  const section = sections.find((s) => s.id === step);
-  if (section) {
-    if (method === 'GET') return sectionPage(page, survey, base, section.id, link.draft ?? {}, [], await helpFor(deps, survey));
+  const index = sections.findIndex((s) => s.id === step);
+  if (index >= 0) {
+    const section = sections[index]!;
+    const show = (values: Answers, errors: AnswerError[], entered: Record<string, string | undefined>, help: object, status = 200) =>
+      sectionPage(render, local, base, page.csrf, index, values, errors, entered, help, status);
+    if (method === 'GET') return show(link.draft ?? {}, [], {}, await helpFor(deps, survey));
     const saved = await saveSection(deps, survey, section, form);
-    if (saved.outcome === 'invalid') return sectionPage(page, survey, base, section.id, saved.entered, saved.errors, await helpFor(deps, survey), 400);
-    if (saved.outcome === 'already-answered') return alreadyAnswered(page, council.name, helpNowHref);
+    if (saved.outcome === 'invalid') return show(saved.entered, saved.errors, form, await helpFor(deps, survey), 400);
+    if (saved.outcome === 'already-answered') return alreadyAnswered();
     return page.redirect(saved.next ? `${base}/${saved.next.id}` : `${base}/check`);
   }
 
@@ -103,27 +114,58 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
     const draft = link.draft ?? {};
     const missing = firstIncompleteSection(definition, draft);
     if (missing) return page.redirect(`${base}/${missing.id}`);
-    return page.render(200, 'survey-check.njk', {
-      councilName: council.name,
-      helpNowHref,
-      title: 'Check your answers',
+    return render(200, 'survey-check.njk', {
+      title: words.checkTitle,
       backHref: `${base}/${sections.at(-1)!.id}`,
       action: `${base}/check`,
       csrf: page.csrf,
       help: await helpFor(deps, survey),
-      sections: sections.map((s) => ({
+      sections: local.definition.sections.map((s) => ({
         title: s.title,
         rows: s.questions.map((q) => ({
           key: { text: q.text },
-          value: { text: answerLabel(q, draft[q.id]) },
-          actions: { items: [{ href: `${base}/${s.id}#${q.id}`, text: 'Change', visuallyHiddenText: q.text }] },
+          value: { text: answerText(q, draft[q.id], words) },
+          actions: { items: [{ href: `${base}/${s.id}#${q.id}`, text: words.change, visuallyHiddenText: q.text }] },
         })),
       })),
     });
   }
 
   if (step === 'done') return page.redirect(`${base}/check`);
-  return page.message(404, { councilName: council.name, title: 'Page not found', paragraphs: ['Please use the link in your email.'] });
+  return message(404, words.notFoundTitle, [words.notFound]);
+}
+
+type Render = (status: number, view: string, context: Record<string, unknown>) => HttpResult;
+
+/**
+ * The language the pages are shown in: the one chosen on the start page
+ * (`?lang=`, remembered in a cookie for this link's pages only), else the one
+ * remembered, else the young person's recorded preference, when the survey
+ * version has it; English otherwise.
+ */
+async function languageFor(event: APIGatewayProxyEventV2, deps: SurveyResponseDeps, survey: OpenSurvey, page: Page, base: string, step: string): Promise<{ local: LocalSurvey; setCookie?: string }> {
+  const { definition, link } = survey;
+  const languages = languagesOf(definition);
+  if (languages.length === 1) return { local: inLanguage(definition, ENGLISH) };
+  const has = (tag: string | undefined): tag is string => tag !== undefined && languages.some((l) => l.tag === tag);
+  const chosen = step === '' ? event.queryStringParameters?.lang : undefined;
+  const remembered = page.cookies[LANGUAGE_COOKIE];
+  let tag: string;
+  if (has(chosen)) tag = chosen;
+  else if (has(remembered)) tag = remembered;
+  else tag = chooseLanguage(definition, [(await deps.store.getChild(link.councilId, link.childId))?.language]);
+  const setCookie = tag === remembered ? undefined : `${LANGUAGE_COOKIE}=${tag}; Path=${base}; HttpOnly; SameSite=Lax${page.https ? '; Secure' : ''}`;
+  return { local: inLanguage(definition, tag), setCookie };
+}
+
+function withCookie(result: HttpResult, cookie: string | undefined): HttpResult {
+  return cookie ? { ...result, cookies: [...(result.cookies ?? []), cookie] } : result;
+}
+
+/** A date in the page's language ("18 January 2027" in English). */
+function dateIn(tag: string, iso: string): string {
+  if (tag === ENGLISH) return longDate(iso);
+  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** The form at /s where a young person types the short code a worker gave them; a GET form, so it changes nothing. */
@@ -137,7 +179,7 @@ function codePage(page: Page, typed: string | undefined): HttpResult {
 }
 
 /** "I need help now": who to contact, and in a confidential campaign a button that asks their worker to get in touch. */
-async function helpNowPage(page: Page, event: APIGatewayProxyEventV2, deps: SurveyResponseDeps, survey: OpenSurvey, base: string, method: string): Promise<HttpResult> {
+async function helpNowPage(page: Page, event: APIGatewayProxyEventV2, deps: SurveyResponseDeps, survey: OpenSurvey, base: string, method: string, render: Render): Promise<HttpResult> {
   const contacts = await helpContacts(deps, survey);
   let asked: HelpRequestOutcome | undefined;
   if (method === 'POST') {
@@ -146,9 +188,8 @@ async function helpNowPage(page: Page, event: APIGatewayProxyEventV2, deps: Surv
     }
     asked = deps.claims ? await requestContact({ ...deps, claims: deps.claims }, survey) : 'unavailable';
   }
-  return page.render(200, 'survey-help.njk', {
-    councilName: survey.council.name,
-    title: 'Get help now',
+  return render(200, 'survey-help.njk', {
+    helpNowHref: undefined,
     backHref: base,
     action: `${base}/help`,
     csrf: page.csrf,
@@ -158,41 +199,50 @@ async function helpNowPage(page: Page, event: APIGatewayProxyEventV2, deps: Surv
 }
 
 function sectionPage(
-  page: Page,
-  { council, definition }: OpenSurvey,
+  render: Render,
+  { definition, words, language }: LocalSurvey,
   base: string,
-  sectionId: string,
+  csrf: string,
+  index: number,
   values: Answers,
-  errors: Array<{ questionId: string; message: string }>,
+  errors: AnswerError[],
+  entered: Record<string, string | undefined>,
   help: object,
-  status = 200,
+  status: number,
 ): HttpResult {
   const sections = definition.sections;
-  const index = sections.findIndex((s) => s.id === sectionId);
   const section = sections[index]!;
-  return page.render(status, 'survey-section.njk', {
-    councilName: council.name,
-    helpNowHref: `${base}/help`,
+  const messageFor = (q: Question) => {
+    const question = q.text.replace(/[?؟]$/u, '');
+    if (q.type === 'choice') return fill(words.chooseAnswer, { question });
+    if (q.type === 'scale') return fill(words.chooseNumber, { question, min: q.min, max: q.max });
+    return (entered[q.id] ?? '').trim() ? fill(words.tooLong, { max: q.maxLength }) : fill(words.writeAnswer, { question });
+  };
+  const messages = new Map(errors.map((e) => [e.questionId, messageFor(section.questions.find((q) => q.id === e.questionId)!)]));
+  return render(status, 'survey-section.njk', {
     title: section.title,
     intro: section.intro,
-    number: index + 1,
-    sectionCount: sections.length,
+    picture: section.picture,
+    pageOf: fill(words.pageOf, { number: index + 1, count: sections.length }),
     backHref: index === 0 ? base : `${base}/${sections[index - 1]!.id}`,
     action: `${base}/${section.id}`,
-    csrf: page.csrf,
+    csrf,
     help,
-    errors: errors.map((e) => ({ text: e.message, href: `#${e.questionId}` })),
-    questions: section.questions.map((q) => questionView(q, values[q.id], errors.find((e) => e.questionId === q.id)?.message, definition.young === true)),
+    readAloud: definition.young === true,
+    errors: errors.map((e) => ({ text: messages.get(e.questionId), href: `#${e.questionId}` })),
+    questions: section.questions.map((q) => questionView(q, values[q.id], messages.get(q.id), definition.young === true, words)),
+    language: language.tag,
   });
 }
 
-function questionView(q: Question, value: Answers[string] | undefined, error: string | undefined, young: boolean) {
-  const common = { id: q.id, type: q.type, text: q.optional ? `${q.text} (optional)` : q.text, hint: q.hint, error };
+function questionView(q: Question, value: Answers[string] | undefined, error: string | undefined, young: boolean, words: LocalSurvey['words']) {
+  const common = { id: q.id, type: q.type, text: q.optional ? fill(words.optional, { question: q.text }) : q.text, hint: q.hint, error };
   if (q.type === 'text') return { ...common, maxLength: q.maxLength, value: value === undefined ? '' : String(value) };
   if (q.type === 'scale') {
     const items = [];
     for (let n = q.min; n <= q.max; n++) items.push({ value: String(n), text: String(n) });
-    return { ...common, hint: `${q.hint ? `${q.hint} ` : ''}${q.min} means ${q.minLabel.toLowerCase()}, ${q.max} means ${q.maxLabel.toLowerCase()}.`, inline: true, items, value: value === undefined ? undefined : String(value) };
+    const scale = fill(words.scaleHint, { min: q.min, max: q.max, minLabel: q.minLabel.toLowerCase(), maxLabel: q.maxLabel.toLowerCase() });
+    return { ...common, hint: `${q.hint ? `${q.hint} ` : ''}${scale}`, inline: true, items, value: value === undefined ? undefined : String(value) };
   }
   return {
     ...common,
@@ -203,4 +253,12 @@ function questionView(q: Question, value: Answers[string] | undefined, error: st
       ...(young && o.emoji ? { html: `<span aria-hidden="true">${escapeHtml(o.emoji)}</span> ${escapeHtml(o.label)}` } : { text: o.label }),
     })),
   };
+}
+
+/** How an answer reads back on the "check your answers" page, in the page's language. */
+function answerText(q: Question, value: Answers[string] | undefined, words: LocalSurvey['words']): string {
+  if (value === undefined) return words.notAnswered;
+  if (q.type === 'choice') return q.options.find((o) => o.value === value)?.label ?? String(value);
+  if (q.type === 'scale') return fill(words.outOf, { value, max: q.max });
+  return String(value);
 }

@@ -39,6 +39,8 @@ export interface RouteDeclaration {
     text?: boolean;
     /** reads the secret that keys the survey pages' wrong-link counter (SURVEY_SOURCE_SECRET) */
     surveySourceSecret?: boolean;
+    /** reads extracts from the extract bucket and writes each one's report beside it */
+    extracts?: boolean;
   };
 }
 
@@ -130,6 +132,13 @@ export const EMAIL_EVENTS_HANDLER = { handler: 'events/emailEvents', uses: { tab
 
 /** Permanent text delivery failures (AWS End User Messaging SMS events) arrive through SNS to this handler. */
 export const TEXT_EVENTS_HANDLER = { handler: 'events/textEvents', uses: { table: 'write' } } as const;
+
+/**
+ * The nightly import: an extract's `_complete` marker landing in the extract
+ * bucket (`ssd/<folder>/_complete`, `ssda903/<folder>/_complete`; see
+ * shared/domain/import/manifest.ts) starts this handler, through EventBridge.
+ */
+export const EXTRACT_IMPORT_HANDLER = { handler: 'events/extractArrived', uses: { table: 'write', extracts: true } } as const;
 
 export { UNREACHABLE_TEXT_EVENTS } from '#domain/contact.js';
 

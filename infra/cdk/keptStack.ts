@@ -29,6 +29,7 @@ import type { Construct } from 'constructs';
 import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,
+  EXTRACT_IMPORT_HANDLER,
   TEXT_EVENTS_HANDLER,
   ROUTES,
   type RouteDeclaration,
@@ -37,6 +38,7 @@ import {
 } from '#infra/topology.js';
 import type { KeptConfig } from './config.js';
 import { KeptAuth } from './constructs/auth.js';
+import { ExtractBucket } from './constructs/extractBucket.js';
 import { KeptTexts } from './constructs/texts.js';
 import { KeptFunction } from './constructs/keptFunction.js';
 import { KeptMail } from './constructs/mail.js';
@@ -50,7 +52,7 @@ export interface KeptStackProps extends StackProps {
 }
 
 type Uses = RouteDeclaration['uses'];
-type HandlerKind = 'route' | 'schedule' | 'events';
+type HandlerKind = 'route' | 'schedule' | 'events' | 'import';
 
 /** "api/listChildren" -> "ApiListChildren": a stable construct id per handler. */
 export function handlerId(handler: string): string {
@@ -67,12 +69,16 @@ const TIMEOUTS: Record<HandlerKind, Duration> = {
   // The morning sweep and the survey dispatch pace their mail to the SES sending rate.
   schedule: Duration.minutes(10),
   events: Duration.seconds(30),
+  // Lambda's limit; the 2,000-child import bench takes well under it (README, Benchmarks).
+  import: Duration.minutes(15),
 };
+
+const MEMORY: Record<HandlerKind, number> = { route: 512, schedule: 1024, events: 1024, import: 2048 };
 
 /** Each handler's `uses`, merged over every route or schedule that names it (one function serves them all). */
 function usesByHandler(): Map<string, Uses> {
   const merged = new Map<string, Uses>();
-  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER];
+  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER];
   for (const { handler, uses } of declarations) {
     const before = merged.get(handler) ?? {};
     const table = before.table === 'write' || uses.table === 'write' ? 'write' : (before.table ?? uses.table);
@@ -82,6 +88,7 @@ function usesByHandler(): Map<string, Uses> {
       ...(before.text || uses.text ? { text: true } : {}),
       ...(before.web || uses.web ? { web: true } : {}),
       ...(before.surveySourceSecret || uses.surveySourceSecret ? { surveySourceSecret: true } : {}),
+      ...(before.extracts || uses.extracts ? { extracts: true } : {}),
     });
   }
   return merged;
@@ -100,6 +107,8 @@ export class KeptStack extends Stack {
   readonly mail: KeptMail;
   readonly texts: KeptTexts;
   readonly surveySourceSecret: SurveySourceSecret;
+  /** Where the council's nightly extract lands, and what imports it. */
+  readonly extracts: ExtractBucket;
   readonly alarmTopic: sns.Topic;
   /** Where failed scheduled and event-driven runs end up. */
   readonly deadLetterQueue: sqs.Queue;
@@ -209,7 +218,7 @@ export class KeptStack extends Stack {
         handler,
         environment,
         timeout: TIMEOUTS[kind],
-        memorySize: kind === 'route' ? 512 : 1024,
+        memorySize: MEMORY[kind],
         logRetention: config.logRetention,
         web: uses.web === true,
       });
@@ -387,6 +396,13 @@ export class KeptStack extends Stack {
     reputation('MailBounceRate', 'Reputation.BounceRate', 0.04, 'SES bounce rate is near the 5% review threshold');
     reputation('MailComplaintRate', 'Reputation.ComplaintRate', 0.0008, 'SES complaint rate is near the 0.1% review threshold');
 
+    // ---- The nightly extract import ------------------------------------------------
+    this.extracts = new ExtractBucket(this, 'Extracts', {
+      councilId: config.councilId,
+      importer: functionFor(EXTRACT_IMPORT_HANDLER.handler, 'import'),
+      deadLetterQueue: this.deadLetterQueue,
+    });
+
     // ---- Outputs ------------------------------------------------------------------
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url, description: 'Base URL of the Kept HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
@@ -398,6 +414,7 @@ export class KeptStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'MailConfigurationSet', { value: this.mail.configurationSet.configurationSetName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    new CfnOutput(this, 'ExtractBucketName', { value: this.extracts.bucket.bucketName, description: 'Upload the nightly extract here (README, Bulk import)' });
   }
 
   /** Least privilege from topology.ts: read or read/write on the table, SES send only when it mails, the secret only where read. */

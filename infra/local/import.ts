@@ -8,18 +8,16 @@
  * `npm run import -- --ssda903 DIR --year-ending YYYY-MM-DD` an SSDA903
  * return's files; both are idempotent and print a report.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyLocalEnvironment, cannotReachDynamo, localSettings } from './settings.js';
 import { problemsText, reportText } from './extractReport.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import { importCsv } from '#services/importCsv.js';
-import { importExtract } from '#services/importExtract.js';
+import { importExtractFiles } from '#services/importExtract.js';
+import { folderFiles } from '#store/extracts/folder.js';
 import { today } from '#platform/config.js';
 import { IMPORT_COLUMNS } from '#domain/csvImport.js';
-import { readSsd } from '#domain/import/ssd.js';
-import { readSsda903 } from '#domain/import/ssda903.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,17 +42,19 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readFolder(path: string): Map<string, string> {
+async function readableFolder(path: string) {
+  const files = folderFiles(path);
   try {
-    return new Map(readdirSync(path).filter((f) => f.toLowerCase().endsWith('.csv')).sort().map((f) => [f, readFileSync(join(path, f), 'utf8')]));
+    await files.list();
   } catch (error) {
-    return fail(`cannot read ${path}: ${(error as Error).message}`);
+    fail(`cannot read ${path}: ${(error as Error).message}`);
   }
+  return files;
 }
 
 try {
   if (dir) {
-    const files = readFolder(dir);
+    const files = await readableFolder(dir);
     let roles: Record<string, string> | undefined;
     if (values.roles) {
       try {
@@ -63,8 +63,8 @@ try {
         fail(`cannot read the role table ${values.roles}: ${(error as Error).message}`);
       }
     }
-    const plan = values.ssd ? readSsd(files, { roles }) : readSsda903(files, { yearEnding: values['year-ending'] });
-    const report = await importExtract(store, councilId, plan, { today: today(), importedBy });
+    const kind = values.ssd ? { system: 'ssd' as const, roles } : { system: 'ssda903' as const, yearEnding: values['year-ending'] };
+    const report = await importExtractFiles(store, councilId, files, kind, { today: today(), importedBy });
     if (!report.ok) {
       process.stderr.write(problemsText(dir, report));
       process.exit(1);

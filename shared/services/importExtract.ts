@@ -8,6 +8,9 @@
  * Children missing from a full extract are listed, never deleted.
  */
 import { withdrawnIds } from '#domain/corrections.js';
+import { readSsd } from '#domain/import/ssd.js';
+import { readSsda903 } from '#domain/import/ssda903.js';
+import type { ExtractFiles } from '#store/ports/extractFiles.js';
 import type { Fact } from '#domain/facts.js';
 import type { ExtractPlan, SourcedFact } from '#domain/import/plan.js';
 import { currentTeamOf, holderOf } from '#domain/import/ssd/professionals.js';
@@ -66,6 +69,24 @@ export function compareFacts(incoming: readonly SourcedFact[], held: ReadonlyMap
     else replaced.push({ old, next: f });
   }
   return { created, replaced, unchanged };
+}
+
+/** Which reader an extract needs, with its options. */
+export type ExtractKind =
+  | { system: 'ssd'; roles?: Readonly<Record<string, string>> }
+  | { system: 'ssda903'; yearEnding?: string };
+
+/** Reads the named files (every `.csv` in the folder when none are named) into a plan. */
+export async function readExtract(source: ExtractFiles, kind: ExtractKind, names?: readonly string[]): Promise<ExtractPlan> {
+  const wanted = names ?? (await source.list()).filter((name) => name.toLowerCase().endsWith('.csv'));
+  const files = new Map<string, string>();
+  for (const name of [...wanted].sort()) files.set(name, await source.read(name));
+  return kind.system === 'ssd' ? readSsd(files, { roles: kind.roles }) : readSsda903(files, { yearEnding: kind.yearEnding });
+}
+
+/** The import from files: read, check, then write all or nothing. */
+export async function importExtractFiles(store: KeptStore, councilId: string, source: ExtractFiles, kind: ExtractKind, options: ExtractOptions, names?: readonly string[]): Promise<ExtractReport> {
+  return importExtract(store, councilId, await readExtract(source, kind, names), options);
 }
 
 const HOLDER_ROLES = new Set(['practitioner', 'manager']);

@@ -2,12 +2,12 @@
  * `npm run bench`: figures, not pass/fail. Each benchmark runs in its own
  * process (each starts its own DynamoDB Local and SES emulator, and the AWS
  * clients keep the endpoint they were made with). `npm run bench -- engine`
- * (or sweep, surveys, load, bundles) runs one.
+ * (or sweep, surveys, load, bundles, import) runs one.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const PARTS = ['engine', 'sweep', 'surveys', 'load', 'bundles'] as const;
+const PARTS = ['engine', 'sweep', 'surveys', 'load', 'bundles', 'import'] as const;
 const which = process.argv[2] ?? 'all';
 const print = (title: string, figures: Record<string, unknown>) => {
   process.stdout.write(`\n${title}\n`);
@@ -44,5 +44,9 @@ if (which === 'bundles') {
 if (which === 'load') {
   const { benchLoad } = await import('./load.js');
   for (const [title, figures] of await benchLoad()) print(title, figures);
+}
+if (which === 'import') {
+  const { benchImport } = await import('./importExtract.js');
+  for (const [title, figures] of await benchImport()) print(title, figures);
 }
 process.exit(0);

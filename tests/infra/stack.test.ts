@@ -25,6 +25,7 @@ import { PUBLIC_ROUTE_REASONS } from '#cdk/publicRoutes.js';
 import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,
+  EXTRACT_IMPORT_HANDLER,
   TEXT_EVENTS_HANDLER,
   UNREACHABLE_TEXT_EVENTS,
   ROLES,
@@ -44,7 +45,7 @@ const context: Json = { ...cdkJson.context, smsOriginationIdentity: SMS_IDENTITY
 type Uses = RouteDeclaration['uses'];
 /** One entry per handler module; a handler named by several routes needs what any of them says it uses. */
 const HANDLERS: { handler: string; uses: Uses }[] = [];
-for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER] as { handler: string; uses: Uses }[]) {
+for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER] as { handler: string; uses: Uses }[]) {
   const seen = HANDLERS.find((h) => h.handler === handler);
   if (!seen) HANDLERS.push({ handler, uses: { ...uses } });
   else {
@@ -53,6 +54,7 @@ for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, 
     seen.uses.text ||= uses.text;
     seen.uses.web ||= uses.web;
     seen.uses.surveySourceSecret ||= uses.surveySourceSecret;
+    seen.uses.extracts ||= uses.extracts;
   }
 }
 const WEB_HANDLERS = HANDLERS.filter((h) => h.uses.web).map((h) => h.handler);
@@ -533,6 +535,58 @@ describe('the schedules', () => {
   });
 });
 
+describe('the nightly extract import', () => {
+  const buckets = () => ofType('AWS::S3::Bucket');
+  const extractBucketId = () => buckets().find(([id]) => id.startsWith('ExtractsBucket'))![0];
+
+  it('lands in a versioned, encrypted, private, SSL-only bucket whose objects and old versions expire, with access logs', () => {
+    expect(buckets()).toHaveLength(2);
+    for (const [id, bucket] of buckets()) {
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm, id).toBe('AES256');
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(bucket.DeletionPolicy, id).toBe('Retain');
+      const policy = ofType('AWS::S3::BucketPolicy').find(([, p]) => p.Properties.Bucket.Ref === id);
+      expect(JSON.stringify(policy?.[1].Properties.PolicyDocument), `${id} refuses plain HTTP`).toContain('"aws:SecureTransport":"false"');
+    }
+    const extracts = resources[extractBucketId()]!.Properties;
+    expect(extracts.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(extracts.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 35, NoncurrentVersionExpiration: { NoncurrentDays: 7 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+    ]);
+    expect(extracts.LoggingConfiguration.DestinationBucketName.Ref).toMatch(/^ExtractsAccessLogs/);
+    expect(extracts.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    template.hasOutput('ExtractBucketName', { Value: { Ref: extractBucketId() } });
+  });
+
+  it('starts the import function on a _complete marker only, retried and dead-lettered', () => {
+    const [[, rule]] = ofType('AWS::Events::Rule') as [[string, Json]];
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.s3'],
+      'detail-type': ['Object Created'],
+      detail: { bucket: { name: [{ Ref: extractBucketId() }] }, object: { key: [{ wildcard: 'ssd/*/_complete' }, { wildcard: 'ssda903/*/_complete' }] } },
+    });
+    const fnId = functionIdOf(EXTRACT_IMPORT_HANDLER.handler);
+    expect(rule.Properties.Targets).toEqual([
+      expect.objectContaining({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [onlyId('AWS::SQS::Queue'), 'Arn'] } } }),
+    ]);
+    const fn = resources[fnId]!.Properties;
+    expect(fn.Timeout).toBe(900);
+    expect(fn.MemorySize).toBe(2048);
+  });
+
+  it('may list the extract folders, read them and write only their reports; no other function touches the bucket', () => {
+    const bucketArn = { 'Fn::GetAtt': [extractBucketId(), 'Arn'] };
+    const objects = (suffix: string) => ({ 'Fn::Join': ['', [bucketArn, suffix]] });
+    const s3Statements = (handler: string) => statementsOf(functionIdOf(handler)).filter((st) => actionsOf([st]).some((a) => a.startsWith('s3:')));
+    expect(s3Statements(EXTRACT_IMPORT_HANDLER.handler)).toEqual([
+      expect.objectContaining({ Action: 's3:ListBucket', Resource: bucketArn, Condition: { StringLike: { 's3:prefix': ['ssd/*', 'ssda903/*'] } } }),
+      expect.objectContaining({ Action: 's3:GetObject', Resource: [objects('/ssd/*'), objects('/ssda903/*')] }),
+      expect.objectContaining({ Action: 's3:PutObject', Resource: [objects('/ssd/*/_report.json'), objects('/ssda903/*/_report.json')] }),
+    ]);
+    for (const { handler } of HANDLERS.filter((h) => h.handler !== EXTRACT_IMPORT_HANDLER.handler)) expect(s3Statements(handler), handler).toEqual([]);
+  });
+});
+
 describe('mail', () => {
   it('publishes bounces and complaints to an encrypted topic the email-events function is subscribed to', () => {
     const [, destination] = ofType('AWS::SES::ConfigurationSetEventDestination')[0]!;
@@ -692,10 +746,12 @@ describe('cdk-nag (AWS Solutions)', () => {
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const ack of acknowledged) {
       expect(ack.id, ack.path).toMatch(
-        /^AwsSolutions-(APIG4|SQS3|SMG4|IAM5\[Resource::<Table[A-Z0-9]+\.Arn>\/index\/\*\]|IAM5\[Resource::<[A-Za-z0-9]+Fn[A-Z0-9]+\.Arn>:\*\])$/,
+        /^AwsSolutions-(APIG4|SQS3|SMG4|S1|IAM5\[Resource::<Table[A-Z0-9]+\.Arn>\/index\/\*\]|IAM5\[Resource::<[A-Za-z0-9]+Fn[A-Z0-9]+\.Arn>:\*\]|IAM5\[Resource::<ExtractsBucket[A-Z0-9]+\.Arn>\/ssd(a903)?\/\*(\/_report\.json)?\])$/,
       );
       expect(ack.reason.length, ack.id).toBeGreaterThan(60);
     }
+    // Only the extract bucket's access-log bucket goes without access logs of its own.
+    expect(acknowledged.filter((a) => a.id === 'AwsSolutions-S1').map((a) => a.path)).toEqual([`${stack.node.path}/Extracts/AccessLogs`]);
     // The public routes, and no others, are acknowledged as unauthorised, each with its own reason.
     const publicRoutes = acknowledged.filter((a) => a.id === 'AwsSolutions-APIG4');
     const declaredPublic = ROUTES.filter((r) => !r.auth).map((r) => `${r.method} ${r.path}`);

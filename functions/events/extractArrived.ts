@@ -1,0 +1,42 @@
+/**
+ * The nightly import. S3 publishes "Object Created" events to EventBridge; the
+ * stack's rule sends this function only those for a key ending `/_complete`
+ * in the extract bucket, so the folder it closes is a whole extract. It is
+ * imported all or nothing and its report written beside it (`_report.json`).
+ * A refused or failed import fails the invocation: the function's error
+ * alarm fires, Lambda retries twice (harmless: the import is idempotent) and
+ * the event lands in the alarmed failed-runs queue. Only counts and the
+ * folder are logged.
+ */
+import middy from '@middy/core';
+import type { Context, S3ObjectCreatedNotificationEvent } from 'aws-lambda';
+import { extractOfMarker } from '#domain/import/manifest.js';
+import { config, today } from '#platform/config.js';
+import { log, withLogContext } from '#platform/log.js';
+import { store } from '#services/context.js';
+import { importArrivedExtract } from '#services/nightlyImport.js';
+import { s3Files } from '#store/extracts/s3.js';
+
+export interface ExtractArrivedResult {
+  imported: string | null;
+}
+
+export const handler = middy<S3ObjectCreatedNotificationEvent, ExtractArrivedResult, Error, Context>().use(withLogContext()).handler(async (event) => {
+  const bucket = event.detail.bucket.name;
+  const key = event.detail.object.key;
+  const extract = extractOfMarker(key);
+  if (!extract) {
+    // Not a marker of a folder Kept reads (the rule lets through only `*/_complete`): nothing to do.
+    log.warn('extract marker not understood', { bucket, key });
+    return { imported: null };
+  }
+  const report = await importArrivedExtract(store(), config.councilId, s3Files(bucket, extract.folder), extract.system, { today: today(), importedBy: 'nightly-import' });
+  const f = report.facts;
+  log[report.ok ? 'info' : 'error'](report.ok ? 'extract imported' : 'extract not imported', {
+    folder: extract.folder, ok: report.ok, problems: report.problems.length, files: report.files.length,
+    factsCreated: f.created, factsReplaced: f.replaced, factsUnchanged: f.unchanged,
+    childrenCreated: report.childrenCreated, childrenUpdated: report.childrenUpdated, staffCreated: report.staffCreated, skipped: report.skipped.length,
+  });
+  if (!report.ok) throw new Error(`${extract.folder} was not imported and nothing was written: ${report.problems.length} problem(s), listed in ${extract.folder}/_report.json`);
+  return { imported: extract.folder };
+});

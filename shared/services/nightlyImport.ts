@@ -1,0 +1,47 @@
+/**
+ * The nightly import: an extract whose `_complete` marker has arrived in the
+ * extract bucket is read through the same use case as `npm run import`
+ * (all or nothing, idempotent), and its report is written beside it as
+ * `_report.json`, whatever the outcome. The report stays in the council's
+ * bucket; what is logged (by the caller) is counts only.
+ */
+import { COMPLETE_MARKER, type ExtractSystem, filesOfExtract, REPORT_FILE } from '#domain/import/manifest.js';
+import type { ExtractFiles } from '#store/ports/extractFiles.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import { type ExtractOptions, type ExtractReport, importExtractFiles } from './importExtract.js';
+
+export interface NightlyReport extends ExtractReport {
+  extract: string;
+  system: ExtractSystem;
+  files: string[];
+  finishedAt: string;
+}
+
+function refused(problems: ExtractReport['problems']): ExtractReport {
+  return {
+    ok: false, problems, rowsRead: {}, facts: { created: 0, replaced: 0, unchanged: 0 },
+    childrenCreated: 0, childrenUpdated: 0, staffCreated: 0, skipped: [], notInExtract: [], notes: [],
+  };
+}
+
+export async function importArrivedExtract(store: KeptStore, councilId: string, source: ExtractFiles, system: ExtractSystem, options: ExtractOptions): Promise<NightlyReport> {
+  const now = options.now ?? (() => new Date().toISOString());
+  const { files, missing, invalid } = filesOfExtract(await source.read(COMPLETE_MARKER), await source.list());
+  const problems = [
+    ...invalid.map((name) => ({ file: COMPLETE_MARKER, line: 0, column: '(file list)', message: `${name} is not a .csv file name in this folder` })),
+    ...missing.map((name) => ({ file: name, line: 0, column: '(file)', message: `listed in ${COMPLETE_MARKER} but not in the folder: upload it, then the marker again` })),
+  ];
+  if (!problems.length && !files.length) problems.push({ file: COMPLETE_MARKER, line: 0, column: '(file)', message: 'the folder holds no .csv files' });
+  const written = (result: ExtractReport): NightlyReport => ({ extract: source.location, system, files, ...result, finishedAt: now() });
+  let report: NightlyReport;
+  try {
+    report = written(problems.length ? refused(problems) : await importExtractFiles(store, councilId, source, { system }, options, files));
+  } catch (error) {
+    // A write failed part-way and was taken back: say so beside the extract, then fail as before.
+    const failed = written(refused([{ file: '(import)', line: 0, column: '(store)', message: `failed and was rolled back: ${(error as Error).message}` }]));
+    await source.write(REPORT_FILE, `${JSON.stringify(failed, null, 2)}\n`);
+    throw error;
+  }
+  await source.write(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}

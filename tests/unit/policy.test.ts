@@ -1,7 +1,7 @@
 /**
  * Council policy: a council may tighten any statutory timescale, never loosen
  * one (its own local rules are in policyLocalRules.test.ts). Expected dates are
- * counted by hand (see the calendar notes at the top of rules.test.ts).
+ * counted by hand (see the calendar notes in tests/unit/ruleScenarios.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { answerDueRequest } from '#domain/obligations.js';

@@ -1,5 +1,5 @@
 // The tightening table: for each statutory setting, a child whose due date the council's stricter value brings earlier.
-// Expected dates are counted by hand (see the calendar notes at the top of rules.test.ts).
+// Expected dates are counted by hand (see the calendar notes in tests/unit/ruleScenarios.ts).
 import { type FactInput, DOB, intoCare, review, visit } from './policyHelpers.js';
 
 export interface TighteningCase {

@@ -1,7 +1,7 @@
 /**
  * Worked examples for readings of the law the engine once missed: each date
  * is counted by hand from the regulation cited beside it. Calendar: see the
- * notes at the top of rules.test.ts (England bank holidays 2026 and 2027).
+ * notes at the top of ruleScenarios.ts (England bank holidays 2026 and 2027).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -9,6 +9,7 @@ import * as sass from 'sass';
 
 // Kept's own few rules: the printable survey letter (A4, nothing but the letter on paper) and its QR code.
 const KEPT_RULES = `
+.kept-rates .govuk-table__header, .kept-rates .govuk-table__cell { padding-right: 8px; overflow-wrap: anywhere; }
 .kept-qr svg { display: block; width: 100%; max-width: 15rem; height: auto; }
 @page { size: A4; margin: 20mm; }
 @media print {

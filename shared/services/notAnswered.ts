@@ -32,7 +32,7 @@ export async function notAnsweredYet(store: Pick<KeptStore, 'listChildrenInTeamO
   const mine = new Map((await store.listChildrenInTeamOf(principal.councilId, principal.staffId)).map((c) => [c.id, c]));
   if (mine.size === 0) return [];
   const out: NotAnsweredCampaign[] = [];
-  for (const campaign of open.sort((a, b) => (a.closes < b.closes ? -1 : 1))) {
+  for (const campaign of open.sort((a, b) => a.closes.localeCompare(b.closes) || a.name.localeCompare(b.name))) {
     const invited = (await surveys.listInvitations(principal.councilId, campaign.id)).filter((i) => i.sentAt && mine.has(i.childId));
     if (invited.length === 0) continue;
     const waiting = invited.filter((i) => !i.answered);

@@ -134,7 +134,8 @@ describe("a worker's young people who have not answered yet", () => {
     expect(section).toContain('Placements (confidential)');
     for (const id of ['T1-09', 'T1-11', 'T1-13']) expect(section).toContain(`${id} R.Q.`);
     for (const id of ['T1-01', 'T1-03', 'T1-10', 'T2-07', 'N-1']) expect(section).not.toContain(id);
-    const anonymous = section.slice(section.indexOf('Placements (anonymous)'));
+    // Campaigns closing the same day come in name order: the anonymous one first.
+    const anonymous = section.slice(section.indexOf('Placements (anonymous)'), section.indexOf('Placements (confidential)'));
     expect(anonymous).toContain('of 7 of your young people invited, 0 answered and 7 not yet');
     expect(anonymous).not.toMatch(/T1-|T2-/);
 
@@ -173,7 +174,7 @@ describe("the case page's survey action", () => {
     expect(letter).toContain('Test Borough out of hours: 0300 555 0100');
     expect(letter).not.toMatch(/N-1|Rowan|Quill|R\.Q\.|Sue Worker/);
     // Nothing but a POST makes a link: there is no page to reload that would make another.
-    expect((await session.get('/children/N-1/start-survey')).status).toBe(404);
+    expect([404, 405]).toContain((await session.get('/children/N-1/start-survey')).status);
 
     const browser = new SurveyBrowser(stack.baseUrl);
     const typed = await browser.get(`/s?code=${encodeURIComponent(code)}`);

@@ -92,6 +92,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   // Changing the team around a child, in the browser (the same use case as PUT /children/{id}/team).
   { method: 'GET', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
+  // "Start a survey with this young person" from the case page: the page with the QR code, the code and the letter to print.
+  { method: 'POST', path: '/children/{id}/start-survey', handler: 'web/startSurvey', auth: false, uses: { table: 'write', web: true } },
   // "Recorded in error": a correction fact, after a question page that confirms it.
   { method: 'GET', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },

@@ -5,9 +5,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { HttpResult } from '#http/responses.js';
 import { myWorkPage } from '#web/pages/myWork.js';
 import { withFaultPage } from '#web/pages/page.js';
-import { store } from '#services/context.js';
+import { store, surveyStore } from '#services/context.js';
 import { config, today } from '#platform/config.js';
 
 export const handler = middy<APIGatewayProxyEventV2, HttpResult>().use(withLogContext()).handler((event) =>
-  withFaultPage(event, config.appUrl, 'my work page', ['Please try again in a few minutes.'], () => myWorkPage(event, { store: store(), appUrl: config.appUrl, today: today() })),
+  withFaultPage(event, config.appUrl, 'my work page', ['Please try again in a few minutes.'], () => myWorkPage(event, { store: store(), surveys: surveyStore(), appUrl: config.appUrl, today: today() })),
 );

@@ -16,6 +16,12 @@ export function teamOf(managerId: string, staff: readonly Staff[]): string[] {
   return [managerId, ...staff.filter((s) => s.managerId === managerId).map((s) => s.id)];
 }
 
+/** The team a case belongs to for the figures: its holder's manager's id (the holder's own if a manager holds it), or `no-team`. */
+export function managerTeamOf(holderId: string, staff: readonly Staff[]): string {
+  const holder = staff.find((s) => s.id === holderId);
+  return holder?.role === 'manager' ? holder.id : holder?.managerId ?? 'no-team';
+}
+
 /** A child as access sees it: its holder (the social worker) and its team. A bare holder id reads as a team of one. */
 export type AccessSubject = string | Pick<ChildRecord, 'holderId' | 'team'>;
 

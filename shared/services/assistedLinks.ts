@@ -19,7 +19,10 @@ import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
 import { childFor } from './children.js';
-import { loadCouncil } from './council.js';
+import { type Council, loadCouncil } from './council.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { StoredFact } from '#store/ports/cases.js';
 
 export interface AssistedLink {
   url: string;
@@ -28,6 +31,23 @@ export interface AssistedLink {
   qrSvg: string;
   /** The last day the link and code work. */
   lastDay: string;
+}
+
+/** Whether the young person is in the campaign's audience (as they were the day it opened). */
+function inCampaign(child: ChildRecord, facts: readonly StoredFact[], campaign: Campaign, council: Council): boolean {
+  const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), council.policy.personalAdviser.untilAge);
+  return inAudience(person, campaign.audience);
+}
+
+/** The open campaigns a worker could start with this young person today (the case page offers each). */
+export async function campaignsToStart(
+  deps: { store: Pick<KeptStore, 'getCouncil'>; surveys: SurveyStore; today: string },
+  child: ChildRecord,
+  facts: readonly StoredFact[],
+): Promise<Campaign[]> {
+  const council = await loadCouncil(deps.store, child.councilId);
+  const open = (await deps.surveys.listCampaigns(child.councilId)).filter((c) => c.state === 'open' && deps.today <= addDaysIso(c.closes, -1));
+  return open.filter((c) => inCampaign(child, facts, c, council)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
@@ -46,8 +66,7 @@ export async function startAssistedSurvey(
   if (campaign.state !== 'open' || deps.today > lastDay) throw new InvalidInput([{ field: 'campaignId', message: `the campaign ${campaignId} is not open` }]);
   const council = await loadCouncil(deps.store, principal.councilId);
   const { facts } = await deps.store.getChildHistory(principal.councilId, child.id);
-  const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), council.policy.personalAdviser.untilAge);
-  if (!inAudience(person, campaign.audience)) throw new InvalidInput([{ field: 'campaignId', message: `case ${child.id} is not in the audience of campaign ${campaignId}` }]);
+  if (!inCampaign(child, facts, campaign, council)) throw new InvalidInput([{ field: 'campaignId', message: `case ${child.id} is not in the audience of campaign ${campaignId}` }]);
   const token = newToken();
   const code = newCode();
   await deps.surveys.issueLink(

@@ -6,7 +6,8 @@
 import type { Principal } from '#domain/principal.js';
 import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import type { SurveyStore } from '#store/ports/surveys.js';
+import type { Invitation, SurveyStore } from '#store/ports/surveys.js';
+import { type ResponseRates, responseRates } from '#domain/surveys/responseRates.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import { type PublishedCounts, publishCounts, responseCounts } from '#domain/surveys/responseCounts.js';
 import { summariseSurvey, type SurveySummary } from '#domain/surveySummary.js';
@@ -74,6 +75,21 @@ export interface SurveyReport {
   definition: SurveyDefinition;
   previous: Campaign | null;
   summary: SurveySummary;
+  rates: ResponseRates;
+}
+
+/** The campaign's response rates: the invitations with the textFailed flag from the young people's records, the team names from the staff. */
+async function ratesFor(store: KeptStore, campaign: Campaign, invitations: readonly Invitation[], responses: ReadonlyArray<{ bands: { assisted?: true } }>): Promise<ResponseRates> {
+  const [children, staff] = await Promise.all([store.listChildren(campaign.councilId), store.listStaff(campaign.councilId)]);
+  const unreachableSince = new Map(children.flatMap((c) => (c.mobileUnreachable ? [[c.id, c.mobileUnreachable.since] as const] : [])));
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  return responseRates({
+    totals: responseCounts(campaign, invitations, responses.length),
+    invitations: invitations.map((i) => ({ ...i, textFailed: (unreachableSince.get(i.childId) ?? '') >= campaign.opens })),
+    assistedAnswers: responses.filter((r) => r.bands.assisted).length,
+    targetRate: campaign.targetRate,
+    teamName: (team) => (team === 'no-team' ? 'No team' : `${names.get(team) ?? team}'s team`),
+  });
 }
 
 export async function surveyReport(store: KeptStore, surveys: SurveyStore, principal: Principal, campaignId: string): Promise<SurveyReport> {
@@ -94,5 +110,5 @@ export async function surveyReport(store: KeptStore, surveys: SurveyStore, princ
     previous: previous && previousDefinition ? { definition: previousDefinition, responses: await surveys.listResponses(principal.councilId, previous.id) } : null,
     includeComments: canSeeComments(principal),
   });
-  return { council, campaign, definition, previous, summary };
+  return { council, campaign, definition, previous, summary, rates: await ratesFor(store, campaign, invitations, responses) };
 }

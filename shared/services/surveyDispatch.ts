@@ -25,14 +25,16 @@ import { surveyText } from '#domain/textMessage.js';
 import type { ChildRecord } from '#domain/people.js';
 import { longDate } from '#domain/dateText.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import type { SurveyStore } from '#store/ports/surveys.js';
+import type { SentGroups, SurveyStore } from '#store/ports/surveys.js';
+import type { ChannelGroup } from '#domain/surveys/responseRates.js';
+import { managerTeamOf } from '#domain/access.js';
 import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
 import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { log } from '#platform/log.js';
 
 export interface DispatchOptions {
-  store: Pick<KeptStore, 'getCouncil' | 'listChildren' | 'getChildHistory' | 'markMobileUnreachable'>;
+  store: Pick<KeptStore, 'getCouncil' | 'listChildren' | 'getChildHistory' | 'markMobileUnreachable' | 'listStaff'>;
   surveys: SurveyStore;
   claims: SendClaims;
   councilId: string;
@@ -105,7 +107,8 @@ interface Run {
   definition: SurveyDefinition;
 }
 
-type Message = { kind: 'invitation' } | { kind: 'reminder'; number: number };
+/** An invitation carries the groups the response-rate breakdowns count it in (all but the channels, which are known only as it goes). */
+type Message = { kind: 'invitation'; groups: Omit<SentGroups, 'channel'> } | { kind: 'reminder'; number: number };
 /** `sent-before`: an earlier run sent it; `held`: another run is sending it. */
 type Delivery = 'sent' | 'sent-before' | 'held' | 'failed';
 
@@ -115,12 +118,16 @@ function stopped(r: Run): boolean {
 }
 
 function sendKey(r: Run, childId: string, message: Message, channel: Channel): SendKey {
-  return { ...message, councilId: r.o.councilId, campaignId: r.campaign.id, childId, ...(channel === 'text' ? { channel: 'text' as const } : {}) };
+  const kind = message.kind === 'invitation' ? { kind: message.kind } : message;
+  return { ...kind, councilId: r.o.councilId, campaignId: r.campaign.id, childId, ...(channel === 'text' ? { channel: 'text' as const } : {}) };
 }
 
 /** Records on the invitation what was sent (again, harmlessly, when an earlier run sent it but stopped before recording). */
-async function recordSent(r: Run, childId: string, message: Message, at: string): Promise<void> {
-  if (message.kind === 'invitation') await r.o.surveys.markInvitationSent(r.o.councilId, r.campaign.id, childId, at);
+async function recordSent(r: Run, childId: string, message: Message, at: string, channels: readonly Channel[]): Promise<void> {
+  if (message.kind === 'invitation') {
+    const channel: ChannelGroup = channels.length > 1 ? 'both' : channels[0] === 'text' ? 'text' : 'email';
+    await r.o.surveys.markInvitationSent(r.o.councilId, r.campaign.id, childId, at, { ...message.groups, channel });
+  }
   else await r.o.surveys.markReminderSent(r.o.councilId, r.campaign.id, childId, message.number);
 }
 
@@ -190,7 +197,7 @@ async function deliver(r: Run, child: ChildRecord, message: Message): Promise<De
     const fallback = { ...child, mobileUnreachable: { since: new Date(nowMs).toISOString(), reason: 'opted-out' } };
     if (channelsFor(fallback, Boolean(o.sendText)).length > 0) return deliver(r, fallback, message);
   }
-  await recordSent(r, child.id, message, new Date(nowMs).toISOString());
+  await recordSent(r, child.id, message, new Date(nowMs).toISOString(), channelsFor(child, Boolean(o.sendText)));
   return sentNow > 0 ? 'sent' : 'sent-before';
 }
 
@@ -205,6 +212,7 @@ function tally(r: Run, delivery: Delivery): boolean {
 async function invite(r: Run): Promise<boolean> {
   const { o, campaign } = r;
   const existing = new Map((await o.surveys.listInvitations(o.councilId, campaign.id)).map((i) => [i.childId, i]));
+  const staff = await o.store.listStaff(o.councilId);
   let complete = true;
   for (const child of await o.store.listChildren(o.councilId)) {
     if (channelsFor(child, Boolean(o.sendText)).length === 0) continue;
@@ -216,7 +224,8 @@ async function invite(r: Run): Promise<boolean> {
     const { facts } = await o.store.getChildHistory(o.councilId, child.id);
     const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), r.council.policy.personalAdviser.untilAge);
     if (!inAudience(person, campaign.audience)) continue;
-    if (tally(r, await deliver(r, child, { kind: 'invitation' }))) r.report.invited += 1;
+    const groups = { team: managerTeamOf(child.holderId, staff), ageBand: person.bands.ageBand };
+    if (tally(r, await deliver(r, child, { kind: 'invitation', groups }))) r.report.invited += 1;
     else complete = false;
   }
   return complete;

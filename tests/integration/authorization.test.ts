@@ -48,7 +48,7 @@ interface Row {
   /** A JSON body, made per caller so that creations do not collide. */
   json?: (caller: Caller) => unknown;
   /** A form body with its CSRF cookie: the reply to a survey (the reports' cookie), or a record page's answers. */
-  form?: boolean | 'record';
+  form?: boolean | 'record' | 'survey';
 }
 
 /** Real ids, filled in by beforeAll: the campaign and the calendar link are made there. */
@@ -155,6 +155,8 @@ const MATRIX: Row[] = [
   // Changing the team in the browser: as PUT /children/{id}/team; the rows' form names no social worker, so those allowed get the form again (400).
   row('GET /children/{id}/team', 'GET /children/A-1/team', 'cookie',                           '303 403 403 200 403 403 200 404'),
   row('POST /children/{id}/team', 'POST /children/A-1/team', 'cookie',                         '303 403 403 400 403 403 400 404', { form: 'record' }),
+  // Starting a survey from the case page: as POST /children/{id}/survey-links; the matrix's campaign is not open yet, so those allowed get 400.
+  row('POST /children/{id}/start-survey', 'POST /children/A-1/start-survey', 'cookie',         '303 400 403 400 403 403 400 404', { form: 'survey' }),
   // Browser sign-in through Cognito (AUTH_DOMAIN set, as in AWS): public, and the same for everyone.
   row('GET /sign-in', 'GET /sign-in?next=%2Freports', 'cookie',                                '303 303 303 303 303 303 303 303'),
   row('GET /auth/callback', 'GET /auth/callback?code=abc&state=xyz', 'cookie',                 '401 401 401 401 401 401 401 401'),
@@ -228,6 +230,10 @@ function send(r: Row, caller: Caller): Promise<Answer> {
     cookies.push(`kept_record_csrf=${CSRF}`);
     raw = new URLSearchParams({ csrf: CSRF, 'date-day': TODAY.slice(8), 'date-month': TODAY.slice(5, 7), 'date-year': TODAY.slice(0, 4), seenAlone: 'yes' }).toString();
     headers['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (r.form === 'survey') {
+    cookies.push(`kept_survey_csrf=${CSRF}`);
+    raw = new URLSearchParams({ csrf: CSRF, campaignId: ids.campaign }).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (r.form || r.request.startsWith('POST /s/')) {
     cookies.push(`kept_reports_csrf=${CSRF}`);
     raw = new URLSearchParams({ csrf: CSRF, youSaidWeDid: 'We heard you: more time with your worker.', answer: 'yes' }).toString();
@@ -243,7 +249,7 @@ function shapeProblems(r: Row, caller: Caller, a: Answer): string[] {
   // Pages (the handlers under functions/web) answer HTML unless JSON or CSV is asked for.
   const handler = ROUTES.find((x) => `${x.method} ${x.path}` === r.route)?.handler ?? '';
   const html = handler.startsWith('web/') && !/format=(json|csv)/.test(r.request);
-  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/(record|team|facts\/[^/]+\/recorded-in-error)|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
+  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/(record|team|start-survey|facts\/[^/]+\/recorded-in-error)|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
     out.push(`redirects to ${a.location}, not /sign-in?next=…`);
   }
   if (a.status === 303 && r.route === 'GET /sign-in' && !a.location?.startsWith(`${COGNITO}/oauth2/authorize?`)) out.push(`sign-in goes to ${a.location}`);

@@ -7,6 +7,7 @@ import { isoDate } from '#domain/validation.js';
 import { PLACEMENT_ARRANGEMENTS } from '#domain/facts.js';
 import { addDaysIso } from '#domain/dates.js';
 import type { SurveyDefinition } from './schema.js';
+import { DEFAULT_TARGET_RATE } from './responseRates.js';
 
 export const CAMPAIGN_MODES = ['anonymous', 'confidential'] as const;
 export type CampaignMode = (typeof CAMPAIGN_MODES)[number];
@@ -32,6 +33,8 @@ export const campaignInputSchema = z
     mode: z.enum(CAMPAIGN_MODES),
     /** Up to two reminders to those who have not answered, this many days after opening. */
     reminderDays: z._default(z.array(z.int().check(z.gte(1), z.lte(90))).check(z.maxLength(2)), []),
+    /** The response rate aimed for, in percent (0 to 100, e.g. 30 or 37.5); 30 when not given. */
+    targetRate: z._default(z.number().check(z.gte(0), z.lte(100)), DEFAULT_TARGET_RATE),
   })
   .check(
     z.refine((c) => c.opens < c.closes, { message: 'must be after opens', path: ['closes'] }),
@@ -40,7 +43,9 @@ export const campaignInputSchema = z
   );
 export type CampaignInput = z.output<typeof campaignInputSchema>;
 
-export interface Campaign extends CampaignInput {
+export interface Campaign extends Omit<CampaignInput, 'targetRate'> {
+  /** Absent on campaigns started before targets were set: DEFAULT_TARGET_RATE applies. */
+  targetRate?: number;
   id: string;
   councilId: string;
   version: number;

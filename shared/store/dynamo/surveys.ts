@@ -141,7 +141,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
     async issueLink(link, expiresAtEpoch) {
       const invitationKey = k.invitation(link.councilId, link.campaignId, link.childId);
       const previous = (await table.db.send(new GetCommand({ TableName, Key: invitationKey, ConsistentRead: true }))).Item as
-        | { linkHash?: string; answered?: boolean; reminders?: number; sentAt?: string }
+        | (Partial<Invitation> & { linkHash?: string })
         | undefined;
       let draft: Answers = {};
       let reference = `K-${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -172,6 +172,9 @@ export function dynamoSurveys(table: Table): SurveyStore {
                   answered: previous?.answered ?? false,
                   reminders: previous?.reminders ?? 0,
                   ...(previous?.sentAt ? { sentAt: previous.sentAt } : {}),
+                  ...(previous?.team ? { team: previous.team } : {}),
+                  ...(previous?.ageBand ? { ageBand: previous.ageBand } : {}),
+                  ...(previous?.channel ? { channel: previous.channel } : {}),
                 },
                 ...(oldHash ? { ConditionExpression: 'linkHash = :old', ExpressionAttributeValues: { ':old': oldHash } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
               },
@@ -181,14 +184,26 @@ export function dynamoSurveys(table: Table): SurveyStore {
       );
     },
 
-    async markInvitationSent(councilId, campaignId, childId, at) {
+    async markInvitationSent(councilId, campaignId, childId, at, groups) {
+      const sets = ['sentAt = if_not_exists(sentAt, :at)'];
+      const values: Record<string, unknown> = { ':at': at };
+      const names: Record<string, string> = {};
+      if (groups) {
+        // As they were when it was first sent: a later run finishing the send changes nothing.
+        for (const [name, value] of Object.entries(groups)) {
+          sets.push(`#${name} = if_not_exists(#${name}, :${name})`);
+          names[`#${name}`] = name;
+          values[`:${name}`] = value;
+        }
+      }
       await updateIfStill(
         new UpdateCommand({
           TableName,
           Key: k.invitation(councilId, campaignId, childId),
-          UpdateExpression: 'SET sentAt = if_not_exists(sentAt, :at)',
+          UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at },
+          ...(groups ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
         }),
       );
     },

@@ -1,6 +1,9 @@
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { Answers } from '#domain/surveys/answers.js';
 import type { Bands } from '#domain/surveys/bands.js';
+import type { ChannelGroup } from '#domain/surveys/responseRates.js';
+
+export type SentGroups = Required<Pick<Invitation, 'team' | 'ageBand' | 'channel'>>;
 
 export interface Invitation {
   childId: string;
@@ -8,6 +11,10 @@ export interface Invitation {
   sentAt?: string;
   answered?: boolean;
   reminders: number;
+  /** Recorded when it is sent, for the response-rate breakdowns: the team (its manager's id, or `no-team`), the age band, the channels. */
+  team?: string;
+  ageBand?: string;
+  channel?: ChannelGroup;
 }
 
 export interface SurveyLink {
@@ -62,8 +69,8 @@ export interface SurveyStore {
    * replaced link stops working; answers saved on it move over.
    */
   issueLink(link: Omit<SurveyLink, 'draft' | 'reference'>, expiresAtEpoch: number): Promise<void>;
-  /** The invitation was sent (at `at`, unless an earlier send was recorded). */
-  markInvitationSent(councilId: string, campaignId: string, childId: string, at: string): Promise<void>;
+  /** The invitation was sent (at `at` and in these groups, unless an earlier send was recorded). */
+  markInvitationSent(councilId: string, campaignId: string, childId: string, at: string, groups?: SentGroups): Promise<void>;
   /** Reminder `number` was sent (recording it again changes nothing). */
   markReminderSent(councilId: string, campaignId: string, childId: string, number: number): Promise<void>;
   getLink(linkHash: string): Promise<SurveyLink | null>;

@@ -9,6 +9,7 @@ import escapeHtml from 'escape-html';
 import { kindLabel } from '#domain/kinds.js';
 import { statusOn } from '#domain/obligations.js';
 import { factDate } from '#domain/facts.js';
+import { addDaysIso } from '#domain/dates.js';
 import { longDate, shortDateIn } from '#domain/dateText.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
@@ -16,7 +17,11 @@ import type { HttpResult } from '#http/responses.js';
 import { routeOf } from '#http/route.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
+import { canRecordFor } from '#domain/access.js';
 import { childFor } from '#services/children.js';
+import { campaignsToStart } from '#services/assistedLinks.js';
+import { SURVEY_CSRF_COOKIE } from './startSurvey.js';
 import { loadCouncil } from '#services/council.js';
 import { pageFor, problemPage, signInFirst } from './page.js';
 import { childTeam, hasTeam, responsibleFor, workChrome } from './work.js';
@@ -24,6 +29,7 @@ import { factDetails, factLabel, recordActionText, recordFormFor } from './recor
 
 export interface ChildPageDeps {
   store: KeptStore;
+  surveys: SurveyStore;
   audit: AuditLog;
   appUrl: string;
   today: string;
@@ -32,7 +38,7 @@ export interface ChildPageDeps {
 const STATUS_TAG: Record<string, string> = { overdue: 'govuk-tag--red', 'due-today': 'govuk-tag--yellow', upcoming: 'govuk-tag--grey' };
 
 export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDeps): Promise<HttpResult> {
-  const page = pageFor(event, deps.appUrl);
+  const page = pageFor(event, deps.appUrl, { cookie: SURVEY_CSRF_COOKIE, path: '/' });
   let principal: Principal;
   try {
     principal = await principalOf(event);
@@ -48,6 +54,8 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
     const names = new Map(staff.map((s) => [s.id, s.name]));
     const nameOf = (id: string) => names.get(id) ?? id;
     const canRecord = principal.role !== 'lead';
+    // As POST /children/{id}/survey-links allows: the social worker, their manager, admins.
+    const surveys = canRecordFor(principal, child, staff) ? await campaignsToStart({ store, surveys: deps.surveys, today }, child, history.facts) : [];
     const byId = new Map(history.facts.filter((f) => f.id).map((f) => [f.id!, f]));
     const corrections = new Map(history.facts.flatMap((f) => (f.fact.type === 'correction' ? [[f.fact.factId, f] as const] : [])));
     const due = [...history.obligations].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.kind < b.kind ? -1 : 1));
@@ -61,6 +69,9 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
         value: { text: m.staffId ? nameOf(m.staffId) : 'Not allocated' },
       })),
       teamRecorded: hasTeam(child),
+      surveys: surveys.map((c) => ({ id: c.id, name: c.name, mode: c.mode, lastDay: longDate(addDaysIso(c.closes, -1)) })),
+      startSurveyAction: `/children/${encodeURIComponent(child.id)}/start-survey`,
+      csrf: page.csrf,
       // The form itself checks the manager is the social worker's; this only hides the link from those who never may.
       changeTeamHref: principal.role === 'manager' || principal.role === 'admin' ? `/children/${encodeURIComponent(child.id)}/team` : undefined,
       obligations: due.map((o) => {

@@ -4,6 +4,7 @@
  * kind and a "next 4 weeks" view, all as query parameters (no JavaScript).
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import escapeHtml from 'escape-html';
 import { addDaysIso } from '#domain/dates.js';
 import { longDate, shortDateIn } from '#domain/dateText.js';
 import { kindLabel } from '#domain/kinds.js';
@@ -11,7 +12,9 @@ import { statusOn } from '#domain/obligations.js';
 import type { HttpResult } from '#http/responses.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { DueItem } from '#store/ports/cases.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
 import { loadCouncil } from '#services/council.js';
+import { notAnsweredYet } from '#services/notAnswered.js';
 import { dueFor } from '#services/obligations.js';
 import { pageFor } from './page.js';
 import { isPrincipal, signedIn, workChrome } from './work.js';
@@ -19,6 +22,7 @@ import { recordFormFor } from './recordForms.js';
 
 export interface MyWorkDeps {
   store: KeptStore;
+  surveys: SurveyStore;
   appUrl: string;
   today: string;
 }
@@ -60,7 +64,12 @@ export async function myWorkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps
   const who = await signedIn(event, page);
   if (!isPrincipal(who)) return who;
   const { store, today } = deps;
-  const [council, items, me] = await Promise.all([loadCouncil(store, who.councilId), dueFor(store, who.councilId, who.staffId), store.getStaff(who.councilId, who.staffId)]);
+  const [council, items, me, surveys] = await Promise.all([
+    loadCouncil(store, who.councilId),
+    dueFor(store, who.councilId, who.staffId),
+    store.getStaff(who.councilId, who.staffId),
+    notAnsweredYet(store, deps.surveys, who, today),
+  ]);
   const query = event.queryStringParameters ?? {};
   const kinds = [...new Set(items.map((i) => i.kind))].sort();
   const kind = query.kind && kinds.includes(query.kind) ? query.kind : '';
@@ -102,5 +111,10 @@ export async function myWorkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps
     kind,
     kindItems: [{ value: '', text: 'All kinds of work', selected: !kind }, ...kinds.map((k) => ({ value: k, text: kindLabel(k, council.titles), selected: k === kind }))],
     filtered: Boolean(kind) || soon,
+    surveys: surveys.map((s) => ({
+      ...s,
+      lastDayText: longDate(s.lastDay),
+      rows: (s.children ?? []).map((c) => [{ html: `<a class="govuk-link" href="/case/${encodeURIComponent(c.childId)}">${escapeHtml(c.childId)}</a>` }, { text: c.initials }]),
+    })),
   });
 }

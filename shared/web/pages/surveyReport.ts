@@ -17,7 +17,7 @@ export const signedInAs = (principal: Principal) => `${principal.staffId} (${pri
 
 export function surveyReportJson(r: SurveyReport) {
   const { id, name, mode, opens, closes, youSaidWeDid } = r.campaign;
-  return { campaign: { id, name, mode, opens, closes, youSaidWeDid: youSaidWeDid ?? null }, summary: r.summary };
+  return { campaign: { id, name, mode, opens, closes, youSaidWeDid: youSaidWeDid ?? null }, rates: r.rates, summary: r.summary };
 }
 
 export function surveyReportCsv(r: SurveyReport): string[][] {
@@ -25,6 +25,15 @@ export function surveyReportCsv(r: SurveyReport): string[][] {
   const rows: string[][] = [['section', 'question_id', 'question', 'answer', 'count', 'percent', 'change_points']];
   rows.push(['response', '', 'Invited', '', shown(s.invited), '', '']);
   rows.push(['response', '', 'Answered', '', shown(s.answered), blankIfNull(s.responseRate), '']);
+  rows.push(['response', '', 'Target response rate', '', '', String(r.rates.target), '']);
+  rows.push(['response', '', 'Answered with a worker (assisted)', '', shown(r.rates.assisted), '', '']);
+  rows.push(['response', '', 'Could not be delivered (text)', '', shown(r.rates.undelivered), '', '']);
+  for (const b of r.rates.breakdowns) {
+    for (const row of b.rows) {
+      rows.push([`response by ${b.dimension}`, '', row.label, 'Invited', shown(row.invited), '', '']);
+      rows.push([`response by ${b.dimension}`, '', row.label, 'Answered', shown(row.answered), blankIfNull(row.rate), '']);
+    }
+  }
   for (const ind of s.indicators) {
     rows.push(['indicator', ind.questionId, ind.title, 'All', shown(ind.count), blankIfNull(ind.percent), blankIfNull(ind.change)]);
     for (const b of ind.breakdowns) {
@@ -53,6 +62,7 @@ export function surveyReportView(r: SurveyReport, principal: Principal, csrf: st
     opens: longDate(r.campaign.opens),
     closes: longDate(r.campaign.closes),
     summary: { ...s, invited: shown(s.invited), answered: shown(s.answered) },
+    rates: ratesView(r),
     pct,
     pp,
     indicators: s.indicators.map((ind) => ({
@@ -89,5 +99,28 @@ export function surveyReportView(r: SurveyReport, principal: Principal, csrf: st
     csrf,
     replyError,
     ...(replyError ? { errors: [{ text: 'Fix the reply' }] } : {}),
+  };
+}
+
+/** The response-rate section: the rate against its target, and a table for each breakdown. */
+function ratesView(r: SurveyReport) {
+  const { rates } = r;
+  const against =
+    rates.meetsTarget === null ? 'The rate is not shown until 10 or more are invited.' : rates.meetsTarget ? 'The target is reached.' : 'Below the target so far.';
+  return {
+    target: `${rates.target}%`,
+    against,
+    assisted: shown(rates.assisted),
+    undelivered: shown(rates.undelivered),
+    breakdowns: rates.breakdowns.map((b) => ({
+      title: b.title,
+      shown: b.shown,
+      rows: b.rows.map((row) => [
+        { text: row.label },
+        { text: shown(row.invited), format: 'numeric' },
+        { text: shown(row.answered), format: 'numeric' },
+        { text: pct(row.rate), format: 'numeric' },
+      ]),
+    })),
   };
 }

@@ -7,9 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as sass from 'sass';
 
-// Kept's own few rules: the printable survey letter (A4, nothing but the letter on paper) and its QR code.
+// Kept's own few rules: tables that fit a phone (long answers and headings wrap), the printable survey letter (A4, nothing but the letter on paper) and its QR code.
 const KEPT_RULES = `
-.kept-rates .govuk-table__header, .kept-rates .govuk-table__cell { padding-right: 8px; overflow-wrap: anywhere; }
+.govuk-table__header, .govuk-table__cell { overflow-wrap: anywhere; }
+@media (max-width: 40.0525em) { .govuk-table__header, .govuk-table__cell { padding-right: 8px; } }
 .kept-qr svg { display: block; width: 100%; max-width: 15rem; height: auto; }
 @page { size: A4; margin: 20mm; }
 @media print {

@@ -6,13 +6,12 @@
  * Answers are stored by question id and option value, so the survey summary
  * counts them with the English ones.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, answersFor, completeSurvey } from '#tests/support/surveyClient.js';
 import { browserForFile } from '#tests/support/browser.js';
+import { axeViolations } from '#tests/support/axe.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { projector } from '#services/council.js';
@@ -24,7 +23,6 @@ import type { Fact } from '#domain/facts.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 
 const TODAY = '2027-01-18';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RLO = '\u202E';
 let stack: TestStack;
 const chromium = browserForFile();
@@ -46,15 +44,7 @@ async function linkFor(childId: string): Promise<string> {
   return new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.map((v) => v.id);
-}
+const axe = axeViolations;
 
 const langDir = (page: Page) => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction]);
 

@@ -6,14 +6,13 @@
  * survey with this young person", whose page shows the QR code, the code and
  * the link, with a printable letter, and whose code opens the survey at /s.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
 import { csrfOf, textOf, webSession } from '#tests/support/webSession.js';
 import { browserForFile } from '#tests/support/browser.js';
+import { axeViolations } from '#tests/support/axe.js';
 import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender } from '#email/sender.js';
 import { projector } from '#services/council.js';
@@ -23,7 +22,6 @@ import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 
 const TODAY = '2027-01-18';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let stack: TestStack;
 const chromium = browserForFile();
 const tokens: Record<'sw1' | 'sw3' | 'tm1' | 'lead', string> = { sw1: '', sw3: '', tm1: '', lead: '' };
@@ -200,19 +198,7 @@ describe('the new pages in a browser', () => {
     const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 } });
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
-      await page.evaluate(AXE);
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        }),
-      );
-      found[name] = result.violations.map((v) => v.id);
-      // The report's older indicator tables are wider than a phone (left for their own change): there, only the rate tables are measured.
-      const wide = await page.evaluate((only) => {
-        const parts: Element[] = only ? Array.from(document.querySelectorAll(only)) : [document.documentElement];
-        return Math.max(...parts.map((e) => (only ? Math.round(e.getBoundingClientRect().right) : e.scrollWidth)));
-      }, name === 'report' ? '.kept-rates' : '');
-      if (wide > 390) found[name].push(`scrolls sideways: ${wide}px`);
+      found[name] = await axeViolations(page);
     };
     await context.addCookies([{ name: 'kept_session', value: tokens.lead, url: stack.baseUrl }]);
     const page = await context.newPage();

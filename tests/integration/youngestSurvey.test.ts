@@ -6,12 +6,10 @@
  * "Read aloud" button that speaks the question where the browser can (and
  * stays hidden without speech). The response is stored in the 4-7 band.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { browserForFile } from '#tests/support/browser.js';
+import { axeViolations } from '#tests/support/axe.js';
 import { answersFor } from '#tests/support/surveyClient.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
@@ -21,7 +19,6 @@ import type { Fact } from '#domain/facts.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 
 const TODAY = '2027-01-18';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let stack: TestStack;
 const chromium = browserForFile();
 const inCare: Fact[] = [
@@ -29,15 +26,7 @@ const inCare: Fact[] = [
   { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
 ];
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.map((v) => v.id);
-}
+const axe = axeViolations;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;

@@ -77,6 +77,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/reports/surveys/{campaign}', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
   { method: 'POST', path: '/reports/surveys/{campaign}/reply', handler: 'web/reports', auth: false, uses: { table: 'write', web: true } },
   { method: 'GET', path: '/reports/on-time', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
+  // Where the case system's review dates differ from the statutory ones; an audit entry per child listed.
+  { method: 'GET', path: '/reports/review-dates', handler: 'web/reports', auth: false, uses: { table: 'write', web: true } },
   // Each download writes an export audit entry per child listed.
   { method: 'GET', path: '/reports/annex-a/{list}', handler: 'api/annexA', auth: false, uses: { table: 'write' } },
   // A child's page in the browser, where reminder emails link; the handler checks the session and the case.

@@ -4,6 +4,7 @@
  * machine's zone; an instant is shown in London time.
  */
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const PLAIN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
@@ -12,6 +13,9 @@ const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** "Tuesday 2 February 2027". */
 export const longDate = (iso: string): string => LONG_DATE.format(utcDay(iso));
+
+/** "2 February 2027", where the weekday would only crowd a list of dates. */
+export const plainDate = (iso: string): string => PLAIN_DATE.format(utcDay(iso));
 
 /** "Tue 2 Feb". */
 export const shortDate = (iso: string): string => SHORT_DATE.format(utcDay(iso));

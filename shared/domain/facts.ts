@@ -123,6 +123,13 @@ export const factSchemas = {
     factId: z.string().check(z.minLength(1), z.maxLength(80)),
     reason: z.enum(['recorded-in-error', 'replaced']),
   }),
+  /**
+   * The date the council's case system gives for a looked-after review (SSD
+   * ssd_cla_reviews), with the day that review was held when it has been. Kept's
+   * own dates come from the regulations; this one is kept beside them so leads can
+   * find where the case system disagrees. No rule reads it.
+   */
+  'case-system-review-due': z.strictObject({ type: z.literal('case-system-review-due'), date: isoDate, held: z.optional(isoDate) }),
   /** Work done under a council's local rule, such as a CSE risk assessment. */
   'local-task': z.strictObject({
     type: z.literal('local-task'),

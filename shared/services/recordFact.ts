@@ -25,6 +25,7 @@ export async function recordFact(
   route: string,
 ): Promise<Recorded> {
   const { store } = deps;
+  if (fact.type === 'case-system-review-due') throw new InvalidInput([{ field: 'type', message: 'case-system-review-due comes from the case system import and cannot be recorded by hand' }]);
   const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route, { fact, today: deps.today });
   if (fact.type === 'correction') {
     // Checked against the history as read now; two people withdrawing the same fact at once

@@ -61,7 +61,6 @@ describe('SSD extract import', () => {
       expect.arrayContaining([
         expect.stringContaining('not seen'),
         'the review was cancelled',
-        'the review has not been held (no clar_cla_review_date)',
         'the check is planned, not completed',
         expect.stringContaining('iro-9 is not in Kept and the extract gives no email address'),
         'role "Family Support Worker" is not in the role table',
@@ -82,6 +81,8 @@ describe('SSD extract import', () => {
         ['ssd:ssd_cla_placement:PL602:started', 'placement-started'],
         ['ssd:ssd_cla_visits:V9002', 'visit'],
         ['ssd:ssd_cla_reviews:RV301', 'review'],
+        ['ssd:ssd_cla_reviews:RV301:due', 'case-system-review-due'],
+        ['ssd:ssd_cla_reviews:RV302:due', 'case-system-review-due'],
         ['ssd:ssd_cla_health:H401', 'health-assessment'],
         ['ssd:ssd_cla_health:H402', 'dental-check'],
       ]),

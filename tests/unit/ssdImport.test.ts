@@ -106,6 +106,24 @@ describe('SSD mapping', () => {
     expect(plan.skipped.map((s) => s.line)).toEqual([5, 6]);
   });
 
+  it("reviews: the case system's due date kept beside the review, held or not; a row with neither date skipped", () => {
+    const episodes = 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,,,C1';
+    const plan = one(
+      'ssd_cla_reviews',
+      'clar_cla_review_id,clar_cla_id,clar_cla_review_due_date,clar_cla_review_date,clar_cla_review_cancelled\nR1,C1,2025-01-29,2025-01-20,N\nR2,C1,2025-04-20 00:00:00.000,,N\nR3,C1,2025-07-20,2025-07-21,Y\nR4,C1,,,N',
+      { 'ssd_cla_episodes.csv': episodes },
+    );
+    expect(facts(plan, 'P1').filter((f) => f.type !== 'entered-care')).toEqual([
+      { source: 'ssd:ssd_cla_reviews:R1:due', type: 'case-system-review-due', date: '2025-01-29', held: '2025-01-20' },
+      { source: 'ssd:ssd_cla_reviews:R1', type: 'review', date: '2025-01-20' },
+      { source: 'ssd:ssd_cla_reviews:R2:due', type: 'case-system-review-due', date: '2025-04-20' },
+    ]);
+    expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [4, 'the review was cancelled'],
+      [5, expect.stringContaining('has not been held and has no due date')],
+    ]);
+  });
+
   it('reviews: a period of care not in ssd_cla_episodes is a problem', () => {
     const plan = one('ssd_cla_reviews', 'clar_cla_review_id,clar_cla_id,clar_cla_review_date\nR1,C9,2025-01-20', {
       'ssd_cla_episodes.csv': 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id',
@@ -180,7 +198,7 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_visits: 5, ssd_involvements: 6 });
     expect(facts(plan, 'P70002').map((f) => f.type)).toEqual([
-      'entered-care', 'placement-started', 'visit', 'review', 'health-assessment', 'health-assessment', 'sdq',
+      'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq',
     ]);
     expect(facts(plan, 'P70002').filter((f) => f.type === 'health-assessment').map((f) => 'kind' in f && f.kind)).toEqual(['initial', 'review']);
   });

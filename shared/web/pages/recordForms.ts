@@ -189,6 +189,8 @@ export function factDetails(fact: Fact): string {
       return kindLabel(fact.kind);
     case 'missing-episode':
       return fact.returned ? 'Returned' : 'Not yet returned';
+    case 'case-system-review-due':
+      return fact.held ? `The review due this day in the case system, held ${longDate(fact.held)}` : 'The review due this day in the case system, not yet held';
     case 'correction':
       return fact.reason === 'recorded-in-error' ? 'Recorded in error' : 'Replaced by the case system';
     default:

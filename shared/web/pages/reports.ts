@@ -14,16 +14,19 @@ import { HttpError, answerFor } from '#http/errors.js';
 import { type HttpResult, csvDownload } from '#http/responses.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
+import type { AuditLog } from '#store/ports/audit.js';
 import { campaignList, publishReply, surveyReport } from '#services/reports.js';
 import { loadCouncil } from '#services/council.js';
 import { csrfMatches, readForm, securityHeaders } from '#web/http.js';
 import { type Page, pageFor, problemPage, signInFirst } from './page.js';
 import { signedInAs, surveyReportCsv, surveyReportJson, surveyReportView } from './surveyReport.js';
 import { onTimePage } from './onTime.js';
+import { reviewDatesPage } from './reviewDates.js';
 
 export interface ReportDeps {
   store: KeptStore;
   surveys: SurveyStore;
+  audit: AuditLog;
   appUrl: string;
   today: string;
 }
@@ -83,6 +86,8 @@ async function route(event: APIGatewayProxyEventV2, deps: ReportDeps, page: Page
     }
     case 'GET /reports/on-time':
       return onTimePage(event, deps, page, principal, format);
+    case 'GET /reports/review-dates':
+      return reviewDatesPage(deps, page, principal, format);
     default:
       throw new HttpError(404, 'no such report');
   }
@@ -98,5 +103,5 @@ async function home(deps: ReportDeps, page: Page, principal: Principal): Promise
     { text: String(counts.invited), format: 'numeric' },
     { text: String(counts.answered), format: 'numeric' },
   ]);
-  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), campaigns: rows, team: principal.role === 'manager', annexA: principal.role === 'lead' || principal.role === 'admin' });
+  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), campaigns: rows, team: principal.role === 'manager', leadsOnly: principal.role === 'lead' || principal.role === 'admin' });
 }

@@ -1,0 +1,71 @@
+/**
+ * Where the case system's review dates and Kept's statutory ones disagree.
+ * The case system's date comes from `case-system-review-due` facts (the SSD
+ * import writes one per review row); Kept's is the engine's, replayed:
+ *
+ * - A held review is compared with the due date Kept's replay says that
+ *   review answered (the review held that day). Only reviews held on or
+ *   after `since` are compared, so an old disagreement does not fill the list.
+ * - The next review is the case system's earliest unheld review due after the
+ *   last review held, compared with the looked-after review Kept owes today.
+ *   A child the case system gives no next date for is not listed: a council
+ *   whose extract leaves scheduled reviews out would otherwise see everyone.
+ * - A held review with no earlier review on record in its period of care is
+ *   marked `firstOnRecord`: Kept counts it as the first review (20 working
+ *   days from coming into care), so when an extract starts after the child
+ *   came into care the difference says more about the extract than the date.
+ */
+import type { Child, Fact, FactOf } from './facts.js';
+import { toDayNumber } from './dates.js';
+import { computeObligations } from './obligations.js';
+import { REVIEWS, dueOf, replayDueInstances } from './onTimeReplay.js';
+import type { ResolvedPolicy } from './policy.js';
+
+export interface ReviewDateDifference {
+  /** The day the review was held, or null for the next review. */
+  held: string | null;
+  caseSystemDue: string;
+  /** Kept's statutory date; null when Kept has no review due (for example, not looked after that day). */
+  keptDue: string | null;
+  /** Calendar days from Kept's date to the case system's: positive when the case system's is later. */
+  daysLater: number | null;
+  /** A held review with no earlier review on record since the child last came into care. */
+  firstOnRecord: boolean;
+}
+
+export function reviewDateDifferences(child: Child, facts: readonly Fact[], policy: ResolvedPolicy, today: string, since: string): ReviewDateDifference[] {
+  const caseSystem = facts.filter((f): f is FactOf<'case-system-review-due'> => f.type === 'case-system-review-due');
+  if (caseSystem.length === 0) return [];
+  const out: ReviewDateDifference[] = [];
+
+  const heldRows = caseSystem.filter((f) => f.held !== undefined && f.held >= since && f.held <= today);
+  if (heldRows.length > 0) {
+    const [instances] = replayDueInstances(child, facts, today, policy, [REVIEWS]) as [{ due: string; doneOn: string | null }[]];
+    for (const row of heldRows) {
+      const answered = instances.find((i) => i.doneOn === row.held);
+      const keptDue = answered?.due ?? null;
+      if (keptDue !== row.date) out.push(difference(row.held!, row.date, keptDue, firstOnRecord(facts, row.held!)));
+    }
+  }
+
+  let lastHeld = '';
+  for (const f of facts) if (f.type === 'review' && f.date <= today && f.date > lastHeld) lastHeld = f.date;
+  let next: string | null = null;
+  for (const f of caseSystem) if (f.held === undefined && f.date > lastHeld && (next === null || f.date < next)) next = f.date;
+  if (next !== null) {
+    const keptDue = dueOf(computeObligations(child, facts, today, policy), REVIEWS.kinds);
+    if (keptDue !== next) out.push(difference(null, next, keptDue, false));
+  }
+  // Held reviews in date order, then the next one.
+  return out.sort((a, b) => (a.held ?? '9999-12-31').localeCompare(b.held ?? '9999-12-31'));
+}
+
+function difference(held: string | null, caseSystemDue: string, keptDue: string | null, first: boolean): ReviewDateDifference {
+  return { held, caseSystemDue, keptDue, daysLater: keptDue === null ? null : toDayNumber(caseSystemDue) - toDayNumber(keptDue), firstOnRecord: first };
+}
+
+function firstOnRecord(facts: readonly Fact[], held: string): boolean {
+  let cameIntoCare = '';
+  for (const f of facts) if (f.type === 'entered-care' && f.date <= held && f.date > cameIntoCare) cameIntoCare = f.date;
+  return !facts.some((f) => f.type === 'review' && f.date < held && f.date >= cameIntoCare);
+}

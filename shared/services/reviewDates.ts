@@ -1,0 +1,59 @@
+/**
+ * The leads' list of children whose case-system review dates differ from the
+ * statutory ones Kept works out (see #domain/reviewDates). Leads and admins
+ * only; every child listed gets an audit entry before the list is shown.
+ */
+import { effectiveFacts } from '#domain/corrections.js';
+import { addDaysIso } from '#domain/dates.js';
+import { Forbidden } from '#domain/errors.js';
+import type { Principal } from '#domain/principal.js';
+import { teamOfChild } from '#domain/people.js';
+import { type ReviewDateDifference, reviewDateDifferences } from '#domain/reviewDates.js';
+import type { AuditLog } from '#store/ports/audit.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import { auditEntryFor, recordAccess } from './audit.js';
+import { loadCouncil } from './council.js';
+
+export interface ReviewDateRow extends ReviewDateDifference {
+  childId: string;
+  socialWorker: string;
+  iro: string | null;
+}
+
+export interface ReviewDateList {
+  councilName: string;
+  /** Held reviews are compared from this day (a year before today). */
+  since: string;
+  /** Children with at least one case-system review date, to say how many were compared. */
+  childrenCompared: number;
+  rows: ReviewDateRow[];
+}
+
+export async function reviewDateList(
+  store: KeptStore,
+  audit: AuditLog,
+  principal: Principal,
+  today: string,
+  route: string,
+  action: 'read' | 'export',
+): Promise<ReviewDateList> {
+  if (principal.role !== 'lead' && principal.role !== 'admin') throw new Forbidden('the review dates list is for leads and admins');
+  const council = await loadCouncil(store, principal.councilId);
+  const staff = new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s.name]));
+  const since = addDaysIso(today, -365);
+  const rows: ReviewDateRow[] = [];
+  let childrenCompared = 0;
+  for (const child of await store.listChildren(principal.councilId)) {
+    const { facts: stored } = await store.getChildHistory(principal.councilId, child.id);
+    const facts = effectiveFacts(stored);
+    if (!facts.some((f) => f.type === 'case-system-review-due')) continue;
+    childrenCompared += 1;
+    const team = teamOfChild(child);
+    const name = (id: string | undefined) => (id ? (staff.get(id) ?? id) : null);
+    for (const d of reviewDateDifferences(child, facts, council.policy, today, since)) {
+      rows.push({ childId: child.id, socialWorker: name(team.socialWorker)!, iro: name(team.iro), ...d });
+    }
+  }
+  for (const childId of new Set(rows.map((r) => r.childId))) await recordAccess(audit, auditEntryFor(principal, action, childId, route));
+  return { councilName: council.name, since, childrenCompared, rows };
+}

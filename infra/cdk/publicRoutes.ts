@@ -22,6 +22,8 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
   'POST /reports/surveys/{campaign}/reply':
     "publishes a lead's reply: the handler verifies the session cookie and role, and the form must carry the CSRF token from its SameSite=Strict cookie",
   'GET /reports/on-time': "a leads' page: the handler verifies the session cookie or bearer token and the role, as for GET /reports",
+  'GET /reports/review-dates':
+    "a leads' page: the handler verifies the session cookie or bearer token as for GET /reports, allows leads and admins only, and audits every child listed before answering",
   'GET /reports/annex-a/{list}':
     "an Annex A download linked from the leads' pages, so the browser sends the session cookie: the handler verifies it (or a bearer token) as for GET /reports, allows leads and admins only, and audits every child listed before answering",
   'GET /case/{id}':

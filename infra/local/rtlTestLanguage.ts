@@ -115,6 +115,17 @@ export const RTL_TEST_PLACEMENT_8_TO_10: SurveyTranslation = {
     notFoundTitle: r('Page not found'),
     notFound: r('Please use the link in your email.'),
     footer: r('{council}. Kept asks young people in care and care leavers how things are going, so the council can do better.'),
+    inviteSubject: r('{title} – {council}'),
+    reminderSubject: r('Reminder: {title} – {council}'),
+    inviteHello: r('{council} wants to hear from you.'),
+    reminderHello: r('We would still love to hear from you. {council} is asking young people about their lives.'),
+    inviteAnonymous: r('It is anonymous: nobody will know which answers are yours.'),
+    inviteConfidential: r('It is confidential: your worker can see your answers so they can help you, and nobody else will without telling you first.'),
+    // The link itself stays left to right, as in any right-to-left translation.
+    inviteAnswerHere: `${r('Answer here:')} {url}`,
+    inviteLink: r('Answer the survey'),
+    inviteUntil: r('The link is just for you and works until {date}. You can stop and come back to it.'),
+    inviteUnsafe: r('If you do not feel safe, talk to your worker, or call Childline on 0800 1111 (free, any time).'),
   },
 };
 

@@ -14,6 +14,12 @@ const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** "Tuesday 2 February 2027". */
 export const longDate = (iso: string): string => LONG_DATE.format(utcDay(iso));
 
+/** A date as a reader of `language` (a BCP 47 tag) writes it; British English for any English. */
+export function longDateIn(language: string, iso: string): string {
+  if (language === 'en' || language.startsWith('en-')) return longDate(iso);
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDay(iso));
+}
+
 /** "2 February 2027", where the weekday would only crowd a list of dates. */
 export const plainDate = (iso: string): string => PLAIN_DATE.format(utcDay(iso));
 

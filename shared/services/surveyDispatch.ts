@@ -11,7 +11,6 @@
  * every message of the step is sent: until then each run takes the step
  * again and sends only what is missing, so a failed send is retried.
  */
-import escapeHtml from 'escape-html';
 import { newToken, tokenHash } from '#platform/tokens.js';
 import { buildHistory } from '#domain/history.js';
 import { addDaysIso } from '#domain/dates.js';
@@ -22,8 +21,8 @@ import type { SendEmail } from '#email/sender.js';
 import { type SendText, TextOptedOut } from '#email/textSender.js';
 import { type Channel, channelsFor } from '#domain/contact.js';
 import { surveyText } from '#domain/textMessage.js';
+import { invitationEmail } from '#domain/surveys/invitation.js';
 import type { ChildRecord } from '#domain/people.js';
-import { longDate } from '#domain/dateText.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SentGroups, SurveyStore } from '#store/ports/surveys.js';
 import type { ChannelGroup } from '#domain/surveys/responseRates.js';
@@ -71,32 +70,6 @@ export interface DispatchReport {
 
 const dayBefore = (iso: string) => addDaysIso(iso, -1);
 const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
-
-export function invitationEmail(
-  campaign: Campaign,
-  definition: SurveyDefinition,
-  council: Pick<Council, 'name'>,
-  url: string,
-  reminder: boolean,
-): { subject: string; text: string; html: string } {
-  const privacy =
-    campaign.mode === 'anonymous'
-      ? 'It is anonymous: nobody will know which answers are yours.'
-      : 'It is confidential: your worker can see your answers so they can help you, and nobody else will without telling you first.';
-  const paragraphs = [
-    reminder ? `We would still love to hear from you. ${council.name} is asking young people about their lives.` : `${council.name} wants to hear from you.`,
-    definition.purpose,
-    privacy,
-    `Answer here: ${url}`,
-    `The link is just for you and works until ${longDate(dayBefore(campaign.closes))}. You can stop and come back to it.`,
-    'If you do not feel safe, talk to your worker, or call Childline on 0800 1111 (free, any time).',
-  ];
-  return {
-    subject: `${reminder ? 'Reminder: ' : ''}${definition.title} – ${council.name}`,
-    text: paragraphs.join('\n\n'),
-    html: paragraphs.map((p) => (p.startsWith('Answer here: ') ? `<p><a href="${escapeHtml(url)}">Answer the survey</a></p>` : `<p>${escapeHtml(p)}</p>`)).join('\n'),
-  };
-}
 
 /** What one campaign's run needs at hand. */
 interface Run {
@@ -171,7 +144,7 @@ async function deliver(r: Run, child: ChildRecord, message: Message): Promise<De
         messageId =
           channel === 'text'
             ? await o.sendText!({ to: child.mobile!, body: surveyText(r.council.name, url, message.kind === 'reminder'), context: { councilId: o.councilId, childId: child.id } })
-            : await o.send({ to: child.email!, ...invitationEmail(campaign, r.definition, r.council, url, message.kind === 'reminder') });
+            : await o.send({ to: child.email!, ...invitationEmail(campaign, r.definition, r.council, url, message.kind === 'reminder', child.language) });
       } catch (error) {
         if (error instanceof TextOptedOut) {
           await o.store.markMobileUnreachable(o.councilId, child.id, child.mobile!, new Date(nowMs).toISOString(), 'opted-out');

@@ -41,7 +41,7 @@ async function addChild(id: string, language?: string) {
 
 async function linkFor(childId: string): Promise<string> {
   const mail = (await stack.inbox()).filter((e) => e.destination.to[0] === `young-${childId.toLowerCase()}@${stack.councilId}.test`).at(-1)!;
-  return new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
+  return new URL(/(https?:\/\/[^\s\u202a-\u202e]+)/.exec(mail.body.text!)![1]!).pathname;
 }
 
 const axe = axeViolations;
@@ -72,6 +72,21 @@ afterAll(async () => {
 });
 
 describe('a survey in the right-to-left test language', () => {
+  it("invites in the language the record prefers when the survey has it, and in English otherwise", async () => {
+    const mailTo = async (id: string) => (await stack.inbox()).find((e) => e.destination.to[0] === `young-${id.toLowerCase()}@${stack.councilId}.test`)!;
+    const rtl = await mailTo('R-1');
+    // The test language's subject wording around its own title, each mirrored.
+    expect(rtl.subject).toBe(`${RLO}${RLO}How is it where you live?\u202C – Test Borough\u202C`);
+    expect(rtl.body.html).toMatch(/^<div lang="ar-XB" dir="rtl">/);
+    expect(rtl.body.html).toContain(`${RLO}Answer the survey\u202C</a>`);
+    expect(rtl.body.text).toContain(`${RLO}It is anonymous: nobody will know which answers are yours.\u202C`);
+    for (const id of ['E-1', 'E-2']) {
+      const english = await mailTo(id);
+      expect(english.subject).toBe('How is it where you live? – Test Borough');
+      expect(english.body.html).toMatch(/^<p>Test Borough wants to hear from you.<\/p>/);
+    }
+  });
+
   it('opens in the language the record prefers and is answered in it, right to left, axe-core clean on every page', async () => {
     const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -75,6 +75,17 @@ export const ENGLISH_WORDS = {
   notFoundTitle: 'Page not found',
   notFound: 'Please use the link in your email.',
   footer: '{council}. Kept asks young people in care and care leavers how things are going, so the council can do better.',
+  // The invitation and reminder emails.
+  inviteSubject: '{title} – {council}',
+  reminderSubject: 'Reminder: {title} – {council}',
+  inviteHello: '{council} wants to hear from you.',
+  reminderHello: 'We would still love to hear from you. {council} is asking young people about their lives.',
+  inviteAnonymous: 'It is anonymous: nobody will know which answers are yours.',
+  inviteConfidential: 'It is confidential: your worker can see your answers so they can help you, and nobody else will without telling you first.',
+  inviteAnswerHere: 'Answer here: {url}',
+  inviteLink: 'Answer the survey',
+  inviteUntil: 'The link is just for you and works until {date}. You can stop and come back to it.',
+  inviteUnsafe: 'If you do not feel safe, talk to your worker, or call Childline on 0800 1111 (free, any time).',
 } as const;
 
 export type WordKey = keyof typeof ENGLISH_WORDS;

@@ -17,7 +17,7 @@ import escapeHtml from 'escape-html';
 import type { HttpResult } from '#http/responses.js';
 import { type AnswerError, type Answers, firstIncompleteSection } from '#domain/surveys/answers.js';
 import type { Question } from '#domain/surveys/schema.js';
-import { longDate } from '#domain/dateText.js';
+import { longDateIn } from '#domain/dateText.js';
 import { type OpenSurvey, type SurveyResponseDeps, helpFor, lastReply, openSurveyLink, saveSection, submitResponse } from '#services/surveyResponse.js';
 import { type HelpRequestOutcome, helpContacts, requestContact } from '#services/helpRequest.js';
 import { csrfMatches, readForm } from '#web/http.js';
@@ -67,7 +67,7 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
     return render(200, 'survey-done.njk', { title: words.thankYou, help: await helpFor(deps, survey), youSaidWeDid: await lastReply(deps, survey) });
   }
   if (opened.state === 'closed') {
-    return message(410, words.closedTitle, [fill(words.closed, { date: dateIn(local.language.tag, link.lastDay) }), words.closedTalk]);
+    return message(410, words.closedTitle, [fill(words.closed, { date: longDateIn(local.language.tag, link.lastDay) }), words.closedTalk]);
   }
 
   const form = method === 'POST' ? readForm(event) : {};
@@ -83,7 +83,7 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
       purpose: local.definition.purpose,
       mode: survey.campaign.mode,
       howLong: fill(words.howLong, { pages: sections.length, minutes: Math.max(3, Math.round(sections.reduce((n, s) => n + s.questions.length, 0) / 3)) }),
-      answerUntil: fill(words.answerUntil, { date: dateIn(local.language.tag, link.lastDay) }),
+      answerUntil: fill(words.answerUntil, { date: longDateIn(local.language.tag, link.lastDay) }),
       startHref: `${base}/${sections[0]!.id}`,
       languages,
       language: local.language.tag,
@@ -163,11 +163,6 @@ function withCookie(result: HttpResult, cookie: string | undefined): HttpResult 
 }
 
 /** A date in the page's language ("18 January 2027" in English). */
-function dateIn(tag: string, iso: string): string {
-  if (tag === ENGLISH) return longDate(iso);
-  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-}
-
 /** The form at /s where a young person types the short code a worker gave them; a GET form, so it changes nothing. */
 function codePage(page: Page, typed: string | undefined): HttpResult {
   const context = { councilName: 'Kept', title: 'Enter your survey code', value: typed ?? '', errors: [] as Array<{ text: string; href: string }>, error: undefined as string | undefined };

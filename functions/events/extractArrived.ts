@@ -7,13 +7,22 @@
  * alarm fires, Lambda retries twice (harmless: the import is idempotent) and
  * the event lands in the alarmed failed-runs queue. Only counts and the
  * folder are logged.
+ *
+ * One import at a time (issue 12): an import that finds another running (two
+ * extracts uploaded close together, or the same marker's event delivered
+ * twice) imports nothing, logs who holds the lock, and fails like a refused
+ * one, so Lambda's retries a minute or two later import it once the other
+ * has finished (a redelivered extract then adds nothing), and an extract
+ * still blocked after them waits in the failed-runs queue, alarmed, to be
+ * sent again.
  */
 import middy from '@middy/core';
 import type { Context, S3ObjectCreatedNotificationEvent } from 'aws-lambda';
 import { extractOfMarker } from '#domain/import/manifest.js';
 import { config, today } from '#platform/config.js';
 import { log, withLogContext } from '#platform/log.js';
-import { store } from '#services/context.js';
+import { importLock, store } from '#services/context.js';
+import { ImportInProgress } from '#services/importLock.js';
 import { importArrivedExtract } from '#services/nightlyImport.js';
 import { s3Files } from '#store/extracts/s3.js';
 
@@ -21,7 +30,7 @@ export interface ExtractArrivedResult {
   imported: string | null;
 }
 
-export const handler = middy<S3ObjectCreatedNotificationEvent, ExtractArrivedResult, Error, Context>().use(withLogContext()).handler(async (event) => {
+export const handler = middy<S3ObjectCreatedNotificationEvent, ExtractArrivedResult, Error, Context>().use(withLogContext()).handler(async (event, context) => {
   const bucket = event.detail.bucket.name;
   const key = event.detail.object.key;
   const extract = extractOfMarker(key);
@@ -30,7 +39,16 @@ export const handler = middy<S3ObjectCreatedNotificationEvent, ExtractArrivedRes
     log.warn('extract marker not understood', { bucket, key });
     return { imported: null };
   }
-  const report = await importArrivedExtract(store(), config.councilId, s3Files(bucket, extract.folder), extract.system, { today: today(), importedBy: 'nightly-import' });
+  const lock = { holder: `nightly import of ${extract.folder} (request ${context.awsRequestId})` };
+  let report;
+  try {
+    report = await importArrivedExtract(store(), importLock(), config.councilId, s3Files(bucket, extract.folder), extract.system, { today: today(), importedBy: 'nightly-import', lock });
+  } catch (error) {
+    if (error instanceof ImportInProgress) {
+      log.warn('extract not imported: another import is running', { folder: extract.folder, heldBy: error.holder, since: error.since, until: error.until });
+    }
+    throw error;
+  }
   const f = report.facts;
   log[report.ok ? 'info' : 'error'](report.ok ? 'extract imported' : 'extract not imported', {
     folder: extract.folder, ok: report.ok, problems: report.problems.length, files: report.files.length,

@@ -6,15 +6,19 @@
  * `npm run import -- --ssd DIR [--roles roles.json]` loads a Standard
  * Safeguarding Dataset extract (a folder of `ssd_*.csv`), and
  * `npm run import -- --ssda903 DIR --year-ending YYYY-MM-DD` an SSDA903
- * return's files; both are idempotent and print a report.
+ * return's files; both are idempotent and print a report. An extract import
+ * takes the council's import lock, as the nightly import does: while another
+ * import holds it, it imports nothing and says so.
  */
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { applyLocalEnvironment, cannotReachDynamo, localSettings } from './settings.js';
 import { problemsText, reportText } from './extractReport.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import { importCsv } from '#services/importCsv.js';
 import { importExtractFiles } from '#services/importExtract.js';
+import { ImportInProgress, underImportLock } from '#services/importLock.js';
 import { folderFiles } from '#store/extracts/folder.js';
 import { today } from '#platform/config.js';
 import { IMPORT_COLUMNS } from '#domain/csvImport.js';
@@ -33,7 +37,7 @@ if (!file && !dir) {
 }
 const settings = localSettings();
 if (!process.env.AWS_ENDPOINT_URL_DYNAMODB && !process.env.KEPT_USE_AWS) applyLocalEnvironment(settings);
-const store = dynamoStores(process.env.TABLE_NAME ?? settings.tableName).store;
+const { store, importLock } = dynamoStores(process.env.TABLE_NAME ?? settings.tableName);
 const councilId = process.env.COUNCIL_ID ?? settings.councilId;
 const importedBy = values.by ?? 'import';
 
@@ -64,7 +68,8 @@ try {
       }
     }
     const kind = values.ssd ? { system: 'ssd' as const, roles } : { system: 'ssda903' as const, yearEnding: values['year-ending'] };
-    const report = await importExtractFiles(store, councilId, files, kind, { today: today(), importedBy });
+    const holder = `npm run import of ${dir} on ${hostname()} (pid ${process.pid})`;
+    const report = await underImportLock(importLock, councilId, { holder }, () => importExtractFiles(store, councilId, files, kind, { today: today(), importedBy }));
     if (!report.ok) {
       process.stderr.write(problemsText(dir, report));
       process.exit(1);
@@ -86,6 +91,10 @@ try {
     process.stdout.write(`Imported ${file}: ${result.childrenCreated} new children, ${result.childrenUpdated} updated, ${result.factsAdded} facts.\n`);
   }
 } catch (error) {
+  if (error instanceof ImportInProgress) {
+    process.stderr.write(`import: ${dir} was not imported: ${error.message}\n`);
+    process.exit(1);
+  }
   const refused = cannotReachDynamo(error);
   process.stderr.write(refused ? "import: cannot reach DynamoDB; is `npm start` running?\n" : `import: failed and was rolled back: ${(error as Error).message}\n`);
   process.exit(1);

@@ -5,6 +5,7 @@
  */
 import { config } from '#platform/config.js';
 import type { AuditLog } from '#store/ports/audit.js';
+import type { ImportLock } from '#store/ports/importLock.js';
 import type { SendClaims } from '#store/ports/sendClaims.js';
 import type { KeptStore, Stores } from '#store/ports/stores.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
@@ -21,3 +22,4 @@ export const store = (): KeptStore => stores().store;
 export const surveyStore = (): SurveyStore => stores().surveys;
 export const auditLog = (): AuditLog => stores().audit;
 export const sendClaims = (): SendClaims => stores().claims;
+export const importLock = (): ImportLock => stores().importLock;

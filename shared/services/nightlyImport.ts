@@ -3,12 +3,17 @@
  * extract bucket is read through the same use case as `npm run import`
  * (all or nothing, idempotent), and its report is written beside it as
  * `_report.json`, whatever the outcome. The report stays in the council's
- * bucket; what is logged (by the caller) is counts only.
+ * bucket; what is logged (by the caller) is counts only. It runs under the
+ * council's import lock (importLock.ts): while another import holds it, this
+ * one reads and writes nothing, not even a report (the other run writes its
+ * own), and throws ImportInProgress.
  */
 import { COMPLETE_MARKER, type ExtractSystem, filesOfExtract, REPORT_FILE } from '#domain/import/manifest.js';
 import type { ExtractFiles } from '#store/ports/extractFiles.js';
+import type { ImportLock } from '#store/ports/importLock.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { type ExtractOptions, type ExtractReport, importExtractFiles } from './importExtract.js';
+import { type LockOptions, underImportLock } from './importLock.js';
 
 export interface NightlyReport extends ExtractReport {
   extract: string;
@@ -24,7 +29,18 @@ function refused(problems: ExtractReport['problems']): ExtractReport {
   };
 }
 
-export async function importArrivedExtract(store: KeptStore, councilId: string, source: ExtractFiles, system: ExtractSystem, options: ExtractOptions): Promise<NightlyReport> {
+export async function importArrivedExtract(
+  store: KeptStore,
+  lock: ImportLock,
+  councilId: string,
+  source: ExtractFiles,
+  system: ExtractSystem,
+  options: ExtractOptions & { lock: LockOptions },
+): Promise<NightlyReport> {
+  return underImportLock(lock, councilId, options.lock, () => importUnderLock(store, councilId, source, system, options));
+}
+
+async function importUnderLock(store: KeptStore, councilId: string, source: ExtractFiles, system: ExtractSystem, options: ExtractOptions): Promise<NightlyReport> {
   const now = options.now ?? (() => new Date().toISOString());
   const { files, missing, invalid } = filesOfExtract(await source.read(COMPLETE_MARKER), await source.list());
   const problems = [

@@ -14,6 +14,7 @@
  * |                      |                         |                        | byHolder: HOLDER#{c}#{responsible} / DUE#{date}#... |
  * | recompute marker     | CHILD#{c}#{childId}     | REFRESH                | byDueDate: DUE#{c} / {date}#{child}#~refresh  |
  * | digest send marker   | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
+ * | extract import lock  | IMPORTLOCK#{c}          | LOCK                   | (a lease; expires by TTL a day after it)      |
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
@@ -68,6 +69,7 @@ export const keys = {
   duePartition: (c: string) => `DUE#${c}`,
   holder: (c: string, staffId: string) => `HOLDER#${c}#${staffId}`,
   digest: (c: string, date: string, staffId: string) => ({ pk: `DIGEST#${c}#${date}`, sk: `STAFF#${staffId}` }),
+  importLock: (c: string) => ({ pk: `IMPORTLOCK#${c}`, sk: 'LOCK' }),
 };
 
 export const surveyKeys = {

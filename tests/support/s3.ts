@@ -2,7 +2,9 @@
  * An in-process stand-in for the few S3 calls the nightly import makes, in
  * S3's own REST protocol (path-style), so the real SDK client and adapter are
  * what the tests run: ListObjectsV2 (prefix, delimiter), GetObject and
- * PutObject. Objects live in a Map; `objects` lets a test look.
+ * PutObject. Objects live in a Map; `objects` lets a test look. A listing
+ * returns at most `pageSize` keys (1,000, as S3) and a continuation token
+ * for the rest.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,13 +13,17 @@ export interface S3StandIn {
   endpoint: string;
   /** `bucket/key` to the object's text. */
   objects: Map<string, string>;
+  /** `bucket/key` to the Content-Type it was put with. */
+  contentTypes: Map<string, string>;
   stop(): Promise<void>;
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export async function startS3StandIn(): Promise<S3StandIn> {
+export async function startS3StandIn(options: { pageSize?: number } = {}): Promise<S3StandIn> {
+  const pageSize = options.pageSize ?? 1000;
   const objects = new Map<string, string>();
+  const contentTypes = new Map<string, string>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -27,6 +33,7 @@ export async function startS3StandIn(): Promise<S3StandIn> {
       const key = decodeURIComponent(rest.join('/'));
       if (req.method === 'PUT' && key) {
         objects.set(`${bucket}/${key}`, Buffer.concat(chunks).toString('utf8'));
+        contentTypes.set(`${bucket}/${key}`, req.headers['content-type'] ?? '');
         res.writeHead(200, { etag: '"0"' }).end();
         return;
       }
@@ -42,11 +49,17 @@ export async function startS3StandIn(): Promise<S3StandIn> {
           if (cut >= 0) prefixes.add(k.slice(0, cut + 1));
           else keys.push(k);
         }
+        // The token is the last key of the page before (S3's own are opaque).
+        const after = url.searchParams.get('continuation-token');
+        const rest = after === null ? keys : keys.filter((k) => k > after);
+        const page = rest.slice(0, pageSize);
+        const truncated = rest.length > page.length;
         const body =
           `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">` +
-          `<Name>${xml(bucket)}</Name><Prefix>${xml(prefix)}</Prefix><KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>` +
-          keys.map((k) => `<Contents><Key>${xml(k)}</Key><Size>${Buffer.byteLength(objects.get(`${bucket}/${k}`)!)}</Size></Contents>`).join('') +
-          [...prefixes].map((p) => `<CommonPrefixes><Prefix>${xml(p)}</Prefix></CommonPrefixes>`).join('') +
+          `<Name>${xml(bucket)}</Name><Prefix>${xml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${pageSize}</MaxKeys><IsTruncated>${truncated}</IsTruncated>` +
+          (truncated ? `<NextContinuationToken>${xml(page.at(-1)!)}</NextContinuationToken>` : '') +
+          page.map((k) => `<Contents><Key>${xml(k)}</Key><Size>${Buffer.byteLength(objects.get(`${bucket}/${k}`)!)}</Size></Contents>`).join('') +
+          (after === null ? [...prefixes] : []).map((p) => `<CommonPrefixes><Prefix>${xml(p)}</Prefix></CommonPrefixes>`).join('') +
           `</ListBucketResult>`;
         res.writeHead(200, { 'content-type': 'application/xml' }).end(body);
         return;
@@ -65,5 +78,5 @@ export async function startS3StandIn(): Promise<S3StandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { endpoint: `http://127.0.0.1:${port}`, objects, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return { endpoint: `http://127.0.0.1:${port}`, objects, contentTypes, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }

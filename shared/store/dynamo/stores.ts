@@ -6,6 +6,7 @@ import { Table } from './helpers.js';
 import { dynamoAudit } from './audit.js';
 import { dynamoCases } from './cases.js';
 import { dynamoCouncils } from './councils.js';
+import { dynamoImportLock } from './importLock.js';
 import { dynamoSendClaims } from './sendClaims.js';
 import { dynamoStaff } from './staff.js';
 import { dynamoSubjects } from './subjects.js';
@@ -22,6 +23,7 @@ export function dynamoStores(tableName: string, db: DynamoDBDocumentClient = doc
     table,
     store: { ...dynamoCouncils(table), ...dynamoStaff(table), ...dynamoCases(table) },
     claims: dynamoSendClaims(table),
+    importLock: dynamoImportLock(table),
     surveys: dynamoSurveys(table),
     audit: dynamoAudit(table),
     subjects: dynamoSubjects(table),

@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit.js';
 import type { CaseStore } from './cases.js';
 import type { CouncilStore } from './councils.js';
+import type { ImportLock } from './importLock.js';
 import type { SendClaims } from './sendClaims.js';
 import type { StaffStore } from './staff.js';
 import type { SubjectRecords } from './subjects.js';
@@ -13,6 +14,7 @@ export type KeptStore = CouncilStore & StaffStore & CaseStore;
 export interface Stores {
   store: KeptStore;
   claims: SendClaims;
+  importLock: ImportLock;
   surveys: SurveyStore;
   audit: AuditLog;
   subjects: SubjectRecords;

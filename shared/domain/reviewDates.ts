@@ -48,16 +48,22 @@ export function reviewDateDifferences(child: Child, facts: readonly Fact[], poli
     }
   }
 
-  let lastHeld = '';
-  for (const f of facts) if (f.type === 'review' && f.date <= today && f.date > lastHeld) lastHeld = f.date;
-  let next: string | null = null;
-  for (const f of caseSystem) if (f.held === undefined && f.date > lastHeld && (next === null || f.date < next)) next = f.date;
+  const next = caseSystemNextReview(facts, today);
   if (next !== null) {
     const keptDue = dueOf(computeObligations(child, facts, today, policy), REVIEWS.kinds);
     if (keptDue !== next) out.push(difference(null, next, keptDue, false));
   }
   // Held reviews in date order, then the next one.
   return out.sort((a, b) => (a.held ?? '9999-12-31').localeCompare(b.held ?? '9999-12-31'));
+}
+
+/** The case system's date for the next review: its earliest unheld review due after the last review held, or null. */
+export function caseSystemNextReview(facts: readonly Fact[], today: string): string | null {
+  let lastHeld = '';
+  for (const f of facts) if (f.type === 'review' && f.date <= today && f.date > lastHeld) lastHeld = f.date;
+  let next: string | null = null;
+  for (const f of facts) if (f.type === 'case-system-review-due' && f.held === undefined && f.date > lastHeld && (next === null || f.date < next)) next = f.date;
+  return next;
 }
 
 function difference(held: string | null, caseSystemDue: string, keptDue: string | null, first: boolean): ReviewDateDifference {

@@ -81,6 +81,12 @@ describe('GET /reports/review-dates', () => {
     await page.context().close();
   });
 
+  it("the case page shows the case system's date beside the statutory one for the next review", async () => {
+    const html = await (await get('/case/P70001', 'practitioner', 'sw-01')).text();
+    const review = html.slice(html.indexOf('Looked-after review'), html.indexOf('Looked-after review') + 3000);
+    expect(review).toMatch(/28 December 2026[\s\S]*Case system&#39;s date[\s\S]*11 January 2027 <strong class="govuk-tag govuk-tag--orange">not the statutory date<\/strong>/);
+  });
+
   it('is for leads and admins only', async () => {
     for (const [role, id] of [['manager', 'tm-1'], ['practitioner', 'sw-01']] as const) {
       expect((await get('/reports/review-dates?format=csv', role, id)).status).toBe(403);

@@ -9,6 +9,8 @@ import escapeHtml from 'escape-html';
 import { kindLabel } from '#domain/kinds.js';
 import { statusOn } from '#domain/obligations.js';
 import { factDate } from '#domain/facts.js';
+import { effectiveFacts } from '#domain/corrections.js';
+import { caseSystemNextReview } from '#domain/reviewDates.js';
 import { addDaysIso } from '#domain/dates.js';
 import { longDate, shortDateIn } from '#domain/dateText.js';
 import { principalOf } from '#auth/session.js';
@@ -58,6 +60,7 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
     const surveys = canRecordFor(principal, child, staff) ? await campaignsToStart({ store, surveys: deps.surveys, today }, child, history.facts) : [];
     const byId = new Map(history.facts.filter((f) => f.id).map((f) => [f.id!, f]));
     const corrections = new Map(history.facts.flatMap((f) => (f.fact.type === 'correction' ? [[f.fact.factId, f] as const] : [])));
+    const caseSystemReview = caseSystemNextReview(effectiveFacts(history.facts), today);
     const due = [...history.obligations].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.kind < b.kind ? -1 : 1));
     return page.render(200, 'child.njk', {
       ...workChrome(principal, council.name, 'case', names.get(principal.staffId)),
@@ -85,6 +88,9 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
           },
           rows: [
             { key: { text: 'Due' }, value: { html: `${escapeHtml(longDate(o.dueDate))} <strong class="govuk-tag ${STATUS_TAG[status]}">${status.replace('-', ' ')}</strong>` } },
+            ...(o.kind === 'looked-after-review' && caseSystemReview
+              ? [{ key: { text: "Case system's date" }, value: { html: caseSystemReview === o.dueDate ? escapeHtml(longDate(caseSystemReview)) : `${escapeHtml(longDate(caseSystemReview))} <strong class="govuk-tag govuk-tag--orange">not the statutory date</strong>` } }]
+              : []),
             { key: { text: 'Responsible' }, value: { text: nameOf(responsibleFor(o)) } },
             { key: { text: 'Rule' }, value: { text: o.note ? `${o.rule}. Note: ${o.note}` : o.rule } },
           ],

@@ -1,7 +1,10 @@
 /**
- * SES bounce and complaint notifications (through SNS): the address is
- * marked undeliverable, so the sweep stops mailing it, and the council's
- * admins are told whose address needs fixing.
+ * SES bounce and complaint notifications (through SNS). A survey email's
+ * tags name the young person it went to: their address is marked
+ * unreachable, so later invitations and reminders go by text where they
+ * have a mobile. Otherwise a member of staff's address is marked
+ * undeliverable, so the sweep stops mailing it, and the council's admins
+ * are told whose address needs fixing.
  */
 import middy from '@middy/core';
 import { withLogContext } from '#platform/log.js';

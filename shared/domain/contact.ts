@@ -29,10 +29,20 @@ export const contactFields = {
 /** AWS End User Messaging SMS event types that mean a number cannot be texted: invalid, blocked, or no phone there. */
 export const UNREACHABLE_TEXT_EVENTS = ['TEXT_INVALID', 'TEXT_BLOCKED', 'TEXT_UNREACHABLE'] as const;
 
-/** What Kept learns about a young person's contact details from the messages it sends. */
+/**
+ * What Kept learns about a young person's contact details from the messages
+ * it sends. Each mark is set only while the record still holds the number or
+ * address it is about (the store's write is conditional on it). Nothing in
+ * Kept changes an existing child's mobile or email today (an import leaves
+ * the details of a child already in Kept alone, and the API has no edit), so
+ * nothing clears a mark yet: whatever comes to change one of them must
+ * remove its mark in the same write.
+ */
 export interface ContactState {
   /** The mobile network could not deliver texts to the number (or it opted out): no more texts. */
   mobileUnreachable?: { since: string; reason: string };
+  /** Survey email to the address bounced for good (or they marked it as spam): no more emails. */
+  emailUnreachable?: { since: string; reason: string };
 }
 
 interface Contactable extends ContactState {
@@ -50,10 +60,11 @@ export function contactProblem(c: Contactable): { field: string; message: string
 
 /**
  * The channels a survey message goes by: the preferred ones that can be used,
- * else whichever one can (email first). Empty when the young person cannot be reached.
+ * else whichever one can (email first). An address or number found
+ * unreachable cannot be used. Empty when the young person cannot be reached.
  */
 export function channelsFor(c: Contactable, textEnabled: boolean): Channel[] {
-  const can = { email: Boolean(c.email), text: textEnabled && Boolean(c.mobile) && !c.mobileUnreachable };
+  const can = { email: Boolean(c.email) && !c.emailUnreachable, text: textEnabled && Boolean(c.mobile) && !c.mobileUnreachable };
   const preferred = c.preferredChannel ?? 'email';
   const wanted: Channel[] = preferred === 'both' ? ['email', 'text'] : [preferred];
   const chosen = wanted.filter((ch) => can[ch]);

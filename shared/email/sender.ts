@@ -6,11 +6,22 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { config } from '#platform/config.js';
 
+/**
+ * An SES message tag. SES allows only ASCII letters, digits, `_` and `-` in
+ * a tag's name and value, 256 characters at most (see messageTags.ts).
+ */
+export interface MessageTag {
+  name: string;
+  value: string;
+}
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** Sent as SES message tags; the configuration set's bounce and complaint events carry them back (`mail.tags`). */
+  tags?: readonly MessageTag[];
 }
 
 export type SendEmail = (email: OutgoingEmail) => Promise<string>;
@@ -47,6 +58,7 @@ export function sesSender(options: { endpoint?: string; ratePerSecond?: number; 
         Destination: { ToAddresses: [email.to] },
         ReplyToAddresses: config.mailReplyTo ? [config.mailReplyTo] : undefined,
         ConfigurationSetName: config.mailConfigurationSet,
+        Tags: email.tags?.length ? email.tags.map((t) => ({ Name: t.name, Value: t.value })) : undefined,
         Message: {
           Subject: { Data: email.subject, Charset: 'UTF-8' },
           Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },

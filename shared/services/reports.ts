@@ -78,14 +78,22 @@ export interface SurveyReport {
   rates: ResponseRates;
 }
 
-/** The campaign's response rates: the invitations with the textFailed flag from the young people's records, the team names from the staff. */
+/**
+ * The campaign's response rates: the invitations with the emailFailed and
+ * textFailed flags from the young people's records (their address or number
+ * found unreachable since the campaign opened), the team names from the staff.
+ */
 async function ratesFor(store: KeptStore, campaign: Campaign, invitations: readonly Invitation[], responses: ReadonlyArray<{ bands: { assisted?: true } }>): Promise<ResponseRates> {
   const [children, staff] = await Promise.all([store.listChildren(campaign.councilId), store.listStaff(campaign.councilId)]);
-  const unreachableSince = new Map(children.flatMap((c) => (c.mobileUnreachable ? [[c.id, c.mobileUnreachable.since] as const] : [])));
+  const byId = new Map(children.map((c) => [c.id, c]));
+  const since = (mark: { since: string } | undefined) => (mark?.since ?? '') >= campaign.opens;
   const names = new Map(staff.map((s) => [s.id, s.name]));
   return responseRates({
     totals: responseCounts(campaign, invitations, responses.length),
-    invitations: invitations.map((i) => ({ ...i, textFailed: (unreachableSince.get(i.childId) ?? '') >= campaign.opens })),
+    invitations: invitations.map((i) => {
+      const child = byId.get(i.childId);
+      return { ...i, emailFailed: since(child?.emailUnreachable), textFailed: since(child?.mobileUnreachable) };
+    }),
     assistedAnswers: responses.filter((r) => r.bands.assisted).length,
     targetRate: campaign.targetRate,
     teamName: (team) => (team === 'no-team' ? 'No team' : `${names.get(team) ?? team}'s team`),

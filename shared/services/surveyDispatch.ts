@@ -18,6 +18,7 @@ import { inAudience, personOf } from '#domain/surveys/bands.js';
 import { type Campaign, nextStep } from '#domain/surveys/campaign.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import type { SendEmail } from '#email/sender.js';
+import { youngPersonTags } from '#email/messageTags.js';
 import { type SendText, TextOptedOut } from '#email/textSender.js';
 import { type Channel, channelsFor } from '#domain/contact.js';
 import { surveyText } from '#domain/textMessage.js';
@@ -144,7 +145,7 @@ async function deliver(r: Run, child: ChildRecord, message: Message): Promise<De
         messageId =
           channel === 'text'
             ? await o.sendText!({ to: child.mobile!, body: surveyText(r.council.name, url, message.kind === 'reminder'), context: { councilId: o.councilId, childId: child.id } })
-            : await o.send({ to: child.email!, ...invitationEmail(campaign, r.definition, r.council, url, message.kind === 'reminder', child.language) });
+            : await o.send({ to: child.email!, ...invitationEmail(campaign, r.definition, r.council, url, message.kind === 'reminder', child.language), tags: youngPersonTags(o.councilId, child.id) });
       } catch (error) {
         if (error instanceof TextOptedOut) {
           await o.store.markMobileUnreachable(o.councilId, child.id, child.mobile!, new Date(nowMs).toISOString(), 'opted-out');

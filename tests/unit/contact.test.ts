@@ -55,6 +55,15 @@ describe('channels', () => {
     expect(channelsFor({ mobile }, false)).toEqual([]);
     expect(channelsFor({}, true)).toEqual([]);
   });
+  it('falls back to text when the email address is unreachable, and to nothing when texts are off too', () => {
+    const bounced = { since: '2027-01-19T10:00:00.000Z', reason: 'bounced' };
+    expect(channelsFor({ email, mobile, emailUnreachable: bounced }, true)).toEqual(['text']);
+    expect(channelsFor({ email, mobile, preferredChannel: 'email', emailUnreachable: bounced }, true)).toEqual(['text']);
+    expect(channelsFor({ email, mobile, preferredChannel: 'both', emailUnreachable: bounced }, true)).toEqual(['text']);
+    expect(channelsFor({ email, mobile, emailUnreachable: bounced }, false)).toEqual([]);
+    expect(channelsFor({ email, emailUnreachable: { ...bounced, reason: 'complained' } }, true)).toEqual([]);
+    expect(channelsFor({ email, mobile, emailUnreachable: bounced, mobileUnreachable: { since: bounced.since, reason: 'blocked' } }, true)).toEqual([]);
+  });
 });
 
 describe('survey texts', () => {

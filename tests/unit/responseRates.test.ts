@@ -101,6 +101,19 @@ describe('response rates', () => {
     const many = Array.from({ length: 7 }, () => ({ sentAt: AT, channel: 'text' as const, textFailed: true }));
     expect(responseRates({ totals: responseCounts({}, many, 0), invitations: many, assistedAnswers: 0, teamName }).undelivered).toBe(7);
   });
+
+  it('counts as undelivered the emails sent to an address since found unreachable, an invitation sent both ways once', () => {
+    const undelivered = (invitations: Parameters<typeof responseRates>[0]['invitations']) =>
+      responseRates({ totals: responseCounts({}, invitations, 0), invitations, assistedAnswers: 0, teamName }).undelivered;
+    const emails = Array.from({ length: 6 }, () => ({ sentAt: AT, channel: 'email' as const, emailFailed: true }));
+    expect(undelivered(emails)).toBe(6);
+    // Sent by text only, an unreachable address does not matter; sent both ways with both failed, it counts once.
+    expect(undelivered([...emails, { sentAt: AT, channel: 'text' as const, emailFailed: true }])).toBe(6);
+    expect(undelivered([...emails, { sentAt: AT, channel: 'both' as const, emailFailed: true, textFailed: true }])).toBe(7);
+    expect(undelivered([...emails.slice(1), { sentAt: AT, channel: 'text' as const, textFailed: true }, { sentAt: AT, channel: 'both' as const, emailFailed: true }])).toBe(7);
+    // Not sent: nothing to deliver.
+    expect(undelivered([...emails, { channel: 'email' as const, emailFailed: true }])).toBe(6);
+  });
 });
 
 const base = { surveyId: 'care-leaver', name: 'Leavers', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: '2027-02-01', closes: '2027-03-01', mode: 'anonymous' };

@@ -28,6 +28,8 @@ export interface InvitationGroups {
   team?: string;
   ageBand?: string;
   channel?: ChannelGroup;
+  /** The young person's email address was found unreachable (a bounce or complaint) after the campaign opened. */
+  emailFailed?: boolean;
   /** The young person's mobile number was found unreachable after the campaign opened. */
   textFailed?: boolean;
 }
@@ -62,7 +64,11 @@ export interface ResponseRates {
   breakdowns: RateBreakdown[];
   /** Answers given with a worker's help (an assisted link), from the responses themselves; whoever was invited by whatever channel. */
   assisted: Shown;
-  /** Invitations sent by text to a number since found unreachable (Kept is not told of young people's bounced emails). */
+  /**
+   * Invitations sent by email to an address since found unreachable (it
+   * bounced for good, or the young person complained), or by text to a
+   * number since found unreachable; one sent both ways counts once.
+   */
   undelivered: Shown;
 }
 
@@ -154,7 +160,9 @@ export function responseRates(input: {
     publishBreakdown('ageBand', 'Age band', countByGroup(totals, invitations, (i) => i.ageBand, AGE_BANDS), heads),
   ];
   const assisted = suppressDistribution({ categories: ['With a worker', 'On their own'], counts: [input.assistedAnswers, Math.max(0, totals.answered - input.assistedAnswers)] });
-  const undelivered = invitations.filter((i) => i.sentAt && i.textFailed && (i.channel === 'text' || i.channel === 'both')).length;
+  const byEmail = (i: InvitationGroups) => i.channel === 'email' || i.channel === 'both';
+  const byText = (i: InvitationGroups) => i.channel === 'text' || i.channel === 'both';
+  const undelivered = invitations.filter((i) => i.sentAt && ((i.emailFailed && byEmail(i)) || (i.textFailed && byText(i)))).length;
   return {
     target,
     invited: headline.invited,

@@ -259,5 +259,19 @@ export function dynamoCases(table: Table): CaseStore {
         ),
       );
     },
+
+    async markEmailUnreachable(councilId, childId, email, since, reason) {
+      return writtenIfStill(
+        table.db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.child(councilId, childId),
+            UpdateExpression: 'SET emailUnreachable = :u',
+            ConditionExpression: 'attribute_exists(pk) AND email = :e',
+            ExpressionAttributeValues: { ':u': { since, reason }, ':e': email },
+          }),
+        ),
+      );
+    },
   };
 }

@@ -115,4 +115,10 @@ export interface CaseStore {
    * child's number. False when there is no such child or the number changed.
    */
   markMobileUnreachable(councilId: string, childId: string, mobile: string, since: string, reason: string): Promise<boolean>;
+  /**
+   * Survey email to this address stopped reaching the young person (it
+   * bounced for good, or they complained): marks it unreachable, if it is
+   * still the child's address. False when there is no such child or the address changed.
+   */
+  markEmailUnreachable(councilId: string, childId: string, email: string, since: string, reason: string): Promise<boolean>;
 }

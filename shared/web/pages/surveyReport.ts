@@ -27,7 +27,7 @@ export function surveyReportCsv(r: SurveyReport): string[][] {
   rows.push(['response', '', 'Answered', '', shown(s.answered), blankIfNull(s.responseRate), '']);
   rows.push(['response', '', 'Target response rate', '', '', String(r.rates.target), '']);
   rows.push(['response', '', 'Answered with a worker (assisted)', '', shown(r.rates.assisted), '', '']);
-  rows.push(['response', '', 'Could not be delivered (text)', '', shown(r.rates.undelivered), '', '']);
+  rows.push(['response', '', 'Could not be delivered (email or text)', '', shown(r.rates.undelivered), '', '']);
   for (const b of r.rates.breakdowns) {
     for (const row of b.rows) {
       rows.push([`response by ${b.dimension}`, '', row.label, 'Invited', shown(row.invited), '', '']);

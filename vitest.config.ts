@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -15,7 +15,16 @@ export default defineConfig({
           globalSetup: ['tests/support/globalSetup.ts'],
         },
       },
-      { extends: true, test: { name: 'infra', include: ['tests/infra/**/*.test.ts'] } },
+      { extends: true, test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/infra/stack/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'stack',
+          include: ['tests/infra/stack/**/*.test.ts'],
+          // The CDK app is synthesized (slow: every handler bundled, cdk-nag run) once for all the stack files.
+          globalSetup: ['tests/infra/stack/synth.ts'],
+        },
+      },
     ],
   },
 });

@@ -25,28 +25,15 @@ if (!(PARTS as readonly string[]).includes(which)) {
   process.stderr.write(`bench: choose one of ${PARTS.join(', ')}, or nothing for all\n`);
   process.exit(2);
 }
-if (which === 'engine') {
-  const { benchEngine } = await import('./engine.js');
-  print('Due-date engine: 100,000 synthetic children', benchEngine());
-}
-if (which === 'sweep') {
-  const { benchSweep } = await import('./sweep.js');
-  for (const [title, figures] of await benchSweep()) print(title, figures);
-}
-if (which === 'surveys') {
-  const { benchSurveys } = await import('./surveys.js');
-  for (const [title, figures] of await benchSurveys()) print(title, figures);
-}
-if (which === 'bundles') {
-  const { benchBundles } = await import('./bundles.js');
-  for (const [title, figures] of await benchBundles()) print(title, figures);
-}
-if (which === 'load') {
-  const { benchLoad } = await import('./load.js');
-  for (const [title, figures] of await benchLoad()) print(title, figures);
-}
-if (which === 'import') {
-  const { benchImport } = await import('./importExtract.js');
-  for (const [title, figures] of await benchImport()) print(title, figures);
-}
+type Figures = Record<string, unknown>;
+/** Each benchmark, loaded only when it runs: the figures it measures, under their titles. */
+const BENCHMARKS: Record<(typeof PARTS)[number], () => Promise<Iterable<readonly [string, Figures]>>> = {
+  engine: async () => [['Due-date engine: 100,000 synthetic children', (await import('./engine.js')).benchEngine()]],
+  sweep: async () => (await import('./sweep.js')).benchSweep(),
+  surveys: async () => (await import('./surveys.js')).benchSurveys(),
+  bundles: async () => (await import('./bundles.js')).benchBundles(),
+  load: async () => (await import('./load.js')).benchLoad(),
+  import: async () => (await import('./importExtract.js')).benchImport(),
+};
+for (const [title, figures] of await BENCHMARKS[which as (typeof PARTS)[number]]()) print(title, figures);
 process.exit(0);

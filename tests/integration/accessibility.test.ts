@@ -5,20 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { runSurveyDispatch } from '#services/surveyDispatch.js';
-import { sesSender } from '#email/sender.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_OLDER, PLACEMENT_SURVEY_YOUNG } from '#domain/surveys/definitions.js';
 import { DEMO_PLEDGE } from '#local/demoPledge.js';
 import type { SurveyDefinition } from '#domain/surveys/schema.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
-import type { Campaign } from '#domain/surveys/campaign.js';
 import { answersFor } from '#tests/support/surveyClient.js';
-import { browserForFile } from '#tests/support/browser.js';
+import { browserForFile, closeBrowserAndStack } from '#tests/support/browser.js';
 import { axeViolations, openPage } from '#tests/support/axe.js';
+import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 
@@ -26,21 +22,15 @@ let stack: TestStack;
 const chromium = browserForFile();
 const links = new Map<string, string>();
 
-const inCare: Fact[] = [
-  { type: 'entered-care', date: '2025-01-01' },
-  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince();
 const leaver: Fact[] = [...inCare.map((f) => ({ ...f, date: '2020-01-01' }) as Fact), { type: 'left-care', date: '2024-03-01', reason: 'age-18' }];
 
 async function addChild(id: string, dob: string, facts: Fact[]) {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'A', lastName: 'B', dateOfBirth: dob, holderId: 'sw-1', createdAt: TODAY, version: 0, email: `young-${id.toLowerCase()}@${stack.councilId}.test` };
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, facts, TODAY);
 }
 
-async function linkFor(childId: string): Promise<string> {
-  const mail = (await stack.inbox()).filter((e) => e.destination.to[0] === `young-${childId.toLowerCase()}@${stack.councilId}.test`).at(-1)!;
-  return new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
-}
+const linkFor = (childId: string) => surveyLinkTo(stack, `young-${childId.toLowerCase()}@${stack.councilId}.test`);
 
 const open = async () => openPage(await chromium.browser());
 const axe = axeViolations;
@@ -55,31 +45,24 @@ async function fill(page: Page, definition: SurveyDefinition, sectionId: string,
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('a11y');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100', pledge: [...DEMO_PLEDGE] });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('a11y', { council: { outOfHoursPhone: '0300 555 0100', pledge: [...DEMO_PLEDGE] } });
   await addChild('L-1', '2006-03-01', leaver);
   await addChild('P-1', '2013-05-05', inCare);
   await addChild('P-2', '2013-06-05', inCare);
   await addChild('Y-1', '2017-08-08', inCare);
   await addChild('Y-2', '2017-09-08', inCare);
   const surveys = stack.surveys;
-  const base = { councilId: stack.councilId, state: 'scheduled' as const, createdBy: 'lead-1', createdAt: TODAY, invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [] };
-  const campaigns: Campaign[] = [
-    { ...base, id: 'c-leavers', name: 'Leavers', surveyId: 'care-leaver', version: 1, mode: 'anonymous', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 } },
-    { ...base, id: 'c-older', name: 'Older', surveyId: 'placement-11-17', version: 1, mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
-    { ...base, id: 'c-young', name: 'Young', surveyId: 'placement-8-11', version: 1, mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
-  ];
-  for (const c of campaigns) await surveys.putCampaign(c);
-  await runSurveyDispatch({ store: stack.store, surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  for (const c of [
+    { id: 'c-leavers', name: 'Leavers', surveyId: 'care-leaver', mode: 'anonymous', audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 } },
+    { id: 'c-older', name: 'Older', surveyId: 'placement-11-17', mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
+    { id: 'c-young', name: 'Young', surveyId: 'placement-8-11', mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
+  ] as const) await surveys.putCampaign(scheduledCampaign(stack, TODAY, c));
+  await dispatchSurveys(stack, TODAY, surveys);
   for (const id of ['L-1', 'P-1', 'P-2', 'Y-1', 'Y-2']) links.set(id, await linkFor(id));
   await chromium.ready();
 });
 
-afterAll(async () => {
-  await chromium.close();
-  await stack?.stop();
-});
+afterAll(() => closeBrowserAndStack(chromium, stack));
 
 describe('axe-core finds no violations', () => {
   const cases: Array<[string, string, SurveyDefinition]> = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { staffTokens, startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { ROUTES } from '#infra/topology.js';
 
 let stack: TestStack;
@@ -8,17 +8,9 @@ let tokens: Record<string, string>;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = '2027-01-18';
-  stack = await startTestStack('api');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('api');
   tokens = {
-    admin: await stack.token('admin', 'admin-1'),
-    lead: await stack.token('lead', 'lead-1'),
-    manager: await stack.token('manager', 'tm-1'),
-    otherManager: await stack.token('manager', 'tm-2'),
-    sw1: await stack.token('practitioner', 'sw-1'),
-    sw2: await stack.token('practitioner', 'sw-2'),
-    sw3: await stack.token('practitioner', 'sw-3'),
+    ...(await staffTokens(stack, { admin: 'admin-1', lead: 'lead-1', manager: 'tm-1', otherManager: 'tm-2', sw1: 'sw-1', sw2: 'sw-2', sw3: 'sw-3' })),
     foreignAdmin: await stack.token('admin', 'admin-1', 'another-council'),
   };
 });

@@ -7,32 +7,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
-import { browserForFile } from '#tests/support/browser.js';
+import { browserForFile, closeBrowserAndStack } from '#tests/support/browser.js';
 import { axeViolations, openPage } from '#tests/support/axe.js';
-import { runSurveyDispatch } from '#services/surveyDispatch.js';
-import { sesSender } from '#email/sender.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import { PLACEMENT_SURVEY_OLDER, PLACEMENT_SURVEY_YOUNG } from '#domain/surveys/definitions.js';
 import { documentClient } from '#store/dynamo/client.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
-import type { Campaign } from '#domain/surveys/campaign.js';
+import { dispatchSurveys, inCareSince, scheduledCampaign, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
 const chromium = browserForFile();
 const tokens: Record<string, string> = {};
-const inCare: Fact[] = [
-  { type: 'entered-care', date: '2025-01-01' },
-  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince();
 
 async function addChild(id: string, dateOfBirth: string, holderId = 'sw-1') {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Ossian', lastName: 'Vale', dateOfBirth, holderId, createdAt: TODAY, version: 0 };
-  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, inCare, TODAY);
 }
 
 const start = (childId: string, campaignId: string, token = tokens.sw1!) => stack.call('POST', `/children/${childId}/survey-links`, { token, body: { campaignId } });
@@ -48,29 +40,22 @@ async function responses(campaignId: string) {
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('assisted');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('assisted', { council: { outOfHoursPhone: '0300 555 0100' } });
   await addChild('Y-1', '2017-08-08');
   await addChild('Y-2', '2017-09-09');
   await addChild('P-1', '2013-05-05');
   await addChild('P-3', '2013-05-05', 'sw-3');
-  const base = { councilId: stack.councilId, state: 'scheduled' as const, createdBy: 'lead-1', createdAt: TODAY, invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [], version: 1 };
-  const campaigns: Campaign[] = [
-    { ...base, id: 'c-young', name: 'Young', surveyId: 'placement-8-11', mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
-    { ...base, id: 'c-older', name: 'Older', surveyId: 'placement-11-17', mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
-    { ...base, id: 'c-later', name: 'Later', surveyId: 'placement-11-17', mode: 'confidential', opens: '2027-03-01', closes: '2027-04-01', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
-  ];
-  for (const c of campaigns) await stack.surveys.putCampaign(c);
-  await runSurveyDispatch({ store: stack.store, surveys: stack.surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  for (const c of [
+    { id: 'c-young', name: 'Young', surveyId: 'placement-8-11', mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } },
+    { id: 'c-older', name: 'Older', surveyId: 'placement-11-17', mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
+    { id: 'c-later', name: 'Later', surveyId: 'placement-11-17', mode: 'confidential', opens: '2027-03-01', closes: '2027-04-01', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } },
+  ] as const) await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, c));
+  await dispatchSurveys(stack, TODAY);
   for (const [key, role, id] of [['sw1', 'practitioner', 'sw-1'], ['sw3', 'practitioner', 'sw-3'], ['tm1', 'manager', 'tm-1'], ['lead', 'lead', 'lead-1']] as const) tokens[key] = await stack.token(role, id);
   await chromium.ready();
 });
 
-afterAll(async () => {
-  await chromium.close();
-  await stack?.stop();
-});
+afterAll(() => closeBrowserAndStack(chromium, stack));
 
 describe('assisted survey links', () => {
   it('give the holder a fresh link, its QR code and a short code; a young person with no email or phone answers by the code', async () => {

@@ -4,7 +4,7 @@
  * admins see them; and a record that cannot be logged is not shown.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { staffTokens, startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '#tests/support/faultProxy.js';
 import { ROUTES } from '#infra/topology.js';
 import { AuditEntryExists, type AuditEntry, type AuditLog } from '#store/ports/audit.js';
@@ -22,16 +22,10 @@ const brief = (e: AuditEntry) => [e.action, e.staffId, e.role, e.route];
 beforeAll(async () => {
   process.env.KEPT_TODAY = '2027-01-18';
   dynamo = await startFaultProxy(`http://127.0.0.1:${inject('dynamoPort')}`);
-  stack = await startTestStack('audit', { dynamoEndpoint: dynamo.url });
+  stack = await startCouncilStack('audit', { dynamoEndpoint: dynamo.url });
   audits = stack.audit;
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   t = {
-    admin: await stack.token('admin', 'admin-1'),
-    lead: await stack.token('lead', 'lead-1'),
-    manager: await stack.token('manager', 'tm-1'),
-    sw1: await stack.token('practitioner', 'sw-1'),
-    sw2: await stack.token('practitioner', 'sw-2'),
+    ...(await staffTokens(stack, { admin: 'admin-1', lead: 'lead-1', manager: 'tm-1', sw1: 'sw-1', sw2: 'sw-2' })),
     foreignAdmin: await stack.token('admin', 'admin-1', 'another-council'),
   };
 });

@@ -14,7 +14,7 @@
  * sent to /sign-in (303), a data request (?format=json|csv) gets 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { staffTokens, startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { type Answer, closeProbes, probe } from '#tests/support/probe.js';
 import { ROUTES } from '#infra/topology.js';
 
@@ -172,16 +172,9 @@ const CSRF = 'c'.repeat(32);
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   process.env.AUTH_DOMAIN = COGNITO;
-  stack = await startTestStack('authz');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('authz');
   tokens = {
-    sw1: await stack.token('practitioner', 'sw-1'),
-    sw3: await stack.token('practitioner', 'sw-3'),
-    tm1: await stack.token('manager', 'tm-1'),
-    tm2: await stack.token('manager', 'tm-2'),
-    lead: await stack.token('lead', 'lead-1'),
-    admin: await stack.token('admin', 'admin-1'),
+    ...(await staffTokens(stack, { sw1: 'sw-1', sw3: 'sw-3', tm1: 'tm-1', tm2: 'tm-2', lead: 'lead-1', admin: 'admin-1' })),
     foreign: await stack.token('admin', 'admin-1', 'another-council'),
   };
   const admin = tokens.admin;

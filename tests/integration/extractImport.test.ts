@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { dynamoServerError, startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
@@ -9,6 +8,7 @@ import { scanKeys } from '#tests/support/probe.js';
 import { importExtract } from '#services/importExtract.js';
 import { readSsd } from '#domain/import/ssd.js';
 import { readSsda903 } from '#domain/import/ssda903.js';
+import { ROOT, runScript } from '#tests/support/command.js';
 
 let stack: TestStack;
 let dynamo: FaultProxy;
@@ -170,18 +170,7 @@ describe('SSDA903 import', () => {
 });
 
 describe('npm run import -- --ssd DIR', () => {
-  const ROOT = resolve(import.meta.dirname, '../..');
-  const run = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((done, failed) => {
-      const env = { ...process.env, KEPT_LOG: 'silent', TABLE_NAME: stack.tableName, COUNCIL_ID: stack.councilId, KEPT_TODAY: options.today };
-      const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['infra/local/import.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', failed);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+  const run = (args: string[]) => runScript('infra/local/import.ts', args, { TABLE_NAME: stack.tableName, COUNCIL_ID: stack.councilId, KEPT_TODAY: options.today });
 
   it('prints the report for the demo extract (already imported: nothing new) and exits 0', async () => {
     const { code, stdout } = await run(['--ssd', 'tests/fixtures/ssd']);

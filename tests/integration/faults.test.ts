@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { dynamoServerError, dynamoThrottling, sesServerError, sesThrottling, startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
+import { dynamoServerError, dynamoThrottling, sesServerError, sesThrottling, startFaultProxy, type Fault, type FaultProxy } from '#tests/support/faultProxy.js';
 import { runSweep } from '#services/sweep.js';
 import { sesSender } from '#email/sender.js';
 import { captureLogs } from '#platform/log.js';
@@ -23,9 +23,7 @@ beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   dynamo = await startFaultProxy(`http://127.0.0.1:${inject('dynamoPort')}`);
   ses = await startFaultProxy(`http://127.0.0.1:${inject('sesPort')}`);
-  stack = await startTestStack('faults', { dynamoEndpoint: dynamo.url });
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('faults', { dynamoEndpoint: dynamo.url });
   const admin = await stack.token('admin', 'admin-1');
   for (const [id, holderId] of [['C-1', 'sw-1'], ['C-2', 'sw-2'], ['C-3', 'sw-3']] as const) {
     await stack.call('POST', '/children', { token: admin, body: { id, firstName: 'Ola', lastName: 'Pym', dateOfBirth: '2014-01-01', holderId } });
@@ -92,12 +90,17 @@ describe('DynamoDB faults while recording a fact', () => {
     const { facts, obligations } = await stack.store.getChildHistory(stack.councilId, 'C-1');
     return { facts: facts.length, obligations: JSON.stringify(obligations.map((o) => [o.kind, o.dueDate]).sort()) };
   };
+  /** Records a visit to C-1 on `date` while DynamoDB meets the transaction that writes it with `fault` (when it says so), then takes the fault away. */
+  const recordVisitDuring = async (date: string, fault: () => Fault | null) => {
+    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') ? fault() : null);
+    const r = await stack.call('POST', '/children/C-1/facts', { token: await sw1(), body: { type: 'visit', date, seenAlone: true } });
+    dynamo.rule = () => null;
+    return r;
+  };
 
   it('answers 503 when DynamoDB throttles, and writes neither the fact nor the projection', async () => {
     const before = await snapshot();
-    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') ? dynamoThrottling : null);
-    const r = await stack.call('POST', '/children/C-1/facts', { token: await sw1(), body: { type: 'visit', date: '2027-01-11', seenAlone: true } });
-    dynamo.rule = () => null;
+    const r = await recordVisitDuring('2027-01-11', () => dynamoThrottling);
     expect(r.status).toBe(503);
     expect(r.headers.get('retry-after')).toBeTruthy();
     expect(r.body.error).toMatch(/nothing was changed/);
@@ -106,9 +109,7 @@ describe('DynamoDB faults while recording a fact', () => {
 
   it('answers 503 on a server error too, with nothing half-written', async () => {
     const before = await snapshot();
-    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') ? dynamoServerError : null);
-    const r = await stack.call('POST', '/children/C-1/facts', { token: await sw1(), body: { type: 'visit', date: '2027-01-11', seenAlone: true } });
-    dynamo.rule = () => null;
+    const r = await recordVisitDuring('2027-01-11', () => dynamoServerError);
     expect(r.status).toBe(503);
     expect(await snapshot()).toEqual(before);
   });
@@ -116,9 +117,7 @@ describe('DynamoDB faults while recording a fact', () => {
   it('records the fact once when the answer to a write that did happen is lost', async () => {
     const before = await snapshot();
     let lost = 0;
-    dynamo.rule = ({ headers }) => (String(headers['x-amz-target']).endsWith('TransactWriteItems') && lost++ === 0 ? { ...dynamoServerError, after: true } : null);
-    const r = await stack.call('POST', '/children/C-1/facts', { token: await sw1(), body: { type: 'visit', date: '2027-01-12', seenAlone: true } });
-    dynamo.rule = () => null;
+    const r = await recordVisitDuring('2027-01-12', () => (lost++ === 0 ? { ...dynamoServerError, after: true } : null));
     expect(r.status).toBe(201);
     expect((await snapshot()).facts).toBe(before.facts + 1);
   });

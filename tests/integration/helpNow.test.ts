@@ -5,37 +5,26 @@
  * with no answer in it. The pages pass axe-core and work without JavaScript.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, answersFor } from '#tests/support/surveyClient.js';
-import { browserForFile } from '#tests/support/browser.js';
+import { browserForFile, closeBrowserAndStack } from '#tests/support/browser.js';
 import { axeViolations, openPage } from '#tests/support/axe.js';
-import { runSurveyDispatch } from '#services/surveyDispatch.js';
-import { sesSender } from '#email/sender.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
-import type { Campaign } from '#domain/surveys/campaign.js';
+import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
 const chromium = browserForFile();
-const inCare: Fact[] = [
-  { type: 'entered-care', date: '2025-01-01' },
-  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince();
 const addressOf = (id: string) => `young-${id.toLowerCase()}@${stack.councilId}.test`;
 
 async function addChild(id: string) {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Wren', lastName: 'Hollis', dateOfBirth: '2013-05-05', holderId: 'sw-1', createdAt: TODAY, version: 0, email: addressOf(id) };
-  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, inCare, TODAY);
 }
 
-async function linkFor(id: string): Promise<string> {
-  const mail = (await stack.inbox()).filter((e) => e.destination.to[0] === addressOf(id)).at(-1)!;
-  return new URL(/Answer here: (\S+)/.exec(mail.body.text!)![1]!).pathname;
-}
+const linkFor = (id: string) => surveyLinkTo(stack, addressOf(id));
 
 const staffMail = async () => (await stack.inbox()).filter((e) => /^(sw|tm)-\d@/.test(e.destination.to[0]!));
 
@@ -43,21 +32,14 @@ const axe = axeViolations;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('helpnow');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('helpnow', { council: { outOfHoursPhone: '0300 555 0100' } });
   for (const id of ['P-1', 'P-2', 'P-3']) await addChild(id);
-  const base = { councilId: stack.councilId, state: 'scheduled' as const, createdBy: 'lead-1', createdAt: TODAY, invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [], surveyId: 'placement-11-17', version: 1, audience: { status: 'looked-after' as const, ageFrom: 11, ageTo: 18 } };
-  const campaign: Campaign = { ...base, id: 'c-confidential', name: 'Confidential', mode: 'confidential' };
-  await stack.surveys.putCampaign(campaign);
-  await runSurveyDispatch({ store: stack.store, surveys: stack.surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, { id: 'c-confidential', name: 'Confidential', surveyId: 'placement-11-17', mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } }));
+  await dispatchSurveys(stack, TODAY);
   await chromium.ready();
 });
 
-afterAll(async () => {
-  await chromium.close();
-  await stack?.stop();
-});
+afterAll(() => closeBrowserAndStack(chromium, stack));
 
 /** Where "I need help now" is on a page, and where the first question is (-1 when none). */
 function positions(html: string): { help: number; question: number } {

@@ -6,13 +6,12 @@
  * out, through the local sign-in page and back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { csrfOf, textOf, webSession } from '#tests/support/webSession.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import { longDate } from '#domain/dateText.js';
+import { inCareSince, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
@@ -20,22 +19,17 @@ const tokens: Record<string, string> = {};
 
 async function addChild(id: string, holderId: string, facts: Fact[], dateOfBirth = '2015-03-02') {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Ellie', lastName: 'Walker', dateOfBirth, holderId, createdAt: TODAY, version: 0 };
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: "2026-11-01T08:00:00Z", recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, facts, TODAY, { at: '2026-11-01T08:00:00Z' });
 }
 
-const inCare = (date: string): Fact[] => [
-  { type: 'entered-care', date },
-  { type: 'placement-started', date, placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince;
 
 const factsOf = async (id: string) => (await stack.store.getChildHistory(stack.councilId, id)).facts;
 const dueOf = async (id: string, kind: string) => (await stack.store.getChildHistory(stack.councilId, id)).obligations.find((o) => o.kind === kind);
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('record-pages', { localSignIn: true });
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('record-pages', { localSignIn: true });
   for (const [role, id] of [['practitioner', 'sw-1'], ['practitioner', 'sw-2'], ['lead', 'lead-1'], ['manager', 'tm-1']] as const) tokens[id] = await stack.token(role, id);
   await addChild('C-1', 'sw-1', inCare('2026-12-18'));
   await addChild('C-2', 'sw-1', [...inCare('2026-06-01'), { type: 'review', date: '2026-06-20' }, { type: 'review', date: '2026-09-20' }]);

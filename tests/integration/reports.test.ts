@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { browserForFile } from '#tests/support/browser.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
 import { projector } from '#services/council.js';
@@ -32,10 +32,8 @@ async function get(path: string, token?: string) {
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('reports');
+  stack = await startCouncilStack('reports');
   surveys = stack.surveys;
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   const rng = makeRng(99);
   const children: Array<{ child: ChildRecord; facts: never[] | ReturnType<typeof syntheticChild>['facts'] }> = [];
   for (let i = 0; i < 45; i++) {

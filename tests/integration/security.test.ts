@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
 import { tokenHash, newToken } from '#platform/tokens.js';
 import { WRONG_LINKS_ALLOWED } from '#services/surveyResponse.js';
@@ -22,10 +22,8 @@ let goodToken: string;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('security');
+  stack = await startCouncilStack('security');
   surveys = stack.surveys;
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   await surveys.putCampaign({
     id: 'c-1', councilId: stack.councilId, surveyId: 'care-leaver', version: 1, name: 'Leavers', mode: 'anonymous', state: 'open',
     audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-02-15', reminderDays: [],

@@ -4,12 +4,9 @@
  * the person's record was built through the API and they answered surveys
  * through the survey pages.
  */
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { staffTokens, startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
 import { documentClient } from '#store/dynamo/client.js';
@@ -19,9 +16,8 @@ import { tokenHash } from '#platform/tokens.js';
 import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
 import type { AuditEntry } from '#store/ports/audit.js';
 import { londonDateOf } from '#domain/dates.js';
+import { runScript } from '#tests/support/command.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 const TODAY = '2027-01-18';
 
 let stack: TestStack;
@@ -33,19 +29,8 @@ const linkHashes: Record<string, Record<string, string>> = {};
 
 const young = (who: string) => `young-${who}@${stack.councilId}.test`;
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, failed) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, KEPT_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', failed);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-const subjectAccess = (id: string) => run('infra/local/subjectAccess.ts', [id, '--by', 'admin-1']);
-const erase = (id: string, ...more: string[]) => run('infra/local/erase.ts', [id, '--by', 'admin-1', ...more]);
+const subjectAccess = (id: string) => runScript('infra/local/subjectAccess.ts', [id, '--by', 'admin-1']);
+const erase = (id: string, ...more: string[]) => runScript('infra/local/erase.ts', [id, '--by', 'admin-1', ...more]);
 
 async function partition(pk: string): Promise<Record<string, unknown>[]> {
   const out = await documentClient().send(
@@ -67,11 +52,9 @@ async function answer(who: string, mode: 'confidential' | 'anonymous'): Promise<
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('subject');
+  stack = await startCouncilStack('subject');
   surveys = stack.surveys;
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
-  t = { admin: await stack.token('admin', 'admin-1'), lead: await stack.token('lead', 'lead-1'), sw1: await stack.token('practitioner', 'sw-1') };
+  t = await staffTokens(stack, { admin: 'admin-1', lead: 'lead-1', sw1: 'sw-1' });
 
   // Two young people in care, 13 years old, with addresses: the one who asks (S-1) and another (S-2).
   const people = [
@@ -154,7 +137,7 @@ describe('subject access', () => {
     expect(nothing.stdout).toBe('');
     expect(nothing.stderr).toMatch(/holds nothing about case reference S-404/);
     expect(await audit('S-404')).toBeUndefined(); // 404: not even an entry was written
-    const bad = await run('infra/local/subjectAccess.ts', []);
+    const bad = await runScript('infra/local/subjectAccess.ts', []);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/usage: npm run subject-access -- CHILD_ID/);
   });

@@ -16,8 +16,9 @@ import { tokenHash } from '#platform/tokens.js';
 import { documentClient } from '#store/dynamo/client.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
 import type { ReceivedEmail } from '#local/services.js';
+import { CARE_LEAVER_FACTS } from '#tests/support/records.js';
+import { killedAfter } from '#tests/support/killedRun.js';
 
 const TODAY = '2027-01-18';
 const WEEK_ON = '2027-01-25';
@@ -25,11 +26,7 @@ const CLOSES = '2027-02-15';
 let stack: TestStack;
 let send: SendEmail;
 
-const leaverFacts: Fact[] = [
-  { type: 'entered-care', date: '2020-05-01' },
-  { type: 'placement-started', date: '2020-05-01', placementId: 'P1', longTerm: true, arrangement: 'foster' },
-  { type: 'left-care', date: '2024-03-01', reason: 'age-18' },
-];
+const leaverFacts = CARE_LEAVER_FACTS;
 
 interface Council {
   councilId: string;
@@ -114,14 +111,7 @@ describe('the survey dispatch', () => {
 
   it('sends the rest, each once, when a dispatch stopped after some of its invitations runs again', async () => {
     const c = await council('stopped', 5);
-    const killer = new AbortController();
-    let sends = 0;
-    const stopAfterTwo: SendEmail = async (email) => {
-      const id = await send(email);
-      if (++sends === 2) killer.abort();
-      return id;
-    };
-    expect(await dispatch(c, TODAY, { send: stopAfterTwo, signal: killer.signal })).toMatchObject({ sent: 2, stoppedEarly: true, opened: 0 });
+    expect(await dispatch(c, TODAY, killedAfter(2, send))).toMatchObject({ sent: 2, stoppedEarly: true, opened: 0 });
     expect((await counts(c)).sort()).toEqual([0, 0, 0, 1, 1]);
     expect((await campaignOf(c)).state).toBe('scheduled');
     expect(await dispatch(c, TODAY)).toMatchObject({ sent: 3, opened: 1, invited: 5 });

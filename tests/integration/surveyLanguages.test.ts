@@ -8,41 +8,30 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, answersFor, completeSurvey } from '#tests/support/surveyClient.js';
-import { browserForFile } from '#tests/support/browser.js';
+import { browserForFile, closeBrowserAndStack } from '#tests/support/browser.js';
 import { axeViolations } from '#tests/support/axe.js';
-import { runSurveyDispatch } from '#services/surveyDispatch.js';
-import { sesSender } from '#email/sender.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import { PLACEMENT_SURVEY_YOUNG } from '#domain/surveys/definitions.js';
 import { RTL_TEST_LANGUAGE, registerRtlTestLanguage } from '#local/rtlTestLanguage.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
-import type { Campaign } from '#domain/surveys/campaign.js';
+import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 const RLO = '\u202E';
 let stack: TestStack;
 const chromium = browserForFile();
-const inCare: Fact[] = [
-  { type: 'entered-care', date: '2025-01-01' },
-  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince();
 
 async function addChild(id: string, language?: string) {
   const child: ChildRecord = {
     councilId: stack.councilId, id, firstName: 'Dara', lastName: 'Noor', dateOfBirth: '2017-05-05', holderId: 'sw-1', createdAt: TODAY, version: 0,
     email: `young-${id.toLowerCase()}@${stack.councilId}.test`, ...(language ? { language } : {}),
   };
-  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, inCare, TODAY);
 }
 
-async function linkFor(childId: string): Promise<string> {
-  const mail = (await stack.inbox()).filter((e) => e.destination.to[0] === `young-${childId.toLowerCase()}@${stack.councilId}.test`).at(-1)!;
-  return new URL(/(https?:\/\/[^\s\u202a-\u202e]+)/.exec(mail.body.text!)![1]!).pathname;
-}
+const linkFor = (childId: string) => surveyLinkTo(stack, `young-${childId.toLowerCase()}@${stack.councilId}.test`);
 
 const axe = axeViolations;
 
@@ -51,25 +40,16 @@ const langDir = (page: Page) => page.evaluate(() => [document.documentElement.la
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   registerRtlTestLanguage();
-  stack = await startTestStack('languages');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('languages', { council: { outOfHoursPhone: '0300 555 0100' } });
   await addChild('R-1', RTL_TEST_LANGUAGE);
   await addChild('E-1');
   await addChild('E-2', 'fa');
-  const campaign: Campaign = {
-    councilId: stack.councilId, id: 'c-young', name: 'Young', surveyId: 'placement-8-11', version: 1, mode: 'anonymous', state: 'scheduled', createdBy: 'lead-1', createdAt: TODAY,
-    invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [], audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 },
-  };
-  await stack.surveys.putCampaign(campaign);
-  await runSurveyDispatch({ store: stack.store, surveys: stack.surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, { id: 'c-young', name: 'Young', surveyId: 'placement-8-11', mode: 'anonymous', audience: { status: 'looked-after', ageFrom: 8, ageTo: 11 } }));
+  await dispatchSurveys(stack, TODAY);
   await chromium.ready();
 });
 
-afterAll(async () => {
-  await chromium.close();
-  await stack?.stop();
-});
+afterAll(() => closeBrowserAndStack(chromium, stack));
 
 describe('a survey in the right-to-left test language', () => {
   it("invites in the language the record prefers when the survey has it, and in English otherwise", async () => {

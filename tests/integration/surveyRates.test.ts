@@ -8,28 +8,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, completeSurvey } from '#tests/support/surveyClient.js';
 import { csrfOf, textOf, webSession } from '#tests/support/webSession.js';
-import { browserForFile } from '#tests/support/browser.js';
+import { browserForFile, closeBrowserAndStack } from '#tests/support/browser.js';
 import { axeViolations } from '#tests/support/axe.js';
-import { runSurveyDispatch } from '#services/surveyDispatch.js';
-import { sesSender } from '#email/sender.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import { PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
+import { dispatchSurveys, inCareSince, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
 const chromium = browserForFile();
 const tokens: Record<'sw1' | 'sw3' | 'tm1' | 'lead', string> = { sw1: '', sw3: '', tm1: '', lead: '' };
 const campaigns: Record<'confidential' | 'anonymous', string> = { confidential: '', anonymous: '' };
-const inCare: Fact[] = [
-  { type: 'entered-care', date: '2025-01-01' },
-  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince();
 // tm-1's team: 14 young people (sw-1 and sw-2 alternately); tm-2's: 12 (sw-3). N-1 (sw-1) has no email, so is not invited.
 const TEAM1 = Array.from({ length: 14 }, (_, i) => `T1-${String(i + 1).padStart(2, '0')}`);
 const TEAM2 = Array.from({ length: 12 }, (_, i) => `T2-${String(i + 1).padStart(2, '0')}`);
@@ -37,7 +30,7 @@ const holderOf = (id: string) => (id.startsWith('T2') ? 'sw-3' : Number(id.slice
 
 async function addChild(id: string, holderId: string, email?: string) {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Rowan', lastName: 'Quill', dateOfBirth: '2013-05-05', holderId, createdAt: TODAY, version: 0, ...(email ? { email } : {}) };
-  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, inCare, TODAY);
 }
 const address = (id: string) => `${id.toLowerCase()}@${stack.councilId}.test`;
 
@@ -51,9 +44,7 @@ const report = (id: string, format = '') => fetch(`${stack.baseUrl}/reports/surv
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('rates');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('rates', { council: { outOfHoursPhone: '0300 555 0100' } });
   for (const id of [...TEAM1, ...TEAM2]) await addChild(id, holderOf(id), address(id));
   await addChild('N-1', 'sw-1');
   for (const [key, role, id] of [['sw1', 'practitioner', 'sw-1'], ['sw3', 'practitioner', 'sw-3'], ['tm1', 'manager', 'tm-1'], ['lead', 'lead', 'lead-1']] as const) tokens[key] = await stack.token(role, id);
@@ -66,7 +57,7 @@ beforeAll(async () => {
     expect(made.status).toBe(201);
     campaigns[mode] = made.body.campaign.id;
   }
-  await runSurveyDispatch({ store: stack.store, surveys: stack.surveys, claims: stack.claims, councilId: stack.councilId, today: TODAY, send: sesSender({ ratePerSecond: 0 }), appUrl: stack.baseUrl });
+  await dispatchSurveys(stack, TODAY);
   // Half of each team answers the confidential campaign: T1-01..07 (sw-1 has 01, 03, 05, 07) and T2-01..06.
   for (const id of [...TEAM1.slice(0, 7), ...TEAM2.slice(0, 6)]) {
     const pages = await completeSurvey(new SurveyBrowser(stack.baseUrl), await linkFor(id, 'confidential'), PLACEMENT_SURVEY_OLDER);
@@ -75,10 +66,7 @@ beforeAll(async () => {
   await chromium.ready();
 }, 120_000);
 
-afterAll(async () => {
-  await chromium.close();
-  await stack?.stop();
-});
+afterAll(() => closeBrowserAndStack(chromium, stack));
 
 describe('response rates on the survey report', () => {
   it('refuses a target rate outside 0 to 100, naming the field, and stores nothing', async () => {

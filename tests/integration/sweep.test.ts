@@ -11,6 +11,7 @@ import type { ReceivedEmail } from '#local/services.js';
 import { longDate } from '#domain/dateText.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#store/dynamo/client.js';
+import { killedAfter } from '#tests/support/killedRun.js';
 
 let stack: TestStack;
 let send: SendEmail;
@@ -105,14 +106,7 @@ describe('the morning sweep', () => {
   });
 
   it('sends the rest, each once, when a sweep stopped half-way runs again', async () => {
-    const killer = new AbortController();
-    let sends = 0;
-    const stopAfterOne: SendEmail = async (email) => {
-      const id = await send(email);
-      if (++sends === 1) killer.abort();
-      return id;
-    };
-    const first = await sweep('2027-01-19', { send: stopAfterOne, signal: killer.signal });
+    const first = await sweep('2027-01-19', killedAfter(1, send));
     expect(first).toMatchObject({ sent: 1, stoppedEarly: true });
     expect(first.digests).toBeGreaterThan(1);
     const rerun = await sweep('2027-01-19');

@@ -18,7 +18,7 @@ import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import { gsm7Length } from '#domain/textMessage.js';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
+import { CARE_LEAVER_FACTS } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 const WEEK_ON = '2027-01-25';
@@ -28,11 +28,7 @@ let stack: TestStack;
 let send: SendEmail;
 let sendText: SendText;
 
-const leaverFacts: Fact[] = [
-  { type: 'entered-care', date: '2020-05-01' },
-  { type: 'placement-started', date: '2020-05-01', placementId: 'P1', longTerm: true, arrangement: 'foster' },
-  { type: 'left-care', date: '2024-03-01', reason: 'age-18' },
-];
+const leaverFacts = CARE_LEAVER_FACTS;
 
 type Contact = Pick<ChildRecord, 'email' | 'mobile' | 'preferredChannel'>;
 

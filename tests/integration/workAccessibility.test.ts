@@ -5,13 +5,12 @@
  * worker can record a visit from the case page with the keyboard alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { browserForFile } from '#tests/support/browser.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
+import { browserForFile, closeBrowserAndStack } from '#tests/support/browser.js';
 import { axeViolations, openPage } from '#tests/support/axe.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
+import { writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 const WIDTH = 390;
@@ -22,7 +21,7 @@ const tokens: Record<string, string> = {};
 
 async function addChild(id: string, facts: Fact[]) {
   const child: ChildRecord = { councilId: stack.councilId, id, firstName: 'Ellie', lastName: 'Walker', dateOfBirth: '2009-03-02', holderId: 'sw-1', createdAt: TODAY, version: 0 };
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2026-11-01T08:00:00Z', recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, facts, TODAY, { at: '2026-11-01T08:00:00Z' });
 }
 
 const open = async (who: string) =>
@@ -31,9 +30,7 @@ const check = axeViolations;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('work-a11y', { localSignIn: true });
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('work-a11y', { localSignIn: true });
   tokens['sw-1'] = await stack.token('practitioner', 'sw-1');
   tokens['tm-1'] = await stack.token('manager', 'tm-1');
   await addChild('A-1', [
@@ -49,10 +46,7 @@ beforeAll(async () => {
   await chromium.ready();
 });
 
-afterAll(async () => {
-  await chromium.close();
-  await stack?.stop();
-});
+afterAll(() => closeBrowserAndStack(chromium, stack));
 
 describe('axe-core finds no violations, at mobile width', () => {
   it('on My work, the team page, the case page and the sign-in page', async () => {

@@ -3,13 +3,12 @@
  * against DynamoDB Local, signed in with the session cookie as a browser is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { startCouncilStack, testStaff, type TestStack } from '#tests/support/stack.js';
 import { csrfOf, textOf, webSession } from '#tests/support/webSession.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import { addDaysIso } from '#domain/dates.js';
+import { inCareSince, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 const HORIZON = addDaysIso(TODAY, 28);
@@ -18,21 +17,16 @@ const tokens: Record<string, string> = {};
 
 async function addChild(id: string, holderId: string, facts: Fact[], extra: Record<string, unknown> = {}) {
   const child = { councilId: stack.councilId, id, firstName: 'Ellie', lastName: 'Walker', dateOfBirth: '2012-03-02', holderId, createdAt: TODAY, version: 0, ...extra } as ChildRecord;
-  await stack.store.writeChildren([{ child, facts: facts.map((fact) => ({ fact, recordedAt: '2026-11-01T08:00:00Z', recordedBy: holderId })), projection: projector(STATUTORY_POLICY, TODAY)(child, facts.map((fact) => ({ fact }))) }]);
+  await writeChild(stack, child, facts, TODAY, { at: '2026-11-01T08:00:00Z' });
 }
 
-const inCare = (date: string): Fact[] => [
-  { type: 'entered-care', date },
-  { type: 'placement-started', date, placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince;
 
 const cards = (html: string) => [...html.matchAll(/<h3 class="govuk-summary-card__title">\s*([^<]+?)\s*<\/h3>/g)].map((m) => m[1]!);
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('work-pages', { localSignIn: true });
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('work-pages', { localSignIn: true });
   for (const [role, id] of [['practitioner', 'sw-1'], ['practitioner', 'sw-2'], ['manager', 'tm-1'], ['practitioner', 'sw-3']] as const) tokens[id] = await stack.token(role, id);
   // W-2 came into care three days ago: nothing is overdue yet. W-1 a month ago: its first visit is overdue.
   await addChild('W-2', 'sw-1', inCare('2027-01-15'));

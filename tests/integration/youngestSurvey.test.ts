@@ -7,46 +7,31 @@
  * stays hidden without speech). The response is stored in the 4-7 band.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { browserForFile } from '#tests/support/browser.js';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
+import { browserForFile, closeBrowserAndStack } from '#tests/support/browser.js';
 import { axeViolations } from '#tests/support/axe.js';
 import { answersFor } from '#tests/support/surveyClient.js';
-import { projector } from '#services/council.js';
-import { STATUTORY_POLICY } from '#domain/policy.js';
 import { PLACEMENT_SURVEY_YOUNGEST } from '#domain/surveys/definitions.js';
 import type { ChildRecord } from '#domain/people.js';
-import type { Fact } from '#domain/facts.js';
-import type { Campaign } from '#domain/surveys/campaign.js';
+import { inCareSince, scheduledCampaign, writeChild } from '#tests/support/records.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
 const chromium = browserForFile();
-const inCare: Fact[] = [
-  { type: 'entered-care', date: '2025-01-01' },
-  { type: 'placement-started', date: '2025-01-01', placementId: 'P1', longTerm: false, arrangement: 'foster' },
-];
+const inCare = inCareSince();
 
 const axe = axeViolations;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
-  stack = await startTestStack('youngest');
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', outOfHoursPhone: '0300 555 0100' });
-  for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
+  stack = await startCouncilStack('youngest', { council: { outOfHoursPhone: '0300 555 0100' } });
   const child: ChildRecord = { councilId: stack.councilId, id: 'Y-7', firstName: 'Ossian', lastName: 'Vale', dateOfBirth: '2019-06-06', holderId: 'sw-1', createdAt: TODAY, version: 0 };
-  await stack.store.writeChildren([{ child, facts: inCare.map((fact) => ({ fact, recordedAt: `${TODAY}T08:00:00Z`, recordedBy: 'sw-1' })), projection: projector(STATUTORY_POLICY, TODAY)(child, inCare.map((fact) => ({ fact }))) }]);
-  const campaign: Campaign = {
-    councilId: stack.councilId, id: 'c-youngest', name: 'Youngest', surveyId: 'placement-4-7', version: 1, mode: 'anonymous', state: 'open', createdBy: 'lead-1', createdAt: TODAY,
-    invited: 0, remindersSent: 0, opens: TODAY, closes: '2027-02-15', reminderDays: [], audience: { status: 'looked-after', ageFrom: 4, ageTo: 8 },
-  };
-  await stack.surveys.putCampaign(campaign);
+  await writeChild(stack, child, inCare, TODAY);
+  await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, { id: 'c-youngest', name: 'Youngest', surveyId: 'placement-4-7', mode: 'anonymous', state: 'open', audience: { status: 'looked-after', ageFrom: 4, ageTo: 8 } }));
   await chromium.ready();
 });
 
-afterAll(async () => {
-  await chromium.close();
-  await stack?.stop();
-});
+afterAll(() => closeBrowserAndStack(chromium, stack));
 
 describe('the placement survey for 4 to 7 year olds', () => {
   it('is started by a worker with a 7 year old and answered on a tablet, pictures and read-aloud included, stored in the 4-7 band', async () => {

@@ -95,3 +95,9 @@ export function browserForFile(): { ready: () => Promise<void>; browser: () => P
     },
   };
 }
+
+/** The end of a browser file: its browser closed, then its stack stopped (when it started). */
+export async function closeBrowserAndStack(chromium: { close: () => Promise<void> }, stack: { stop: () => Promise<void> } | undefined): Promise<void> {
+  await chromium.close();
+  await stack?.stop();
+}

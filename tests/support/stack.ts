@@ -19,6 +19,7 @@ import { type ReceivedText, receivedTexts, startSms } from '#local/sms.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import type { Stores } from '#store/ports/stores.js';
 import type { Staff } from '#domain/people.js';
+import type { CouncilSettings } from '#store/ports/councils.js';
 import { forgetCouncils } from '#services/council.js';
 
 /** The file's council and table, its stores (the same adapters the handlers use), and the running API. */
@@ -122,10 +123,29 @@ export function testStaff(councilId: string): Staff[] {
 
 export { clearInbox };
 
-/** A test stack holding one council, Test Borough, with testStaff in it. */
-export async function startCouncilStack(name: string, options: { dynamoEndpoint?: string } = {}): Promise<TestStack> {
-  const stack = await startTestStack(name, options);
-  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
+/**
+ * Tokens for members of testStaff, each signed with the role testStaff gives
+ * them, for the file's council: `{ name: staffId }` in, `{ name: token }` out.
+ */
+export async function staffTokens<K extends string>(stack: TestStack, staffIds: Record<K, string>): Promise<Record<K, string>> {
+  const staff = testStaff(stack.councilId);
+  const tokens = {} as Record<K, string>;
+  for (const [name, id] of Object.entries(staffIds) as [K, string][]) {
+    const member = staff.find((s) => s.id === id);
+    if (!member) throw new Error(`${id} is not one of testStaff`);
+    tokens[name] = await stack.token(member.role, id);
+  }
+  return tokens;
+}
+
+/** A test stack holding one council, Test Borough (with whatever else of the council is given), with testStaff in it. */
+export async function startCouncilStack(
+  name: string,
+  options: { dynamoEndpoint?: string; localSignIn?: boolean; council?: Omit<CouncilSettings, 'id' | 'name'> } = {},
+): Promise<TestStack> {
+  const { council, ...stackOptions } = options;
+  const stack = await startTestStack(name, stackOptions);
+  await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough', ...council });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
   return stack;
 }

@@ -89,15 +89,12 @@ describe('question ids are stable', () => {
     ]);
   });
 
+  // Both placement bands open with the same seven questions, in this order.
+  const PLACEMENT_OPENING = ['feel-safe-home', 'settled', 'trust-adults', 'adults-talk', 'healthy-food', 'feelings-help', 'homework-help'];
+
   it('placement survey, 8 to 11', () => {
     expect(questionIds(PLACEMENT_SURVEY_YOUNG)).toEqual([
-      'feel-safe-home',
-      'settled',
-      'trust-adults',
-      'adults-talk',
-      'healthy-food',
-      'feelings-help',
-      'homework-help',
+      ...PLACEMENT_OPENING,
       'fun-things',
       'friends-visit',
       'culture',
@@ -108,13 +105,7 @@ describe('question ids are stable', () => {
 
   it('placement survey, 11 to 17', () => {
     expect(questionIds(PLACEMENT_SURVEY_OLDER)).toEqual([
-      'feel-safe-home',
-      'settled',
-      'trust-adults',
-      'adults-talk',
-      'healthy-food',
-      'feelings-help',
-      'homework-help',
+      ...PLACEMENT_OPENING,
       'school-help',
       'bullying',
       'fun-things',

@@ -12,11 +12,10 @@ import { TEAM_MEMBER, type Staff, type Team, type TeamRole, initials, teamOfChil
 import { HttpError } from '#http/errors.js';
 import type { HttpResult } from '#http/responses.js';
 import { routeOf } from '#http/route.js';
-import { loadCouncil } from '#services/council.js';
 import { changeTeam } from '#services/team.js';
 import { csrfMatches, readForm } from '#web/http.js';
-import { type Page, pageFor, problemPage } from './page.js';
-import { isPrincipal, signedIn, workChrome } from './work.js';
+import { type Page, pageFor } from './page.js';
+import { signedInPage, workChrome } from './work.js';
 import type { RecordDeps } from './record.js';
 
 // The record pages' CSRF cookie: every form under /children shares it.
@@ -31,16 +30,9 @@ const PLACES: Array<[keyof Team, TeamRole, string]> = [
 
 export async function changeTeamPage(event: APIGatewayProxyEventV2, deps: RecordDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/children' });
-  const who = await signedIn(event, page, event.rawPath);
-  if (!isPrincipal(who)) return who;
-  const council = await loadCouncil(deps.store, who.councilId);
-  try {
-    return await answer(event, deps, page, who, council.name);
-  } catch (error) {
-    const shown = problemPage(page, error, council.name, { 403: 'You cannot change this team', 404: 'Not found' });
-    if (!shown) throw error;
-    return shown;
-  }
+  return signedInPage(event, page, event.rawPath, deps.store, { 403: 'You cannot change this team', 404: 'Not found' }, (who, council) =>
+    answer(event, deps, page, who, council.name),
+  );
 }
 
 async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Page, principal: Principal, councilName: string): Promise<HttpResult> {

@@ -14,11 +14,10 @@ import { initials } from '#domain/people.js';
 import { HttpError } from '#http/errors.js';
 import type { HttpResult } from '#http/responses.js';
 import { routeOf } from '#http/route.js';
-import { loadCouncil } from '#services/council.js';
 import { beforeRecording, recordFact } from '#services/recordFact.js';
 import { csrfMatches, readForm } from '#web/http.js';
-import { type Page, pageFor, problemPage } from './page.js';
-import { isPrincipal, signedIn, workChrome } from './work.js';
+import { type Page, pageFor } from './page.js';
+import { signedInPage, workChrome } from './work.js';
 import { factDetails, factLabel } from './recordForms.js';
 import type { RecordDeps } from './record.js';
 
@@ -26,16 +25,8 @@ const CSRF_COOKIE = 'kept_record_csrf';
 
 export async function correctionPage(event: APIGatewayProxyEventV2, deps: RecordDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/children' });
-  const who = await signedIn(event, page, event.rawPath);
-  if (!isPrincipal(who)) return who;
-  const council = await loadCouncil(deps.store, who.councilId);
-  try {
-    return await route(event, deps, page, who, council.name);
-  } catch (error) {
-    const shown = problemPage(page, error, council.name, { 403: 'You cannot record for this case', 404: 'Not found', 409: 'This cannot be withdrawn' });
-    if (!shown) throw error;
-    return shown;
-  }
+  const titles = { 403: 'You cannot record for this case', 404: 'Not found', 409: 'This cannot be withdrawn' };
+  return signedInPage(event, page, event.rawPath, deps.store, titles, (who, council) => route(event, deps, page, who, council.name));
 }
 
 async function route(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Page, principal: Principal, councilName: string): Promise<HttpResult> {

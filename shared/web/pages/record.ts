@@ -19,13 +19,12 @@ import { routeOf } from '#http/route.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { StoredFact } from '#store/ports/cases.js';
-import { loadCouncil } from '#services/council.js';
 import { beforeRecording, recordFact } from '#services/recordFact.js';
 import { childFor } from '#services/children.js';
 import { withStatus } from '#services/obligations.js';
 import { csrfMatches, readForm } from '#web/http.js';
-import { type Page, pageFor, problemPage } from './page.js';
-import { isPrincipal, signedIn, workChrome } from './work.js';
+import { type Page, pageFor } from './page.js';
+import { signedInPage, workChrome } from './work.js';
 import { type Answers, type FieldError, PARTICIPATION_WORDS, type RecordForm, answerRows, answersFrom, parseAnswers, recordFormFor } from './recordForms.js';
 
 export interface RecordDeps {
@@ -52,16 +51,9 @@ export function currentPlacement(facts: readonly StoredFact[]): string | undefin
 export async function recordPage(event: APIGatewayProxyEventV2, deps: RecordDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/children' });
   const formPage = event.requestContext.http.method === 'POST' ? event.rawPath.replace(/\/confirm$/, '') : undefined;
-  const who = await signedIn(event, page, formPage);
-  if (!isPrincipal(who)) return who;
-  const council = await loadCouncil(deps.store, who.councilId);
-  try {
-    return await route(event, deps, page, who, council.name, new Set(council.titles.keys()), council.titles);
-  } catch (error) {
-    const shown = problemPage(page, error, council.name, { 403: 'You cannot record for this case', 404: 'Not found' });
-    if (!shown) throw error;
-    return shown;
-  }
+  return signedInPage(event, page, formPage, deps.store, { 403: 'You cannot record for this case', 404: 'Not found' }, (who, council) =>
+    route(event, deps, page, who, council.name, new Set(council.titles.keys()), council.titles),
+  );
 }
 
 async function route(

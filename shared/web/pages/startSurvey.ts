@@ -21,8 +21,8 @@ import type { SurveyStore } from '#store/ports/surveys.js';
 import { loadCouncil } from '#services/council.js';
 import { startAssistedSurvey } from '#services/assistedLinks.js';
 import { csrfMatches, readForm } from '#web/http.js';
-import { type Page, pageFor, problemPage } from './page.js';
-import { isPrincipal, signedIn, workChrome } from './work.js';
+import { type Page, pageFor } from './page.js';
+import { signedInPage, workChrome } from './work.js';
 
 /** The case page's survey forms carry this cookie's value (Path=/: the case page is under /case, the form posts under /children). */
 export const SURVEY_CSRF_COOKIE = 'kept_survey_csrf';
@@ -38,16 +38,9 @@ export interface StartSurveyDeps {
 export async function startSurveyPage(event: APIGatewayProxyEventV2, deps: StartSurveyDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: SURVEY_CSRF_COOKIE, path: '/' });
   const childId = event.pathParameters?.id ?? '';
-  const who = await signedIn(event, page, `/case/${encodeURIComponent(childId)}`);
-  if (!isPrincipal(who)) return who;
-  const council = await loadCouncil(deps.store, who.councilId);
-  try {
-    return await answer(event, deps, page, who, childId);
-  } catch (error) {
-    const shown = problemPage(page, error, council.name, { 403: 'You cannot start a survey for this case', 404: 'Not found' });
-    if (!shown) throw error;
-    return shown;
-  }
+  return signedInPage(event, page, `/case/${encodeURIComponent(childId)}`, deps.store, { 403: 'You cannot start a survey for this case', 404: 'Not found' }, (who) =>
+    answer(event, deps, page, who, childId),
+  );
 }
 
 async function answer(event: APIGatewayProxyEventV2, deps: StartSurveyDeps, page: Page, principal: Principal, childId: string): Promise<HttpResult> {

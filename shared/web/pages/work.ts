@@ -6,7 +6,9 @@ import type { DueItem } from '#store/ports/cases.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import type { HttpResult } from '#http/responses.js';
-import { type Page, signInFirst } from './page.js';
+import type { CouncilStore } from '#store/ports/councils.js';
+import { type Council, loadCouncil } from '#services/council.js';
+import { type Page, problemPage, signInFirst } from './page.js';
 
 export type Section = 'work' | 'team' | 'case';
 
@@ -28,6 +30,32 @@ export async function signedIn(event: APIGatewayProxyEventV2, page: Page, back?:
 }
 
 export const isPrincipal = (p: Principal | HttpResult): p is Principal => 'staffId' in p;
+
+/**
+ * A page for someone signed in: the way through sign-in when nobody is
+ * (coming back to `back`, as signedIn does), else `answer` for the person and
+ * their council. An error problemPage knows (a 403, a 404...) is shown as its
+ * page, titled from `titles`, in the council's name; any other is thrown.
+ */
+export async function signedInPage(
+  event: APIGatewayProxyEventV2,
+  page: Page,
+  back: string | undefined,
+  councils: Pick<CouncilStore, 'getCouncil'>,
+  titles: Partial<Record<number, string>>,
+  answer: (who: Principal, council: Council) => Promise<HttpResult>,
+): Promise<HttpResult> {
+  const who = await signedIn(event, page, back);
+  if (!isPrincipal(who)) return who;
+  const council = await loadCouncil(councils, who.councilId);
+  try {
+    return await answer(who, council);
+  } catch (error) {
+    const shown = problemPage(page, error, council.name, titles);
+    if (!shown) throw error;
+    return shown;
+  }
+}
 
 /** The roles of a child's team as the pages name them, in the order they are shown. */
 const TEAM_ROLES = [

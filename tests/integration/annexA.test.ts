@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { addExtractWorkers } from '#tests/support/extracts.js';
 import { importExtract } from '#services/importExtract.js';
 import { readSsd } from '#domain/import/ssd.js';
 
@@ -15,9 +16,7 @@ beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
-  for (const id of ['sw-01', 'sw-02']) {
-    await stack.store.createStaff({ councilId: stack.councilId, id, name: `Worker ${id}`, email: `${id}@${stack.councilId}.test`, role: 'practitioner', managerId: 'tm-1' });
-  }
+  await addExtractWorkers(stack);
   const dir = join(import.meta.dirname, '../fixtures/ssd');
   const report = await importExtract(stack.store, stack.councilId, readSsd(new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]))), { today: TODAY, importedBy: 'admin-1' });
   expect(report.ok).toBe(true);

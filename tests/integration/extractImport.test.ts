@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
+import { addExtractWorkers } from '#tests/support/extracts.js';
 import { dynamoServerError, startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
 import { scanKeys } from '#tests/support/probe.js';
 import { importExtract } from '#services/importExtract.js';
@@ -31,10 +32,7 @@ beforeAll(async () => {
   stack = await startTestStack('extract', { dynamoEndpoint: dynamo.url });
   await stack.store.putCouncil({ id: stack.councilId, name: 'Test Borough' });
   for (const s of testStaff(stack.councilId)) await stack.store.createStaff(s);
-  // The demo extract's social workers, as the demo council names them.
-  for (const id of ['sw-01', 'sw-02']) {
-    await stack.store.createStaff({ councilId: stack.councilId, id, name: `Worker ${id}`, email: `${id}@${stack.councilId}.test`, role: 'practitioner', managerId: 'tm-1' });
-  }
+  await addExtractWorkers(stack);
 });
 
 afterAll(async () => {

@@ -6,22 +6,21 @@
  * lock left behind by a run that died is taken over once its lease has run
  * out; and the lock is given back however an import ends.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Context, S3ObjectCreatedNotificationEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
-import { startS3StandIn, type S3StandIn } from '#tests/support/s3.js';
-import { scanKeys } from '#tests/support/probe.js';
+import { describe, expect, it } from 'vitest';
+import type { TestStack } from '#tests/support/stack.js';
+import type { S3StandIn } from '#tests/support/s3.js';
+import { runScript } from '#tests/support/command.js';
+import { type ExtractHandler, SSD_FIXTURES, useNightlyRig, tableKeys as keysOf } from '#tests/support/extracts.js';
 import { IMPORT_LEASE_MS } from '#services/importLock.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const BUCKET = 'kept-extracts-lock';
-const fixtures = join(import.meta.dirname, '../fixtures/ssd');
+const fixtures = SSD_FIXTURES;
 let stack: TestStack;
 let s3: S3StandIn;
-let handler: (event: S3ObjectCreatedNotificationEvent, context: Context) => Promise<{ imported: string | null }>;
+let handler: ExtractHandler;
 let requests = 0;
 
 const upload = (folder: string) => {
@@ -34,37 +33,14 @@ const arrived = (folder: string) => {
   return handler(event, { functionName: 'extractArrived', awsRequestId: `request-${++requests}`, getRemainingTimeInMillis: () => 900_000 } as unknown as Context);
 };
 const report = (folder: string) => s3.objects.get(`${BUCKET}/${folder}/_report.json`);
-const tableKeys = async () => (await scanKeys(stack.tableName)).map((k) => `${k.pk}|${k.sk}`).sort();
+const tableKeys = () => keysOf(stack);
 const facts = async () => (await tableKeys()).filter((k) => k.includes('|FACT#')).length;
 const lockKey = () => `IMPORTLOCK#${stack.councilId}|LOCK`;
 
 const importCommand = (dir: string) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const env = { ...process.env, KEPT_LOG: 'silent', TABLE_NAME: stack.tableName, COUNCIL_ID: stack.councilId, KEPT_TODAY: '2026-12-01' };
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['infra/local/import.ts', '--ssd', dir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  runScript('infra/local/import.ts', ['--ssd', dir], { TABLE_NAME: stack.tableName, COUNCIL_ID: stack.councilId, KEPT_TODAY: '2026-12-01' });
 
-beforeAll(async () => {
-  s3 = await startS3StandIn();
-  process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
-  process.env.KEPT_TODAY = '2026-12-01';
-  stack = await startCouncilStack('import-lock');
-  for (const id of ['sw-01', 'sw-02']) {
-    await stack.store.createStaff({ councilId: stack.councilId, id, name: `Worker ${id}`, email: `${id}@${stack.councilId}.test`, role: 'practitioner', managerId: 'tm-1' });
-  }
-  ({ handler } = await import('#functions/events/extractArrived.js'));
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  await s3?.stop();
-  delete process.env.AWS_ENDPOINT_URL_S3;
-});
+useNightlyRig('import-lock', (rig) => ({ stack, s3, handler } = rig));
 
 describe('the import lock', () => {
   it('refuses a nightly import while another run holds the lock, writing nothing, not even a report', async () => {

@@ -8,17 +8,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context, S3ObjectCreatedNotificationEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
-import { startS3StandIn, type S3StandIn } from '#tests/support/s3.js';
-import { scanKeys } from '#tests/support/probe.js';
+import { describe, expect, it } from 'vitest';
+import type { TestStack } from '#tests/support/stack.js';
+import type { S3StandIn } from '#tests/support/s3.js';
+import { type ExtractHandler, SSD_FIXTURES, useNightlyRig, tableKeys as keysOf } from '#tests/support/extracts.js';
 
 const BUCKET = 'kept-extracts-test';
 let stack: TestStack;
 let s3: S3StandIn;
-let handler: (event: S3ObjectCreatedNotificationEvent, context: Context) => Promise<{ imported: string | null }>;
+let handler: ExtractHandler;
 
-const fixtures = join(import.meta.dirname, '../fixtures/ssd');
+const fixtures = SSD_FIXTURES;
 const upload = (folder: string, change: (name: string, text: string) => string = (_, t) => t) => {
   for (const name of readdirSync(fixtures)) s3.objects.set(`${BUCKET}/${folder}/${name}`, change(name, readFileSync(join(fixtures, name), 'utf8')));
 };
@@ -31,24 +31,9 @@ const marker = (folder: string, text = '') => {
   return handler(event, { functionName: 'extractArrived', awsRequestId: 'test', getRemainingTimeInMillis: () => 900_000 } as unknown as Context);
 };
 const report = (folder: string) => JSON.parse(s3.objects.get(`${BUCKET}/${folder}/_report.json`)!) as Record<string, any>;
-const tableKeys = async () => (await scanKeys(stack.tableName)).map((k) => `${k.pk}|${k.sk}`).sort();
+const tableKeys = () => keysOf(stack);
 
-beforeAll(async () => {
-  s3 = await startS3StandIn();
-  process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
-  process.env.KEPT_TODAY = '2026-12-01';
-  stack = await startCouncilStack('nightly');
-  for (const id of ['sw-01', 'sw-02']) {
-    await stack.store.createStaff({ councilId: stack.councilId, id, name: `Worker ${id}`, email: `${id}@${stack.councilId}.test`, role: 'practitioner', managerId: 'tm-1' });
-  }
-  ({ handler } = await import('#functions/events/extractArrived.js'));
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  await s3?.stop();
-  delete process.env.AWS_ENDPOINT_URL_S3;
-});
+useNightlyRig('nightly', (rig) => ({ stack, s3, handler } = rig));
 
 describe('the nightly import', () => {
   it('does nothing for a key that is not an extract marker', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
+import { addExtractWorkers } from '#tests/support/extracts.js';
 import { importExtract } from '#services/importExtract.js';
 import { readSsd } from '#domain/import/ssd.js';
 import { browserForFile } from '#tests/support/browser.js';
@@ -21,9 +22,7 @@ const extract = (change: (files: Map<string, string>) => void = () => {}) => {
 beforeAll(async () => {
   stack = await startCouncilStack('reviewdates');
   process.env.KEPT_TODAY = TODAY;
-  for (const id of ['sw-01', 'sw-02']) {
-    await stack.store.createStaff({ councilId: stack.councilId, id, name: `Worker ${id}`, email: `${id}@${stack.councilId}.test`, role: 'practitioner', managerId: 'tm-1' });
-  }
+  await addExtractWorkers(stack);
   expect((await importExtract(stack.store, stack.councilId, extract(), { today: TODAY, importedBy: 'admin-1' })).ok).toBe(true);
 });
 

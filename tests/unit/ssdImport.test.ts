@@ -10,6 +10,8 @@ const folder = join(import.meta.dirname, '../fixtures/ssd');
 const fixture = () => new Map(readdirSync(folder).map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
 const one = (table: string, csv: string, extra: Record<string, string> = {}) => readSsd(new Map([[`${table}.csv`, csv], ...Object.entries(extra)]));
 const facts = (plan: ReturnType<typeof readSsd>, id: string) => (plan.facts.get(id) ?? []).map((f) => ({ source: f.source, ...f.fact }));
+/** P1's period of care C1, from 1 January 2025: how reviews reach their child. */
+const ONE_EPISODE = 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,,,C1';
 
 describe('extract values', () => {
   it('reads dates in the three shapes extracts write', () => {
@@ -65,7 +67,7 @@ describe('SSD mapping', () => {
   it('placements: U4 is long-term foster, P1 with a parent, T0 other; the child through the period of care', () => {
     const plan = readSsd(
       new Map([
-        ['ssd_cla_episodes.csv', 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,,,C1'],
+        ['ssd_cla_episodes.csv', ONE_EPISODE],
         [
           'ssd_cla_placement.csv',
           'clap_cla_placement_id,clap_cla_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_type,clap_cla_placement_end_date\nPL1,C1,,2025-01-01,U4,2025-06-01\nPL2,C1,P1,2025-06-01,P1,\nPL3,C1,P1,2025-07-01,T0,2025-07-03',
@@ -92,11 +94,10 @@ describe('SSD mapping', () => {
   });
 
   it('reviews: the child through clar_cla_id, participation codes, cancelled and unheld skipped', () => {
-    const episodes = 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,,,C1';
     const plan = one(
       'ssd_cla_reviews',
       'clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled,clar_cla_review_participation\nR1,C1,2025-01-20,N,PN1\nR2,C1,2025-04-20,N,PN7\nR3,C1,2025-07-20,N,PN0\nR4,C1,2025-08-01,Y,\nR5,C1,,N,',
-      { 'ssd_cla_episodes.csv': episodes },
+      { 'ssd_cla_episodes.csv': ONE_EPISODE },
     );
     expect(facts(plan, 'P1').filter((f) => f.type === 'review')).toEqual([
       { source: 'ssd:ssd_cla_reviews:R1', type: 'review', date: '2025-01-20', childParticipated: true },
@@ -107,11 +108,10 @@ describe('SSD mapping', () => {
   });
 
   it("reviews: the case system's due date kept beside the review, held or not; a row with neither date skipped", () => {
-    const episodes = 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,,,C1';
     const plan = one(
       'ssd_cla_reviews',
       'clar_cla_review_id,clar_cla_id,clar_cla_review_due_date,clar_cla_review_date,clar_cla_review_cancelled\nR1,C1,2025-01-29,2025-01-20,N\nR2,C1,2025-04-20 00:00:00.000,,N\nR3,C1,2025-07-20,2025-07-21,Y\nR4,C1,,,N',
-      { 'ssd_cla_episodes.csv': episodes },
+      { 'ssd_cla_episodes.csv': ONE_EPISODE },
     );
     expect(facts(plan, 'P1').filter((f) => f.type !== 'entered-care')).toEqual([
       { source: 'ssd:ssd_cla_reviews:R1:due', type: 'case-system-review-due', date: '2025-01-29', held: '2025-01-20' },

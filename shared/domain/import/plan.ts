@@ -7,7 +7,7 @@
 import type { Fact } from '../facts.js';
 import { factSchema } from '../facts.js';
 import { problemsOf } from '../validation.js';
-import type { ExtractProblem, Row, Skipped } from './table.js';
+import { type ExtractProblem, type Row, type Skipped, type Table, readTable } from './table.js';
 
 /** A fact and the row it came from; `source` is at most 200 characters, e.g. `ssd:ssd_cla_visits:V123`. */
 export interface SourcedFact {
@@ -89,4 +89,29 @@ export function addFact(plan: ExtractPlan, childId: string, row: Row, source: st
 
 export function skip(plan: ExtractPlan, row: Row, reason: string): void {
   plan.skipped.push({ file: row.file, line: row.line, reason });
+}
+
+/**
+ * Reads each file `kindOf` recognises (checking its needed columns, problems
+ * into the plan) and counts its rows; any other file is noted and ignored.
+ */
+export function readFiles<K extends string>(
+  plan: ExtractPlan,
+  files: ReadonlyMap<string, string>,
+  kindOf: (name: string) => K | null | undefined,
+  needed: Readonly<Record<K, readonly string[]>>,
+  what: string,
+): Map<K, Table> {
+  const tables = new Map<K, Table>();
+  for (const [name, text] of files) {
+    const kind = kindOf(name);
+    if (!kind) {
+      plan.notes.push(`${name}: not ${what} Kept reads; ignored`);
+      continue;
+    }
+    const table = readTable(name, text, needed[kind], plan.problems);
+    tables.set(kind, table);
+    plan.rowsRead[kind] = table.rows.length;
+  }
+  return tables;
 }

@@ -5,7 +5,7 @@
  * checked before the plan is returned; the caller writes nothing if the plan
  * has problems.
  */
-import { emptyPlan, type ExtractPlan } from './plan.js';
+import { emptyPlan, type ExtractPlan, readFiles } from './plan.js';
 import { CARE_LEAVER_COLUMNS, mapCareLeavers } from './ssd/careLeavers.js';
 import { EPISODE_COLUMNS, mapEpisodes } from './ssd/episodes.js';
 import { HEALTH_COLUMNS, mapHealth, settleHealthKinds } from './ssd/health.js';
@@ -16,7 +16,7 @@ import { DEFAULT_ROLE_TABLE, INVOLVEMENT_COLUMNS, mapInvolvements, mapProfession
 import { mapReviews, REVIEW_COLUMNS } from './ssd/reviews.js';
 import { mapSdq, SDQ_COLUMNS } from './ssd/sdq.js';
 import { mapVisits, VISIT_COLUMNS } from './ssd/visits.js';
-import { readTable, type Table } from './table.js';
+import type { Table } from './table.js';
 
 export const SSD_TABLES = {
   ssd_person: PERSON_COLUMNS,
@@ -47,17 +47,7 @@ export interface SsdOptions {
 /** `files`: file name to its text. */
 export function readSsd(files: ReadonlyMap<string, string>, options: SsdOptions = {}): ExtractPlan {
   const plan = emptyPlan('ssd');
-  const tables = new Map<SsdTable, Table>();
-  for (const [name, text] of files) {
-    const table = ssdTableOf(name);
-    if (!table) {
-      plan.notes.push(`${name}: not an SSD table Kept reads; ignored`);
-      continue;
-    }
-    const read = readTable(name, text, SSD_TABLES[table], plan.problems);
-    tables.set(table, read);
-    plan.rowsRead[table] = read.rows.length;
-  }
+  const tables = readFiles(plan, files, ssdTableOf, SSD_TABLES, 'an SSD table');
   const get = (t: SsdTable) => tables.get(t);
   const needsEpisodes = (t: SsdTable) => {
     const table = get(t);

@@ -15,8 +15,8 @@
  * and OC3 are yes/no or codes with no date, so they make no facts.
  */
 import { MISSING_TYPES, PARTICIPATION, PLACEMENT_TYPES, REASON_CEASED } from './codes903.js';
-import { addFact, emptyPlan, type ExtractPlan, skip } from './plan.js';
-import { readTable, type Row, type Table } from './table.js';
+import { addFact, emptyPlan, type ExtractPlan, readFiles, skip } from './plan.js';
+import type { Row, Table } from './table.js';
 import { readDate } from './values.js';
 
 export const SSDA903_FILES = {
@@ -105,17 +105,7 @@ export interface Ssda903Options {
 
 export function readSsda903(files: ReadonlyMap<string, string>, options: Ssda903Options = {}): ExtractPlan {
   const plan = emptyPlan('ssda903');
-  const tables = new Map<File903, Table>();
-  for (const [name, text] of files) {
-    const kind = file903Of(name);
-    if (!kind) {
-      plan.notes.push(`${name}: not an SSDA903 file Kept reads; ignored`);
-      continue;
-    }
-    const table = readTable(name, text, SSDA903_FILES[kind], plan.problems);
-    tables.set(kind, table);
-    plan.rowsRead[kind] = table.rows.length;
-  }
+  const tables = readFiles(plan, files, file903Of, SSDA903_FILES, 'an SSDA903 file');
   const yearEnding = options.yearEnding === undefined ? undefined : readDate(options.yearEnding);
   if (typeof yearEnding === 'object') plan.problems.push({ file: '(options)', line: 0, column: '--year-ending', message: yearEnding.bad });
 

@@ -69,6 +69,21 @@ export function dynamoCases(table: Table): CaseStore {
     return null;
   }
 
+  /** Marks the child's email or mobile unreachable, only while the record still holds that address or number. */
+  const markUnreachable = (councilId: string, childId: string, field: 'email' | 'mobile', value: string, since: string, reason: string) =>
+    writtenIfStill(
+      table.db.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.child(councilId, childId),
+          UpdateExpression: 'SET #unreachable = :u',
+          ConditionExpression: 'attribute_exists(pk) AND #field = :v',
+          ExpressionAttributeNames: { '#unreachable': `${field}Unreachable`, '#field': field },
+          ExpressionAttributeValues: { ':u': { since, reason }, ':v': value },
+        }),
+      ),
+    );
+
   return {
     getChild,
     getChildHistory,
@@ -246,32 +261,7 @@ export function dynamoCases(table: Table): CaseStore {
       await batchWrite(table, written.map((Key) => ({ DeleteRequest: { Key } })));
     },
 
-    async markMobileUnreachable(councilId, childId, mobile, since, reason) {
-      return writtenIfStill(
-        table.db.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.child(councilId, childId),
-            UpdateExpression: 'SET mobileUnreachable = :u',
-            ConditionExpression: 'attribute_exists(pk) AND mobile = :m',
-            ExpressionAttributeValues: { ':u': { since, reason }, ':m': mobile },
-          }),
-        ),
-      );
-    },
-
-    async markEmailUnreachable(councilId, childId, email, since, reason) {
-      return writtenIfStill(
-        table.db.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.child(councilId, childId),
-            UpdateExpression: 'SET emailUnreachable = :u',
-            ConditionExpression: 'attribute_exists(pk) AND email = :e',
-            ExpressionAttributeValues: { ':u': { since, reason }, ':e': email },
-          }),
-        ),
-      );
-    },
+    markMobileUnreachable: (councilId, childId, mobile, since, reason) => markUnreachable(councilId, childId, 'mobile', mobile, since, reason),
+    markEmailUnreachable: (councilId, childId, email, since, reason) => markUnreachable(councilId, childId, 'email', email, since, reason),
   };
 }

@@ -133,6 +133,8 @@ const MATRIX: Row[] = [
   row('GET /reports/on-time', 'GET /reports/on-time?format=json', 'bearer',                    '401 403 403 200 200 200 200 200'),
   row('GET /reports/on-time', 'GET /reports/on-time?format=csv', 'bearer',                     '401 403 403 200 200 200 200 200'),
   // Ofsted's Annex A lists: leads and admins (another council's admin gets its own, empty, list).
+  row('GET /reports/review-dates', 'GET /reports/review-dates', 'cookie',                      '303 403 403 403 403 200 200 200'),
+  row('GET /reports/review-dates', 'GET /reports/review-dates?format=csv', 'bearer',           '401 403 403 403 403 200 200 200'),
   row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/children-in-care?format=csv', 'bearer', '401 403 403 403 403 200 200 200'),
   row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/care-leavers?format=xlsx', 'cookie',   '401 403 403 403 403 200 200 200'),
   row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/adopters?format=csv', 'bearer',        '401 404 404 404 404 404 404 404'),

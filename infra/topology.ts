@@ -52,6 +52,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/children/{id}', handler: 'api/getChild', auth: true, uses: { table: 'write' } },
   { method: 'POST', path: '/children/{id}/facts', handler: 'api/recordFact', auth: true, uses: { table: 'write' } },
   { method: 'PUT', path: '/children/{id}/team', handler: 'api/setTeam', auth: true, uses: { table: 'write' } },
+  // The young person's own contact details for surveys (the social worker, their manager, admins).
+  { method: 'PUT', path: '/children/{id}/contact', handler: 'api/setContact', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'write' } },
   // A worker starts a survey with the young person: a fresh link, its QR code and a short code.
   { method: 'POST', path: '/children/{id}/survey-links', handler: 'api/startSurveyLink', auth: true, uses: { table: 'write' } },

@@ -95,6 +95,9 @@ const MATRIX: Row[] = [
   // Changing the team around a child: a manager of the social worker's team, or an admin (team roles: team.test.ts).
   row('PUT /children/{id}/team', 'PUT /children/A-2/team', 'bearer',                           '401 403 403 200 403 403 200 404', { json: () => ({ socialWorker: 'sw-1' }) }),
   row('PUT /children/{id}/team', 'PUT /children/NOPE-404/team', 'bearer',                      '401 403 403 404 404 403 404 404', { json: () => ({ socialWorker: 'sw-1' }) }),
+  // A young person's own contact details: as recording (the social worker, their manager, admins); leads read but do not change.
+  row('PUT /children/{id}/contact', 'PUT /children/A-2/contact', 'bearer',                     '401 200 403 200 403 403 200 404', { json: () => ({ language: 'fa' }) }),
+  row('PUT /children/{id}/contact', 'PUT /children/NOPE-404/contact', 'bearer',                '401 404 404 404 404 403 404 404', { json: () => ({ language: 'fa' }) }),
   row('GET /children/{id}/obligations', 'GET /children/A-1/obligations', 'bearer',             '401 200 403 200 403 200 200 404'),
   row('GET /children/{id}/obligations', 'GET /children/B-1/obligations', 'bearer',             '401 403 200 403 200 200 200 404'),
   // Starting a survey with the young person: as recording (the matrix's campaign is not open yet, so those allowed get 400).

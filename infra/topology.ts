@@ -96,6 +96,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   // Changing the team around a child, in the browser (the same use case as PUT /children/{id}/team).
   { method: 'GET', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
+  // Changing the young person's contact details, in the browser (the same use case as PUT /children/{id}/contact).
+  { method: 'GET', path: '/children/{id}/contact', handler: 'web/changeContact', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/children/{id}/contact', handler: 'web/changeContact', auth: false, uses: { table: 'write', web: true } },
   // "Start a survey with this young person" from the case page: the page with the QR code, the code and the letter to print.
   { method: 'POST', path: '/children/{id}/start-survey', handler: 'web/startSurvey', auth: false, uses: { table: 'write', web: true } },
   // "Recorded in error": a correction fact, after a question page that confirms it.

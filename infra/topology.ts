@@ -52,6 +52,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/children/{id}', handler: 'api/getChild', auth: true, uses: { table: 'write' } },
   { method: 'POST', path: '/children/{id}/facts', handler: 'api/recordFact', auth: true, uses: { table: 'write' } },
   { method: 'PUT', path: '/children/{id}/team', handler: 'api/setTeam', auth: true, uses: { table: 'write' } },
+  // The young person's own contact details for surveys (the social worker, their manager, admins).
+  { method: 'PUT', path: '/children/{id}/contact', handler: 'api/setContact', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/children/{id}/obligations', handler: 'api/childObligations', auth: true, uses: { table: 'write' } },
   // A worker starts a survey with the young person: a fresh link, its QR code and a short code.
   { method: 'POST', path: '/children/{id}/survey-links', handler: 'api/startSurveyLink', auth: true, uses: { table: 'write' } },
@@ -94,6 +96,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   // Changing the team around a child, in the browser (the same use case as PUT /children/{id}/team).
   { method: 'GET', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/team', handler: 'web/changeTeam', auth: false, uses: { table: 'write', web: true } },
+  // Changing the young person's contact details, in the browser (the same use case as PUT /children/{id}/contact).
+  { method: 'GET', path: '/children/{id}/contact', handler: 'web/changeContact', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/children/{id}/contact', handler: 'web/changeContact', auth: false, uses: { table: 'write', web: true } },
   // "Start a survey with this young person" from the case page: the page with the QR code, the code and the letter to print.
   { method: 'POST', path: '/children/{id}/start-survey', handler: 'web/startSurvey', auth: false, uses: { table: 'write', web: true } },
   // "Recorded in error": a correction fact, after a question page that confirms it.

@@ -45,6 +45,10 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
     "the change-team form, opened from a manager's team page: the handler verifies the session cookie as for GET / and shows it only to the manager of the social worker's team or an admin",
   'POST /children/{id}/team':
     'saves a new team: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and the change goes through the same use case and authorisation as PUT /children/{id}/team',
+  'GET /children/{id}/contact':
+    "the form for a young person's contact details, opened from the case page: the handler verifies the session cookie as for GET / and shows it only to the child's social worker, their manager or an admin",
+  'POST /children/{id}/contact':
+    'saves the contact details: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and the change goes through the same use case and authorisation as PUT /children/{id}/contact',
   'POST /children/{id}/start-survey':
     'starts a survey from the case page: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and the link is made by the same use case and authorisation as POST /children/{id}/survey-links',
   'GET /sign-in': 'starts sign-in: it only redirects the browser to the Cognito hosted sign-in page (OAuth 2 code flow with PKCE); no data',

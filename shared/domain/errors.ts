@@ -20,6 +20,11 @@ export class AlreadyExists extends Error {
   override readonly name = 'AlreadyExists';
 }
 
+/** The change was made against a version of the record that someone has changed since (409): read it again first. */
+export class StaleVersion extends Error {
+  override readonly name = 'StaleVersion';
+}
+
 /** The record kept changing under us; trying again will usually work (503, retry). */
 export class ConcurrentChange extends Error {
   override readonly name = 'ConcurrentChange';

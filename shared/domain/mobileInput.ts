@@ -1,7 +1,8 @@
 /**
  * UK mobile numbers as people type them, checked with libphonenumber-js and
  * written in E.164. Only the code that takes a child's details in (the API's
- * POST /children, the CSV import) imports this, because the library
+ * POST /children, the CSV import, and the contact change behind PUT
+ * /children/{id}/contact and its form) imports this, because the library
  * and its metadata weigh on every bundle that carries it.
  */
 // The mobile-only metadata: a number it finds valid is a mobile number, and it is a third the size of the full set.

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { ROLES } from './principal.js';
 import { isoDate } from './validation.js';
-import { type ContactState, contactFields } from './contact.js';
+import { type ContactState, contactFields, youngPersonEmail } from './contact.js';
 
 const identifier = z.string().check(
   z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores'),
@@ -64,7 +64,7 @@ export const childFieldsSchema = z.strictObject({
   /** The practitioner who holds the case: the child's social worker. */
   holderId: identifier,
   /** The young person's own email address, for survey invitations (optional). */
-  email: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'), z.maxLength(254))),
+  email: z.optional(youngPersonEmail),
   /** The team around the child; its social worker is the holder. Without it the team is the holder alone. */
   team: z.optional(teamSchema),
   /** mobile, preferredChannel, language: see contact.ts. */

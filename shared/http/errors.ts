@@ -2,7 +2,7 @@
  * Domain errors as HTTP answers: the one mapping the JSON API and the web
  * pages share. Anything else is not the caller's doing (5xx).
  */
-import { AlreadyExists, ConcurrentChange, Forbidden, InvalidInput, NotFound, Unavailable, type FieldProblem } from '#domain/errors.js';
+import { AlreadyExists, ConcurrentChange, Forbidden, InvalidInput, NotFound, StaleVersion, Unavailable, type FieldProblem } from '#domain/errors.js';
 import { Unauthenticated } from '#auth/verify.js';
 
 /** An error that already carries its status (bad input found at the edge, before any use case runs). */
@@ -37,6 +37,7 @@ export function answerFor(error: unknown): ErrorAnswer | null {
   if (error instanceof Forbidden) return { status: 403, message: error.message };
   if (error instanceof NotFound) return { status: 404, message: error.message };
   if (error instanceof AlreadyExists) return { status: 409, message: error.message };
+  if (error instanceof StaleVersion) return { status: 409, message: error.message };
   if (error instanceof ConcurrentChange) return { status: 503, message: error.message, headers: { 'retry-after': '1' } };
   if (error instanceof Unavailable) return { status: 503, message: error.message, headers: { 'retry-after': '2' } };
   if (isStorageUnavailable(error)) {

@@ -95,6 +95,9 @@ const MATRIX: Row[] = [
   // Changing the team around a child: a manager of the social worker's team, or an admin (team roles: team.test.ts).
   row('PUT /children/{id}/team', 'PUT /children/A-2/team', 'bearer',                           '401 403 403 200 403 403 200 404', { json: () => ({ socialWorker: 'sw-1' }) }),
   row('PUT /children/{id}/team', 'PUT /children/NOPE-404/team', 'bearer',                      '401 403 403 404 404 403 404 404', { json: () => ({ socialWorker: 'sw-1' }) }),
+  // A young person's own contact details: as recording (the social worker, their manager, admins); leads read but do not change.
+  row('PUT /children/{id}/contact', 'PUT /children/A-2/contact', 'bearer',                     '401 200 403 200 403 403 200 404', { json: () => ({ language: 'fa' }) }),
+  row('PUT /children/{id}/contact', 'PUT /children/NOPE-404/contact', 'bearer',                '401 404 404 404 404 403 404 404', { json: () => ({ language: 'fa' }) }),
   row('GET /children/{id}/obligations', 'GET /children/A-1/obligations', 'bearer',             '401 200 403 200 403 200 200 404'),
   row('GET /children/{id}/obligations', 'GET /children/B-1/obligations', 'bearer',             '401 403 200 403 200 200 200 404'),
   // Starting a survey with the young person: as recording (the matrix's campaign is not open yet, so those allowed get 400).
@@ -157,6 +160,9 @@ const MATRIX: Row[] = [
   // Changing the team in the browser: as PUT /children/{id}/team; the rows' form names no social worker, so those allowed get the form again (400).
   row('GET /children/{id}/team', 'GET /children/A-1/team', 'cookie',                           '303 403 403 200 403 403 200 404'),
   row('POST /children/{id}/team', 'POST /children/A-1/team', 'cookie',                         '303 403 403 400 403 403 400 404', { form: 'record' }),
+  // Changing the contact details in the browser: as PUT /children/{id}/contact; the rows' form has no contact fields, so nothing is held and those allowed are sent back to the case.
+  row('GET /children/{id}/contact', 'GET /children/A-1/contact', 'cookie',                     '303 200 403 200 403 403 200 404'),
+  row('POST /children/{id}/contact', 'POST /children/A-1/contact', 'cookie',                   '303 303 403 303 403 403 303 404', { form: 'record' }),
   // Starting a survey from the case page: as POST /children/{id}/survey-links; the matrix's campaign is not open yet, so those allowed get 400.
   row('POST /children/{id}/start-survey', 'POST /children/A-1/start-survey', 'cookie',         '303 400 403 400 403 403 400 404', { form: 'survey' }),
   // Browser sign-in through Cognito (AUTH_DOMAIN set, as in AWS): public, and the same for everyone.
@@ -244,7 +250,7 @@ function shapeProblems(r: Row, caller: Caller, a: Answer): string[] {
   // Pages (the handlers under functions/web) answer HTML unless JSON or CSV is asked for.
   const handler = ROUTES.find((x) => `${x.method} ${x.path}` === r.route)?.handler ?? '';
   const html = handler.startsWith('web/') && !/format=(json|csv)/.test(r.request);
-  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/(record|team|start-survey|facts\/[^/]+\/recorded-in-error)|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
+  if (a.status === 303 && caller === 'none' && /^(GET|POST) \/(reports|case|team|children\/[^/]+\/(record|team|contact|start-survey|facts\/[^/]+\/recorded-in-error)|$)/.test(r.request) && !a.location?.startsWith('/sign-in?next=')) {
     out.push(`redirects to ${a.location}, not /sign-in?next=…`);
   }
   if (a.status === 303 && r.route === 'GET /sign-in' && !a.location?.startsWith(`${COGNITO}/oauth2/authorize?`)) out.push(`sign-in goes to ${a.location}`);

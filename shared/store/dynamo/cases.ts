@@ -199,6 +199,44 @@ export function dynamoCases(table: Table): CaseStore {
       return done;
     },
 
+    /** One update of the record's own item: a concurrent bounce mark on an address not changed here stays. */
+    async setContact(councilId, childId, write, version, audit) {
+      // Names for every attribute: LANGUAGE is one of DynamoDB's reserved words.
+      const names: Record<string, string> = { '#version': 'version' };
+      const values: Record<string, unknown> = { ':current': version, ':next': version + 1 };
+      const sets = ['#version = :next'];
+      const removes: string[] = [];
+      for (const mark of write.clear) {
+        names[`#${mark}`] = mark;
+        removes.push(`#${mark}`);
+      }
+      for (const [field, value] of Object.entries(write.fields)) {
+        names[`#${field}`] = field;
+        if (value === null) removes.push(`#${field}`);
+        else {
+          sets.push(`#${field} = :${field}`);
+          values[`:${field}`] = value;
+        }
+      }
+      const update = {
+        TableName,
+        Key: keys.child(councilId, childId),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: 'attribute_exists(pk) AND #version = :current',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      };
+      try {
+        if (audit) await table.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...auditPuts(TableName, audit)] }));
+        else await table.db.send(new UpdateCommand(update));
+        return true;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        if (!(await getChild(councilId, childId))) throw new NotFound(`no child with case reference ${childId}`);
+        return false;
+      }
+    },
+
     async refreshProjection(councilId, childId, project) {
       try {
         const done = await withFreshChild(councilId, childId, async (child, history) => {

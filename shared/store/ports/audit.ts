@@ -1,7 +1,7 @@
 import { AlreadyExists } from '#domain/errors.js';
 import type { Role } from '#domain/principal.js';
 
-export const AUDIT_ACTIONS = ['read', 'record-fact', 'create', 'change-team', 'export', 'erase'] as const;
+export const AUDIT_ACTIONS = ['read', 'record-fact', 'create', 'change-team', 'change-contact', 'export', 'erase'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {

@@ -1,4 +1,5 @@
 import type { Fact } from '#domain/facts.js';
+import type { ContactWrite } from '#domain/contact.js';
 import type { FactEntry } from '#domain/corrections.js';
 import type { ChildInput, ChildRecord, Team, TeamRole } from '#domain/people.js';
 import type { Obligation } from '#domain/obligations.js';
@@ -99,6 +100,14 @@ export interface CaseStore {
    * the child's version; with `audit`, its entry is written in it too.
    */
   setTeam(councilId: string, childId: string, team: Team, project: Projector, audit?: AuditEntry): Promise<{ child: ChildRecord; projection: Projection }>;
+  /**
+   * Sets or removes the child's contact fields and removes the marks named,
+   * leaving every other field (and any mark not named) as it is, if the
+   * record is still at `version`; bumps the version, and with `audit` writes
+   * its entry in the same transaction. False when the version had moved on.
+   * NotFound when there is no such child.
+   */
+  setContact(councilId: string, childId: string, write: ContactWrite, version: number, audit?: AuditEntry): Promise<boolean>;
   /** Recomputes a child's projection without a new fact (a birthday moved it). */
   refreshProjection(councilId: string, childId: string, project: Projector): Promise<void>;
   /** Marks an item escalated on `on`, if it is still due on `dueDate`. */

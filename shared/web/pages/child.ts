@@ -28,6 +28,7 @@ import { loadCouncil } from '#services/council.js';
 import { pageFor, problemPage, signInFirst } from './page.js';
 import { childTeam, hasTeam, responsibleFor, workChrome } from './work.js';
 import { factDetails, factLabel, recordActionText, recordFormFor } from './recordForms.js';
+import { contactRows } from './contactRows.js';
 
 export interface ChildPageDeps {
   store: KeptStore;
@@ -57,7 +58,8 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
     const nameOf = (id: string) => names.get(id) ?? id;
     const canRecord = principal.role !== 'lead';
     // As POST /children/{id}/survey-links allows: the social worker, their manager, admins.
-    const surveys = canRecordFor(principal, child, staff) ? await campaignsToStart({ store, surveys: deps.surveys, today }, child, history.facts) : [];
+    const mayChange = canRecordFor(principal, child, staff);
+    const surveys = mayChange ? await campaignsToStart({ store, surveys: deps.surveys, today }, child, history.facts) : [];
     const byId = new Map(history.facts.filter((f) => f.id).map((f) => [f.id!, f]));
     const corrections = new Map(history.facts.flatMap((f) => (f.fact.type === 'correction' ? [[f.fact.factId, f] as const] : [])));
     const caseSystemReview = caseSystemNextReview(effectiveFacts(history.facts), today);
@@ -72,6 +74,10 @@ export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDe
         value: { text: m.staffId ? nameOf(m.staffId) : 'Not allocated' },
       })),
       teamRecorded: hasTeam(child),
+      contact: contactRows(child),
+      // As PUT /children/{id}/contact allows: the social worker, their manager, admins.
+      changeContactHref: mayChange ? `/children/${encodeURIComponent(child.id)}/contact` : undefined,
+      contactChanged: event.queryStringParameters?.changed === 'contact',
       surveys: surveys.map((c) => ({ id: c.id, name: c.name, mode: c.mode, lastDay: longDate(addDaysIso(c.closes, -1)) })),
       startSurveyAction: `/children/${encodeURIComponent(child.id)}/start-survey`,
       csrf: page.csrf,

@@ -5,12 +5,15 @@
  * /children/{id}/contact and its form) imports this, because the library
  * and its metadata weigh on every bundle that carries it.
  */
-// The mobile-only metadata: a number it finds valid is a mobile number, and it is a third the size of the full set.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+// The mobile-only metadata (a number it finds valid is a mobile number), cut to +44: see infra/build/ukPhoneMetadata.ts.
+import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { UK_MOBILE_METADATA } from './data/ukMobileMetadata.js';
+
+const METADATA = UK_MOBILE_METADATA as unknown as MetadataJson;
 
 /** The number in E.164 (+447700900123) when it is a valid UK mobile number, else null. */
 export function ukMobileE164(value: string): string | null {
-  const phone = parsePhoneNumberFromString(value, 'GB');
+  const phone = parsePhoneNumberFromString(value, 'GB', METADATA);
   if (!phone || phone.countryCallingCode !== '44' || !phone.isValid()) return null;
   return phone.number;
 }

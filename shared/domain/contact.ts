@@ -14,7 +14,7 @@ export type Channel = 'email' | 'text';
  * is turned into it where input arrives (mobileInput.ts), so the phone-number
  * library and its metadata stay out of every other function's bundle.
  */
-export const ukMobile = z.string().check(z.regex(/^\+447\d{9}$/, 'must be a UK mobile number, such as 07700 900123'));
+export const ukMobile = z.string().check(z.regex(/^\+447\d{9}$/, 'must be a UK mobile number, starting 07 or +44 7'));
 
 /** The young person's own email address, as a record holds it (trimmed, lower case). */
 export const youngPersonEmail = z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'), z.maxLength(254));

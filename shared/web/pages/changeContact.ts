@@ -32,7 +32,7 @@ type Typed = Partial<Record<ContactField, string>>;
 /** What each field's problem says on the page, in GOV.UK's words. */
 function messageFor(field: string, message: string): string {
   if (field === 'email' && message.startsWith('must')) return 'Enter an email address in the correct format, like name@example.com';
-  if (field === 'mobile' && message.startsWith('must')) return 'Enter a UK mobile number, like 07700 900123';
+  if (field === 'mobile' && message.startsWith('must')) return 'Enter a UK mobile number, starting 07 or +44 7';
   if (field === 'language' && message.startsWith('must')) return 'Enter a language tag, such as fa or ps';
   if (field === 'preferredChannel' && message === 'needs a mobile number') return 'Enter a mobile number to send texts, or choose email';
   if (field === 'preferredChannel' && message === 'needs an email address') return 'Enter an email address to send emails, or choose text message';

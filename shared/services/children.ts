@@ -9,6 +9,7 @@ import { loadCouncil } from './council.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { initials } from '#domain/people.js';
+import { effectiveFacts } from '#domain/corrections.js';
 import { type AuditEntry, auditEntryFor, recordAccess } from './audit.js';
 
 /**
@@ -56,4 +57,21 @@ export async function childFor(
 /** What a list shows of a child: the case reference and initials, never the name or birth date. */
 export function childSummary(child: ChildRecord) {
   return { id: child.id, initials: initials(child.firstName, child.lastName), holderId: child.holderId };
+}
+
+/**
+ * Every child of a council (those `include` keeps) with the facts the engine
+ * reads (corrections applied), one history read at a time: what the
+ * council-wide lists and figures go through.
+ */
+export async function* childrenWithFacts(
+  store: Pick<KeptStore, 'listChildren' | 'getChildHistory'>,
+  councilId: string,
+  include: (child: ChildRecord) => boolean = () => true,
+): AsyncGenerator<{ child: ChildRecord; facts: Fact[] }> {
+  for (const child of await store.listChildren(councilId)) {
+    if (!include(child)) continue;
+    const { facts } = await store.getChildHistory(councilId, child.id);
+    yield { child, facts: effectiveFacts(facts) };
+  }
 }

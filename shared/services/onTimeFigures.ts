@@ -12,7 +12,7 @@ import { addDaysIso, isIsoDate } from '#domain/dates.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { type Council, loadCouncil } from './council.js';
 import { requireReports } from './reports.js';
-import { effectiveFacts } from '#domain/corrections.js';
+import { childrenWithFacts } from './children.js';
 
 export interface PublishedFigure {
   id: string;
@@ -103,11 +103,8 @@ export async function onTimeFigures(store: KeptStore, principal: Principal, quer
     return holder?.role === 'manager' ? holder.id : holder?.managerId ?? 'no-team';
   };
   const children: OnTimeChild[] = [];
-  for (const child of await store.listChildren(principal.councilId)) {
-    const t = teamOf(child.holderId);
-    if (team && t !== team) continue;
-    const { facts } = await store.getChildHistory(principal.councilId, child.id);
-    children.push({ child: { id: child.id, dateOfBirth: child.dateOfBirth }, facts: effectiveFacts(facts), team: t });
+  for await (const { child, facts } of childrenWithFacts(store, principal.councilId, (c) => !team || teamOf(c.holderId) === team)) {
+    children.push({ child: { id: child.id, dateOfBirth: child.dateOfBirth }, facts, team: teamOf(child.holderId) });
   }
   const report = computeOnTime(children, from, to, council.policy);
   const nameOf = (id: string) => people.get(id)?.name ?? id;

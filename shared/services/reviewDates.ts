@@ -3,7 +3,6 @@
  * statutory ones Kept works out (see #domain/reviewDates). Leads and admins
  * only; every child listed gets an audit entry before the list is shown.
  */
-import { effectiveFacts } from '#domain/corrections.js';
 import { addDaysIso } from '#domain/dates.js';
 import { Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/principal.js';
@@ -13,6 +12,7 @@ import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { auditEntryFor, recordAccess } from './audit.js';
 import { loadCouncil } from './council.js';
+import { childrenWithFacts } from './children.js';
 
 export interface ReviewDateRow extends ReviewDateDifference {
   childId: string;
@@ -43,9 +43,7 @@ export async function reviewDateList(
   const since = addDaysIso(today, -365);
   const rows: ReviewDateRow[] = [];
   let childrenCompared = 0;
-  for (const child of await store.listChildren(principal.councilId)) {
-    const { facts: stored } = await store.getChildHistory(principal.councilId, child.id);
-    const facts = effectiveFacts(stored);
+  for await (const { child, facts } of childrenWithFacts(store, principal.councilId)) {
     if (!facts.some((f) => f.type === 'case-system-review-due')) continue;
     childrenCompared += 1;
     const team = teamOfChild(child);

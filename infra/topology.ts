@@ -87,6 +87,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
   // A practitioner's own work, and a manager's team, in the browser (session cookie).
   { method: 'GET', path: '/', handler: 'web/myWork', auth: false, uses: { table: 'read', web: true } },
+  // "Add to your calendar" on My work: a new private calendar link, shown once (the old one stops working).
+  { method: 'POST', path: '/calendar-link', handler: 'web/myWork', auth: false, uses: { table: 'write', web: true } },
   { method: 'GET', path: '/team', handler: 'web/team', auth: false, uses: { table: 'read', web: true } },
   // Recording work in the browser: question, check your answers, record, confirmation (session cookie, CSRF).
   { method: 'GET', path: '/children/{id}/record/{kind}', handler: 'web/record', auth: false, uses: { table: 'write', web: true } },

@@ -15,7 +15,8 @@ export const handler = api({ roles: 'public', params: path }, async ({ params })
   const s = store();
   const owner = await s.findCalendarToken(tokenHash(params.token.replace(/\.ics$/, '')));
   if (!owner) throw new NotFound('this calendar link is not valid; ask Kept for a new one');
-  const [items, council] = await Promise.all([s.dueForHolder(owner.councilId, owner.staffId), loadCouncil(s, owner.councilId)]);
-  const body = calendarFeed(items, { appUrl: config.appUrl, councilName: council.name, titles: council.titles });
+  const [items, council, staff] = await Promise.all([s.dueForHolder(owner.councilId, owner.staffId), loadCouncil(s, owner.councilId), s.listStaff(owner.councilId)]);
+  const names = new Map(staff.map((m) => [m.id, m.name]));
+  const body = calendarFeed(items, { appUrl: config.appUrl, councilName: council.name, titles: council.titles, names });
   return raw(200, 'text/calendar; charset=utf-8', body, { 'content-disposition': 'inline; filename="kept.ics"' });
 });

@@ -12,13 +12,19 @@ import type { DueItem } from '#store/ports/cases.js';
 
 const day = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 
-/** Who answers for the item, as the event says it: the staff id, and the team role missing if it is not allocated. */
-function responsibility(item: DueItem): string {
-  const who = item.responsibleId ?? item.holderId;
-  return item.unallocated ? `Responsible: ${who} (no ${item.unallocated} allocated)` : `Responsible: ${who}`;
+const ROLE_WORDS: Record<string, string> = { 'social-worker': 'social worker', iro: 'IRO', 'personal-adviser': 'personal adviser', 'virtual-school': 'virtual school', health: 'health' };
+
+/** Who answers for the item, as the event says it: their name (from `names`), and the team role missing if it is not allocated. */
+function responsibility(item: DueItem, names: ReadonlyMap<string, string>): string {
+  const id = item.responsibleId ?? item.holderId;
+  const who = names.get(id) ?? 'someone no longer in Kept';
+  return item.unallocated ? `Responsible: ${who} (no ${ROLE_WORDS[item.unallocated] ?? item.unallocated} allocated)` : `Responsible: ${who}`;
 }
 
-export function calendarFeed(items: readonly DueItem[], options: { appUrl: string; councilName: string; titles?: ReadonlyMap<string, string> }): string {
+export function calendarFeed(
+  items: readonly DueItem[],
+  options: { appUrl: string; councilName: string; titles?: ReadonlyMap<string, string>; /** Staff names by id. */ names: ReadonlyMap<string, string> },
+): string {
   const events: EventAttributes[] = items.map((item) => {
     const child = encodeURIComponent(item.childId);
     // The event opens the item's record page, as the morning email's links do.
@@ -26,7 +32,7 @@ export function calendarFeed(items: readonly DueItem[], options: { appUrl: strin
     return {
       uid: `${item.councilId}.${item.childId}.${item.kind}@kept`,
       title: `${kindLabel(item.kind, options.titles)} due: ${item.childId} (${item.initials})`,
-      description: `${item.rule}\n${responsibility(item)}\nRecord it: ${record}\nThe case: ${options.appUrl}/case/${child}`,
+      description: `${item.rule}\n${responsibility(item, options.names)}\nRecord it: ${record}\nThe case: ${options.appUrl}/case/${child}`,
       url: record,
       start: day(item.dueDate),
       end: day(addDaysIso(item.dueDate, 1)),

@@ -55,11 +55,29 @@ export function canRecordFor(principal: Principal, child: AccessSubject, staff: 
 }
 
 /**
- * May the caller record this fact? Beyond `canRecordFor`, a team member (or
- * their manager) may record a fact whose every kind they answer for: an IRO
- * a review, a nurse a health assessment. Facts about the case itself (a
- * placement, coming into care) stay with the social worker.
+ * May the caller record work of these kinds? Beyond `canRecordFor`, a team
+ * member (or their manager) may record work whose every kind they answer
+ * for: an IRO a review, a nurse a health assessment. No kinds (a fact about
+ * the case itself, such as a placement, or a correction) stays with the
+ * social worker. The record pages ask this of the kind in their address; the
+ * API asks `canRecordFact` of the fact it is given: the same rule.
  */
+export function canRecordKinds(
+  principal: Principal,
+  child: Pick<ChildRecord, 'holderId' | 'team'>,
+  staff: readonly Staff[],
+  kinds: readonly string[],
+  ageOnDay: number,
+  map: ResponsibilityMap = DEFAULT_RESPONSIBILITY,
+): boolean {
+  if (canRecordFor(principal, child, staff)) return true;
+  if (principal.role === 'lead') return false;
+  const mine = actsFor(principal, staff);
+  const team = teamOfChild(child);
+  return kinds.length > 0 && kinds.every((kind) => mine.includes(responsibleFor(kind, team, ageOnDay, map).responsibleId));
+}
+
+/** May the caller record this fact? `canRecordKinds` for the kinds the fact answers. */
 export function canRecordFact(
   principal: Principal,
   child: Pick<ChildRecord, 'holderId' | 'team'>,
@@ -68,10 +86,5 @@ export function canRecordFact(
   ageOnDay: number,
   map: ResponsibilityMap = DEFAULT_RESPONSIBILITY,
 ): boolean {
-  if (canRecordFor(principal, child, staff)) return true;
-  if (principal.role === 'lead') return false;
-  const kinds = kindsAnsweredBy(fact);
-  const mine = actsFor(principal, staff);
-  const team = teamOfChild(child);
-  return kinds.length > 0 && kinds.every((kind) => mine.includes(responsibleFor(kind, team, ageOnDay, map).responsibleId));
+  return canRecordKinds(principal, child, staff, kindsAnsweredBy(fact), ageOnDay, map);
 }

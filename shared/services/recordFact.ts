@@ -1,7 +1,9 @@
 /** Recording what happened to a child: checked, written with its audit entry, and what is due worked out again at once. */
 import type { Principal } from '#domain/principal.js';
 import type { Fact } from '#domain/facts.js';
-import { InvalidInput } from '#domain/errors.js';
+import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
+import { canReadChild, canRecordKinds } from '#domain/access.js';
+import { ageOn, toDayNumber } from '#domain/dates.js';
 import { correctionProblem } from '#domain/corrections.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
@@ -23,6 +25,8 @@ export async function recordFact(
   childId: string,
   fact: Fact,
   route: string,
+  /** A form's one-time token: a second call with it stores nothing and throws AlreadyRecorded (shared/store/ports/cases.ts). */
+  once?: string,
 ): Promise<Recorded> {
   const { store } = deps;
   if (fact.type === 'case-system-review-due') throw new InvalidInput([{ field: 'type', message: 'case-system-review-due comes from the case system import and cannot be recorded by hand' }]);
@@ -36,7 +40,7 @@ export async function recordFact(
   }
   const council = await loadCouncil(store, principal.councilId);
   const { stored, projection } = await store.recordFact(
-    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today), audit,
+    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today), audit, once,
   );
   return { stored, obligations: projection.obligations.map((o) => ({ ...o, childId: child.id })) };
 }
@@ -44,15 +48,31 @@ export async function recordFact(
 /**
  * What a record page shows before anything is recorded: the child, what is
  * due and what was recorded (the current placement comes from it). Only for
- * someone who may record for the case; the read is audited first.
+ * someone who may record work of `kinds` for the case, by the rule the API
+ * applies to the fact (canRecordKinds: the social worker, their manager and
+ * admins any work, another team member the kinds they answer for; none for
+ * a correction or a fact about the case itself). The read is audited first.
  */
 export async function beforeRecording(
-  deps: { store: KeptStore; audit: AuditLog },
+  deps: { store: KeptStore; audit: AuditLog; today: string },
   principal: Principal,
   childId: string,
   route: string,
+  kinds: readonly string[],
 ): Promise<{ child: ChildRecord; facts: StoredFact[]; obligations: DueItem[] }> {
-  const { child } = await childFor(deps.store, deps.audit, principal, childId, 'record', route);
+  const [child, staff, council] = await Promise.all([
+    deps.store.getChild(principal.councilId, childId),
+    principal.role === 'manager' ? deps.store.listStaff(principal.councilId) : Promise.resolve([]),
+    loadCouncil(deps.store, principal.councilId),
+  ]);
+  if (!child) throw new NotFound(`no child with case reference ${childId}`);
+  const age = ageOn(toDayNumber(child.dateOfBirth), toDayNumber(deps.today));
+  if (!canRecordKinds(principal, child, staff, kinds, age, council.policy.responsibility)) {
+    if (principal.role !== 'lead' && canReadChild(principal, child, staff)) {
+      throw new Forbidden(`in case ${childId} you may record only the work you are responsible for`);
+    }
+    throw new Forbidden(`case ${childId} is not held by you, your team or a team you are in`);
+  }
   await recordAccess(deps.audit, auditEntryFor(principal, 'read', child.id, route));
   const history = await deps.store.getChildHistory(principal.councilId, child.id);
   return { child, ...history };

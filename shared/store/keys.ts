@@ -13,6 +13,7 @@
  * | obligation           | CHILD#{c}#{childId}     | DUE#{kind}             | byDueDate: DUE#{c} / {date}#{child}#{kind};   |
  * |                      |                         |                        | byHolder: HOLDER#{c}#{responsible} / DUE#{date}#... |
  * | recompute marker     | CHILD#{c}#{childId}     | REFRESH                | byDueDate: DUE#{c} / {date}#{child}#~refresh  |
+ * | spent form token     | CHILD#{c}#{childId}     | ONCE#{token}           | (expires by TTL; names the fact it recorded)  |
  * | digest send marker   | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
  * | extract import lock  | IMPORTLOCK#{c}          | LOCK                   | (a lease; expires by TTL a day after it)      |
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
@@ -62,6 +63,7 @@ export const keys = {
   memberPrefix: 'MEMBER#',
   obligation: (c: string, childId: string, kind: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `DUE#${kind}` }),
   refresh: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'REFRESH' }),
+  once: (c: string, childId: string, token: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `ONCE#${token}` }),
   dueIndex: (c: string, dueDate: string, childId: string, kind: string) => ({
     duePk: `DUE#${c}`,
     dueSk: `${dueDate}#${childId}#${kind}`,

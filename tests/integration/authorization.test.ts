@@ -48,7 +48,7 @@ interface Row {
   /** A JSON body, made per caller so that creations do not collide. */
   json?: (caller: Caller) => unknown;
   /** A form body with its CSRF cookie: the reply to a survey (the reports' cookie), or a record page's answers. */
-  form?: boolean | 'record' | 'survey';
+  form?: boolean | 'record' | 'survey' | 'calendar';
 }
 
 /** Real ids, filled in by beforeAll: the campaign and the calendar link are made there. */
@@ -144,8 +144,10 @@ const MATRIX: Row[] = [
   // A child's page in the browser: as GET /children/{id}, signed in by the session cookie.
   row('GET /case/{id}', 'GET /case/A-1', 'cookie',                                             '303 200 403 200 403 200 200 404'),
   row('GET /case/{id}', 'GET /case/B-1', 'cookie',                                             '303 403 200 403 200 200 200 404'),
-  // My work: everyone signed in sees their own; the team page is for managers.
-  row('GET /', 'GET /', 'cookie',                                                              '303 200 200 200 200 200 200 200'),
+  // My work: everyone signed in sees their own (a lead with none lands on their reports); the team page is for managers.
+  row('GET /', 'GET /', 'cookie',                                                              '303 200 200 200 200 303 200 200'),
+  // "Get your calendar link" on My work: anyone on the council's staff, for themselves.
+  row('POST /calendar-link', 'POST /calendar-link', 'cookie',                                  '303 201 201 201 201 201 201 404', { form: 'calendar' }),
   row('GET /team', 'GET /team', 'cookie',                                                      '303 403 403 200 200 403 403 403'),
   // Recording in the browser: as POST /children/{id}/facts (the question pages too); the confirmation reads, as GET /children/{id}.
   row('GET /children/{id}/record/{kind}', 'GET /children/A-1/record/statutory-visit', 'cookie', '303 200 403 200 403 403 200 404'),
@@ -229,7 +231,12 @@ function send(r: Row, caller: Caller): Promise<Answer> {
     headers['content-type'] = 'application/json';
   } else if (r.form === 'record') {
     cookies.push(`kept_record_csrf=${CSRF}`);
-    raw = new URLSearchParams({ csrf: CSRF, 'date-day': TODAY.slice(8), 'date-month': TODAY.slice(5, 7), 'date-year': TODAY.slice(0, 4), seenAlone: 'yes' }).toString();
+    // Each caller's own one-time token: a token another caller spent would only show the confirmation.
+    raw = new URLSearchParams({ csrf: CSRF, once: caller.padEnd(32, '0'), 'date-day': TODAY.slice(8), 'date-month': TODAY.slice(5, 7), 'date-year': TODAY.slice(0, 4), seenAlone: 'yes' }).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (r.form === 'calendar') {
+    cookies.push(`kept_my_work_csrf=${CSRF}`);
+    raw = new URLSearchParams({ csrf: CSRF }).toString();
     headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (r.form === 'survey') {
     cookies.push(`kept_survey_csrf=${CSRF}`);

@@ -12,6 +12,7 @@ import type { ChildRecord } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import { longDate } from '#domain/dateText.js';
 import { inCareSince, writeChild } from '#tests/support/records.js';
+import { newOnce } from '#tests/support/webSession.js';
 
 const TODAY = '2027-01-18';
 let stack: TestStack;
@@ -67,7 +68,7 @@ describe('recording a visit from the case page', () => {
     expect(textOf(check.html)).toMatch(/Seen alone\s+Yes/);
     expect((await factsOf('C-1')).length).toBe(before);
 
-    const recorded = await web.post('/children/C-1/record/statutory-visit/confirm', { csrf, 'date-day': '15', 'date-month': '1', 'date-year': '2027', seenAlone: 'yes' });
+    const recorded = await web.post('/children/C-1/record/statutory-visit/confirm', { csrf, once: newOnce(), 'date-day': '15', 'date-month': '1', 'date-year': '2027', seenAlone: 'yes' });
     expect(recorded.status).toBe(303);
     expect(recorded.location).toBe('/children/C-1/record/statutory-visit/done');
     const facts = await factsOf('C-1');
@@ -153,7 +154,7 @@ describe('the other kinds', () => {
     const missing = await web.post('/children/C-2/record/looked-after-review', { csrf, 'date-day': '10', 'date-month': '1', 'date-year': '2027' });
     expect(missing.status).toBe(400);
     expect(textOf(missing.html)).toContain('Select how the child took part in the review');
-    const answers = { csrf, 'date-day': '10', 'date-month': '1', 'date-year': '2027', participation: 'PN5' };
+    const answers = { csrf, once: newOnce(), 'date-day': '10', 'date-month': '1', 'date-year': '2027', participation: 'PN5' };
     expect(textOf((await web.post('/children/C-2/record/looked-after-review', answers)).html)).toContain('How the child took part Did not come, but briefed an advocate');
     expect((await web.post('/children/C-2/record/looked-after-review/confirm', answers)).status).toBe(303);
     expect((await factsOf('C-2')).at(-1)!.fact).toEqual({ type: 'review', date: '2027-01-10', participation: 'PN5', childParticipated: true });
@@ -170,7 +171,7 @@ describe('the other kinds', () => {
     const wrong = await web.post('/children/C-2/record/sdq/confirm', { csrf, ...date, score: '41' });
     expect(wrong.status).toBe(400);
     expect(textOf(wrong.html)).toContain('Total difficulties score must be a whole number from 0 to 40');
-    expect((await web.post('/children/C-2/record/sdq/confirm', { csrf, ...date, score: '18' })).status).toBe(303);
+    expect((await web.post('/children/C-2/record/sdq/confirm', { csrf, once: newOnce(), ...date, score: '18' })).status).toBe(303);
     expect((await factsOf('C-2')).at(-1)!.fact).toEqual({ type: 'sdq', date: '2027-01-11', score: 18 });
     expect(textOf((await web.get('/case/C-2')).html)).toContain('SDQ Score 18');
   });
@@ -180,12 +181,12 @@ describe('the other kinds', () => {
     const question = await web.get('/children/C-3/record/initial-health-assessment');
     expect(question.html).toMatch(/value="initial" checked/);
     const csrf = csrfOf(question.html);
-    expect((await web.post('/children/C-3/record/initial-health-assessment/confirm', { csrf, 'date-day': '12', 'date-month': '1', 'date-year': '2027', healthKind: 'initial' })).status).toBe(303);
+    expect((await web.post('/children/C-3/record/initial-health-assessment/confirm', { csrf, once: newOnce(), 'date-day': '12', 'date-month': '1', 'date-year': '2027', healthKind: 'initial' })).status).toBe(303);
     expect((await factsOf('C-3')).at(-1)!.fact).toEqual({ type: 'health-assessment', date: '2027-01-12', kind: 'initial' });
     const done = textOf((await web.get('/children/C-3/record/initial-health-assessment/done')).html);
     expect(done).toContain('Review health assessment: next due');
 
-    expect((await web.post('/children/C-3/record/placement-plan/confirm', { csrf, 'date-day': '12', 'date-month': '1', 'date-year': '2027' })).status).toBe(303);
+    expect((await web.post('/children/C-3/record/placement-plan/confirm', { csrf, once: newOnce(), 'date-day': '12', 'date-month': '1', 'date-year': '2027' })).status).toBe(303);
     expect((await factsOf('C-3')).at(-1)!.fact).toEqual({ type: 'placement-plan', date: '2027-01-12', placementId: 'P1' });
   });
 });
@@ -203,7 +204,7 @@ describe('recording a return home interview', () => {
     expect(textOf(wrong.html)).toContain('Time of the interview must be a time on the 24-hour clock, such as 14:30');
     expect((await factsOf('C-4')).some((f) => f.fact.type === 'return-home-interview')).toBe(false);
     expect(textOf((await web.post('/children/C-4/record/return-home-interview', { csrf, ...date, time: '9.30' })).html)).toContain('Time of the interview 09:30');
-    expect((await web.post('/children/C-4/record/return-home-interview/confirm', { csrf, ...date, time: '9.30' })).status).toBe(303);
+    expect((await web.post('/children/C-4/record/return-home-interview/confirm', { csrf, once: newOnce(), ...date, time: '9.30' })).status).toBe(303);
     expect((await factsOf('C-4')).at(-1)!.fact).toEqual({ type: 'return-home-interview', date: '2027-01-18', time: '09:30' });
     expect(await dueOf('C-4', 'return-home-interview')).toBeUndefined();
     expect(textOf((await web.get('/case/C-4')).html)).toContain('Return home interview At 09:30');
@@ -233,7 +234,7 @@ describe('recorded in error', () => {
     const web = webSession(stack.baseUrl, tokens['sw-1']);
     const csrf = csrfOf((await web.get('/children/C-1/record/statutory-visit')).html);
     const before = (await dueOf('C-1', 'statutory-visit'))!.dueDate;
-    expect((await web.post('/children/C-1/record/statutory-visit/confirm', { csrf, 'date-day': '16', 'date-month': '1', 'date-year': '2027', seenAlone: 'no' })).status).toBe(303);
+    expect((await web.post('/children/C-1/record/statutory-visit/confirm', { csrf, once: newOnce(), 'date-day': '16', 'date-month': '1', 'date-year': '2027', seenAlone: 'no' })).status).toBe(303);
     expect((await dueOf('C-1', 'statutory-visit'))!.dueDate).not.toBe(before);
     const visit = (await factsOf('C-1')).at(-1)!;
     expect(visit.fact).toMatchObject({ type: 'visit', date: '2027-01-16' });
@@ -254,7 +255,12 @@ describe('recorded in error', () => {
 
     const done = await web.post(href, { csrf: csrfOf(question.html), inError: 'yes' });
     expect(done.status).toBe(303);
-    expect(done.location).toBe('/case/C-1#recorded');
+    expect(done.location).toBe('/case/C-1?done=withdrawn');
+    expect(textOf((await web.get(done.location!)).html)).toContain('Success Marked as recorded in error.');
+    // Sent again (Back, a double click): nothing more is recorded, and the same page says what happened.
+    const again = await web.post(href, { csrf: csrfOf(question.html), inError: 'yes' });
+    expect(again.location).toBe('/case/C-1?done=withdrawn');
+    expect((await factsOf('C-1')).filter((f) => f.fact.type === 'correction')).toHaveLength(1);
     const correction = (await factsOf('C-1')).at(-1)!;
     expect(correction).toMatchObject({ recordedBy: 'sw-1', fact: { type: 'correction', date: TODAY, factId: visit.id, reason: 'recorded-in-error' } });
     expect((await dueOf('C-1', 'statutory-visit'))!.dueDate).toBe(before);

@@ -105,7 +105,7 @@ describe('who answers for each item', () => {
     const link = await stack.call('POST', '/me/calendar', { token: t.iro1 });
     const feed = await stack.call('GET', new URL(link.body.url).pathname);
     expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
-    expect(feed.text.replace(/\r\n[ \t]/g, '')).toContain('Responsible: iro-1');
+    expect(feed.text.replace(/\r\n[ \t]/g, '')).toContain('Responsible: Ira Reviewer');
   });
 });
 

@@ -55,21 +55,79 @@ describe('My work', () => {
     expect(page.html).toMatch(/href="\/children\/W-1\/record\/statutory-visit">Record<span class="govuk-visually-hidden"> statutory visit \(W-1 \(E.W.\)/);
   });
 
-  it('filters by kind, and shows the next 4 weeks (overdue included) with query parameters', async () => {
+  it('opens on overdue and the next 4 weeks, with everything a choice, and filters by kind', async () => {
     const web = webSession(stack.baseUrl, tokens['sw-1']);
     const mine = await stack.store.dueForHolder(stack.councilId, 'sw-1');
+    const later = mine.filter((i) => i.dueDate > HORIZON);
+    expect(later.length).toBeGreaterThan(0);
+    const rows = (html: string) => (html.match(/govuk-summary-list__row/g) ?? []).length;
+    const opening = await web.get('/');
+    expect(opening.html).toMatch(/value="next-4-weeks" checked/);
+    expect(rows(opening.html)).toBe(mine.length - later.length);
+    expect(textOf(opening.html)).toContain(`Show everything (${mine.length} items)`);
+    const everything = await web.get('/?view=all');
+    expect(everything.html).toMatch(/value="all" checked/);
+    expect(rows(everything.html)).toBe(mine.length);
+    expect(textOf(everything.html)).not.toContain('Show everything');
+
     const visits = await web.get('/?kind=statutory-visit&view=all');
     expect(cards(visits.html)).toHaveLength(2);
     expect(textOf(visits.html)).toContain('2 in all');
     expect(visits.html).not.toContain('Looked-after review</dt>');
     expect(visits.html).toMatch(/<option value="statutory-visit" selected>/);
-
-    const later = mine.filter((i) => i.dueDate > HORIZON);
-    expect(later.length).toBeGreaterThan(0);
-    const soon = await web.get('/?view=next-4-weeks');
-    expect(textOf(soon.html)).toContain(`${mine.length - later.length} in all`);
-    expect(soon.html).toMatch(/value="next-4-weeks" checked/);
     expect(textOf((await web.get('/?kind=no-such-kind')).html)).toContain(`${mine.length} in all`);
+  });
+
+  it('shows long lists a page of children at a time', async () => {
+    for (let n = 0; n < 21; n++) await addChild(`P-${String(n).padStart(2, '0')}`, 'sw-4', inCare('2026-12-18'));
+    const web = webSession(stack.baseUrl, await stack.token('practitioner', 'sw-4'));
+    const first = await web.get('/');
+    expect(cards(first.html)).toHaveLength(20);
+    expect(textOf(first.html)).toContain('Page 1 of 2');
+    expect(first.html).toContain('href="/?page=2"');
+    const second = await web.get('/?page=2');
+    expect(cards(second.html)).toHaveLength(1);
+    expect(textOf(second.html)).toContain('Page 2 of 2');
+    expect(second.html).toContain('href="/?page=1"');
+    const seen = new Set([...cards(first.html), ...cards(second.html)].map((c) => c.split(' ')[0]));
+    expect(seen.size).toBe(21);
+    expect(cards((await web.get('/?page=99')).html)).toEqual(cards(second.html));
+  });
+
+  it('says who is signed in by name, not staff id', async () => {
+    const text = textOf((await webSession(stack.baseUrl, tokens['sw-1']).get('/')).html);
+    expect(text).toContain('Signed in as Sue Worker.');
+    expect(text).not.toMatch(/sw-1/);
+  });
+
+  it('lands a lead with no work of their own on their reports', async () => {
+    const lead = webSession(stack.baseUrl, await stack.token('lead', 'lead-1'));
+    const landing = await lead.get('/');
+    expect(landing.status).toBe(303);
+    expect(landing.location).toBe('/reports');
+  });
+
+  it('gives a private calendar link, as https and webcal:, that replaces the last one', async () => {
+    const web = webSession(stack.baseUrl, tokens['sw-1']);
+    const myWork = await web.get('/');
+    expect(textOf(myWork.html)).toContain('Add to your calendar');
+    expect(myWork.html).toContain('action="/calendar-link"');
+    const csrf = csrfOf(myWork.html);
+    expect((await web.post('/calendar-link', { csrf: 'x'.repeat(32) })).status).toBe(403);
+    const first = await web.post('/calendar-link', { csrf });
+    expect(first.status).toBe(201);
+    expect(textOf(first.html)).toContain('You have a new calendar link');
+    const url = /<code id="calendar-url">([^<]+)<\/code>/.exec(first.html)![1]!;
+    expect(url).toMatch(new RegExp(`^${stack.baseUrl}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
+    expect(first.html).toContain(`href="${url.replace(/^http:/, 'webcal:')}"`);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('Responsible: Sue Worker');
+    const second = await web.post('/calendar-link', { csrf });
+    const replaced = /<code id="calendar-url">([^<]+)<\/code>/.exec(second.html)![1]!;
+    expect(replaced).not.toBe(url);
+    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(replaced)).status).toBe(200);
   });
 
   it('sends a browser that is not signed in through sign-in and back', async () => {
@@ -159,7 +217,8 @@ describe('changing a child\'s team in the browser', () => {
 
     const saved = await web.post('/children/W-1/team', { csrf, socialWorker: 'sw-1', iro: 'sw-3', personalAdviser: '', virtualSchool: '', health: '' });
     expect(saved.status).toBe(303);
-    expect(saved.location).toBe('/case/W-1#team');
+    expect(saved.location).toBe('/case/W-1?done=team');
+    expect(textOf((await web.get(saved.location!)).html)).toContain('Success The team has been changed.');
     expect((await stack.store.getChild(stack.councilId, 'W-1'))?.team).toEqual({ socialWorker: 'sw-1', iro: 'sw-3' });
     const review = (await stack.store.getChildHistory(stack.councilId, 'W-1')).obligations.find((o) => o.kind === 'looked-after-review');
     expect(review?.responsibleId).toBe('sw-3');

@@ -3,6 +3,8 @@
  * (the session cookie and any CSRF cookie the pages set), GET and form POST
  * without following redirects, and the CSRF value read off a page's form.
  */
+import { randomBytes } from 'node:crypto';
+
 export interface WebAnswer {
   status: number;
   html: string;
@@ -35,6 +37,18 @@ export function webSession(baseUrl: string, sessionToken?: string): WebSession {
     get: (path) => send(path, { method: 'GET' }),
     post: (path, form) => send(path, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
   };
+}
+
+/** A record form's one-time token, as the question page makes one (any well-formed token is spent once). */
+export function newOnce(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** The one-time token a record page's form carries. */
+export function onceOf(html: string): string {
+  const found = /name="once" value="([^"]+)"/.exec(html);
+  if (!found) throw new Error('the page has no one-time token');
+  return found[1]!;
 }
 
 /** The CSRF value a page's form carries. */

@@ -29,13 +29,15 @@ function strictlyParse(text: string): ICAL.Event[] {
   return calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
 }
 
+const NAMES = new Map([['sw-1', 'Sue Worker'], ['iro-1', 'Ira Reviewer']]);
+
 const item = (over: Partial<DueItem>): DueItem => ({
   councilId: 'c', childId: 'C-1', kind: 'statutory-visit', dueDate: '2027-03-01', rule: 'CPPCR reg 28', holderId: 'sw-1', responsibleId: 'sw-1', initials: 'J.E.', ...over,
 });
 
 describe('the calendar feed', () => {
   it('holds to RFC 5545: all-day events ending the next day with DTEND', () => {
-    const text = calendarFeed([item({}), item({ childId: 'C-2', kind: 'looked-after-review', dueDate: '2027-12-31', responsibleId: 'iro-1' })], { appUrl: 'https://kept.test', councilName: 'Test' });
+    const text = calendarFeed([item({}), item({ childId: 'C-2', kind: 'looked-after-review', dueDate: '2027-12-31', responsibleId: 'iro-1' })], { appUrl: 'https://kept.test', councilName: 'Test', names: NAMES });
     expect(text).not.toMatch(/DURATION/);
     const events = strictlyParse(text);
     expect(events).toHaveLength(2);
@@ -46,25 +48,26 @@ describe('the calendar feed', () => {
     expect(review!.endDate.toString()).toBe('2028-01-01'); // over the year's end
   });
 
-  it('says who is responsible, and when the role is not allocated', () => {
+  it('says who is responsible by name, and when the role is not allocated', () => {
     const text = calendarFeed(
       [item({ kind: 'pep', responsibleId: 'sw-1', unallocated: 'virtual-school' }), item({ kind: 'looked-after-review', responsibleId: 'iro-1' })],
-      { appUrl: 'https://kept.test', councilName: 'Test' },
+      { appUrl: 'https://kept.test', councilName: 'Test', names: NAMES },
     );
     const [pep, review] = strictlyParse(text);
-    expect(pep!.description).toContain('Responsible: sw-1 (no virtual-school allocated)');
-    expect(review!.description).toContain('Responsible: iro-1');
+    expect(pep!.description).toContain('Responsible: Sue Worker (no virtual school allocated)');
+    expect(review!.description).toContain('Responsible: Ira Reviewer');
+    expect(text).not.toMatch(/sw-1|iro-1/);
   });
 
   it('links each event to its record page, and names the case page too', () => {
-    const [pep] = strictlyParse(calendarFeed([item({ childId: 'C 7', kind: 'pep' })], { appUrl: 'https://kept.test', councilName: 'Test' }));
+    const [pep] = strictlyParse(calendarFeed([item({ childId: 'C 7', kind: 'pep' })], { appUrl: 'https://kept.test', councilName: 'Test', names: NAMES }));
     expect(pep!.component.getFirstPropertyValue('url')).toBe('https://kept.test/children/C%207/record/pep');
     expect(pep!.description).toContain('Record it: https://kept.test/children/C%207/record/pep');
     expect(pep!.description).toContain('The case: https://kept.test/case/C%207');
   });
 
   it('rejects what the old feed wrote (DURATION:P1DT)', () => {
-    const old = calendarFeed([item({})], { appUrl: 'https://kept.test', councilName: 'Test' }).replace(/DTEND;VALUE=DATE:\d{8}/, 'DURATION:P1DT');
+    const old = calendarFeed([item({})], { appUrl: 'https://kept.test', councilName: 'Test', names: NAMES }).replace(/DTEND;VALUE=DATE:\d{8}/, 'DURATION:P1DT');
     expect(() => strictlyParse(old)).toThrow();
   });
 });

@@ -6,7 +6,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChildRecord } from '#domain/people.js';
 import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
-import type { CaseStore, DueItem, StoredFact, WrittenKeys } from '../ports/cases.js';
+import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
 import { keys } from '../keys.js';
 import { auditPuts } from './audit.js';
 import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites } from './caseItems.js';
@@ -15,6 +15,8 @@ import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfS
 const ATTEMPTS = 5;
 /** Facts a transaction appends: with the projection, this stays inside DynamoDB's 100 items a transaction. */
 const FACTS_PER_TRANSACTION = 30;
+/** How long a spent form token is remembered: far longer than anyone keeps a form open or presses Back. */
+const ONCE_DAYS = 30;
 
 type History = { facts: StoredFact[]; obligations: DueItem[] };
 
@@ -148,15 +150,22 @@ export function dynamoCases(table: Table): CaseStore {
      * and reuses it when it retries, so a transaction whose answer was lost is not
      * applied twice (a test loses the answer on purpose).
      */
-    async recordFact(councilId, childId, fact, recordedBy, recordedAt, project, audit) {
+    async recordFact(councilId, childId, fact, recordedBy, recordedAt, project, audit, once) {
       const item = factItem(councilId, childId, { recordedAt, recordedBy, fact });
       const stored = factOf(item);
+      const onceKey = once === undefined ? undefined : keys.once(councilId, childId, once);
       const projection = await withFreshChild(councilId, childId, async (child, history) => {
+        // Read on every attempt: a concurrent second submit fails its transaction on the token and, retried, finds it spent.
+        if (onceKey && (await table.db.send(new GetCommand({ TableName, Key: onceKey, ConsistentRead: true }))).Item) {
+          throw new AlreadyRecorded(`this form was already used to record for ${childId}`);
+        }
         const projection = project(child, [...history.facts, stored]);
+        const expiresAt = Math.ceil(Date.parse(recordedAt) / 1000) + ONCE_DAYS * 86_400;
         await table.db.send(
           new TransactWriteCommand({
             TransactItems: [
               { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+              ...(onceKey ? [{ Put: { TableName, Item: { ...onceKey, itemType: 'once', factSk: item.sk, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
               bumpVersion(TableName, child),
               ...projectionWrites(TableName, child, history.obligations, projection),
               ...(audit ? auditPuts(TableName, audit) : []),

@@ -4,6 +4,7 @@ import type { FactEntry } from '#domain/corrections.js';
 import type { ChildInput, ChildRecord, Team, TeamRole } from '#domain/people.js';
 import type { Obligation } from '#domain/obligations.js';
 import type { Responsibility } from '#domain/responsibility.js';
+import { AlreadyExists } from '#domain/errors.js';
 import type { AuditEntry } from './audit.js';
 
 export interface StoredFact {
@@ -36,6 +37,9 @@ export interface DueItem {
   /** The last day this item was escalated to the responsible person's manager. */
   escalatedOn?: string;
 }
+
+/** The form's one-time token was used already: the fact it carried is recorded, and nothing more was. */
+export class AlreadyRecorded extends AlreadyExists {}
 
 /** An obligation with who answers for it. */
 export type ProjectedObligation = Obligation & Responsibility;
@@ -84,6 +88,8 @@ export interface CaseStore {
    * Appends a fact and rewrites the projection in one transaction, retried
    * when another writer changed the child meanwhile (ConcurrentChange after
    * a few tries). With `audit`, the entry is written in the same transaction.
+   * With `once` (a form's one-time token), the token is spent in the same
+   * transaction: a second call with it stores nothing and throws AlreadyRecorded.
    */
   recordFact(
     councilId: string,
@@ -93,6 +99,7 @@ export interface CaseStore {
     recordedAt: string,
     project: Projector,
     audit?: AuditEntry,
+    once?: string,
   ): Promise<{ stored: StoredFact; projection: Projection }>;
   /**
    * Replaces the child's team (its social worker becomes the holder) and

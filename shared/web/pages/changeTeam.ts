@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
 import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import { teamOf } from '#domain/access.js';
-import { TEAM_MEMBER, type Staff, type Team, type TeamRole, initials, teamOfChild } from '#domain/people.js';
+import { type Staff, type Team, type TeamRole, initials, teamOfChild } from '#domain/people.js';
 import { HttpError } from '#http/errors.js';
 import type { HttpResult } from '#http/responses.js';
 import { routeOf } from '#http/route.js';
@@ -30,12 +30,12 @@ const PLACES: Array<[keyof Team, TeamRole, string]> = [
 
 export async function changeTeamPage(event: APIGatewayProxyEventV2, deps: RecordDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/children' });
-  return signedInPage(event, page, event.rawPath, deps.store, { 403: 'You cannot change this team', 404: 'Not found' }, (who, council) =>
-    answer(event, deps, page, who, council.name),
+  return signedInPage(event, page, event.rawPath, deps.store, { 403: 'You cannot change this team', 404: 'Not found' }, (who, council, me) =>
+    answer(event, deps, page, who, council.name, me?.name),
   );
 }
 
-async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Page, principal: Principal, councilName: string): Promise<HttpResult> {
+async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Page, principal: Principal, councilName: string, me?: string): Promise<HttpResult> {
   if (principal.role !== 'manager' && principal.role !== 'admin') throw new Forbidden('only a manager or an admin changes a team');
   const childId = event.pathParameters?.id ?? '';
   const child = await deps.store.getChild(principal.councilId, childId);
@@ -45,10 +45,11 @@ async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Pag
     throw new Forbidden(`case ${child.id} is not held in your team`);
   }
   const staff = everyone.filter((s) => s.role === 'practitioner' || s.role === 'manager');
+  const current = teamOfChild(child);
   const caseHref = `/case/${encodeURIComponent(child.id)}`;
   const view = (status: number, chosen: Partial<Record<keyof Team, string>>, problems: Array<{ field: string; message: string }> = []) =>
     page.render(status, 'change-team.njk', {
-      ...workChrome(principal, councilName, principal.role === 'manager' ? 'team' : 'case'),
+      ...workChrome(principal, councilName, principal.role === 'manager' ? 'team' : 'case', me),
       title: 'Change the team',
       childId: child.id,
       initials: initials(child.firstName, child.lastName),
@@ -62,11 +63,11 @@ async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Pag
         error: problems.find((p) => p.field === key)?.message,
         items: [
           ...(key === 'socialWorker' ? [] : [{ value: '', text: 'Not allocated' }]),
-          ...choices(staff, role).map((s) => ({ value: s.id, text: `${s.name} (${s.id})`, selected: chosen[key] === s.id })),
+          ...named(choices(staff, role, current[key])).map(({ id, text }) => ({ value: id, text, selected: chosen[key] === id })),
         ],
       })),
     });
-  if (event.requestContext.http.method === 'GET') return view(200, teamOfChild(child));
+  if (event.requestContext.http.method === 'GET') return view(200, current);
   const form = readForm(event);
   if (!csrfMatches(form.csrf, page.cookies[CSRF_COOKIE])) throw new HttpError(403, 'The form had expired. Go back, reload the page and try again.');
   const team: Team = { socialWorker: form.socialWorker ?? '' };
@@ -78,10 +79,22 @@ async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Pag
     if (!(error instanceof InvalidInput)) throw error;
     return view(400, team, error.problems.map((p) => ({ field: p.field, message: `${p.field === 'socialWorker' ? 'Social worker' : p.field}: ${p.message}` })));
   }
-  return page.redirect(`${caseHref}#team`);
+  return page.redirect(`${caseHref}?done=team`);
 }
 
-/** The people who may sit in a place: practitioners and managers with that team role, or none set. */
-function choices(staff: readonly Staff[], role: TeamRole): Staff[] {
-  return staff.filter((s) => (s.teamRole === undefined ? role === 'social-worker' || s.role === 'practitioner' : TEAM_MEMBER[s.teamRole] === TEAM_MEMBER[role]));
+/**
+ * The people offered for a place: those whose team role is that place's (a
+ * practitioner with none set counts as a social worker), and whoever holds
+ * it now, so saving the form never drops them unasked.
+ */
+export function choices(staff: readonly Staff[], role: TeamRole, currentId?: string): Staff[] {
+  return staff.filter((s) => s.id === currentId || (s.teamRole === undefined ? role === 'social-worker' && s.role === 'practitioner' : s.teamRole === role));
+}
+
+/** Each person by name, sorted by name; a job title (or, failing one, the staff id) tells apart two of the same name. */
+export function named(people: readonly Staff[]): Array<{ id: string; text: string }> {
+  const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : 1));
+  const count = new Map<string, number>();
+  for (const p of sorted) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+  return sorted.map((p) => ({ id: p.id, text: count.get(p.name)! > 1 ? `${p.name} (${p.jobTitle ?? p.id})` : p.name }));
 }

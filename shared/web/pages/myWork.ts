@@ -1,7 +1,11 @@
 /**
  * My work (`/`): what the signed-in person is responsible for, grouped by
- * child, the children with overdue work first, with counts, a filter by
- * kind and a "next 4 weeks" view, all as query parameters (no JavaScript).
+ * child, the children with overdue work first, with counts and a filter by
+ * kind. It opens on what is overdue and due in the next 4 weeks, with
+ * everything a choice, a page of children at a time; all as query
+ * parameters (no JavaScript). A lead with no work of their own lands on
+ * their reports. `POST /calendar-link` gives the person a new private
+ * calendar link (the old one stops working) and shows it once.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import escapeHtml from 'escape-html';
@@ -16,8 +20,12 @@ import type { SurveyStore } from '#store/ports/surveys.js';
 import { loadCouncil } from '#services/council.js';
 import { notAnsweredYet } from '#services/notAnswered.js';
 import { dueFor } from '#services/obligations.js';
-import { pageFor } from './page.js';
-import { isPrincipal, signedIn, workChrome } from './work.js';
+import type { Principal } from '#domain/principal.js';
+import { HttpError } from '#http/errors.js';
+import { newCalendarLink } from '#services/calendarLink.js';
+import { csrfMatches, readForm } from '#web/http.js';
+import { type Page, pageFor } from './page.js';
+import { isPrincipal, signedIn, signedInPage, workChrome } from './work.js';
 import { recordFormFor } from './recordForms.js';
 
 export interface MyWorkDeps {
@@ -29,6 +37,9 @@ export interface MyWorkDeps {
 
 export const STATUS_TAG: Record<string, string> = { overdue: 'govuk-tag--red', 'due-today': 'govuk-tag--yellow', upcoming: 'govuk-tag--grey' };
 export const WEEKS_AHEAD = 4;
+/** Children a page of My work shows. */
+export const CHILDREN_PER_PAGE = 20;
+const MY_WORK_CSRF_COOKIE = 'kept_my_work_csrf';
 
 export interface DueCounts {
   overdue: number;
@@ -60,7 +71,10 @@ export function byChild(items: readonly DueItem[]): Array<{ childId: string; ini
 }
 
 export async function myWorkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps): Promise<HttpResult> {
-  const page = pageFor(event, deps.appUrl);
+  const page = pageFor(event, deps.appUrl, { cookie: MY_WORK_CSRF_COOKIE, path: '/' });
+  if (event.requestContext.http.method === 'POST') {
+    return signedInPage(event, page, '/', deps.store, {}, (who, council, me) => calendarLinkPage(event, deps, page, who, council.name, me?.name));
+  }
   const who = await signedIn(event, page);
   if (!isPrincipal(who)) return who;
   const { store, today } = deps;
@@ -71,13 +85,18 @@ export async function myWorkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps
     notAnsweredYet(store, deps.surveys, who, today),
   ]);
   const query = event.queryStringParameters ?? {};
+  if (who.role === 'lead' && items.length === 0 && !query.view) return page.redirect('/reports');
   const kinds = [...new Set(items.map((i) => i.kind))].sort();
   const kind = query.kind && kinds.includes(query.kind) ? query.kind : '';
-  const soon = query.view === 'next-4-weeks';
+  const everything = query.view === 'all';
   const horizon = addDaysIso(today, WEEKS_AHEAD * 7);
-  const shown = items.filter((i) => (!kind || i.kind === kind) && (!soon || i.dueDate <= horizon));
+  const ofKind = items.filter((i) => !kind || i.kind === kind);
+  const shown = ofKind.filter((i) => everything || i.dueDate <= horizon);
   const localKinds = new Set(council.titles.keys());
-  const groups = byChild(shown).map((g) => {
+  const allGroups = byChild(shown);
+  const pages = Math.max(1, Math.ceil(allGroups.length / CHILDREN_PER_PAGE));
+  const pageNumber = Math.min(pages, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1));
+  const groups = allGroups.slice((pageNumber - 1) * CHILDREN_PER_PAGE, pageNumber * CHILDREN_PER_PAGE).map((g) => {
     const counts = countDue(g.items, today);
     const caseHref = `/case/${encodeURIComponent(g.childId)}`;
     return {
@@ -98,23 +117,47 @@ export async function myWorkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps
       }),
     };
   });
-  const counts = countDue(shown, today);
+  const counts = countDue(ofKind, today);
+  const hrefFor = (n: number) => `/?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(everything ? { view: 'all' } : {}), page: String(n) }).toString()}`;
   return page.render(200, 'my-work.njk', {
     ...workChrome(who, council.name, 'work', me?.name),
     title: 'My work',
     todayText: longDate(today),
     horizonText: longDate(horizon),
     counts,
-    childCount: groups.length,
+    childCount: allGroups.length,
+    allChildren: new Set(ofKind.map((i) => i.childId)).size,
+    shownCount: shown.length,
     groups,
-    soon,
+    everything,
     kind,
     kindItems: [{ value: '', text: 'All kinds of work', selected: !kind }, ...kinds.map((k) => ({ value: k, text: kindLabel(k, council.titles), selected: k === kind }))],
-    filtered: Boolean(kind) || soon,
+    filtered: Boolean(kind) || everything,
+    pagination: pages > 1
+      ? {
+          ...(pageNumber > 1 ? { previous: { href: hrefFor(pageNumber - 1) } } : {}),
+          ...(pageNumber < pages ? { next: { href: hrefFor(pageNumber + 1) } } : {}),
+          items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: hrefFor(i + 1), current: i + 1 === pageNumber })),
+        }
+      : undefined,
+    pageText: pages > 1 ? `Page ${pageNumber} of ${pages}` : undefined,
+    csrf: page.csrf,
     surveys: surveys.map((s) => ({
       ...s,
       lastDayText: longDate(s.lastDay),
       rows: (s.children ?? []).map((c) => [{ html: `<a class="govuk-link" href="/case/${encodeURIComponent(c.childId)}">${escapeHtml(c.childId)}</a>` }, { text: c.initials }]),
     })),
+  });
+}
+
+/** POST /calendar-link: a new private calendar link, shown once; the old link stops working. */
+async function calendarLinkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps, page: Page, who: Principal, councilName: string, me?: string): Promise<HttpResult> {
+  if (!csrfMatches(readForm(event).csrf, page.cookies[MY_WORK_CSRF_COOKIE])) throw new HttpError(403, 'The form had expired. Go back to My work, reload it and try again.');
+  const url = await newCalendarLink(deps.store, who, deps.appUrl);
+  return page.render(201, 'calendar-link.njk', {
+    ...workChrome(who, councilName, 'work', me),
+    title: 'Your calendar link',
+    url,
+    webcal: url.replace(/^https?:/, 'webcal:'),
   });
 }

@@ -6,6 +6,7 @@
  * recomputed. Bad answers come back with the error summary and nothing is
  * stored. The morning email links straight to the first page.
  */
+import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
 import type { Fact } from '#domain/facts.js';
@@ -18,7 +19,7 @@ import type { HttpResult } from '#http/responses.js';
 import { routeOf } from '#http/route.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
-import type { StoredFact } from '#store/ports/cases.js';
+import { AlreadyRecorded, type StoredFact } from '#store/ports/cases.js';
 import { beforeRecording, recordFact } from '#services/recordFact.js';
 import { childFor } from '#services/children.js';
 import { withStatus } from '#services/obligations.js';
@@ -36,6 +37,10 @@ export interface RecordDeps {
 
 const CSRF_COOKIE = 'kept_record_csrf';
 
+/** A record form's one-time token: random, made when the form is first shown. */
+const newOnceToken = () => randomBytes(24).toString('base64url');
+const isOnceToken = (value: string | undefined): value is string => value !== undefined && /^[A-Za-z0-9_-]{32}$/.test(value);
+
 /** The placement the child is in now: the last one started and not ended. */
 export function currentPlacement(facts: readonly StoredFact[]): string | undefined {
   const open: string[] = [];
@@ -51,8 +56,8 @@ export function currentPlacement(facts: readonly StoredFact[]): string | undefin
 export async function recordPage(event: APIGatewayProxyEventV2, deps: RecordDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/children' });
   const formPage = event.requestContext.http.method === 'POST' ? event.rawPath.replace(/\/confirm$/, '') : undefined;
-  return signedInPage(event, page, formPage, deps.store, { 403: 'You cannot record for this case', 404: 'Not found' }, (who, council) =>
-    route(event, deps, page, who, council.name, new Set(council.titles.keys()), council.titles),
+  return signedInPage(event, page, formPage, deps.store, { 403: 'You cannot record this', 404: 'Not found' }, (who, council, me) =>
+    route(event, deps, page, who, { councilName: council.name, me: me?.name }, new Set(council.titles.keys()), council.titles),
   );
 }
 
@@ -61,7 +66,7 @@ async function route(
   deps: RecordDeps,
   page: Page,
   principal: Principal,
-  councilName: string,
+  { councilName, me }: { councilName: string; me?: string },
   localKinds: ReadonlySet<string>,
   titles: ReadonlyMap<string, string>,
 ): Promise<HttpResult> {
@@ -72,7 +77,7 @@ async function route(
   const base = `/children/${encodeURIComponent(childId)}/record/${encodeURIComponent(kind)}`;
   const routeKey = routeOf(event);
   const label = kindLabel(kind, titles);
-  const chrome = { ...workChrome(principal, councilName, 'case'), title: `Record ${label.toLowerCase()}`, childId, caseHref: `/case/${encodeURIComponent(childId)}` };
+  const chrome = { ...workChrome(principal, councilName, 'case', me), title: `Record ${label.toLowerCase()}`, childId, caseHref: `/case/${encodeURIComponent(childId)}` };
 
   if (routeKey.endsWith('/done')) {
     const { child } = await childFor(deps.store, deps.audit, principal, childId, 'read', routeKey);
@@ -83,32 +88,41 @@ async function route(
     return page.render(200, 'record-done.njk', { ...chrome, title: 'Recorded', what: label, next });
   }
 
-  const context = await beforeRecording(deps, principal, childId, routeKey);
+  const context = await beforeRecording(deps, principal, childId, routeKey, [kind]);
   const childInitials = initials(context.child.firstName, context.child.lastName);
   const placementId = currentPlacement(context.facts);
   if (form.factType === 'placement-plan' && !placementId) throw new HttpError(409, 'No current placement is recorded for this child, so a placement plan cannot be recorded.');
   const due = context.obligations.find((o) => o.kind === kind);
+  const query = event.queryStringParameters ?? {};
+  const posted = event.requestContext.http.method === 'POST' ? readForm(event) : {};
+  // The form's one-time token: kept through the check page and its Change link, spent when the fact is recorded.
+  const once = isOnceToken(posted.once) ? posted.once : isOnceToken(query.once) ? query.once : newOnceToken();
   const question = (status: number, answers: Answers, errors: FieldError[]) =>
     page.render(status, 'record-question.njk', questionView(chrome, form, answers, errors, deps.today, {
-      action: base, csrf: page.csrf, initials: childInitials, due: due ? longDate(due.dueDate) : undefined, rule: due?.rule,
+      action: base, csrf: page.csrf, once, initials: childInitials, due: due ? longDate(due.dueDate) : undefined, rule: due?.rule,
     }));
 
   if (event.requestContext.http.method === 'GET') {
-    const prefill = answersFrom(event.queryStringParameters ?? {}, form);
+    const prefill = answersFrom(query, form);
     if (form.questions.includes('healthKind') && !prefill.healthKind) prefill.healthKind = kind === 'review-health-assessment' ? 'review' : 'initial';
     return question(200, prefill, []);
   }
-  const posted = readForm(event);
   if (!csrfMatches(posted.csrf, page.cookies[CSRF_COOKIE])) throw new HttpError(403, 'The form had expired. Go back, reload the page and try again.');
   const answers = answersFrom(posted, form);
   const parsed = parseAnswers(form, kind, answers, deps.today, { placementId });
   if (!parsed.fact) return question(400, answers, parsed.errors);
 
   if (routeKey.endsWith('/confirm')) {
-    await recordFact(deps, principal, childId, parsed.fact, routeKey);
+    if (!isOnceToken(posted.once)) throw new HttpError(403, 'The form had expired. Go back, reload the page and try again.');
+    try {
+      await recordFact(deps, principal, childId, parsed.fact, routeKey, posted.once);
+    } catch (error) {
+      // Pressed twice, or sent again from Back or a refresh: the first is recorded, this one stores nothing.
+      if (!(error instanceof AlreadyRecorded)) throw error;
+    }
     return page.redirect(`${base}/done`);
   }
-  const changeHref = `${base}?${new URLSearchParams(answers).toString()}`;
+  const changeHref = `${base}?${new URLSearchParams({ ...answers, once }).toString()}`;
   return page.render(200, 'record-check.njk', {
     ...chrome,
     title: 'Check your answers',
@@ -119,6 +133,7 @@ async function route(
     changeHref,
     action: `${base}/confirm`,
     csrf: page.csrf,
+    once,
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * A manager's team page (`/team`): the team's overdue work by person, each
- * worker's count of work due in the next 4 weeks, and the team's children
- * with no IRO or personal adviser allocated where they need one.
+ * worker's count of work due in the next 4 weeks, and every child the team
+ * holds, a page at a time, saying which need an IRO or personal adviser
+ * allocated, each with "Change the team".
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import escapeHtml from 'escape-html';
@@ -12,10 +13,11 @@ import { initials } from '#domain/people.js';
 import type { HttpResult } from '#http/responses.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { DueItem } from '#store/ports/cases.js';
-import { loadCouncil } from '#services/council.js';
+import type { Principal } from '#domain/principal.js';
+import type { Council } from '#services/council.js';
 import { teamWork } from '#services/teamWork.js';
-import { pageFor, problemPage } from './page.js';
-import { childTeam, isPrincipal, signedIn, workChrome } from './work.js';
+import { type Page, pageFor } from './page.js';
+import { childTeam, signedInPage, workChrome } from './work.js';
 import { WEEKS_AHEAD, countDue } from './myWork.js';
 
 export interface TeamDeps {
@@ -28,59 +30,73 @@ export interface TeamDeps {
 const NEEDS_IRO = new Set(['looked-after-review']);
 const NEEDS_ADVISER = new Set(['pathway-plan', 'pathway-plan-review', 'personal-adviser-contact']);
 
+/** Children a page of the team's list shows. */
+export const TEAM_CHILDREN_PER_PAGE = 25;
+
 const caseLink = (childId: string, childInitials: string) =>
   `<a class="govuk-link" href="/case/${encodeURIComponent(childId)}">${escapeHtml(childId)}</a> (${escapeHtml(childInitials)})`;
 
 export async function teamPage(event: APIGatewayProxyEventV2, deps: TeamDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl);
-  const who = await signedIn(event, page);
-  if (!isPrincipal(who)) return who;
+  return signedInPage(event, page, undefined, deps.store, { 403: 'This page is for team managers' }, (who, council) => answer(event, deps, page, who, council));
+}
+
+async function answer(event: APIGatewayProxyEventV2, deps: TeamDeps, page: Page, who: Principal, council: Council): Promise<HttpResult> {
   const { store, today } = deps;
-  const council = await loadCouncil(store, who.councilId);
-  try {
-    const team = await teamWork(store, who);
-    const horizon = addDaysIso(today, WEEKS_AHEAD * 7);
-    const all: DueItem[] = team.members.flatMap((m) => m.items);
-    const overdue = team.members
-      .map((m) => ({ name: m.staff.name, items: m.items.filter((i) => i.dueDate < today) }))
-      .filter((m) => m.items.length)
-      .map((m) => ({
-        name: m.name,
-        count: m.items.length,
-        rows: m.items.map((i) => [
-          { html: caseLink(i.childId, i.initials) },
-          { text: kindLabel(i.kind, council.titles) },
-          { text: shortDateIn(i.dueDate, today) },
-        ]),
-      }));
-    const kindsByChild = new Map<string, Set<string>>();
-    for (const i of all) (kindsByChild.get(i.childId) ?? kindsByChild.set(i.childId, new Set()).get(i.childId)!).add(i.kind);
-    const unallocated = team.children.flatMap((child) => {
-      const kinds = kindsByChild.get(child.id) ?? new Set<string>();
-      const members = childTeam(child);
-      const missing: string[] = [];
-      if ([...kinds].some((k) => NEEDS_IRO.has(k)) && !members.find((m) => m.key === 'iro')?.staffId) missing.push('IRO');
-      if ([...kinds].some((k) => NEEDS_ADVISER.has(k)) && !members.find((m) => m.key === 'personalAdviser')?.staffId) missing.push('personal adviser');
-      return missing.length ? [{ child, missing }] : [];
-    });
-    return page.render(200, 'team.njk', {
-      ...workChrome(who, council.name, 'team', team.manager?.name),
-      title: 'My team',
-      overdue,
-      workload: team.members.map((m) => {
-        const c = countDue(m.items, today);
-        return [{ text: m.staff.name }, { text: String(c.overdue), format: 'numeric' }, { text: String(c.dueToday + c.nextWeeks), format: 'numeric' }];
-      }),
-      horizonText: shortDateIn(horizon, today),
-      unallocated: unallocated.map(({ child, missing }) => [
-        { html: caseLink(child.id, initials(child.firstName, child.lastName)) },
-        { text: `No ${missing.join(' or ')}` },
-        { html: `<a class="govuk-link" href="/children/${encodeURIComponent(child.id)}/team">Change the team<span class="govuk-visually-hidden"> of case ${escapeHtml(child.id)}</span></a>` },
+  const team = await teamWork(store, who);
+  const horizon = addDaysIso(today, WEEKS_AHEAD * 7);
+  const all: DueItem[] = team.members.flatMap((m) => m.items);
+  const overdue = team.members
+    .map((m) => ({ name: m.staff.name, items: m.items.filter((i) => i.dueDate < today) }))
+    .filter((m) => m.items.length)
+    .map((m) => ({
+      name: m.name,
+      count: m.items.length,
+      rows: m.items.map((i) => [
+        { html: caseLink(i.childId, i.initials) },
+        { text: kindLabel(i.kind, council.titles) },
+        { text: shortDateIn(i.dueDate, today) },
       ]),
-    });
-  } catch (error) {
-    const shown = problemPage(page, error, council.name, { 403: 'This page is for team managers' });
-    if (!shown) throw error;
-    return shown;
-  }
+    }));
+  const kindsByChild = new Map<string, Set<string>>();
+  for (const i of all) (kindsByChild.get(i.childId) ?? kindsByChild.set(i.childId, new Set()).get(i.childId)!).add(i.kind);
+  const names = new Map([team.manager, ...team.members.map((m) => m.staff)].filter((s) => s !== null).map((s) => [s.id, s.name]));
+  const children = team.children.map((child) => {
+    const kinds = kindsByChild.get(child.id) ?? new Set<string>();
+    const members = childTeam(child);
+    const missing: string[] = [];
+    if ([...kinds].some((k) => NEEDS_IRO.has(k)) && !members.find((m) => m.key === 'iro')?.staffId) missing.push('IRO');
+    if ([...kinds].some((k) => NEEDS_ADVISER.has(k)) && !members.find((m) => m.key === 'personalAdviser')?.staffId) missing.push('personal adviser');
+    return { child, missing };
+  });
+  // The children missing someone first, then by case reference.
+  children.sort((a, b) => Number(b.missing.length > 0) - Number(a.missing.length > 0) || (a.child.id < b.child.id ? -1 : 1));
+  const pages = Math.max(1, Math.ceil(children.length / TEAM_CHILDREN_PER_PAGE));
+  const pageNumber = Math.min(pages, Math.max(1, Number.parseInt(event.queryStringParameters?.page ?? '1', 10) || 1));
+  const hrefFor = (n: number) => `/team?page=${n}#children`;
+  return page.render(200, 'team.njk', {
+    ...workChrome(who, council.name, 'team', team.manager?.name),
+    title: 'My team',
+    overdue,
+    workload: team.members.map((m) => {
+      const c = countDue(m.items, today);
+      return [{ text: m.staff.name }, { text: String(c.overdue), format: 'numeric' }, { text: String(c.dueToday + c.nextWeeks), format: 'numeric' }];
+    }),
+    horizonText: shortDateIn(horizon, today),
+    missingCount: children.filter((c) => c.missing.length).length,
+    childCount: children.length,
+    children: children.slice((pageNumber - 1) * TEAM_CHILDREN_PER_PAGE, pageNumber * TEAM_CHILDREN_PER_PAGE).map(({ child, missing }) => [
+      { html: caseLink(child.id, initials(child.firstName, child.lastName)) },
+      { text: missing.length ? `No ${missing.join(' or ')}` : 'Complete' },
+      { text: names.get(child.holderId) ?? 'Someone outside your team' },
+      { html: `<a class="govuk-link" href="/children/${encodeURIComponent(child.id)}/team">Change the team<span class="govuk-visually-hidden"> of case ${escapeHtml(child.id)}</span></a>` },
+    ]),
+    pagination: pages > 1
+      ? {
+          ...(pageNumber > 1 ? { previous: { href: hrefFor(pageNumber - 1) } } : {}),
+          ...(pageNumber < pages ? { next: { href: hrefFor(pageNumber + 1) } } : {}),
+          items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: hrefFor(i + 1), current: i + 1 === pageNumber })),
+        }
+      : undefined,
+  });
 }

@@ -1,22 +1,60 @@
 /** What the practitioners' pages share: who is signed in, and the navigation between My work, the team page and reports. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
-import type { ChildRecord } from '#domain/people.js';
+import type { ChildRecord, Staff } from '#domain/people.js';
 import type { DueItem } from '#store/ports/cases.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import type { HttpResult } from '#http/responses.js';
 import type { CouncilStore } from '#store/ports/councils.js';
+import type { StaffStore } from '#store/ports/staff.js';
+import { answerFor } from '#http/errors.js';
 import { type Council, loadCouncil } from '#services/council.js';
-import { type Page, problemPage, signInFirst } from './page.js';
+import { type Page, signInFirst } from './page.js';
 
 export type Section = 'work' | 'team' | 'case';
 
+const ROLE_WORDS: Record<Principal['role'], string> = { practitioner: 'practitioner', manager: 'manager', lead: 'lead', admin: 'admin' };
+
+/** The staff header and footer: the navigation this person has, and who is signed in, by name. */
 export function workChrome(principal: Principal, councilName: string, section: Section, name?: string) {
   const navigation = [{ href: '/', text: 'My work', active: section === 'work' }];
   if (principal.role === 'manager') navigation.push({ href: '/team', text: 'My team', active: section === 'team' });
   if (principal.role !== 'practitioner') navigation.push({ href: '/reports', text: 'Reports', active: false });
-  return { councilName, navigation, signedInAs: name ? `${name} (${principal.staffId})` : `${principal.staffId} (${principal.role})` };
+  return { councilName, navigation, signedInAs: name ?? `a ${ROLE_WORDS[principal.role]} of ${councilName}` };
+}
+
+/** Where "a way back" goes from an error: the case the page was about, and the person's own start page. */
+export function waysBack(principal: Principal, childId?: string): Array<{ href: string; text: string }> {
+  return [
+    ...(childId ? [{ href: `/case/${encodeURIComponent(childId)}`, text: `Back to case ${childId}` }] : []),
+    principal.role === 'lead' ? { href: '/reports', text: 'Go to reports' } : { href: '/', text: 'Go to my work' },
+  ];
+}
+
+/**
+ * An error a person can act on (403, 404, 409...) as a page in the staff
+ * header and footer, with a way back; null for a fault of ours.
+ */
+export function workProblemPage(
+  page: Page,
+  error: unknown,
+  principal: Principal,
+  councilName: string,
+  name: string | undefined,
+  titles: Partial<Record<number, string>>,
+  childId?: string,
+): HttpResult | null {
+  const answer = answerFor(error);
+  if (!answer || answer.status >= 500) return null;
+  const title = titles[answer.status] ?? (answer.status === 403 ? 'You cannot see this' : answer.status === 404 ? 'Not found' : 'There is a problem');
+  const result = page.render(answer.status, 'work-message.njk', {
+    ...workChrome(principal, councilName, 'case', name),
+    title,
+    paragraphs: [answer.message],
+    links: waysBack(principal, answer.status === 404 ? undefined : childId),
+  });
+  return { ...result, headers: { ...result.headers, ...answer.headers } };
 }
 
 /** The signed-in person, or the redirect through sign-in that comes back here (a form comes back to `back`, its page). */
@@ -41,17 +79,17 @@ export async function signedInPage(
   event: APIGatewayProxyEventV2,
   page: Page,
   back: string | undefined,
-  councils: Pick<CouncilStore, 'getCouncil'>,
+  store: Pick<CouncilStore, 'getCouncil'> & Pick<StaffStore, 'getStaff'>,
   titles: Partial<Record<number, string>>,
-  answer: (who: Principal, council: Council) => Promise<HttpResult>,
+  answer: (who: Principal, council: Council, me: Staff | null) => Promise<HttpResult>,
 ): Promise<HttpResult> {
   const who = await signedIn(event, page, back);
   if (!isPrincipal(who)) return who;
-  const council = await loadCouncil(councils, who.councilId);
+  const [council, me] = await Promise.all([loadCouncil(store, who.councilId), store.getStaff(who.councilId, who.staffId)]);
   try {
-    return await answer(who, council);
+    return await answer(who, council, me);
   } catch (error) {
-    const shown = problemPage(page, error, council.name, titles);
+    const shown = workProblemPage(page, error, who, council.name, me?.name, titles, event.pathParameters?.id);
     if (!shown) throw error;
     return shown;
   }

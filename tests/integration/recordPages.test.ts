@@ -126,7 +126,9 @@ describe('recording a visit from the case page', () => {
       const other = webSession(stack.baseUrl, tokens[who]);
       const page = await other.get('/children/C-3/record/statutory-visit');
       expect(page.status, who).toBe(403);
-      expect(textOf(page.html)).toContain('You cannot record for this case');
+      expect(textOf(page.html)).toContain('You cannot record this');
+      // The staff header and a way back, not the young people's footer.
+      expect(textOf(page.html)).toMatch(/My work .* Go to (my work|reports) Signed in as/);
       const csrf = other.cookies.get('kept_record_csrf')!;
       expect((await other.post('/children/C-3/record/statutory-visit/confirm', { ...answers, csrf })).status, who).toBe(403);
     }

@@ -52,7 +52,8 @@ export function workProblemPage(
     ...workChrome(principal, councilName, 'case', name),
     title,
     paragraphs: [answer.message],
-    links: waysBack(principal, answer.status === 404 ? undefined : childId),
+    // A 403 or 404 may be about the case itself: no way back into it.
+    links: waysBack(principal, answer.status === 403 || answer.status === 404 ? undefined : childId),
   });
   return { ...result, headers: { ...result.headers, ...answer.headers } };
 }

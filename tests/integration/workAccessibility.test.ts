@@ -108,10 +108,37 @@ describe('axe-core finds no violations, at mobile width', () => {
     found['recorded in error, unanswered'] = await check(page);
     await page.check('input[name="inError"][value="yes"]');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${stack.baseUrl}/case/A-1#recorded`);
+    await page.waitForURL(`${stack.baseUrl}/case/A-1?done=withdrawn`);
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Marked as recorded in error');
     found['case page with a correction'] = await check(page);
     expect(Object.entries(found).filter(([, v]) => v.length)).toEqual([]);
     expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+describe('the pages added for busy people', () => {
+  it('the calendar link page, a refusal in the staff header, and the whole history are clean too', async () => {
+    const found: Record<string, string[]> = {};
+    const { page, problems } = await open('sw-1');
+    await page.goto(`${stack.baseUrl}/`);
+    await page.getByRole('button', { name: 'Get your calendar link' }).click();
+    await page.waitForURL(/\/calendar-link$/);
+    expect(await page.locator('a.govuk-button', { hasText: 'Add to your calendar' }).getAttribute('href')).toMatch(/^webcal:/);
+    found['calendar link'] = await check(page);
+    await page.goto(`${stack.baseUrl}/case/A-1?history=all`);
+    found['case page, all history'] = await check(page);
+    const manager = await open('tm-1');
+    await manager.page.goto(`${stack.baseUrl}/children/A-1/record/not-a-kind`);
+    found['404 in the staff header'] = await check(manager.page);
+    expect(await manager.page.getByRole('link', { name: 'Go to my work' }).count()).toBe(1);
+    if (process.env.KEPT_SCREENSHOTS) {
+      for (const [path, name] of [['/', 'my-work'], ['/case/A-1', 'case-page']] as const) {
+        await page.goto(`${stack.baseUrl}${path}`);
+        await page.screenshot({ path: `${process.env.KEPT_SCREENSHOTS}/${name}-390.png`, fullPage: true });
+      }
+    }
+    expect(Object.entries(found).filter(([, v]) => v.length)).toEqual([]);
+    expect([...problems, ...manager.problems]).toEqual([]);
   }, 120_000);
 });
 

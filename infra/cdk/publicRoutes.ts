@@ -29,6 +29,8 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
   'GET /case/{id}':
     "a child's page opened from a reminder email in the browser, which carries the Cognito ID token in an HttpOnly session cookie; the handler verifies it as the authorizer would and shows the case only to its holder, their manager, leads and admins",
   'GET /': "a practitioner's My work page, opened in the browser (often from the morning email), which carries the Cognito ID token in an HttpOnly session cookie; the handler verifies it as the authorizer would and lists only what that person is responsible for",
+  'POST /calendar-link':
+    "My work's \"Get your calendar link\" form, posted from the browser with the Cognito ID token in an HttpOnly session cookie and a CSRF value; the handler verifies both and replaces only the signed-in person's own calendar link",
   'GET /team': "a manager's team page in the browser: the handler verifies the session cookie as for GET /, and shows managers their own team only",
   'GET /children/{id}/record/{kind}':
     'a record question page opened from the morning email or the case page: the handler verifies the session cookie as for GET / and applies the API\'s rule for who may record that kind for that child',

@@ -54,14 +54,14 @@ describe('SSD mapping', () => {
     ]);
   });
 
-  it('episodes: an unknown reason ceased is named by file, line and column', () => {
+  it('episodes: an unknown reason ceased is read as leaving care and listed by file, line and column', () => {
     const plan = one(
       'ssd_cla_episodes',
       'clae_cla_id,clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason\nC1,E1,P1,2025-01-01,2025-03-01,E99',
     );
-    expect(plan.problems).toEqual([
-      { file: 'ssd_cla_episodes.csv', line: 2, column: 'clae_cla_episode_ceased_reason', message: expect.stringContaining('E99 is not a code Kept knows') },
-    ]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownCodes).toEqual([{ file: 'ssd_cla_episodes.csv', line: 2, column: 'clae_cla_episode_ceased_reason', code: 'E99', reading: expect.stringContaining('leaving care') }]);
+    expect(plan.facts.get('P1')?.map((f) => f.fact)).toContainEqual({ type: 'left-care', date: '2025-03-01', reason: 'other' });
   });
 
   it('placements: U4 is long-term foster, P1 with a parent, T0 other; the child through the period of care', () => {

@@ -187,8 +187,8 @@ describe('SSD mapping', () => {
   });
 
   it('a file missing a needed column is named by column; columns are found by name in any order, extra ones ignored', () => {
-    const plan = one('ssd_cla_visits', 'clav_cla_visit_date,clav_cla_visit_id,clav_person_id\n2026-01-01,V1,P1');
-    expect(plan.problems).toEqual([{ file: 'ssd_cla_visits.csv', line: 1, column: '(header)', message: 'needs the column(s) clav_cla_visit_seen_alone' }]);
+    const plan = one('ssd_cla_visits', 'clav_cla_visit_id,clav_person_id\nV1,P1');
+    expect(plan.problems).toEqual([{ file: 'ssd_cla_visits.csv', line: 1, column: '(header)', message: 'needs the column(s) clav_cla_visit_date' }]);
     const ok = one('ssd_cla_visits', 'Extra_Col,CLAV_CLA_VISIT_SEEN_ALONE,clav_cla_visit_date,clav_cla_visit_id,clav_person_id\nx,N,2026-01-01,V1,P1');
     expect(facts(ok, 'P1')).toHaveLength(1);
   });

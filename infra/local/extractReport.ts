@@ -16,6 +16,10 @@ export function reportText(dir: string, report: ExtractReport): string {
     out.push(`Skipped (${report.skipped.length}):`);
     for (const s of report.skipped) out.push(`  ${s.file} line ${s.line}: ${s.reason}`);
   }
+  if (report.unknownCodes.length) {
+    out.push(`Codes Kept does not know (${report.unknownCodes.length}; each row read the strictest way that fits):`);
+    for (const u of report.unknownCodes) out.push(`  ${u.file} line ${u.line}: ${u.column} ${u.code}: ${u.reading}`);
+  }
   if (report.notInExtract.length) {
     out.push(`In Kept but not in this extract (kept, not deleted): ${report.notInExtract.join(', ')}`);
   }

@@ -19,6 +19,11 @@ export const PLACEMENT_ARRANGEMENTS = [
   'parent-interim-care-order',
   'parent-care-order',
   'supported-accommodation',
+  /**
+   * A series of short breaks (SSDA903 legal status V3 or V4): CPPCR 2010 reg 48
+   * applies the regulations with its modifications instead of the ordinary ones.
+   */
+  'short-breaks',
   'other',
 ] as const;
 

@@ -12,7 +12,7 @@ import { readSsd } from '#domain/import/ssd.js';
 import { readSsda903 } from '#domain/import/ssda903.js';
 import type { ExtractFiles } from '#store/ports/extractFiles.js';
 import type { Fact } from '#domain/facts.js';
-import type { ExtractPlan, SourcedFact } from '#domain/import/plan.js';
+import type { ExtractPlan, SourcedFact, UnknownCode } from '#domain/import/plan.js';
 import { currentTeamOf, holderOf } from '#domain/import/ssd/professionals.js';
 import { TEAM_MEMBER, type Team, type TeamRole } from '#domain/people.js';
 import type { ExtractProblem, Skipped } from '#domain/import/table.js';
@@ -34,6 +34,8 @@ export interface ExtractReport {
   /** Children Kept holds that a full extract (one with its person file) no longer has: kept, not deleted. */
   notInExtract: string[];
   notes: string[];
+  /** Rows with a code Kept does not know, each read the strictest way that fits (file, line, column, code). */
+  unknownCodes: UnknownCode[];
 }
 
 export interface ExtractOptions {
@@ -104,6 +106,7 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
     skipped: [...plan.skipped],
     notInExtract: [],
     notes: [...plan.notes],
+    unknownCodes: [...plan.unknownCodes],
   };
   if (report.problems.length) return report;
 

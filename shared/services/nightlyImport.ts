@@ -25,7 +25,7 @@ export interface NightlyReport extends ExtractReport {
 function refused(problems: ExtractReport['problems']): ExtractReport {
   return {
     ok: false, problems, rowsRead: {}, facts: { created: 0, replaced: 0, unchanged: 0 },
-    childrenCreated: 0, childrenUpdated: 0, staffCreated: 0, skipped: [], notInExtract: [], notes: [],
+    childrenCreated: 0, childrenUpdated: 0, staffCreated: 0, skipped: [], notInExtract: [], notes: [], unknownCodes: [],
   };
 }
 

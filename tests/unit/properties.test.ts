@@ -202,7 +202,7 @@ describe('due-date properties over generated histories', () => {
 
   it('the generator makes the histories the properties are about', () => {
     // Guard against a generator that quietly stops producing the interesting cases.
-    const sample = fc.sample(fc.tuple(historyArb, policyArb(1)), { numRuns: 300, seed: 42 });
+    const sample = fc.sample(fc.tuple(historyArb, policyArb(1)), { numRuns: 1000, seed: 42 });
     const seen = new Set<string>();
     for (const [m, policy] of sample) {
       for (const o of run(m, policy)) {

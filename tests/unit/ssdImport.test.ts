@@ -54,14 +54,14 @@ describe('SSD mapping', () => {
     ]);
   });
 
-  it('episodes: an unknown reason ceased is named by file, line and column', () => {
+  it('episodes: an unknown reason ceased is read as leaving care and listed by file, line and column', () => {
     const plan = one(
       'ssd_cla_episodes',
       'clae_cla_id,clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason\nC1,E1,P1,2025-01-01,2025-03-01,E99',
     );
-    expect(plan.problems).toEqual([
-      { file: 'ssd_cla_episodes.csv', line: 2, column: 'clae_cla_episode_ceased_reason', message: expect.stringContaining('E99 is not a code Kept knows') },
-    ]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownCodes).toEqual([{ file: 'ssd_cla_episodes.csv', line: 2, column: 'clae_cla_episode_ceased_reason', code: 'E99', reading: expect.stringContaining('leaving care') }]);
+    expect(plan.facts.get('P1')?.map((f) => f.fact)).toContainEqual({ type: 'left-care', date: '2025-03-01', reason: 'other' });
   });
 
   it('placements: U4 is long-term foster, P1 with a parent, T0 other; the child through the period of care', () => {
@@ -187,8 +187,8 @@ describe('SSD mapping', () => {
   });
 
   it('a file missing a needed column is named by column; columns are found by name in any order, extra ones ignored', () => {
-    const plan = one('ssd_cla_visits', 'clav_cla_visit_date,clav_cla_visit_id,clav_person_id\n2026-01-01,V1,P1');
-    expect(plan.problems).toEqual([{ file: 'ssd_cla_visits.csv', line: 1, column: '(header)', message: 'needs the column(s) clav_cla_visit_seen_alone' }]);
+    const plan = one('ssd_cla_visits', 'clav_cla_visit_id,clav_person_id\nV1,P1');
+    expect(plan.problems).toEqual([{ file: 'ssd_cla_visits.csv', line: 1, column: '(header)', message: 'needs the column(s) clav_cla_visit_date' }]);
     const ok = one('ssd_cla_visits', 'Extra_Col,CLAV_CLA_VISIT_SEEN_ALONE,clav_cla_visit_date,clav_cla_visit_id,clav_person_id\nx,N,2026-01-01,V1,P1');
     expect(facts(ok, 'P1')).toHaveLength(1);
   });

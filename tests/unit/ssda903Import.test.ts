@@ -42,14 +42,15 @@ describe('SSDA903 mapping', () => {
     expect(plan.skipped).toEqual([{ file: 'missing.csv', line: 3, reason: expect.stringContaining('not missing') }]);
   });
 
-  it('an SDQ score without --year-ending, an unknown placement code and a bad date are named', () => {
+  it('an SDQ score without --year-ending and a bad date are named; an unknown placement code is read and listed, not refused', () => {
     const files = new Map([
       ['oc2.csv', 'CHILD,DOB,SDQ_SCORE\nX1,01/01/2012,12'],
       ['episodes.csv', 'CHILD,DECOM,RNE,LS,PLACE,DEC,REC\nX1,01/01/2025,S,C2,Q9,,\nX1,31/02/2025,P,C2,U4,,'],
     ]);
     const plan = readSsda903(files);
+    expect(plan.unknownCodes).toEqual([{ file: 'episodes.csv', line: 2, column: 'PLACE', code: 'Q9', reading: expect.stringContaining('ordinary') }]);
+    expect(plan.facts.get('X1')?.map((f) => f.fact)).toContainEqual(expect.objectContaining({ type: 'placement-started', arrangement: 'other' }));
     expect(plan.problems).toEqual([
-      { file: 'episodes.csv', line: 2, column: 'PLACE', message: expect.stringContaining('Q9 is not a code Kept knows') },
       { file: 'episodes.csv', line: 3, column: 'DECOM', message: '31/02/2025 is not a real date' },
       { file: 'oc2.csv', line: 2, column: 'SDQ_SCORE', message: expect.stringContaining('--year-ending') },
     ]);

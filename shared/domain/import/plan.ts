@@ -7,6 +7,7 @@
 import type { Fact } from '../facts.js';
 import { factSchema } from '../facts.js';
 import { problemsOf } from '../validation.js';
+import { type CodeList, lookUp } from './codes903.js';
 import { type ExtractProblem, type Row, type Skipped, type Table, readTable } from './table.js';
 
 /** A fact and the row it came from; `source` is at most 200 characters, e.g. `ssd:ssd_cla_visits:V123`. */
@@ -58,10 +59,21 @@ export interface ExtractPlan {
   problems: ExtractProblem[];
   /** Things the report should say about rows Kept read but does not turn into facts. */
   notes: string[];
+  /** Rows read with a code in no list Kept holds, and how each was read. */
+  unknownCodes: UnknownCode[];
+}
+
+/** A code Kept does not know: the row is read with the strictest reading that fits, and listed. */
+export interface UnknownCode {
+  file: string;
+  line: number;
+  column: string;
+  code: string;
+  reading: string;
 }
 
 export function emptyPlan(system: ExtractPlan['system']): ExtractPlan {
-  return { system, people: new Map(), facts: new Map(), team: new Map(), professionals: new Map(), rowsRead: {}, skipped: [], problems: [], notes: [] };
+  return { system, people: new Map(), facts: new Map(), team: new Map(), professionals: new Map(), rowsRead: {}, skipped: [], problems: [], notes: [], unknownCodes: [] };
 }
 
 const MAX_SOURCE = 200;
@@ -85,6 +97,19 @@ export function addFact(plan: ExtractPlan, childId: string, row: Row, source: st
   const list = plan.facts.get(childId) ?? [];
   list.push({ source, fact: parsed.data, file: row.file, line: row.line });
   plan.facts.set(childId, list);
+}
+
+/**
+ * A coded cell: its meaning, undefined when empty, or for a code in no list
+ * the list's strictest reading, with the row listed in `plan.unknownCodes`.
+ */
+export function readCode<T>(plan: ExtractPlan, row: Row, column: string, list: CodeList<T>, required = false): T | undefined {
+  const text = row.text(column, required);
+  if (text === undefined) return undefined;
+  const known = lookUp(list, text);
+  if (known) return known.meaning;
+  plan.unknownCodes.push({ file: row.file, line: row.line, column, code: text.slice(0, 40), reading: list.unknown.reading });
+  return list.unknown.meaning;
 }
 
 export function skip(plan: ExtractPlan, row: Row, reason: string): void {

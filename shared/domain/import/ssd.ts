@@ -6,7 +6,7 @@
  * has problems.
  */
 import { emptyPlan, type ExtractPlan, readFiles } from './plan.js';
-import { CARE_LEAVER_COLUMNS, mapCareLeavers } from './ssd/careLeavers.js';
+import { CARE_LEAVER_COLUMNS, mapCareLeavers, settleAdvisers } from './ssd/careLeavers.js';
 import { EPISODE_COLUMNS, mapEpisodes } from './ssd/episodes.js';
 import { HEALTH_COLUMNS, mapHealth, settleHealthKinds } from './ssd/health.js';
 import { mapMissing, MISSING_COLUMNS } from './ssd/missing.js';
@@ -80,7 +80,14 @@ export function readSsd(files: ReadonlyMap<string, string>, options: SsdOptions 
   });
   map('ssd_care_leavers', (t) => mapCareLeavers(t, plan));
   map('ssd_professionals', (t) => mapProfessionals(t, plan));
-  map('ssd_involvements', (t) => mapInvolvements(t, plan, { ...DEFAULT_ROLE_TABLE, ...options.roles }));
+  settleAdvisers(plan);
+  const referrals = new Map<string, string>();
+  for (const row of episodes?.rows ?? []) {
+    const referral = row.text('clae_referral_id');
+    const person = row.text('clae_person_id');
+    if (referral && person && !row.failed) referrals.set(referral, person);
+  }
+  map('ssd_involvements', (t) => mapInvolvements(t, plan, { ...DEFAULT_ROLE_TABLE, ...options.roles }, referrals));
   for (const facts of plan.facts.values()) settleHealthKinds(facts);
   return plan;
 }

@@ -10,12 +10,17 @@
  * the legal status; a change to a full care order (LS C2) under L, B or U is
  * a `care-order`; REC other than X1 ends the period (`left-care`) and the
  * placement. A placement's id is the child and the date it began.
+ * A placement under legal status V3 or V4 (a series of short breaks) is
+ * `short-breaks`: CPPCR 2010 reg 48 applies, not the ordinary timescales.
+ * Codes are read from the lists in codes903.ts (2025-26, with retired codes
+ * for historic rows); a code in no list is read the strictest way that fits
+ * and listed in the report, never a reason to refuse the return.
  * OC2's SDQ score is dated the collection year's end (`yearEnding`, the 31
  * March the return covers): OC2 gives no date. OC2's health and teeth checks
  * and OC3 are yes/no or codes with no date, so they make no facts.
  */
-import { MISSING_TYPES, PARTICIPATION, PLACEMENT_TYPES, REASON_CEASED } from './codes903.js';
-import { addFact, emptyPlan, type ExtractPlan, readFiles, skip } from './plan.js';
+import { LEGAL_STATUS, MISSING_TYPES, PARTICIPATION, type PlacementMeaning, PLACEMENT_TYPES, REASON_CEASED, REASON_NEW_EPISODE } from './codes903.js';
+import { addFact, emptyPlan, type ExtractPlan, readCode, readFiles, skip } from './plan.js';
 import type { Row, Table } from './table.js';
 import { readDate } from './values.js';
 
@@ -31,7 +36,6 @@ type File903 = keyof typeof SSDA903_FILES;
 
 const NEW_PLACEMENT = new Set(['S', 'P', 'T', 'B', 'U']);
 const NEW_LEGAL_STATUS = new Set(['L', 'B', 'U']);
-const RNE_CODES = Object.fromEntries(['S', 'L', 'P', 'T', 'B', 'U'].map((c) => [c, c]));
 
 export function file903Of(name: string): File903 | null {
   const base = name.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '').toLowerCase();
@@ -44,10 +48,11 @@ interface Episode {
   decom: string;
   rne: string;
   ls?: string;
-  place?: (typeof PLACEMENT_TYPES)[string];
+  shortBreaks: boolean;
+  place?: PlacementMeaning;
   placeCode?: string;
   dec?: string;
-  left?: (typeof REASON_CEASED)[string];
+  left?: string | null;
 }
 
 function mapEpisodes(table: Table, plan: ExtractPlan): void {
@@ -55,18 +60,19 @@ function mapEpisodes(table: Table, plan: ExtractPlan): void {
   for (const row of table.rows) {
     const child = row.text('CHILD', true);
     const decom = row.date('DECOM', true);
-    const rne = row.code('RNE', RNE_CODES, true);
+    const rne = readCode(plan, row, 'RNE', REASON_NEW_EPISODE, true);
     const ls = row.text('LS')?.toUpperCase();
+    const shortBreaks = readCode(plan, row, 'LS', LEGAL_STATUS) === 'short-breaks';
     const placeCode = row.text('PLACE')?.toUpperCase();
-    const place = row.code('PLACE', PLACEMENT_TYPES);
+    const place = readCode(plan, row, 'PLACE', PLACEMENT_TYPES);
     const dec = row.date('DEC');
-    const left = row.code('REC', REASON_CEASED);
+    const left = readCode(plan, row, 'REC', REASON_CEASED);
     if (dec && left === undefined && !row.failed) row.problem('REC', 'is required when DEC is given');
     if (decom && dec && dec < decom) row.problem('DEC', 'must not be before DECOM');
     if (rne && NEW_PLACEMENT.has(rne) && !place && !row.failed) row.problem('PLACE', `is required when RNE is ${rne}`);
     if (row.failed || !child || !decom || !rne) continue;
     const list = byChild.get(child) ?? [];
-    list.push({ row, child, decom, rne, ls, place, placeCode, dec, left });
+    list.push({ row, child, decom, rne, ls, shortBreaks, place, placeCode, dec, left });
     byChild.set(child, list);
   }
   for (const [child, episodes] of byChild) {
@@ -84,7 +90,7 @@ function mapEpisodes(table: Table, plan: ExtractPlan): void {
       if (e.ls === 'C2' && previousLs !== 'C2' && NEW_LEGAL_STATUS.has(e.rne)) addFact(plan, child, e.row, src(e.decom, 'care-order'), { type: 'care-order', date: e.decom }, { date: 'DECOM' });
       if ((NEW_PLACEMENT.has(e.rne) || !placement) && e.place) {
         endPlacement(e.decom);
-        const arrangement = e.placeCode === 'P1' && e.ls === 'C1' ? 'parent-interim-care-order' : e.place.arrangement;
+        const arrangement = e.shortBreaks ? 'short-breaks' : e.placeCode === 'P1' && e.ls === 'C1' ? 'parent-interim-care-order' : e.place.arrangement;
         const id = `${child}-${e.decom}`;
         addFact(plan, child, e.row, src(e.decom, 'placement'), { type: 'placement-started', date: e.decom, placementId: id, longTerm: e.place.longTerm, arrangement }, { date: 'DECOM', placementId: 'CHILD' });
         placement = { id, row: e.row };
@@ -119,7 +125,7 @@ export function readSsda903(files: ReadonlyMap<string, string>, options: Ssda903
   for (const row of tables.get('reviews')?.rows ?? []) {
     const child = row.text('CHILD', true);
     const date = row.date('REVIEW', true);
-    const code = row.code('REVIEW_CODE', PARTICIPATION);
+    const code = readCode(plan, row, 'REVIEW_CODE', PARTICIPATION);
     if (row.failed || !child || !date) continue;
     const fact: Record<string, unknown> = { type: 'review', date };
     if (code !== undefined && code !== null) fact.childParticipated = code;
@@ -127,7 +133,7 @@ export function readSsda903(files: ReadonlyMap<string, string>, options: Ssda903
   }
   for (const row of tables.get('missing')?.rows ?? []) {
     const child = row.text('CHILD', true);
-    const type = row.code('MISSING', MISSING_TYPES, true);
+    const type = readCode(plan, row, 'MISSING', MISSING_TYPES, true);
     const start = row.instant('MIS_START', true);
     const end = row.instant('MIS_END');
     if (row.failed || !child || !start) continue;

@@ -20,15 +20,26 @@ export interface Skipped {
   reason: string;
 }
 
-/** One row's cells by lower-case column name, and where it came from. */
+/** `NULL` as SQL Server's and PostgreSQL's CSV saves write an empty cell. */
+const NULL = /^null$/i;
+
+/** One row's cells by lower-case column name, and where it came from; a `NULL` cell is empty. */
 export class Row {
   failed = false;
   constructor(
     readonly file: string,
     readonly line: number,
-    private readonly cells: Record<string, string>,
+    cells: Record<string, string>,
     private readonly problems: ExtractProblem[],
-  ) {}
+  ) {
+    this.cells = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, NULL.test(v.trim()) ? '' : v]));
+  }
+  private readonly cells: Record<string, string>;
+
+  /** Whether the file has the column (whatever its cell holds). */
+  has(column: string): boolean {
+    return column.toLowerCase() in this.cells;
+  }
 
   problem(column: string, message: string): undefined {
     this.failed = true;

@@ -11,9 +11,11 @@ export interface Bad {
 export const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'bad' in v;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const SQL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$/;
-const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const DATE_SHAPES = 'a date written YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY';
+/** SQL Server and PostgreSQL saves: fractions (`.000`) and an offset (`+00`, `+01:00`, `Z`) allowed. */
+const SQL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** DD/MM/YYYY, with a time as Excel re-saves it (`20/10/2026 14:30`). */
+const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const DATE_SHAPES = 'a date written YYYY-MM-DD, YYYY-MM-DD HH:MM:SS (with an offset or not), DD/MM/YYYY or DD/MM/YYYY HH:MM';
 
 interface Civil {
   y: number;
@@ -22,21 +24,30 @@ interface Civil {
   hh: number;
   mm: number;
   ss: number;
+  /** Minutes east of UTC, when the text gave an offset. */
+  offset?: number;
+}
+
+function offsetMinutes(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (text.toUpperCase() === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text)!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
 function civil(text: string): Civil | Bad {
   let m = ISO.exec(text);
   if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hh: 0, mm: 0, ss: 0 };
   m = SQL.exec(text);
-  if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hh: +m[4]!, mm: +m[5]!, ss: +(m[6] ?? 0) };
+  if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hh: +m[4]!, mm: +m[5]!, ss: +(m[6] ?? 0), offset: offsetMinutes(m[7]) };
   m = UK.exec(text);
-  if (m) return { y: +m[3]!, m: +m[2]!, d: +m[1]!, hh: 0, mm: 0, ss: 0 };
+  if (m) return { y: +m[3]!, m: +m[2]!, d: +m[1]!, hh: +(m[4] ?? 0), mm: +(m[5] ?? 0), ss: +(m[6] ?? 0) };
   return { bad: `must be ${DATE_SHAPES}` };
 }
 
 function checked(c: Civil, text: string): Civil | Bad {
   if (c.m < 1 || c.m > 12 || c.d < 1 || c.d > daysInMonth(c.y, c.m)) return { bad: `${text} is not a real date` };
-  if (c.hh > 23 || c.mm > 59 || c.ss > 59) return { bad: `${text} is not a real time` };
+  if (c.hh > 23 || c.mm > 59 || c.ss > 59 || (c.offset !== undefined && Math.abs(c.offset) > 14 * 60)) return { bad: `${text} is not a real time` };
   return c;
 }
 
@@ -53,7 +64,7 @@ function readCivil(raw: string | undefined): { c: Civil; text: string } | undefi
   return { c, text };
 }
 
-/** A calendar date, `YYYY-MM-DD`; a datetime's time is dropped. */
+/** A calendar date, `YYYY-MM-DD`; a datetime's time (and offset) is dropped: the date is the one written. */
 export function readDate(raw: string | undefined): string | undefined | Bad {
   const read = readCivil(raw);
   if (read === undefined || isBad(read)) return read;
@@ -67,9 +78,12 @@ export function readDate(raw: string | undefined): string | undefined | Bad {
  * time (SQL Server datetimes carry no zone); a date alone is its midnight.
  */
 export function readLondonInstant(raw: string | undefined): string | undefined | Bad {
+  // (A datetime with an offset, `2026-10-20 14:30:00+00`, is that instant.)
   const read = readCivil(raw);
   if (read === undefined || isBad(read)) return read;
   const { c } = read;
+  // With an offset the instant is exact; without one it is London wall-clock time.
+  if (c.offset !== undefined) return new Date(Date.UTC(c.y, c.m - 1, c.d, c.hh, c.mm, c.ss) - c.offset * 60_000).toISOString();
   return new Date(londonWallClock(c.y, c.m, c.d, c.hh, c.mm, c.ss)).toISOString();
 }
 

@@ -1,5 +1,6 @@
 /**
- * Health assessments: CPPCR 2010 regulation 7 and Schedule 1, with the
+ * Health assessments: CPPCR 2010 regulation 7 and Schedule 1 (not on a series
+ * of short breaks: reg 48(3)(b) disapplies reg 7), with the
  * statutory guidance "Promoting the health and well-being of looked-after
  * children" (DfE/DHSC 2015).
  * - Initial health assessment: reg 7(1) asks for it before the child is
@@ -16,7 +17,7 @@
 import { addMonths, birthday } from '#domain/dates.js';
 import { addWorkingDays } from '#domain/workingDays.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, onShortBreaks, perPolicy, plural } from './rule.js';
 
 const S = STATUTORY.healthAssessment;
 const SOURCE = 'Health of looked-after children statutory guidance 2015';
@@ -29,7 +30,7 @@ const says = perPolicy(({ healthAssessment: a }) => ({
 }));
 
 export const initialHealthAssessment: Rule = (h, p) => {
-  if (!lookedAfter(h) || !h.episode || h.lastHealthAssessment !== null) return null;
+  if (!lookedAfter(h) || onShortBreaks(h) || !h.episode || h.lastHealthAssessment !== null) return null;
   const due = addWorkingDays(h.episode.start, p.healthAssessment.initialWithinWorkingDays);
   if (h.firstReview !== null && h.firstReview < due) return { kind: 'initial-health-assessment', due: h.firstReview, rule: says(p).byReview };
   return { kind: 'initial-health-assessment', due, rule: says(p).initial };
@@ -37,7 +38,7 @@ export const initialHealthAssessment: Rule = (h, p) => {
 
 export const reviewHealthAssessment: Rule = (h, p) => {
   const last = h.lastHealthAssessment;
-  if (!lookedAfter(h) || last === null) return null;
+  if (!lookedAfter(h) || onShortBreaks(h) || last === null) return null;
   const under5 = last < birthday(h.dateOfBirth, 5);
   const months = under5 ? p.healthAssessment.under5EveryMonths : p.healthAssessment.from5EveryMonths;
   return { kind: 'review-health-assessment', due: addMonths(last, months), rule: under5 ? says(p).under5 : says(p).from5 };

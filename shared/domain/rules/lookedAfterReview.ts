@@ -9,11 +9,14 @@
  * That review falls due beside the cycle above, whichever is earlier, until a
  * review is held after the placement began (one on its first day is taken as
  * before it, the earlier reading).
+ *
+ * On a series of short breaks, reg 48(3)(d) replaces reg 33: the first review
+ * within 3 months of the first short break, then not more than 6 months apart.
  */
 import { addMonths } from '#domain/dates.js';
 import { addWorkingDays } from '#domain/workingDays.js';
 import { STATUTORY } from '#domain/policy.js';
-import { type Due, type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+import { type Due, type Rule, cite, lookedAfter, onShortBreaks, perPolicy, plural } from './rule.js';
 
 const S = STATUTORY.lookedAfterReview;
 
@@ -32,6 +35,13 @@ export const lookedAfterReview: Rule = (h, p) => {
   if (!lookedAfter(h) || !h.episode) return null;
   const r = p.lookedAfterReview;
   const kind = 'looked-after-review';
+  if (onShortBreaks(h)) {
+    // Counted from the first short break: a review before this placement began does not count.
+    const start = Math.max(h.episode.start, h.placement!.start);
+    const last = h.lastReview !== null && h.lastReview >= start ? h.lastReview : null;
+    if (last === null) return { kind, due: addMonths(start, 3), rule: 'CPPCR reg 48(3)(d): on short breaks, first review within 3 months of the first short break' };
+    return { kind, due: addMonths(last, 6), rule: 'CPPCR reg 48(3)(d): on short breaks, reviews not more than 6 months apart' };
+  }
   let due: Due;
   if (h.reviewsInEpisode === 0) due = { kind, due: addWorkingDays(h.episode.start, r.firstWithinWorkingDays), rule: says(p).first };
   else if (h.reviewsInEpisode === 1) due = { kind, due: addMonths(h.lastReview!, r.secondWithinMonths), rule: says(p).second };

@@ -13,12 +13,14 @@
  * the child turns 16; a PEP dated in a school holiday counts for no term, so
  * the next one is due by the end of the coming term. A council may start
  * earlier (early years) or run later (16 to 18), and should give its own term
- * dates; without them Kept uses deliberately early term ends.
+ * dates; without them Kept uses deliberately early term ends. Not on a series
+ * of short breaks: the PEP is part of the reg 5 care plan, which reg 48(3)(a)
+ * disapplies.
  */
 import { type DayNumber, birthday, civilFromDays, daysFromCivil } from '#domain/dates.js';
 import { addWorkingDays } from '#domain/workingDays.js';
 import { STATUTORY, type SchoolTerm } from '#domain/policy.js';
-import { type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+import { type Rule, cite, lookedAfter, onShortBreaks, perPolicy, plural } from './rule.js';
 
 const S = STATUTORY.pep;
 
@@ -107,7 +109,7 @@ const says = perPolicy((p) => {
 });
 
 export const pep: Rule = (h, p) => {
-  if (!lookedAfter(h) || !h.episode) return null;
+  if (!lookedAfter(h) || onShortBreaks(h) || !h.episode) return null;
   const rules = p.pep;
   const from = birthday(h.dateOfBirth, rules.fromAge);
   const next = h.lastPep === null ? null : nextTermlyPep(h.lastPep, p.terms);

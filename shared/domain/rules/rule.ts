@@ -53,6 +53,15 @@ export function lookedAfter(h: ChildHistory): boolean {
 }
 
 /**
+ * On a series of short breaks (CPPCR 2010 reg 48): regs 5, 7 and 9 do not
+ * apply (no health assessment, placement plan or PEP), and visits and reviews
+ * follow reg 48(3)(c) and (d) instead of regs 28(2) and 33.
+ */
+export function onShortBreaks(h: ChildHistory): boolean {
+  return h.placement?.arrangement === 'short-breaks';
+}
+
+/**
  * A care leaver in Kept's sense: a former eligible child who has left care
  * (a relevant or former relevant child) and is under the adviser age limit.
  */

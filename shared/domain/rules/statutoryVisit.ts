@@ -12,6 +12,10 @@
  * - 28(4): temporary connected-person carer, or with a parent under an interim
  *   care order: weekly until the first review, then 4 weeks;
  * - 28(5): with a parent under a care order: within a week of the order, then 6 weeks.
+ * - 48(3)(c): on a series of short breaks, reg 28(2) does not apply: the
+ *   first visit within 3 months of the first short break (the short-breaks placement's
+ *   start), then not more than 6 months apart (the intervals agreed with the
+ *   IRO and parents may be shorter; Kept holds the regulation's outer limit).
  *
  * Ambiguities resolved to the earlier date:
  * - the interval follows the date of the last visit, so a visit made days before
@@ -33,7 +37,7 @@
 import { addMonths } from '#domain/dates.js';
 import type { ChildHistory, Placement } from '#domain/history.js';
 import { type ResolvedPolicy, STATUTORY } from '#domain/policy.js';
-import { type Due, type Rule, cite, lookedAfter, perPolicy, plural } from './rule.js';
+import { type Due, type Rule, cite, lookedAfter, onShortBreaks, perPolicy, plural } from './rule.js';
 
 const S = STATUTORY.statutoryVisit;
 const kind = 'statutory-visit';
@@ -73,6 +77,7 @@ const NOT_LONG_TERM_FOSTER: Record<string, string> = {
   'parent-pending-assessment': 'a placement with a parent',
   'parent-interim-care-order': 'a placement with a parent',
   'parent-care-order': 'a placement with a parent',
+  'short-breaks': 'a series of short breaks',
   other: 'not a foster placement',
 };
 
@@ -130,9 +135,18 @@ function visitDue(h: ChildHistory, placement: Placement, p: ResolvedPolicy): Due
   return next;
 }
 
+const SHORT_BREAKS = {
+  first: 'CPPCR reg 48(3)(c)(i): on short breaks, first visit within 3 months of the first short break',
+  then: 'CPPCR reg 48(3)(c)(ii): on short breaks, visits not more than 6 months apart',
+};
+
 export const statutoryVisit: Rule = (h, p) => {
   const placement = h.placement;
   if (!lookedAfter(h) || !placement) return null;
+  if (onShortBreaks(h)) {
+    if (h.lastVisit === null) return { kind, due: addMonths(placement.start, 3), rule: SHORT_BREAKS.first };
+    return { kind, due: addMonths(h.lastVisit, 6), rule: SHORT_BREAKS.then };
+  }
   const due = visitDue(h, placement, p);
   const note = agreementNote(placement, h.fewerVisitsAgreed);
   if (note !== null) due.note = note;

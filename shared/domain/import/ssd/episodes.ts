@@ -7,7 +7,7 @@
  * belongs to: reviews reach their child only that way.
  */
 import { REASON_CEASED } from '../codes903.js';
-import { addFact, type ExtractPlan } from '../plan.js';
+import { addFact, type ExtractPlan, readCode } from '../plan.js';
 import type { Row, Table } from '../table.js';
 
 export const EPISODE_COLUMNS = [
@@ -26,7 +26,7 @@ export function mapEpisodes(table: Table, plan: ExtractPlan): Map<string, string
     const start = row.date('clae_cla_episode_start_date', true);
     const reason = row.text('clae_cla_episode_start_reason');
     const ceased = row.date('clae_cla_episode_ceased_date');
-    const left = row.code('clae_cla_episode_ceased_reason', REASON_CEASED);
+    const left = readCode(plan, row, 'clae_cla_episode_ceased_reason', REASON_CEASED);
     if (ceased && left === undefined && !row.failed) row.problem('clae_cla_episode_ceased_reason', 'is required when the episode has ceased');
     if (ceased && start && ceased < start) row.problem('clae_cla_episode_ceased_date', 'must not be before clae_cla_episode_start_date');
     const period = row.text('clae_cla_id') ?? `person:${person}`;

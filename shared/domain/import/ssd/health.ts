@@ -12,7 +12,8 @@ import type { Fact } from '../../facts.js';
 import { addFact, type ExtractPlan, skip, type SourcedFact } from '../plan.js';
 import type { Table } from '../table.js';
 
-export const HEALTH_COLUMNS = ['clah_health_check_id', 'clah_person_id', 'clah_health_check_type', 'clah_health_check_date'] as const;
+/** The row id is optional: without one the source is the child, the date and the check's type. */
+export const HEALTH_COLUMNS = ['clah_person_id', 'clah_health_check_type', 'clah_health_check_date'] as const;
 
 /** Health assessments whose type text did not say initial or review; settled once the child's facts are known. */
 const UNSETTLED = new WeakSet<SourcedFact>();
@@ -30,10 +31,10 @@ export function healthKind(text: string): Kind | null {
 
 export function mapHealth(table: Table, plan: ExtractPlan): void {
   for (const row of table.rows) {
-    const id = row.text('clah_health_check_id', true);
     const person = row.text('clah_person_id', true);
     const type = row.text('clah_health_check_type', true);
     const date = row.date('clah_health_check_date');
+    const id = row.text('clah_health_check_id') ?? `${person}:${date ?? ''}:${type?.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     const status = row.text('clah_health_check_status')?.toLowerCase();
     if (row.failed || !id || !person || !type) continue;
     const kind = healthKind(type);

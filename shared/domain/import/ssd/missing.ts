@@ -10,7 +10,7 @@
  * interview was accepted.
  */
 import { MISSING_TYPES } from '../codes903.js';
-import { addFact, type ExtractPlan, skip } from '../plan.js';
+import { addFact, type ExtractPlan, readCode, skip } from '../plan.js';
 import type { Table } from '../table.js';
 
 export const MISSING_COLUMNS = ['miss_table_id', 'miss_person_id', 'miss_missing_episode_start_date'] as const;
@@ -22,7 +22,7 @@ export function mapMissing(table: Table, plan: ExtractPlan): number {
     const person = row.text('miss_person_id', true);
     const start = row.instant('miss_missing_episode_start_date', true);
     const end = row.instant('miss_missing_episode_end_date');
-    const type = row.code('miss_missing_episode_type', MISSING_TYPES);
+    const type = readCode(plan, row, 'miss_missing_episode_type', MISSING_TYPES);
     row.flag('miss_missing_rhi_offered');
     const rhiAccepted = row.flag('miss_missing_rhi_accepted');
     if (row.failed || !id || !person || !start) continue;

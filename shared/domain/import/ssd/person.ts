@@ -2,7 +2,8 @@
 import type { ExtractPlan } from '../plan.js';
 import type { Table } from '../table.js';
 
-export const PERSON_COLUMNS = ['pers_person_id', 'pers_forename', 'pers_surname', 'pers_dob'] as const;
+/** Only the id is needed: the SSD leaves names optional (Mosaic's script writes none) and a child Kept holds needs no new ones. */
+export const PERSON_COLUMNS = ['pers_person_id'] as const;
 
 export function mapPeople(table: Table, plan: ExtractPlan): void {
   for (const row of table.rows) {

@@ -4,7 +4,7 @@
  * long-term fostering). The child is clap_person_id, or the period of care's.
  */
 import { PLACEMENT_TYPES } from '../codes903.js';
-import { addFact, type ExtractPlan } from '../plan.js';
+import { addFact, type ExtractPlan, readCode } from '../plan.js';
 import type { Table } from '../table.js';
 
 export const PLACEMENT_COLUMNS = ['clap_cla_placement_id', 'clap_cla_placement_start_date', 'clap_cla_placement_type', 'clap_cla_placement_end_date'] as const;
@@ -16,7 +16,7 @@ export function mapPlacements(table: Table, plan: ExtractPlan, periods: Readonly
     const id = row.text('clap_cla_placement_id', true);
     const start = row.date('clap_cla_placement_start_date', true);
     const end = row.date('clap_cla_placement_end_date');
-    const type = row.code('clap_cla_placement_type', PLACEMENT_TYPES, true);
+    const type = readCode(plan, row, 'clap_cla_placement_type', PLACEMENT_TYPES, true);
     const period = row.text('clap_cla_id');
     let person = row.text('clap_person_id');
     if (person === undefined && period !== undefined) person = periods.get(period);

@@ -15,8 +15,14 @@ import type { ExtractPlan } from '../plan.js';
 import { skip } from '../plan.js';
 import type { Table } from '../table.js';
 
-export const PROFESSIONAL_COLUMNS = ['prof_professional_id', 'prof_professional_name'] as const;
-export const INVOLVEMENT_COLUMNS = ['invo_involvements_id', 'invo_professional_id', 'invo_person_id', 'invo_professional_role_id'] as const;
+/** The name is optional in the SSD: without one the professional is named by their id until the staff import names them. */
+export const PROFESSIONAL_COLUMNS = ['prof_professional_id'] as const;
+/**
+ * The row id is optional (the source is then the child, professional, role
+ * and start); the child is invo_person_id or, as Mosaic's script writes none,
+ * the child whose episode has the involvement's invo_referral_id.
+ */
+export const INVOLVEMENT_COLUMNS = ['invo_professional_id', 'invo_professional_role_id'] as const;
 
 export const TEAM_ROLES = ['social-worker', 'iro', 'personal-adviser', 'team-manager', 'virtual-school', 'health'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
@@ -47,8 +53,8 @@ const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export function mapProfessionals(table: Table, plan: ExtractPlan): void {
   for (const row of table.rows) {
     const professionalId = row.text('prof_professional_id', true);
-    const name = row.text('prof_professional_name', true);
     const staffId = row.text('prof_staff_id') ?? professionalId;
+    const name = row.text('prof_professional_name') ?? staffId;
     const jobTitle = row.text('prof_professional_job_title');
     const email = row.text('prof_professional_email');
     if (staffId && !STAFF_ID.test(staffId)) row.problem(row.text('prof_staff_id') ? 'prof_staff_id' : 'prof_professional_id', 'must be 1 to 64 letters, digits, dots, dashes or underscores to be a Kept staff id');
@@ -58,16 +64,17 @@ export function mapProfessionals(table: Table, plan: ExtractPlan): void {
   }
 }
 
-export function mapInvolvements(table: Table, plan: ExtractPlan, roles: Readonly<Record<string, string>>): void {
+export function mapInvolvements(table: Table, plan: ExtractPlan, roles: Readonly<Record<string, string>>, referrals: ReadonlyMap<string, string> = new Map()): void {
   const lookup = new Map(Object.entries(roles).map(([text, role]) => [roleKey(text), role]));
   for (const row of table.rows) {
-    const id = row.text('invo_involvements_id', true);
     const professionalId = row.text('invo_professional_id', true);
-    const person = row.text('invo_person_id', true);
+    const referral = row.text('invo_referral_id');
+    const person = row.text('invo_person_id') ?? (referral === undefined ? undefined : referrals.get(referral));
     const text = row.text('invo_professional_role_id', true);
     const start = row.date('invo_involvement_start_date');
     const end = row.date('invo_involvement_end_date');
-    if (row.failed || !id || !professionalId || !person || !text) continue;
+    if (!person && !row.failed) row.problem(referral ? 'invo_referral_id' : 'invo_person_id', referral ? `${referral} matches no clae_referral_id in ssd_cla_episodes` : 'is required');
+    if (row.failed || !professionalId || !person || !text) continue;
     const role = lookup.get(roleKey(text));
     if (!role) {
       skip(plan, row, `role "${text}" is not in the role table`);

@@ -7,7 +7,7 @@
  * the statutory date Kept works out. Cancelled reviews are skipped.
  */
 import { PARTICIPATION } from '../codes903.js';
-import { addFact, type ExtractPlan, skip } from '../plan.js';
+import { addFact, type ExtractPlan, readCode, skip } from '../plan.js';
 import type { Table } from '../table.js';
 
 export const REVIEW_COLUMNS = ['clar_cla_review_id', 'clar_cla_id', 'clar_cla_review_date'] as const;
@@ -19,7 +19,7 @@ export function mapReviews(table: Table, plan: ExtractPlan, periods: ReadonlyMap
     const date = row.date('clar_cla_review_date');
     const due = row.date('clar_cla_review_due_date');
     const cancelled = row.flag('clar_cla_review_cancelled');
-    const participation = row.code('clar_cla_review_participation', PARTICIPATION);
+    const participation = readCode(plan, row, 'clar_cla_review_participation', PARTICIPATION);
     const person = period === undefined ? undefined : periods.get(period);
     if (period !== undefined && person === undefined) row.problem('clar_cla_id', `${period} matches no clae_cla_id in ssd_cla_episodes`);
     if (row.failed || !id || !person) continue;

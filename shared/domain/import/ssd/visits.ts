@@ -7,13 +7,14 @@
 import { addFact, type ExtractPlan, skip } from '../plan.js';
 import type { Table } from '../table.js';
 
-export const VISIT_COLUMNS = ['clav_cla_visit_id', 'clav_person_id', 'clav_cla_visit_date', 'clav_cla_visit_seen_alone'] as const;
+/** The row id is optional: without one the source is the child and the date. */
+export const VISIT_COLUMNS = ['clav_person_id', 'clav_cla_visit_date'] as const;
 
 export function mapVisits(table: Table, plan: ExtractPlan): void {
   for (const row of table.rows) {
-    const id = row.text('clav_cla_visit_id', true);
     const person = row.text('clav_person_id', true);
     const date = row.date('clav_cla_visit_date', true);
+    const id = row.text('clav_cla_visit_id') ?? `${person}:${date}`;
     const seen = row.flag('clav_cla_visit_seen');
     const alone = row.flag('clav_cla_visit_seen_alone');
     if (row.failed || !id || !person || !date) continue;

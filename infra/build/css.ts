@@ -28,7 +28,7 @@ const KEPT_RULES = `
 .kept-chart__label { display: block; margin: 0 0 2px; }
 .kept-chart__bar { display: flex; align-items: center; gap: 10px; }
 .kept-chart__track { flex: 1 1 auto; min-width: 0; height: 24px; }
-.kept-chart__value { flex: none; min-width: 3.5em; margin: 0; white-space: nowrap; }
+.kept-chart__value { flex: none; min-width: 5.5em; margin: 0; white-space: nowrap; }
 .kept-qr svg { display: block; width: 100%; max-width: 15rem; height: auto; }
 @page { size: A4; margin: 20mm; }
 @media print {

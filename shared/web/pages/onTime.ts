@@ -7,13 +7,14 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import escapeHtml from 'escape-html';
 import type { Principal } from '#domain/principal.js';
 import { longDate, monthName } from '#domain/dateText.js';
+import { figureNotes, withNotesColumn } from '#domain/hiddenFigures.js';
 import { type HttpResult, csvDownload } from '#http/responses.js';
 import { onTimeFigures } from '#services/onTimeFigures.js';
 import { barChart } from '#web/charts.js';
 import { securityHeaders } from '#web/http.js';
 import type { Page } from './page.js';
 import type { Format, ReportDeps } from './reports.js';
-import { pct, signedInAs } from './surveyReport.js';
+import { FIGURES_KEY, pct, signedInAs } from './surveyReport.js';
 
 const blankIfNull = (n: number | null) => (n == null ? '' : String(n));
 
@@ -23,7 +24,7 @@ export async function onTimePage(event: APIGatewayProxyEventV2, deps: ReportDeps
   const { council, managers, teams, ...figures } = result;
   const { from, to, scope } = figures;
 
-  if (format === 'json') return page.json(200, { ...figures, ...(teams ? { teams } : {}) });
+  if (format === 'json') return page.json(200, { ...figures, ...(teams ? { teams } : {}), notes: figureNotes(deps.appUrl) });
   if (format === 'csv') {
     const rows = [['scope', 'figure', 'title', 'numerator', 'denominator', 'percent', 'definition']];
     for (const f of figures.figures) rows.push([scope.name, f.id, f.title, String(f.numerator), String(f.denominator), blankIfNull(f.percent), f.definition]);
@@ -31,7 +32,7 @@ export async function onTimePage(event: APIGatewayProxyEventV2, deps: ReportDeps
       rows.push([scope.name, `visits-on-time ${m.month}`, 'Statutory visits made on time', String(m.visitsOnTime), String(m.visitsDue), blankIfNull(m.visitsPercent), '']);
       rows.push([scope.name, `reviews-on-time ${m.month}`, 'Looked-after reviews held on time', String(m.reviewsOnTime), String(m.reviewsDue), blankIfNull(m.reviewsPercent), '']);
     }
-    return csvDownload('on-time.csv', rows, securityHeaders(page.cspNonce, page.https));
+    return csvDownload('on-time.csv', withNotesColumn(rows, deps.appUrl), securityHeaders(page.cspNonce, page.https));
   }
 
   const figure = (t: NonNullable<typeof teams>[number], id: string) => {
@@ -48,6 +49,7 @@ export async function onTimePage(event: APIGatewayProxyEventV2, deps: ReportDeps
     title: 'On time',
     councilName: council.name,
     signedInAs: signedInAs(principal),
+    key: FIGURES_KEY,
     scopeName: scope.name,
     from,
     to,

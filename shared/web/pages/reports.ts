@@ -8,6 +8,7 @@ import escapeHtml from 'escape-html';
 import type { Principal } from '#domain/principal.js';
 import { InvalidInput } from '#domain/errors.js';
 import { longDate } from '#domain/dateText.js';
+import { campaignStateWords } from '#domain/reportWords.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import { HttpError, answerFor } from '#http/errors.js';
@@ -19,7 +20,7 @@ import { campaignList, publishReply, surveyReport } from '#services/reports.js';
 import { loadCouncil } from '#services/council.js';
 import { csrfMatches, readForm, securityHeaders } from '#web/http.js';
 import { type Page, pageFor, problemPage, signInFirst } from './page.js';
-import { signedInAs, surveyReportCsv, surveyReportJson, surveyReportView } from './surveyReport.js';
+import { FIGURES_KEY, signedInAs, surveyReportCsv, surveyReportJson, surveyReportView } from './surveyReport.js';
 import { onTimePage } from './onTime.js';
 import { reviewDatesPage } from './reviewDates.js';
 
@@ -68,8 +69,8 @@ async function route(event: APIGatewayProxyEventV2, deps: ReportDeps, page: Page
       return home(deps, page, principal);
     case 'GET /reports/surveys/{campaign}': {
       const report = await surveyReport(deps.store, deps.surveys, principal, campaignId);
-      if (format === 'json') return page.json(200, surveyReportJson(report));
-      if (format === 'csv') return csvDownload(`${report.campaign.id}.csv`, surveyReportCsv(report), securityHeaders(page.cspNonce, page.https));
+      if (format === 'json') return page.json(200, surveyReportJson(report, deps.appUrl));
+      if (format === 'csv') return csvDownload(`${report.campaign.id}.csv`, surveyReportCsv(report, deps.appUrl), securityHeaders(page.cspNonce, page.https));
       return page.render(200, 'reports-survey.njk', surveyReportView(report, principal, page.csrf));
     }
     case 'POST /reports/surveys/{campaign}/reply': {
@@ -99,9 +100,9 @@ async function home(deps: ReportDeps, page: Page, principal: Principal): Promise
     { html: `<a class="govuk-link" href="/reports/surveys/${encodeURIComponent(c.id)}">${escapeHtml(c.name)}</a>` },
     { text: surveyTitle },
     { text: `${longDate(c.opens)} to ${longDate(c.closes)}` },
-    { text: c.state },
+    { text: campaignStateWords(c.state) },
     { text: String(counts.invited), format: 'numeric' },
     { text: String(counts.answered), format: 'numeric' },
   ]);
-  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), campaigns: rows, team: principal.role === 'manager', leadsOnly: principal.role === 'lead' || principal.role === 'admin' });
+  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), key: FIGURES_KEY, campaigns: rows, team: principal.role === 'manager', leadsOnly: principal.role === 'lead' || principal.role === 'admin' });
 }

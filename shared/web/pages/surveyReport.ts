@@ -5,6 +5,8 @@
 import type { Principal } from '#domain/principal.js';
 import type { Shown } from '#domain/suppression.js';
 import { longDate } from '#domain/dateText.js';
+import { HIDDEN_MEANING, HOW_FIGURES_ARE_HIDDEN, NOT_SHOWN_MEANING, figureNotes, withNotesColumn } from '#domain/hiddenFigures.js';
+import { ageBandWords, groupWords } from '#domain/reportWords.js';
 import { type SurveyReport, canSeeComments } from '#services/reports.js';
 import { barChart } from '#web/charts.js';
 
@@ -13,14 +15,21 @@ export const pp = (n: number | null | undefined) => (n == null ? 'not shown' : `
 const shown = (v: Shown) => String(v);
 const blankIfNull = (n: number | null | undefined) => (n == null ? '' : String(n));
 
+/** What the reports pages' key says (views/reports-key.njk). */
+export const FIGURES_KEY = { hidden: HIDDEN_MEANING, notShown: NOT_SHOWN_MEANING, href: HOW_FIGURES_ARE_HIDDEN };
+
 export const signedInAs = (principal: Principal) => `${principal.staffId} (${principal.role})`;
 
-export function surveyReportJson(r: SurveyReport) {
+export function surveyReportJson(r: SurveyReport, appUrl: string) {
   const { id, name, mode, opens, closes, youSaidWeDid } = r.campaign;
-  return { campaign: { id, name, mode, opens, closes, youSaidWeDid: youSaidWeDid ?? null }, rates: r.rates, summary: r.summary };
+  return { campaign: { id, name, mode, opens, closes, youSaidWeDid: youSaidWeDid ?? null }, rates: r.rates, summary: r.summary, notes: figureNotes(appUrl) };
 }
 
-export function surveyReportCsv(r: SurveyReport): string[][] {
+/** A response-rate row's group in words: age bands as "16 to 17"; teams and channels are words already. */
+const rateLabel = (dimension: string, label: string) => (dimension === 'ageBand' ? ageBandWords(label) : label);
+
+/** The CSV: codes in words, and a `notes` column saying what `c` means on each row that has one. */
+export function surveyReportCsv(r: SurveyReport, appUrl: string): string[][] {
   const s = r.summary;
   const rows: string[][] = [['section', 'question_id', 'question', 'answer', 'count', 'percent', 'change_points']];
   rows.push(['response', '', 'Invited', '', shown(s.invited), '', '']);
@@ -30,22 +39,23 @@ export function surveyReportCsv(r: SurveyReport): string[][] {
   rows.push(['response', '', 'Could not be delivered (email or text)', '', shown(r.rates.undelivered), '', '']);
   for (const b of r.rates.breakdowns) {
     for (const row of b.rows) {
-      rows.push([`response by ${b.dimension}`, '', row.label, 'Invited', shown(row.invited), '', '']);
-      rows.push([`response by ${b.dimension}`, '', row.label, 'Answered', shown(row.answered), blankIfNull(row.rate), '']);
+      rows.push([`response by ${b.dimension}`, '', rateLabel(b.dimension, row.label), 'Invited', shown(row.invited), '', '']);
+      rows.push([`response by ${b.dimension}`, '', rateLabel(b.dimension, row.label), 'Answered', shown(row.answered), blankIfNull(row.rate), '']);
     }
   }
   for (const ind of s.indicators) {
     rows.push(['indicator', ind.questionId, ind.title, 'All', shown(ind.count), blankIfNull(ind.percent), blankIfNull(ind.change)]);
     for (const b of ind.breakdowns) {
-      b.table.rows.forEach((group, i) => rows.push([`indicator by ${b.dimension}`, ind.questionId, ind.title, group, shown(b.table.cells[i]![0]!), blankIfNull(b.percents[i]), '']));
+      b.table.rows.forEach((group, i) => rows.push([`indicator by ${b.dimension}`, ind.questionId, ind.title, groupWords(b.dimension, group), shown(b.table.cells[i]![0]!), blankIfNull(b.percents[i]), '']));
     }
   }
   for (const q of s.questions) {
     if (!q.table) continue;
     q.table.columns.forEach((answer, i) => rows.push(['question', q.id, q.text, answer, shown(q.table!.cells[0]![i]!), blankIfNull(q.percents[i]), blankIfNull(q.change?.[i])]));
   }
-  for (const c of s.comments ?? []) rows.push(['comment', c.questionId, '', c.text, '', '', '']);
-  return rows;
+  const withNotes = withNotesColumn(rows, appUrl);
+  for (const c of s.comments ?? []) withNotes.push(['comment', c.questionId, '', c.text, '', '', '', '']);
+  return withNotes;
 }
 
 /** What reports-survey.njk shows. */
@@ -56,6 +66,7 @@ export function surveyReportView(r: SurveyReport, principal: Principal, csrf: st
     title: r.campaign.name,
     councilName: r.council.name,
     signedInAs: signedInAs(principal),
+    key: FIGURES_KEY,
     surveyTitle: r.definition.title,
     previousName: r.previous?.name,
     campaign: r.campaign,
@@ -71,10 +82,10 @@ export function surveyReportView(r: SurveyReport, principal: Principal, csrf: st
         title: b.title,
         chart: barChart({
           title: `${ind.title} by ${b.title.toLowerCase()}`,
-          bars: b.table.rows.map((g, i) => ({ label: g, value: b.percents[i] ?? null, text: pct(b.percents[i]) })),
+          bars: b.table.rows.map((g, i) => ({ label: groupWords(b.dimension, g), value: b.percents[i] ?? null, text: pct(b.percents[i]) })),
         }),
         rows: b.table.rows.map((g, i) => [
-          { text: g },
+          { text: groupWords(b.dimension, g) },
           { text: shown(b.table.cells[i]![0]!), format: 'numeric' },
           { text: shown(b.table.rowTotals[i]!), format: 'numeric' },
           { text: pct(b.percents[i]), format: 'numeric' },
@@ -116,7 +127,7 @@ function ratesView(r: SurveyReport) {
       title: b.title,
       shown: b.shown,
       rows: b.rows.map((row) => [
-        { text: row.label },
+        { text: rateLabel(b.dimension, row.label) },
         { text: shown(row.invited), format: 'numeric' },
         { text: shown(row.answered), format: 'numeric' },
         { text: pct(row.rate), format: 'numeric' },

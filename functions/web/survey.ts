@@ -20,6 +20,6 @@ export const handler = middy<APIGatewayProxyEventV2, HttpResult>().use(withLogCo
       today: today(),
       appUrl: config.appUrl,
       sourceSecret: () => secretFromEnvironment(SURVEY_SOURCE_SECRET),
-    }),
+    }, { councilId: config.councilId }),
   ),
 );

@@ -23,7 +23,7 @@ export const RTL_TEST_PLACEMENT_8_TO_10: SurveyTranslation = {
   dir: 'rtl',
   translatedBy: 'Nobody: generated mirrored English for testing right-to-left pages',
   title: r('How is it where you live?'),
-  purpose: r('We want to know how things are for you where you live. It helps us make things better. There are no right or wrong answers. You can skip any question.'),
+  purpose: r('We want to know how things are for you where you live. It helps us make things better. There are no right or wrong answers. Please answer the first question, about feeling safe. You can skip any other question.'),
   sections: {
     home: { title: r('Where you live') },
     healthy: { title: r('Staying well') },

@@ -121,6 +121,16 @@ describe('assisted survey links', () => {
     const bad = await new SurveyBrowser(stack.baseUrl).get('/s?code=12345');
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('href="#code"');
+    // The council's name, not the product's, heads the code form and its errors.
+    expect(bad.html).toContain('<title>Error: Enter your survey code – Test Borough</title>');
+    // A well-formed code that opens nothing shows the form again, the code as typed, not a dead end.
+    const wrong = await new SurveyBrowser(stack.baseUrl).get('/s?code=abcde-23456');
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('govuk-error-summary');
+    expect(wrong.html).toContain('We cannot find a survey with that code');
+    expect(wrong.html).toMatch(/<input[^>]+id="code"[^>]+value="abcde-23456"/);
+    expect(wrong.html).toContain('Test Borough');
+    expect(wrong.html).not.toMatch(/Kept<\/(title|a|span)>/);
     const { page } = await openPage(await chromium.browser());
     const violations: Record<string, string[]> = {};
     for (const path of ['/s', '/s?code=12345']) {
@@ -133,10 +143,14 @@ describe('assisted survey links', () => {
   it('slows down wrong codes as it does wrong links', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await fetch(`${stack.baseUrl}/s/ABCDEFGH${'23456789'[i % 8]}${'ABCDEFGHJKM'[i]}`)).status);
-    // Earlier tests here tried two dead links from the same address: the ten allowed include them.
+    // Earlier tests here tried two dead links and one dead code from the same address: the ten allowed include them.
     const firstSlowed = statuses.indexOf(429);
-    expect(firstSlowed).toBeGreaterThanOrEqual(8);
+    expect(firstSlowed).toBeGreaterThanOrEqual(7);
     expect(statuses.slice(0, firstSlowed).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(firstSlowed).every((s) => s === 429)).toBe(true);
+    // The code form is slowed too, and says so under the council's name.
+    const slowed = await new SurveyBrowser(stack.baseUrl).get('/s?code=ABCDE-23457');
+    expect(slowed.status).toBe(429);
+    expect(slowed.html).toContain('Too many tries – Test Borough</title>');
   });
 });

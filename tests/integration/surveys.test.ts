@@ -184,7 +184,13 @@ describe('answering', () => {
     expect(empty.status).toBe(400);
     expect(empty.html).toContain('There is a problem');
     expect(empty.html).toMatch(/<title>Error: /);
-    expect(empty.html).toContain(`href="#${first!.questions[0]!.id}"`);
+    // Only the question about feeling safe must be answered; the others are marked optional.
+    expect(empty.html).toContain('href="#feel-safe-home"');
+    expect(empty.html.match(/govuk-error-summary__list[\s\S]*?<\/ul>/)![0].match(/<li>/g)).toHaveLength(1);
+    expect(empty.html).toContain('Does the place you live feel right for you? (optional)');
+    expect(empty.html).not.toContain('Do you feel safe where you live? (optional)');
+    // The check page cannot be reached with the required question unanswered.
+    expect((await browser.get(`${link}/check`)).location).toBe(`${link}/${first!.id}`);
     const answers = answersFor(CARE_LEAVER_SURVEY);
     await browser.post(`${link}/${first!.id}`, answers[first!.id]!);
     const back = await browser.get(`${link}/${first!.id}`);
@@ -192,8 +198,6 @@ describe('answering', () => {
     expect(back.html).toMatch(new RegExp(`name="${firstQuestion.id}" type="radio" value="${answers[first!.id]![firstQuestion.id]}" checked`));
     const next = await browser.get(`${link}/${second!.id}`);
     expect(next.html).toContain(`href="${link}/${first!.id}"`); // the back link
-    // The check page cannot be reached with questions unanswered.
-    expect((await browser.get(`${link}/check`)).location).toBe(`${link}/${second!.id}`);
   });
 
   it('refuses a form without its CSRF token, and saves nothing', async () => {

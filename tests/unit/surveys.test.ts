@@ -54,6 +54,24 @@ describe('every definition', () => {
     expect([demoPledgeSurvey.id, demoPledgeSurvey.kind, demoPledgeSurvey.ages]).toEqual(['pledge', 'pledge', { from: 8, to: 26 }]);
   });
 
+  // Bright Spots practice: a young person may skip what they do not want to
+  // answer. Only "Do you feel safe where you live?" must be answered, where a
+  // survey asks it: it is the question the help and alerts hang on, and it
+  // means every response counted says something. The page marks every other
+  // question "(optional)", and the purpose says which one must be answered.
+  it.each(ALL.map((d) => [d.id, d] as const))('%s can be skipped but for feeling safe at home, and its purpose says so truthfully', (_id, d) => {
+    const required = questions(d).filter((q) => !q.optional).map((q) => q.id);
+    const asksSafety = questionIds(d).includes('feel-safe-home');
+    expect(required).toEqual(asksSafety ? ['feel-safe-home'] : []);
+    if (required.length > 0) {
+      expect(d.purpose).not.toMatch(/skip any question/i);
+      expect(d.purpose).toMatch(/Please answer the (first )?question,? about feeling safe/);
+      expect(d.purpose).toMatch(/You can skip (any other question|the others)\./);
+    } else {
+      expect(d.purpose).toMatch(/You can skip any question\./);
+    }
+  });
+
   it('cannot be changed at run time', () => {
     expect(Object.isFrozen(CARE_LEAVER_SURVEY)).toBe(true);
     expect(Object.isFrozen(find(PLACEMENT_SURVEY_YOUNG, 'feel-safe-home'))).toBe(true);

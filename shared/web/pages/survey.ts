@@ -24,27 +24,32 @@ import { csrfMatches, readForm } from '#web/http.js';
 import { normalCode } from '#domain/surveys/codes.js';
 import { ENGLISH, type LocalSurvey, chooseLanguage, inLanguage, languagesOf } from '#domain/surveys/languages.js';
 import { fill } from '#domain/surveys/pageWords.js';
+import { loadCouncil } from '#services/council.js';
 import { type Page, pageFor } from './page.js';
 
 const CSRF_COOKIE = 'kept_csrf';
 /** The language chosen for one link's pages (its path is the link's). */
 const LANGUAGE_COOKIE = 'kept_lang';
 
-export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResponseDeps): Promise<HttpResult> {
+/** The council whose stack this is (in AWS a stack serves one council: COUNCIL_ID), named on pages that have no link to go by. */
+export interface SurveyHome {
+  councilId: string;
+}
+
+export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResponseDeps, home?: SurveyHome): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/s/' });
   const token = event.pathParameters?.token ?? '';
   const step = event.pathParameters?.page ?? '';
   const method = event.requestContext.http.method;
+  const homeName = async () => (home ? (await loadCouncil(deps.store, home.councilId)).name : 'Kept');
+  const callerAddress = event.requestContext.http.sourceIp ?? 'unknown';
 
-  if (!event.pathParameters?.token) return codePage(page, event.queryStringParameters?.code);
-  const opened = await openSurveyLink(deps, token, event.requestContext.http.sourceIp ?? 'unknown');
-  if (opened.state === 'too-many-tries') {
-    const r = page.message(429, { councilName: 'Kept', title: 'Too many tries', paragraphs: ['Please wait a few minutes, then use the link in your most recent email.'] });
-    return { ...r, headers: { ...r.headers, 'retry-after': '600' } };
-  }
+  if (!event.pathParameters?.token) return codePage(page, deps, callerAddress, await homeName(), event.queryStringParameters?.code);
+  const opened = await openSurveyLink(deps, token, callerAddress);
+  if (opened.state === 'too-many-tries') return tooManyTries(page, await homeName());
   if (opened.state === 'not-found') {
     return page.message(404, {
-      councilName: opened.council?.name ?? 'Kept',
+      councilName: opened.council?.name ?? (await homeName()),
       title: 'We cannot find this survey',
       paragraphs: opened.council
         ? ['Please talk to your worker.']
@@ -162,15 +167,27 @@ function withCookie(result: HttpResult, cookie: string | undefined): HttpResult 
   return cookie ? { ...result, cookies: [...(result.cookies ?? []), cookie] } : result;
 }
 
-/** A date in the page's language ("18 January 2027" in English). */
-/** The form at /s where a young person types the short code a worker gave them; a GET form, so it changes nothing. */
-function codePage(page: Page, typed: string | undefined): HttpResult {
-  const context = { councilName: 'Kept', title: 'Enter your survey code', value: typed ?? '', errors: [] as Array<{ text: string; href: string }>, error: undefined as string | undefined };
+function tooManyTries(page: Page, councilName: string): HttpResult {
+  const r = page.message(429, { councilName, title: 'Too many tries', paragraphs: ['Please wait a few minutes, then use the link in your most recent email.'] });
+  return { ...r, headers: { ...r.headers, 'retry-after': '600' } };
+}
+
+/**
+ * The form at /s where a young person types the short code a worker gave
+ * them; a GET form, so it changes nothing. A code that is mistyped, or that
+ * opens no survey, shows the form again with the error and the code as typed
+ * (a code that opens nothing counts as a wrong link, as at /s/{code}).
+ */
+async function codePage(page: Page, deps: SurveyResponseDeps, callerAddress: string, councilName: string, typed: string | undefined): Promise<HttpResult> {
+  const context = { councilName, title: 'Enter your survey code', value: typed ?? '', errors: [] as Array<{ text: string; href: string }>, error: undefined as string | undefined };
   if (typed === undefined) return page.render(200, 'survey-code.njk', context);
+  const again = (error: string) => page.render(400, 'survey-code.njk', { ...context, error, errors: [{ text: error, href: '#code' }] });
   const code = normalCode(typed);
-  if (code) return page.redirect(`/s/${code}`);
-  const error = 'Enter the 10 letters and numbers of your code, like ABCDE-23456';
-  return page.render(400, 'survey-code.njk', { ...context, error, errors: [{ text: error, href: '#code' }] });
+  if (!code) return again('Enter the 10 letters and numbers of your code, like ABCDE-23456');
+  const opened = await openSurveyLink(deps, code, callerAddress);
+  if (opened.state === 'too-many-tries') return tooManyTries(page, councilName);
+  if (opened.state === 'not-found') return again('We cannot find a survey with that code. Check each letter and number, or ask your worker for a new code');
+  return page.redirect(`/s/${code}`);
 }
 
 /** "I need help now": who to contact, and in a confidential campaign a button that asks their worker to get in touch. */

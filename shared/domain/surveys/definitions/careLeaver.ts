@@ -27,6 +27,7 @@ export const ONS_WELLBEING_TEXT = {
 const onsScale = (id: keyof typeof ONS_WELLBEING_TEXT, extra: { indicator?: 'life-satisfaction'; hint?: string } = {}): Question => ({
   id,
   type: 'scale',
+  optional: true,
   text: ONS_WELLBEING_TEXT[id],
   min: 0,
   max: 10,
@@ -45,7 +46,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
   version: 1,
   title: 'How are things going for you?',
   purpose:
-    'This survey is for young people who have left our care. We want to know how life is going for you: your home, money, work, how you feel and the help you get from us. We will use what you tell us to make things better. You can skip any question.',
+    'This survey is for young people who have left our care. We want to know how life is going for you: your home, money, work, how you feel and the help you get from us. We will use what you tell us to make things better. Please answer the question about feeling safe where you live. You can skip any other question.',
   ages: { from: 16, to: 26 },
   sections: [
     {
@@ -55,6 +56,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'home-right',
           type: 'choice',
+          optional: true,
           text: 'Does the place you live feel right for you?',
           options: plain([YES, { value: 'mostly', label: 'Mostly' }, NO]),
         },
@@ -65,6 +67,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
           // one that raises an alert for "sometimes".
           id: 'feel-safe-area',
           type: 'choice',
+          optional: true,
           text: 'Do you feel safe in the area around your home?',
           options: plain(HOW_OFTEN_SAFE),
           worrying: ['never'],
@@ -72,12 +75,14 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'online-at-home',
           type: 'choice',
+          optional: true,
           text: 'Can you get online at home when you need to?',
           options: plain(YES_SOMETIMES_NO),
         },
         {
           id: 'moving-in',
           type: 'choice',
+          optional: true,
           text: 'If you have moved into your own place, how did the move go?',
           hint: 'Your own place means a flat or room of your own, not a foster home or a children’s home.',
           options: [
@@ -99,6 +104,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
           // employment or training").
           id: 'doing-now',
           type: 'choice',
+          optional: true,
           text: 'What are you doing at the moment?',
           hint: 'Pick the one that takes up most of your week.',
           options: [
@@ -116,6 +122,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'goals-help',
           type: 'choice',
+          optional: true,
           text: 'Do you get the help you need to reach your goals for study, training or work?',
           options: plain(YES_SOMETIMES_NO),
         },
@@ -128,6 +135,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'money-coping',
           type: 'choice',
+          optional: true,
           text: 'How are you managing with money right now?',
           options: [
             { value: 'well', label: 'I am managing well' },
@@ -139,6 +147,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'money-help',
           type: 'choice',
+          optional: true,
           text: 'Do you know where to get help if you run out of money?',
           options: yesNoNotSure,
         },
@@ -168,6 +177,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
           // the figure compares with the population's.
           id: 'lonely',
           type: 'choice',
+          optional: true,
           text: 'How often do you feel lonely?',
           options: [
             { value: 'often-always', label: 'Often or always' },
@@ -182,6 +192,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'good-friend',
           type: 'choice',
+          optional: true,
           text: 'Do you have a friend you can count on?',
           options: yesNoNotSure,
         },
@@ -195,6 +206,7 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'know-worker',
           type: 'choice',
+          optional: true,
           text: 'Do you know who your personal adviser is?',
           options: yesNoNotSure,
           indicator: 'know-worker',
@@ -203,12 +215,14 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'trust-adviser',
           type: 'choice',
+          optional: true,
           text: 'Do you trust your personal adviser?',
           options: [...plain([YES, { value: 'mostly', label: 'Mostly' }, NO]), NO_ADVISER],
         },
         {
           id: 'contact-adviser',
           type: 'choice',
+          optional: true,
           text: 'Is it easy to get in touch with your personal adviser when you need to?',
           options: [...plain(YES_SOMETIMES_NO), NO_ADVISER],
         },
@@ -221,12 +235,14 @@ export const CARE_LEAVER_SURVEY: SurveyDefinition = define({
         {
           id: 'believes-in-you',
           type: 'choice',
+          optional: true,
           text: 'Is there an adult in your life who believes in you?',
           options: yesNoNotSure,
         },
         {
           id: 'door-open',
           type: 'choice',
+          optional: true,
           text: 'If things go wrong, do you feel you could come back to us for help?',
           hint: 'You can ask us for support up to the age of 25, even if you said no to help before.',
           options: yesNoNotSure,

@@ -21,12 +21,14 @@ export const PLACEMENT_SURVEY_OLDER: SurveyDefinition = define({
         {
           id: 'school-help',
           type: 'choice',
+          optional: true,
           text: 'Do you get the help you need at school or college?',
           options: [...YES_SOMETIMES_NO, { value: 'not-in-school', label: 'I am not at school or college' }],
         },
         {
           id: 'bullying',
           type: 'choice',
+          optional: true,
           text: 'Are you being bullied, in person or online?',
           hint: 'Bullying is when someone keeps hurting you or making you feel bad on purpose.',
           options: [
@@ -48,6 +50,7 @@ export const PLACEMENT_SURVEY_OLDER: SurveyDefinition = define({
         {
           id: 'family-contact',
           type: 'choice',
+          optional: true,
           text: 'Do you see or talk to your family as much as you want?',
           options: [
             { value: 'about-right', label: 'Yes, about as much as I want' },
@@ -66,6 +69,7 @@ export const PLACEMENT_SURVEY_OLDER: SurveyDefinition = define({
         {
           id: 'know-worker',
           type: 'choice',
+          optional: true,
           text: 'Do you know who your social worker is?',
           options: [YES, NO, NOT_SURE],
           indicator: 'know-worker',
@@ -74,12 +78,14 @@ export const PLACEMENT_SURVEY_OLDER: SurveyDefinition = define({
         {
           id: 'see-worker-alone',
           type: 'choice',
+          optional: true,
           text: 'When your social worker visits, can you talk to them on your own?',
           options: YES_SOMETIMES_NO,
         },
         {
           id: 'listened-to',
           type: 'choice',
+          optional: true,
           text: 'When adults make plans about your life, do they listen to you?',
           options: YES_SOMETIMES_NO,
         },
@@ -93,12 +99,14 @@ export const PLACEMENT_SURVEY_OLDER: SurveyDefinition = define({
         {
           id: 'life-skills',
           type: 'choice',
+          optional: true,
           text: 'Are you learning skills for when you live on your own, like cooking and paying bills?',
           options: YES_A_BIT_NO,
         },
         {
           id: 'future-plans',
           type: 'choice',
+          optional: true,
           text: 'Do the adults you live with ask about your plans for the future?',
           options: YES_SOMETIMES_NO,
         },

@@ -14,7 +14,7 @@ export const PLACEMENT_SURVEY_YOUNGEST: SurveyDefinition = define({
   version: 1,
   title: 'How is it where you live?',
   purpose:
-    'Do this with a grown-up you trust. They can read it to you. We want to know how things are for you where you live. There are no right or wrong answers. You can skip any question.',
+    'Do this with a grown-up you trust. They can read it to you. We want to know how things are for you where you live. There are no right or wrong answers. Please answer the first question, about feeling safe. You can skip the others.',
   ages: { from: 4, to: 8 },
   young: true,
   sections: [

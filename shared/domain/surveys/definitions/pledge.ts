@@ -63,6 +63,7 @@ export function pledgeSurvey(council: { name: string; pledge: ReadonlyArray<Pled
           id: `pledge-${line.id}`,
           type: 'choice',
           text: 'Are we keeping this promise?',
+          optional: true,
           hint: line.text.trim(),
           options: PLEDGE_OPTIONS,
         }),

@@ -1,7 +1,7 @@
-/** GET /reports/annex-a/{list}?format=csv|xlsx: an Ofsted Annex A list, for leads and admins (session cookie or bearer). */
+/** GET /reports/annex-a/{list}?format=csv|xlsx: an Ofsted Annex A list (the XLSX a sheet named as the template names it), for leads and admins (session cookie or bearer). */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ANNEX_A_LISTS, type AnnexAList } from '#domain/annexA.js';
+import { ANNEX_A_LISTS, type AnnexAList, csvText } from '#domain/annexA.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import { answerFor } from '#http/errors.js';
@@ -29,8 +29,8 @@ export const handler = middy<APIGatewayProxyEventV2, HttpResult>().handler(async
     const day = today();
     const table = await annexAList(store(), auditLog(), principal, list as AnnexAList, day, `GET /reports/annex-a/${list}`);
     const name = `annex-a-${list}-${day}`;
-    if (format === 'csv') return csvDownload(`${name}.csv`, [table.columns, ...table.rows]);
-    return fileDownload(`${name}.xlsx`, XLSX, await workbook(list === 'children-in-care' ? 'List 8 children in care' : 'List 9 care leavers', table.columns, table.rows));
+    if (format === 'csv') return csvDownload(`${name}.csv`, [table.columns, ...table.rows.map((row) => row.map(csvText))]);
+    return fileDownload(`${name}.xlsx`, XLSX, await workbook([{ name: table.sheet, columns: table.columns, rows: table.rows }]));
   } catch (error) {
     const answer = answerFor(error);
     if (!answer) throw error;

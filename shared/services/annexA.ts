@@ -4,23 +4,42 @@
  * an entry cannot be written, nothing is.
  */
 import { annexA, type AnnexAChild, type AnnexAList, type AnnexATable } from '#domain/annexA.js';
+import { annexADetails } from '#domain/annexADetails.js';
 import { Forbidden } from '#domain/errors.js';
+import type { Staff } from '#domain/people.js';
 import type { Principal } from '#domain/principal.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import { auditEntryFor, recordAccess } from './audit.js';
+import { auditEntryFor, recordAccesses } from './audit.js';
 import { loadCouncil } from './council.js';
 import { childrenWithFacts } from './children.js';
+
+/** The team that holds a case, named as the team pages name it: its manager's ("Pat Lee's team"). */
+export function teamNameOf(holderId: string, staff: ReadonlyMap<string, Staff>): string | undefined {
+  const holder = staff.get(holderId);
+  const managerId = holder?.role === 'manager' ? holder.id : holder?.managerId;
+  const manager = managerId ? staff.get(managerId) : undefined;
+  return manager ? `${manager.name}'s team` : undefined;
+}
 
 export async function annexAList(store: KeptStore, audit: AuditLog, principal: Principal, list: AnnexAList, today: string, route: string): Promise<AnnexATable> {
   if (principal.role !== 'lead' && principal.role !== 'admin') throw new Forbidden('the Annex A lists are for leads and admins');
   const council = await loadCouncil(store, principal.councilId);
-  const staff = new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s.name]));
+  const staff = new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s]));
   const children: AnnexAChild[] = [];
   for await (const { child, facts } of childrenWithFacts(store, principal.councilId)) {
-    children.push({ child, facts, holderName: staff.get(child.holderId) ?? child.holderId });
+    const adviser = child.team?.personalAdviser;
+    children.push({
+      child,
+      facts,
+      holderName: staff.get(child.holderId)?.name ?? child.holderId,
+      personalAdviserName: adviser ? (staff.get(adviser)?.name ?? adviser) : undefined,
+      teamName: teamNameOf(child.holderId, staff),
+      details: annexADetails(facts, today),
+    });
   }
   const table = annexA(list, children, today, council.policy.personalAdviser.untilAge);
-  for (const row of table.rows) await recordAccess(audit, auditEntryFor(principal, 'export', row[0]!, route));
+  // The first column is the case reference.
+  await recordAccesses(audit, table.rows.map((row) => auditEntryFor(principal, 'export', row[0] as string, route)));
   return table;
 }

@@ -33,6 +33,23 @@ export async function recordAccess(audit: AuditLog, entry: AuditEntry): Promise<
   }
 }
 
+/**
+ * Writes entries for a list handed over at once (an Annex A list): in
+ * batches where the log can (each entry still a conditional put), else one
+ * by one. If any cannot be written, the request fails with 503 and shows
+ * nothing; entries already written stay (the trail is append-only).
+ */
+export async function recordAccesses(audit: AuditLog, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  try {
+    if (audit.appendAll) await audit.appendAll(entries);
+    else for (const entry of entries) await audit.append(entry);
+  } catch (error) {
+    log.warn('audit entries not written', { route: entries[0]!.route, action: entries[0]!.action, error: (error as Error)?.name ?? 'Error' });
+    throw new Unavailable('Kept could not write to its audit trail just now, so it shows nothing; please try again.');
+  }
+}
+
 /** GET /children/{id}/audit: a child's entries, oldest first. An erased child's entries stay readable. */
 export async function childAuditTrail(cases: Pick<CaseStore, 'getChild'>, audit: AuditLog, councilId: string, childId: string): Promise<AuditEntry[]> {
   const [child, entries] = await Promise.all([cases.getChild(councilId, childId), audit.forChild(councilId, childId)]);

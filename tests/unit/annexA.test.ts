@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { annexA, CARE_LEAVER_COLUMNS, CHILDREN_IN_CARE_COLUMNS, placementCode } from '#domain/annexA.js';
+import { annexA, type AnnexACell, CARE_LEAVER_COLUMNS, CHILDREN_IN_CARE_COLUMNS, csvText, placementCode } from '#domain/annexA.js';
 import type { Fact } from '#domain/facts.js';
 
 const TODAY = '2026-12-01';
-const col = (columns: readonly string[], row: string[]) => Object.fromEntries(columns.map((c, i) => [c, row[i]]));
+const col = (columns: readonly string[], row: AnnexACell[]) => Object.fromEntries(columns.map((c, i) => [c, csvText(row[i]!)]));
 
 // Hand-checked: C-1 in care since 2026-03-02, a long-term foster placement after a short one, a care order, a visit, a review,
 // a health assessment, a dental check and two missing episodes, one over a year ago.
@@ -39,7 +39,7 @@ const children = [
   { child: { id: 'C-1', dateOfBirth: '2014-04-04' }, facts: c1, holderName: 'Sue Worker' },
   { child: { id: 'C-2', dateOfBirth: '2012-02-02' }, facts: c2, holderName: 'Sid Worker' },
   { child: { id: 'C-3', dateOfBirth: '2016-06-06' }, facts: c3, holderName: 'Sid Worker' },
-  { child: { id: 'C-4', dateOfBirth: '2007-06-01' }, facts: c4, holderName: 'Dana Pike' },
+  { child: { id: 'C-4', dateOfBirth: '2007-06-01' }, facts: c4, holderName: 'Sid Worker', personalAdviserName: 'Dana Pike', teamName: "Pat Lee's team" },
 ];
 
 describe('Annex A', () => {
@@ -52,26 +52,30 @@ describe('Annex A', () => {
       'Date of Birth': '04/04/2014',
       'Age of Child (Years)': '12',
       'Date Started to be Looked After': '02/03/2026',
-      'Subsequent LAC Episode within the last 12 months': 'b) No',
-      'Date of Most Recent Legal Status': '15/06/2026',
-      'Legal Status': 'C2',
+      'Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)': 'b) No',
+      'Start date of current legal status': '15/06/2026',
+      "Child's Legal Status": 'C2: FCO',
       'Date of Latest Statutory Review': '01/09/2026',
       'Date of Last Social Work Visit': '20/11/2026',
       'Date of Last Health Assessment': '25/03/2026',
       'Date of Last Dental Check': '07/07/2026',
-      'Number of Placements in the last 12 months': '2',
+      'Number of Placements in the Last 12 months': '2',
       'Date Ceased to be Looked After': '',
-      'Date of Most Recent Placement': '10/05/2026',
-      'Placement Type': 'U4',
-      'Number of Episodes Missing from Placement in the last 12 months': '1',
+      'Start Date of Most Recent Placement': '10/05/2026',
+      'Placement Type': 'd) U4: Foster placement - long term',
+      "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months": '1',
       'Allocated Worker': 'Sue Worker',
       Gender: '',
     });
+    // Dates are days and counts numbers, for the spreadsheet.
+    expect(t.rows[0]![3]).toEqual({ day: '2014-04-04' });
+    expect(t.rows[0]![4]).toBe(12);
     expect(col(t.columns, t.rows[1]!)).toMatchObject({
       'Date Ceased to be Looked After': '01/08/2026',
-      'Reason Ceased to be Looked After': 'special-guardianship',
-      'Placement Type': 'U3',
-      'Number of Placements in the last 12 months': '1',
+      // Special guardianship is E45 to E48: Kept cannot tell which without the extract's code.
+      'Reason Ceased to be Looked After': '',
+      'Placement Type': 'c) U3: Foster placement - relative - not FFA',
+      'Number of Placements in the Last 12 months': '1',
     });
   });
 
@@ -80,16 +84,17 @@ describe('Annex A', () => {
     expect(t.columns).toBe(CARE_LEAVER_COLUMNS);
     expect(t.rows).toHaveLength(1);
     expect(col(t.columns, t.rows[0]!)).toEqual({
-      'Child Unique ID': 'C-4', Gender: '', Ethnicity: '', 'Date of Birth': '01/06/2007', 'Age of Young Person (Years)': '19', UASC: '',
-      'Does the Young Person have a Disability': '', 'Eligibility Category': 'Former relevant', 'LA in Touch': '',
+      'Child Unique ID': 'C-4', Gender: '', Ethnicity: '', 'Date of Birth': '01/06/2007', 'Age of Child (Years)': '19',
+      'Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)': '',
+      'Does the Child have a Disability': '', 'Eligibility Category': 'b) Former relevant child', 'LA in Touch': '',
       'Latest Date of Contact': '25/11/2026', 'Type of Accommodation': '', 'Suitability of Accommodation': '', 'Activity Status': '',
-      'Latest Pathway Plan Review Date': '14/08/2026', 'Allocated Personal Adviser': 'Dana Pike', 'Allocated Team': '', 'Allocated Worker': 'Dana Pike',
+      'Latest Pathway Plan Review Date': '14/08/2026', 'Allocated Personal Advisor': 'Dana Pike', 'Allocated Team': "Pat Lee's team", 'Allocated Worker': 'Sid Worker',
     });
   });
 
   it('placement codes where Kept terms name exactly one', () => {
     expect(placementCode('connected-person', true)).toBe('U1');
     expect(placementCode('parent-interim-care-order', false)).toBe('P1');
-    expect(placementCode('residential', false)).toBe('residential');
+    expect(placementCode('residential', false)).toBeUndefined();
   });
 });

@@ -32,6 +32,9 @@ export function auditPuts(tableName: string, entry: AuditEntry) {
   }));
 }
 
+/** Two puts an entry, and a transaction holds at most 100. */
+const ENTRIES_PER_TRANSACTION = 50;
+
 export function dynamoAudit(table: Table): AuditLog {
   const partition = async (pk: string) =>
     (await queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true })).map(entryOf);
@@ -43,6 +46,22 @@ export function dynamoAudit(table: Table): AuditLog {
       } catch (error) {
         if (isConditionFailure(error)) throw new AuditEntryExists(`audit entry ${entry.at}#${entry.id} already exists; entries are never overwritten`);
         throw error;
+      }
+    },
+    /**
+     * Up to 50 entries (100 conditional puts, DynamoDB's limit) in each
+     * transaction, transactions one after another: a batch is written whole
+     * or not at all, and one that fails stops the rest.
+     */
+    async appendAll(entries) {
+      for (let i = 0; i < entries.length; i += ENTRIES_PER_TRANSACTION) {
+        const batch = entries.slice(i, i + ENTRIES_PER_TRANSACTION);
+        try {
+          await table.db.send(new TransactWriteCommand({ TransactItems: batch.flatMap((entry) => auditPuts(table.name, entry)) }));
+        } catch (error) {
+          if (isConditionFailure(error)) throw new AuditEntryExists(`an audit entry of ${batch.length} already exists; entries are never overwritten`);
+          throw error;
+        }
       }
     },
     forChild: (councilId, childId) => partition(auditKeys.childPartition(councilId, childId)),

@@ -27,6 +27,8 @@ export class AuditEntryExists extends AlreadyExists {}
 export interface AuditLog {
   /** Appends one entry; an entry with the same key is never replaced (AuditEntryExists). */
   append(entry: AuditEntry): Promise<void>;
+  /** Appends many entries in as few writes as the store allows, each as `append` would (never replacing one). */
+  appendAll?(entries: readonly AuditEntry[]): Promise<void>;
   /** One child's entries, oldest first. */
   forChild(councilId: string, childId: string): Promise<AuditEntry[]>;
   /** A council's entries for a calendar day (Europe/London), oldest first. */

@@ -17,6 +17,7 @@ const PLACEMENT_TYPES: Record<Arrangement | 'care-leaver' | 'not-recorded', stri
   'parent-interim-care-order': 'With a parent (interim care order)',
   'parent-care-order': 'With a parent (care order)',
   'supported-accommodation': 'Supported accommodation',
+  'short-breaks': 'Short breaks',
   other: 'Other',
   'care-leaver': 'Care leaver',
   'not-recorded': 'Not recorded',

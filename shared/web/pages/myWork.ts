@@ -7,6 +7,7 @@
  * their reports. `POST /calendar-link` gives the person a new private
  * calendar link (the old one stops working) and shows it once.
  */
+import { paginationFor } from './pagination.js';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import escapeHtml from 'escape-html';
 import { addDaysIso } from '#domain/dates.js';
@@ -133,13 +134,7 @@ export async function myWorkPage(event: APIGatewayProxyEventV2, deps: MyWorkDeps
     kind,
     kindItems: [{ value: '', text: 'All kinds of work', selected: !kind }, ...kinds.map((k) => ({ value: k, text: kindLabel(k, council.titles), selected: k === kind }))],
     filtered: Boolean(kind) || everything,
-    pagination: pages > 1
-      ? {
-          ...(pageNumber > 1 ? { previous: { href: hrefFor(pageNumber - 1) } } : {}),
-          ...(pageNumber < pages ? { next: { href: hrefFor(pageNumber + 1) } } : {}),
-          items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: hrefFor(i + 1), current: i + 1 === pageNumber })),
-        }
-      : undefined,
+    pagination: paginationFor(pageNumber, pages, hrefFor),
     pageText: pages > 1 ? `Page ${pageNumber} of ${pages}` : undefined,
     csrf: page.csrf,
     surveys: surveys.map((s) => ({

@@ -4,6 +4,7 @@
  * holds, a page at a time, saying which need an IRO or personal adviser
  * allocated, each with "Change the team".
  */
+import { paginationFor } from './pagination.js';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import escapeHtml from 'escape-html';
 import { addDaysIso } from '#domain/dates.js';
@@ -91,12 +92,6 @@ async function answer(event: APIGatewayProxyEventV2, deps: TeamDeps, page: Page,
       { text: names.get(child.holderId) ?? 'Someone outside your team' },
       { html: `<a class="govuk-link" href="/children/${encodeURIComponent(child.id)}/team">Change the team<span class="govuk-visually-hidden"> of case ${escapeHtml(child.id)}</span></a>` },
     ]),
-    pagination: pages > 1
-      ? {
-          ...(pageNumber > 1 ? { previous: { href: hrefFor(pageNumber - 1) } } : {}),
-          ...(pageNumber < pages ? { next: { href: hrefFor(pageNumber + 1) } } : {}),
-          items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: hrefFor(i + 1), current: i + 1 === pageNumber })),
-        }
-      : undefined,
+    pagination: paginationFor(pageNumber, pages, hrefFor),
   });
 }

@@ -42,14 +42,16 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   const step = event.pathParameters?.page ?? '';
   const method = event.requestContext.http.method;
   const homeName = async () => (home ? (await loadCouncil(deps.store, home.councilId)).name : 'Kept');
+  // A page that only says "we cannot find this" must reach the young person even when the council's name cannot be read.
+  const homeNameIfReadable = () => homeName().catch(() => 'Kept');
   const callerAddress = event.requestContext.http.sourceIp ?? 'unknown';
 
   if (!event.pathParameters?.token) return codePage(page, deps, callerAddress, await homeName(), event.queryStringParameters?.code);
   const opened = await openSurveyLink(deps, token, callerAddress);
-  if (opened.state === 'too-many-tries') return tooManyTries(page, await homeName());
+  if (opened.state === 'too-many-tries') return tooManyTries(page, await homeNameIfReadable());
   if (opened.state === 'not-found') {
     return page.message(404, {
-      councilName: opened.council?.name ?? (await homeName()),
+      councilName: opened.council?.name ?? (await homeNameIfReadable()),
       title: 'We cannot find this survey',
       paragraphs: opened.council
         ? ['Please talk to your worker.']

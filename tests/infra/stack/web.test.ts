@@ -120,7 +120,7 @@ describe('the functions that render pages (uses.web)', () => {
   });
 
   it('render a page through the GOV.UK template, with a cookie, from the deployed asset (web/survey run from cdk.out)', () => {
-    // A token that cannot be a link is answered before the table is read.
+    // A token that cannot be a link is answered without the table (here unreachable): the council's name falls back to Kept.
     const page = invoke('web/survey', {
       pathParameters: { token: 'not-a-link' },
       requestContext: { http: { method: 'GET' } },

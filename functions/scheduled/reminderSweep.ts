@@ -5,7 +5,7 @@
 import middy from '@middy/core';
 import { withLogContext } from '#platform/log.js';
 import type { Context } from 'aws-lambda';
-import { runSweep } from '#services/sweep.js';
+import { runSweep, sweepFailure } from '#services/sweep.js';
 import { sendClaims, store } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { config, scheduledDay } from '#platform/config.js';
@@ -30,9 +30,11 @@ export const handler = middy<SweepEvent, Awaited<ReturnType<typeof runSweep>>, E
       appUrl: config.appUrl,
       signal: signal.signal,
     });
-    // Failing the invocation sends it back to Lambda's retries (the markers make a rerun send only
-    // what is missing) and, after those, to the dead-letter queue, where an alarm is raised.
-    if (report.failed > 0) throw new Error(`${report.failed} digest(s) could not be sent for ${report.today}`);
+    // Failing the invocation (after the rest is done) sends it back to the retries (the markers make a rerun
+    // send only what is missing; a digest another run held is sent once its lease is over) and, after those,
+    // to the dead-letter queue, where an alarm is raised.
+    const failure = sweepFailure(report);
+    if (failure) throw new Error(failure);
     return report;
   } finally {
     clearTimeout(timer);

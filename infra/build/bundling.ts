@@ -36,8 +36,6 @@ export const WEB_EXTERNAL_MODULES = ['chokidar', 'fsevents'];
 export const ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': './infra/build/lambdaCredentials.ts',
   '@smithy/core/event-streams': './infra/build/noEventStreams.ts',
-  // The S3 client without the schemas of the S3 operations Kept never calls (about 60 KB): see s3Client.ts.
-  '#store/extracts/s3Sdk.js': './infra/build/s3Client.ts',
 };
 
 /** Everything that decides how one function is bundled. */

@@ -2,7 +2,8 @@
  * Bearer token verification, the same in AWS and locally: a JWT signed by
  * the configured issuer (Cognito in AWS, the local issuer on this machine),
  * checked against its published keys, naming a council, a staff member and
- * a Cognito group that gives the role.
+ * a Cognito group that gives the role. A stack serves one council: a token
+ * naming any other (COUNCIL_ID) is refused like a token that is not valid.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -49,5 +50,6 @@ export async function verifyBearer(authorization: string | undefined): Promise<P
   if (!role || typeof councilId !== 'string' || typeof staffId !== 'string' || typeof payload.sub !== 'string') {
     throw new Unauthenticated('the sign-in token does not say who you are in which council');
   }
+  if (councilId !== config.councilId) throw new Unauthenticated("the sign-in token is for another council's Kept; sign in here");
   return { subject: payload.sub, councilId, staffId, role };
 }

@@ -12,12 +12,17 @@ import { auditEntryFor } from './audit.js';
 export async function openCase(store: KeptStore, principal: Principal, input: ChildInput, route: string): Promise<ChildRecord> {
   const contact = contactProblem(input);
   if (contact) throw new InvalidInput([contact]);
-  const holder = await store.getStaff(principal.councilId, input.holderId);
+  const staff = await store.listStaff(principal.councilId);
+  const holder = staff.find((s) => s.id === input.holderId);
   if (!holder || (holder.role !== 'practitioner' && holder.role !== 'manager')) {
     throw new InvalidInput([{ field: 'holderId', message: `no practitioner or manager ${input.holderId} in your council` }]);
   }
+  // The rule of changing a team (services/team.ts): a manager allocates only within their own team.
+  if (principal.role === 'manager' && !teamOf(principal.staffId, staff).includes(input.holderId)) {
+    throw new InvalidInput([{ field: 'holderId', message: `${input.holderId} is not in your team; an admin opens a case in another team` }]);
+  }
   if (input.team) {
-    const problems = teamProblems(input.team, new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s])), 'team.');
+    const problems = teamProblems(input.team, new Map(staff.map((s) => [s.id, s])), 'team.');
     if (problems.length) throw new InvalidInput(problems);
   }
   const audit = auditEntryFor(principal, 'create', input.id, route);

@@ -1,9 +1,14 @@
 /**
  * The morning sweep: read what is due from the due-date index, plan one
  * digest per person, and send each at most once. A marker is claimed before
- * each send, so a retried or concurrent sweep skips what is claimed or sent,
- * and a sweep stopped half-way leaves the rest for the next run.
+ * each send, so a retried or concurrent sweep skips what is sent, and a
+ * sweep stopped half-way leaves the rest for the next run. Each claim names
+ * this run (`runId`): a digest another run still holds within its lease is
+ * neither sent nor counted as sent here; it is counted `held`, and a run with
+ * any digest held, failed or whose claim was lost ends failed (the handler
+ * throws), so the scheduler's retry after the lease finishes the work.
  */
+import { randomUUID } from 'node:crypto';
 import { isWorkingDay } from '#domain/workingDays.js';
 import { toDayNumber } from '#domain/dates.js';
 import { planDigests, horizonEnd } from '#domain/reminders.js';
@@ -28,6 +33,8 @@ export interface SweepOptions {
   anyDay?: boolean;
   /** Stops between digests when aborted, as a Lambda about to time out would. */
   signal?: AbortSignal;
+  /** This run's id, recorded on every claim it makes (a fresh UUID when not given). */
+  runId?: string;
 }
 
 /** Digest markers are kept this long, then expire by TTL (a rerun only ever looks at its own day). */
@@ -41,7 +48,12 @@ export interface SweepReport {
   refreshed: number;
   digests: number;
   sent: number;
+  /** Digests another run had already sent. */
   alreadyClaimed: number;
+  /** Digests another run held within its lease: not sent by this run, and not known to be sent. */
+  held: number;
+  /** Digests sent whose claim had meanwhile passed to another run (this run overran its lease). */
+  claimsLost: number;
   failed: number;
   unreachable: number;
   stoppedEarly: boolean;
@@ -50,8 +62,9 @@ export interface SweepReport {
 export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   const { store, claims, councilId, today, send } = options;
   const now = options.nowMs ?? Date.now;
+  const owner = options.runId ?? randomUUID();
   const report: SweepReport = {
-    today, ran: false, itemsRead: 0, refreshed: 0, digests: 0, sent: 0, alreadyClaimed: 0, failed: 0, unreachable: 0, stoppedEarly: false,
+    today, ran: false, itemsRead: 0, refreshed: 0, digests: 0, sent: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, unreachable: 0, stoppedEarly: false,
   };
   if (!options.anyDay && !isWorkingDay(toDayNumber(today))) {
     report.reason = 'not a working day';
@@ -87,9 +100,17 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     const staffId = digest.recipient.id;
     const key: SendKey = { kind: 'digest', councilId, date: today, staffId };
     const nowMs = now();
-    const terms = { nowMs, leaseMs: options.leaseMs ?? 15 * 60_000, expiresAt: Math.floor(nowMs / 1000) + MARKER_DAYS * 86_400 };
-    if ((await claims.claim(key, terms)) !== 'claimed') {
+    const terms = { nowMs, leaseMs: options.leaseMs ?? 15 * 60_000, expiresAt: Math.floor(nowMs / 1000) + MARKER_DAYS * 86_400, owner };
+    const outcome = await claims.claim(key, terms);
+    if (outcome === 'sent') {
       report.alreadyClaimed += 1;
+      continue;
+    }
+    if (outcome === 'held') {
+      // Another run holds it within its lease: it may be sending it now, or it may have died. Not ours to send
+      // or to count as sent; this run ends failed so that the retry, after the lease, finishes it.
+      report.held += 1;
+      log.warn('digest held by another run', { councilId, today, staffId });
       continue;
     }
     const email = renderDigest(digest, { appUrl: options.appUrl, councilName: council.name, titles: council.titles });
@@ -100,13 +121,27 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       report.failed += 1;
       // Alarm-worthy: a person did not get today's reminders. The marker is released for a rerun.
       log.error('digest not sent', { councilId, today, staffId, error: (error as Error).name ?? 'Error', deadLetter: true });
-      await claims.release(key);
+      await claims.release(key, owner);
       continue;
     }
-    await claims.markSent(key, messageId);
+    if (!(await claims.markSent(key, messageId, owner))) {
+      // Sent, but the claim passed to another run meanwhile (this run overran its lease): that run may send it too.
+      report.claimsLost += 1;
+      log.error('digest claim lost before it was marked sent', { councilId, today, staffId });
+    }
     for (const e of digest.escalations) await store.markEscalated(councilId, e.childId, e.kind, e.dueDate, today);
     report.sent += 1;
   }
   log.info('sweep finished', { councilId, ...report });
   return report;
+}
+
+/** Why a finished sweep must count as failed (so that it is retried), or undefined when it succeeded. */
+export function sweepFailure(report: SweepReport): string | undefined {
+  const why = [
+    report.failed && `${report.failed} digest(s) could not be sent`,
+    report.held && `${report.held} digest(s) held by another run`,
+    report.claimsLost && `${report.claimsLost} digest claim(s) lost before being marked sent`,
+  ].filter(Boolean);
+  return why.length ? `${why.join('; ')} for ${report.today}` : undefined;
 }

@@ -115,12 +115,12 @@ describe('who may read the trail', () => {
     expect((await stack.call('GET', `/audit?date=${day}`)).status).toBe(401);
   });
 
-  it('answers 404 for another council\'s child or an unknown one, and shows another council nothing', async () => {
-    expect((await stack.call('GET', '/children/A-1/audit', { token: t.foreignAdmin })).status).toBe(404);
+  it("answers 404 for an unknown child, and 401 to another council's admin", async () => {
+    expect((await stack.call('GET', '/children/A-1/audit', { token: t.foreignAdmin })).status).toBe(401);
     expect((await stack.call('GET', '/children/A-404/audit', { token: t.admin })).status).toBe(404);
     const foreign = await stack.call('GET', `/audit?date=${londonDateOf(new Date())}`, { token: t.foreignAdmin });
-    expect(foreign.status).toBe(200);
-    expect(foreign.body.entries).toEqual([]);
+    expect(foreign.status).toBe(401);
+    expect(foreign.body.entries).toBeUndefined();
   });
 
   it('names the field when the date is wrong', async () => {

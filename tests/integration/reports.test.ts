@@ -163,6 +163,7 @@ describe('invited and answered', () => {
     // The demo's closed campaign from last year: 58 recorded as invited, 34 answers stored, no invitations left.
     const council = `${stack.councilId}-demo`;
     await seedLastYear(surveys, council, TODAY);
+    stack.serveCouncil(council);
     const lead = await stack.token('lead', 'lead-1', council);
     const cell = (html: string, key: string) => new RegExp(`>\\s*${key}\\s*</dt>\\s*<dd[^>]*>\\s*([^<]+?)\\s*</dd>`).exec(html)?.[1];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { runSweep, type SweepOptions } from '#services/sweep.js';
+import { runSweep, sweepFailure, type SweepOptions } from '#services/sweep.js';
 import { sesSender, type SendEmail } from '#email/sender.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
@@ -11,7 +11,7 @@ import type { ReceivedEmail } from '#local/services.js';
 import { longDate } from '#domain/dateText.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#store/dynamo/client.js';
-import { killedAfter } from '#tests/support/killedRun.js';
+import { killedAfter, sweepKilledAt } from '#tests/support/killedRun.js';
 
 let stack: TestStack;
 let send: SendEmail;
@@ -131,7 +131,8 @@ describe('the morning sweep', () => {
     const [a, b] = await Promise.all([sweep('2027-01-20'), sweep('2027-01-20')]);
     expect(a.digests).toBe(b.digests);
     expect(a.sent + b.sent).toBe(a.digests);
-    expect(a.alreadyClaimed + b.alreadyClaimed).toBe(a.digests);
+    // What one run finds claimed by the other is either sent already or still held within its lease.
+    expect(a.alreadyClaimed + b.alreadyClaimed + a.held + b.held).toBe(a.digests);
     const emails = await digestsOn('2027-01-20');
     expect(emails).toHaveLength(a.digests);
     expect(new Set(recipients(emails)).size).toBe(a.digests);
@@ -154,7 +155,9 @@ describe('the morning sweep', () => {
     const now = Date.parse('2027-01-22T07:00:00Z');
     expect(await stack.claims.claim({ kind: 'digest', councilId: stack.councilId, date: '2027-01-22', staffId: 'sw-1' }, { nowMs: now, leaseMs: 15 * 60_000, expiresAt: now / 1000 + 86_400 })).toBe('claimed');
     const early = await sweep('2027-01-22', { nowMs: () => now + 60_000 });
-    expect(early).toMatchObject({ sent: early.digests - 1, alreadyClaimed: 1 });
+    // Held, not counted as sent: the run ends failed so that the retry, after the lease, sends it.
+    expect(early).toMatchObject({ sent: early.digests - 1, alreadyClaimed: 0, held: 1 });
+    expect(sweepFailure(early)).toMatch(/1 digest\(s\) held by another run/);
     expect(recipients(await digestsOn('2027-01-22'))).not.toContain('sw-1');
     expect(await sweep('2027-01-22', { nowMs: () => now + 16 * 60_000 })).toMatchObject({ sent: 1, alreadyClaimed: early.digests - 1 });
     expect(recipients(await digestsOn('2027-01-22')).filter((r) => r === 'sw-1')).toHaveLength(1);
@@ -181,4 +184,55 @@ describe('the morning sweep', () => {
     expect(report.unreachable).toBeGreaterThan(0);
     expect(recipients(await digestsOn('2027-02-01'))).toEqual(['sw-2', 'tm-1']);
   });
+});
+
+describe('a sweep whose process is killed (SIGKILL) mid-digest, then run again', () => {
+  const recipientCounts = async (day: string) => {
+    const counts = new Map<string, number>();
+    for (const r of recipients(await digestsOn(day))) counts.set(r!, (counts.get(r!) ?? 0) + 1);
+    return counts;
+  };
+
+  it.each([
+    ['after-claim', '2027-01-26', 0],
+    ['after-send', '2027-01-27', 1],
+  ] as const)('killed %s: a retry within the lease sends nothing held and fails; the retry after it finishes the work, none lost', async (point, day, sentBeforeDeath) => {
+    const t0 = Date.parse(`${day}T07:00:00Z`);
+    const killed = await sweepKilledAt(day, point, 1, t0);
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    expect(await digestsOn(day)).toHaveLength(sentBeforeDeath);
+
+    const early = await sweep(day, { nowMs: () => t0 + 60_000 });
+    expect(early).toMatchObject({ held: 1, alreadyClaimed: 0, sent: early.digests - 1 });
+    expect(sweepFailure(early)).toBeDefined();
+
+    const late = await sweep(day, { nowMs: () => t0 + 16 * 60_000 });
+    expect(late).toMatchObject({ held: 0, sent: 1, alreadyClaimed: early.digests - 1, failed: 0, claimsLost: 0 });
+    expect(sweepFailure(late)).toBeUndefined();
+    expect(await sweep(day, { nowMs: () => t0 + 17 * 60_000 })).toMatchObject({ sent: 0, held: 0, alreadyClaimed: early.digests });
+
+    const counts = await recipientCounts(day);
+    expect(counts.size, 'every digest arrived').toBe(early.digests);
+    const twice = [...counts].filter(([, c]) => c > 1).map(([r]) => r);
+    // Killed after the claim: every digest exactly once. Killed after SES accepted the email but before it was
+    // marked, nothing records that it went (SES takes no idempotency key), so the retry after the lease sends
+    // that one digest again: at least once, never lost, and only that one twice.
+    expect(twice).toHaveLength(point === 'after-claim' ? 0 : 1);
+    expect([...counts.values()].every((c) => c <= 2)).toBe(true);
+  }, 60_000);
+});
+
+it('a run that overran its lease cannot mark or release the claim another run took over', async () => {
+  const key = { kind: 'digest', councilId: stack.councilId, date: '2027-01-28', staffId: 'sw-9' } as const;
+  const t0 = Date.parse('2027-01-28T07:00:00Z');
+  const terms = (nowMs: number, owner: string) => ({ nowMs, leaseMs: 15 * 60_000, expiresAt: t0 / 1000 + 86_400, owner });
+  expect(await stack.claims.claim(key, terms(t0, 'run-a'))).toBe('claimed');
+  expect(await stack.claims.claim(key, terms(t0 + 60_000, 'run-b'))).toBe('held');
+  expect(await stack.claims.claim(key, terms(t0 + 16 * 60_000, 'run-b'))).toBe('claimed');
+  // run-a wakes up after its lease: its release and its mark change nothing of run-b's claim.
+  await stack.claims.release(key, 'run-a');
+  expect(await stack.claims.markSent(key, 'msg-a', 'run-a')).toBe(false);
+  expect(await stack.claims.claim(key, terms(t0 + 17 * 60_000, 'run-c'))).toBe('held');
+  expect(await stack.claims.markSent(key, 'msg-b', 'run-b')).toBe(true);
+  expect(await stack.claims.claim(key, terms(t0 + 40 * 60_000, 'run-c'))).toBe('sent');
 });

@@ -186,6 +186,7 @@ describe('survey texts', () => {
 describe('a young person’s contact details through the API', () => {
   it('stores a UK mobile in E.164 with the channel, and refuses bad ones naming the field, storing nothing', async () => {
     const c = await council('api', []);
+    stack.serveCouncil(c.councilId);
     const manager = await stack.token('manager', 'tm-1', c.councilId);
     const child = (id: string, extra: object) => ({ id, firstName: 'Ada', lastName: 'Stone', dateOfBirth: '2010-04-01', holderId: 'sw-1', ...extra });
     const ok = await stack.call('POST', '/children', { token: manager, body: child('C-1', { mobile: '07700 100 100', preferredChannel: 'text', language: 'fa' }) });

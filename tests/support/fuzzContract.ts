@@ -33,8 +33,6 @@ export interface Contract {
   anyOf?: string[];
   /** The statuses this request may answer. */
   allowed?: readonly number[];
-  /** A 400 without `problems` is tolerated here (a known bug, pinned by its own test). */
-  problemsOptional?: boolean;
 }
 
 export function checkJson(r: Answer, c: Contract = {}): void {
@@ -45,13 +43,9 @@ export function checkJson(r: Answer, c: Contract = {}): void {
   if (typeof r.body?.error !== 'string' || !r.body.error.trim()) fail('a 4xx must carry an error message', r);
   if (r.status !== 400) return;
   const problems = r.body.problems;
-  if (problems === undefined && c.problemsOptional) {
-    // still the error must name the field
-  } else {
-    if (!Array.isArray(problems) || problems.length === 0) fail('a 400 must list its problems', r);
-    for (const p of problems) {
-      if (typeof p?.field !== 'string' || !p.field || typeof p?.message !== 'string' || !p.message.trim()) fail('each problem needs a field and a message', r);
-    }
+  if (!Array.isArray(problems) || problems.length === 0) fail('a 400 must list its problems', r);
+  for (const p of problems) {
+    if (typeof p?.field !== 'string' || !p.field || typeof p?.message !== 'string' || !p.message.trim()) fail('each problem needs a field and a message', r);
   }
   if (c.field && !namesField(r, c.field)) fail(`the 400 does not name ${c.field}`, r);
   if (c.anyOf && !c.anyOf.some((f) => namesField(r, f))) fail(`the 400 names none of ${c.anyOf.join(', ')}`, r);

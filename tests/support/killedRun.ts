@@ -17,3 +17,17 @@ export function killedAfter(n: number, send: SendEmail): { send: SendEmail; sign
     },
   };
 }
+
+/** A real process running the sweep, SIGKILLed at `point` around its `n`th digest (tests/support/killedSweep.ts). */
+export async function sweepKilledAt(today: string, point: 'after-claim' | 'after-send', n: number, nowMs: number): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
+  const { spawn } = await import('node:child_process');
+  const { ROOT } = await import('./command.js');
+  return new Promise((done, failed) => {
+    // node itself with tsx's loader, so that the process killed is the one the test waits on.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/killedSweep.ts', today, point, String(n), String(nowMs)], { cwd: ROOT, env: { ...process.env, KEPT_LOG: 'silent' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', failed);
+    child.on('close', (code, signal) => done({ code, signal, stderr }));
+  });
+}

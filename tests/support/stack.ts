@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import type { Role } from '#domain/principal.js';
 import { applyLocalEnvironment, type LocalSettings } from '#local/settings.js';
 import { publishKeys, signLocalToken } from '#local/issuer.js';
@@ -36,6 +36,12 @@ export interface TestStack extends Stores {
   inbox(): Promise<ReceivedEmail[]>;
   /** Texts this file's SMS endpoint has received. */
   texts(): Promise<ReceivedText[]>;
+  /**
+   * For the rest of the running test, the API serves another council
+   * (COUNCIL_ID), as that council's own stack would: a stack refuses tokens of
+   * any council but its own.
+   */
+  serveCouncil(councilId: string): void;
   stop(): Promise<void>;
 }
 
@@ -100,6 +106,10 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
       return (await receivedEmails(sesEndpoint)).filter((e) => e.destination.to.some((to) => to.endsWith(`@${councilId}.test`)));
     },
     texts: () => receivedTexts(sms.endpoint),
+    serveCouncil(other) {
+      process.env.COUNCIL_ID = other;
+      onTestFinished(() => void (process.env.COUNCIL_ID = councilId));
+    },
     stop: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await sms.stop();

@@ -71,17 +71,21 @@ export function dynamoCases(table: Table): CaseStore {
     return null;
   }
 
-  /** Marks the child's email or mobile unreachable, only while the record still holds that address or number. */
+  /**
+   * Marks the child's email or mobile unreachable, only while the record still holds that address or number.
+   * An update of that one field that bumps the version, so a writer that read the record before it (a team
+   * change) fails its version check and reads again rather than writing the mark away.
+   */
   const markUnreachable = (councilId: string, childId: string, field: 'email' | 'mobile', value: string, since: string, reason: string) =>
     writtenIfStill(
       table.db.send(
         new UpdateCommand({
           TableName,
           Key: keys.child(councilId, childId),
-          UpdateExpression: 'SET #unreachable = :u',
+          UpdateExpression: 'SET #unreachable = :u, #version = #version + :one',
           ConditionExpression: 'attribute_exists(pk) AND #field = :v',
-          ExpressionAttributeNames: { '#unreachable': `${field}Unreachable`, '#field': field },
-          ExpressionAttributeValues: { ':u': { since, reason }, ':v': value },
+          ExpressionAttributeNames: { '#unreachable': `${field}Unreachable`, '#field': field, '#version': 'version' },
+          ExpressionAttributeValues: { ':u': { since, reason }, ':v': value, ':one': 1 },
         }),
       ),
     );

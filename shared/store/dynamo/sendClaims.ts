@@ -1,8 +1,8 @@
 /**
  * Send markers in the single table: a digest's under its day, a survey
  * message's in its campaign's partition (keys.ts). A marker is `sending`
- * while claimed, with a lease, then `sent` with the message id; it expires
- * by TTL once nothing could send the message again.
+ * while claimed, with a lease and its run's id (`owner`), then `sent` with the
+ * message id; it expires by TTL once nothing could send the message again.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SendClaims, SendKey } from '../ports/sendClaims.js';
@@ -32,12 +32,12 @@ export function dynamoSendClaims(table: Table): SendClaims {
      * lease on it; a lease left by a run that died before sending can be
      * taken over once it expires.
      */
-    async claim(key, { nowMs, leaseMs, expiresAt }) {
+    async claim(key, { nowMs, leaseMs, expiresAt, owner }) {
       const claimed = await writtenIfStill(
         table.db.send(
           new PutCommand({
             TableName,
-            Item: { ...keyOf(key), state: 'sending', leaseUntil: nowMs + leaseMs, expiresAt },
+            Item: { ...keyOf(key), state: 'sending', leaseUntil: nowMs + leaseMs, expiresAt, ...(owner ? { owner } : {}) },
             ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND leaseUntil < :now)',
             ExpressionAttributeNames: STATE,
             ExpressionAttributeValues: { ':sending': 'sending', ':now': nowMs },
@@ -49,27 +49,31 @@ export function dynamoSendClaims(table: Table): SendClaims {
       return Item?.state === 'sent' ? 'sent' : 'held';
     },
 
-    async markSent(key, messageId) {
-      await table.db.send(
-        new UpdateCommand({
-          TableName,
-          Key: keyOf(key),
-          UpdateExpression: 'SET #state = :sent, messageId = :m',
-          ExpressionAttributeNames: STATE,
-          ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId },
-        }),
+    async markSent(key, messageId, owner) {
+      return writtenIfStill(
+        table.db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keyOf(key),
+            UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil',
+            ...(owner
+              ? { ConditionExpression: '#state = :sending AND #owner = :owner', ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':sending': 'sending', ':owner': owner } }
+              : { ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId } }),
+            ExpressionAttributeNames: { ...STATE, '#owner': 'owner' },
+          }),
+        ),
       );
     },
 
-    async release(key) {
+    async release(key, owner) {
       await writtenIfStill(
         table.db.send(
           new DeleteCommand({
             TableName,
             Key: keyOf(key),
-            ConditionExpression: '#state = :sending',
-            ExpressionAttributeNames: STATE,
-            ExpressionAttributeValues: { ':sending': 'sending' },
+            ConditionExpression: owner ? '#state = :sending AND #owner = :owner' : '#state = :sending',
+            ExpressionAttributeNames: owner ? { ...STATE, '#owner': 'owner' } : STATE,
+            ExpressionAttributeValues: owner ? { ':sending': 'sending', ':owner': owner } : { ':sending': 'sending' },
           }),
         ),
       );

@@ -5,7 +5,7 @@
  * them: the default trailing checksums add nothing over TLS for these small
  * objects and S3-compatible stand-ins do not all speak them.
  */
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '#store/extracts/s3Sdk.js';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ExtractFiles } from '#store/ports/extractFiles.js';
 
 let shared: S3Client | undefined;

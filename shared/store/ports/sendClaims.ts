@@ -2,6 +2,9 @@
  * The right to send one message, claimed before it is sent, so that a
  * retried or concurrent run never sends it twice. A claim is a lease: a
  * run that dies holding one leaves it to be taken over once it expires.
+ * A claim records its run (`owner`); marking it sent and giving it back are
+ * conditional on that owner, so a run that overran its lease cannot mark or
+ * release a claim another run has taken over since.
  */
 export type SendKey =
   /** A person's digest for a day. */
@@ -22,11 +25,22 @@ export interface ClaimTerms {
   leaseMs: number;
   /** When the marker may go (epoch seconds): after this nothing could send the message again. */
   expiresAt: number;
+  /**
+   * The claiming run's id, recorded on the claim. Give it again to `markSent`
+   * and `release`. (Without one, the claim has no owner and those two act on
+   * it whoever holds it: the old behaviour, left for callers not yet moved.)
+   */
+  owner?: string;
 }
 
 export interface SendClaims {
   claim(key: SendKey, terms: ClaimTerms): Promise<ClaimOutcome>;
-  markSent(key: SendKey, messageId: string): Promise<void>;
-  /** Gives a claim back after a failed send, so a later run can try again. */
-  release(key: SendKey): Promise<void>;
+  /**
+   * Marks the message sent. With `owner`: only while that run still holds the
+   * claim; false when it no longer does (its lease ran out and another run
+   * took the claim over, or the message was marked already).
+   */
+  markSent(key: SendKey, messageId: string, owner?: string): Promise<boolean>;
+  /** Gives a claim back after a failed send, so a later run can try again; with `owner`, only that run's claim. */
+  release(key: SendKey, owner?: string): Promise<void>;
 }

@@ -64,6 +64,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'POST', path: '/me/calendar', handler: 'api/issueCalendarLink', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/staff', handler: 'api/listStaff', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/staff', handler: 'api/createStaff', auth: true, uses: { table: 'write' } },
+  // Staff who change and leave (admins): a leaver's access ends, never their history.
+  { method: 'PUT', path: '/staff/{id}', handler: 'api/changeStaff', auth: true, uses: { table: 'write' } },
+  { method: 'DELETE', path: '/staff/{id}', handler: 'api/endStaffAccess', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/calendar/{token}', handler: 'api/calendarFeed', auth: false, uses: { table: 'read' } },
   { method: 'GET', path: '/campaigns', handler: 'api/listCampaigns', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/campaigns', handler: 'api/createCampaign', auth: true, uses: { table: 'write' } },

@@ -14,7 +14,9 @@ const path = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,100}(
 export const handler = api({ roles: 'public', params: path }, async ({ params }) => {
   const s = store();
   const owner = await s.findCalendarToken(tokenHash(params.token.replace(/\.ics$/, '')));
-  if (!owner) throw new NotFound('this calendar link is not valid; ask Kept for a new one');
+  // A leaver's link is deleted when their access ends; the staff record is checked too, in case a link was made meanwhile.
+  const staff = owner ? await s.getStaff(owner.councilId, owner.staffId) : null;
+  if (!owner || staff?.accessEnded) throw new NotFound('this calendar link is not valid; ask Kept for a new one');
   const [items, council] = await Promise.all([s.dueForHolder(owner.councilId, owner.staffId), loadCouncil(s, owner.councilId)]);
   const body = calendarFeed(items, { appUrl: config.appUrl, councilName: council.name, titles: council.titles });
   return raw(200, 'text/calendar; charset=utf-8', body, { 'content-disposition': 'inline; filename="kept.ics"' });

@@ -2,17 +2,23 @@
  * Bearer token verification, the same in AWS and locally: a JWT signed by
  * the configured issuer (Cognito in AWS, the local issuer on this machine),
  * checked against its published keys, naming a council, a staff member and
- * a Cognito group that gives the role.
+ * a Cognito group that gives the role. A leaver's token is refused as soon
+ * as an admin ends their access: every verification reads the staff record.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type JSONWebKeySet, type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
 import { type Principal, strongestRole } from '#domain/principal.js';
 import { config } from '#platform/config.js';
+import { store } from '#services/context.js';
+import type { StaffStore } from '#store/ports/staff.js';
 
 export type { Principal };
 
 export class Unauthenticated extends Error {}
+
+/** A valid token for someone whose access has ended (a leaver). */
+export class AccessEnded extends Unauthenticated {}
 
 /** Claim names: Cognito's group claim, and the user pool's custom attributes. */
 export const CLAIMS = { groups: 'cognito:groups', council: 'custom:council', staffId: 'custom:staff_id' } as const;
@@ -30,7 +36,7 @@ function keySet(url: string): JWTVerifyGetKey {
   return set;
 }
 
-export async function verifyBearer(authorization: string | undefined): Promise<Principal> {
+export async function verifyBearer(authorization: string | undefined, staff: Pick<StaffStore, 'getStaff'> = store()): Promise<Principal> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) throw new Unauthenticated('sign in first: send an Authorization: Bearer token');
   let payload: Record<string, unknown>;
@@ -49,5 +55,7 @@ export async function verifyBearer(authorization: string | undefined): Promise<P
   if (!role || typeof councilId !== 'string' || typeof staffId !== 'string' || typeof payload.sub !== 'string') {
     throw new Unauthenticated('the sign-in token does not say who you are in which council');
   }
+  const member = await staff.getStaff(councilId, staffId);
+  if (member?.accessEnded) throw new AccessEnded('your access to Kept has ended; sign in again, and ask your Kept administrator if you still work here');
   return { subject: payload.sub, councilId, staffId, role };
 }

@@ -75,7 +75,7 @@ describe('PUT /staff/{id}', () => {
       ['change-staff', 'admin-1', 'PUT /staff/{id}'],
     ]);
     const day = await stack.audit.forDay(stack.councilId, londonDateOf(new Date(audit[0]!.at)));
-    expect(day.some((e) => e.staffMemberId === 'sw-1' && e.action === 'change-staff')).toBe(true);
+    expect(day.some((e) => 'staffMemberId' in e && e.staffMemberId === 'sw-1' && e.action === 'change-staff')).toBe(true);
   });
 
   it("refuses an address that is someone else's (409), keeping both", async () => {

@@ -146,6 +146,12 @@ export const EMAIL_EVENTS_HANDLER = { handler: 'events/emailEvents', uses: { tab
 export const TEXT_EVENTS_HANDLER = { handler: 'events/textEvents', uses: { table: 'write' } } as const;
 
 /**
+ * Cognito's pre token generation trigger, where staff sign in through the
+ * council's own identity provider: who the person is comes from the staff list.
+ */
+export const SIGN_IN_CHECK_HANDLER = { handler: 'events/signInCheck', uses: { table: 'read' } } as const;
+
+/**
  * The nightly import: an extract's `_complete` marker landing in the extract
  * bucket (`ssd/<folder>/_complete`, `ssda903/<folder>/_complete`; see
  * shared/domain/import/manifest.ts) starts this handler, through EventBridge.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouncilStack, staffTokens, type TestStack } from '#tests/support/stack.js';
 import { webSession } from '#tests/support/webSession.js';
 import { londonDateOf } from '#domain/dates.js';
+import { childrenToHandOver, colleaguesFor, handOver } from '#services/staff.js';
 
 let stack: TestStack;
 let t: Record<'admin' | 'tm1' | 'sw1' | 'sw2' | 'lead', string>;
@@ -135,5 +136,53 @@ describe('DELETE /staff/{id}', () => {
     expect((await stack.audit.forStaffMember(stack.councilId, 'sw-2')).map((e) => e.action)).toEqual(['end-access']);
     // Others are not affected.
     expect((await stack.call('GET', '/me/due', { token: t.sw1 })).status).toBe(200);
+  });
+});
+
+describe("handing over a leaver's children (services/staff.ts)", () => {
+  const admin = () => ({ subject: 'admin', councilId: stack.councilId, staffId: 'admin-1', role: 'admin' as const });
+
+  it("lists every child the leaver holds or is in the team of, and moves one or all to a colleague whose team role fits, each an audited team change", async () => {
+    await stack.store.createStaff({ councilId: stack.councilId, id: 'iro-9', name: 'Ina Reviewer', email: `iro-9@${stack.councilId}.test`, role: 'practitioner', teamRole: 'iro' });
+    await stack.store.createStaff({ councilId: stack.councilId, id: 'iro-8', name: 'Ian Reviewer', email: `iro-8@${stack.councilId}.test`, role: 'practitioner', teamRole: 'iro' });
+    for (const id of ['H-1', 'H-2']) {
+      const made = await stack.call('POST', '/children', {
+        token: t.admin,
+        body: { id, firstName: 'Hana', lastName: 'Over', dateOfBirth: '2012-02-02', holderId: 'sw-1', team: { socialWorker: 'sw-1', iro: 'iro-9' } },
+      });
+      expect(made.status).toBe(201);
+    }
+    const held = await childrenToHandOver(stack.store, admin(), 'iro-9');
+    expect(held.children).toEqual([
+      { childId: 'H-1', initials: 'H.O.', roles: ['iro'] },
+      { childId: 'H-2', initials: 'H.O.', roles: ['iro'] },
+    ]);
+    // Only colleagues whose team role fits, still working here, by name.
+    const staff = await stack.store.listStaff(stack.councilId);
+    const fitting = colleaguesFor('iro', staff, 'iro-9').map((s) => s.id);
+    expect(fitting).toContain('iro-8');
+    for (const no of ['iro-9', 'sw-2', 'admin-1', 'lead-1']) expect(fitting, no).not.toContain(no); // the leaver, another leaver, no team work
+    expect(colleaguesFor('social-worker', staff, 'sw-1').map((s) => s.id)).not.toContain('iro-8');
+    // A colleague whose team role does not fit is refused for that child; nothing moves.
+    await stack.store.changeStaff(stack.councilId, 'sw-1', { name: 'Sue', email: `sue.smith@${stack.councilId}.test`, role: 'practitioner', teamRole: 'social-worker' }, {
+      id: 'x1', at: new Date().toISOString(), councilId: stack.councilId, staffId: 'admin-1', role: 'admin', action: 'change-staff', staffMemberId: 'sw-1', route: 'test',
+    });
+    const misfit = await handOver(stack.store, admin(), 'iro-9', { to: 'sw-1', childIds: ['H-1'] }, TODAY, 'x');
+    expect(misfit.moved).toEqual([]);
+    expect(misfit.refused[0]!.reason).toMatch(/social-worker, not iro/);
+    expect((await stack.store.getChild(stack.councilId, 'H-1'))?.team?.iro).toBe('iro-9');
+    await expect(handOver(stack.store, admin(), 'iro-9', { to: 'sw-2', childIds: 'all' }, TODAY, 'x')).rejects.toThrow(/no practitioner or manager sw-2 working/);
+    // One child, then all the rest.
+    expect((await handOver(stack.store, admin(), 'iro-9', { to: 'iro-8', childIds: ['H-1'] }, TODAY, 'POST /admin/staff/{id}/handover')).moved).toEqual(['H-1']);
+    expect((await stack.store.getChild(stack.councilId, 'H-1'))?.team?.iro).toBe('iro-8');
+    expect((await stack.store.getChild(stack.councilId, 'H-2'))?.team?.iro).toBe('iro-9');
+    expect((await handOver(stack.store, admin(), 'iro-9', { to: 'iro-8', childIds: 'all' }, TODAY, 'POST /admin/staff/{id}/handover')).moved).toEqual(['H-2']);
+    expect((await childrenToHandOver(stack.store, admin(), 'iro-9')).children).toEqual([]);
+    const trail = await stack.audit.forChild(stack.councilId, 'H-2');
+    expect(trail.filter((e) => e.action === 'change-team').map((e) => [e.staffId, e.route])).toEqual([['admin-1', 'POST /admin/staff/{id}/handover']]);
+  });
+
+  it('is for admins only', async () => {
+    await expect(childrenToHandOver(stack.store, { ...admin(), role: 'manager', staffId: 'tm-1' }, 'iro-9')).rejects.toThrow(/only an admin/);
   });
 });

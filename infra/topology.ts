@@ -64,6 +64,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'POST', path: '/me/calendar', handler: 'api/issueCalendarLink', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/staff', handler: 'api/listStaff', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/staff', handler: 'api/createStaff', auth: true, uses: { table: 'write' } },
+  // Staff who change and leave (admins): a leaver's access ends, never their history.
+  { method: 'PUT', path: '/staff/{id}', handler: 'api/changeStaff', auth: true, uses: { table: 'write' } },
+  { method: 'DELETE', path: '/staff/{id}', handler: 'api/endStaffAccess', auth: true, uses: { table: 'write' } },
   { method: 'GET', path: '/calendar/{token}', handler: 'api/calendarFeed', auth: false, uses: { table: 'read' } },
   { method: 'GET', path: '/campaigns', handler: 'api/listCampaigns', auth: true, uses: { table: 'read' } },
   { method: 'POST', path: '/campaigns', handler: 'api/createCampaign', auth: true, uses: { table: 'write' } },
@@ -143,6 +146,12 @@ export const EMAIL_EVENTS_HANDLER = { handler: 'events/emailEvents', uses: { tab
 
 /** Permanent text delivery failures (AWS End User Messaging SMS events) arrive through SNS to this handler. */
 export const TEXT_EVENTS_HANDLER = { handler: 'events/textEvents', uses: { table: 'write' } } as const;
+
+/**
+ * Cognito's pre token generation trigger, where staff sign in through the
+ * council's own identity provider: who the person is comes from the staff list.
+ */
+export const SIGN_IN_CHECK_HANDLER = { handler: 'events/signInCheck', uses: { table: 'read' } } as const;
 
 /**
  * The nightly import: an extract's `_complete` marker landing in the extract

@@ -29,6 +29,12 @@ export interface KeptConfig {
   authDomainPrefix: string;
   /** Path under appUrl that receives the OAuth authorization code. */
   authCallbackPath: string;
+  /**
+   * How staff sign in: Kept's own passwords with TOTP (the default), or only
+   * through the council's identity provider (OIDC, such as Microsoft Entra
+   * ID, or SAML), federated into the user pool.
+   */
+  signIn: SignInConfig;
   /** Cognito sends invitations and password resets through SES from mailFrom (false: Cognito's own, 50 a day). */
   cognitoEmailViaSes: boolean;
   logRetention: RetentionDays;
@@ -37,6 +43,12 @@ export interface KeptConfig {
   region: string | undefined;
   account: string | undefined;
 }
+
+export type SignInConfig =
+  | { kind: 'passwords' }
+  /** `clientSecretName`: the Secrets Manager secret holding the provider's client secret (its whole value). */
+  | { kind: 'oidc'; issuer: string; clientId: string; clientSecretName: string }
+  | { kind: 'saml'; metadataUrl: string };
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -130,6 +142,8 @@ export function readKeptConfig(node: Node): KeptConfig {
   const authCallbackPath = str('authCallbackPath', '/auth/callback');
   if (!authCallbackPath.startsWith('/')) throw new ConfigError('authCallbackPath', 'must start with /');
 
+  const signIn = readSignIn(str, optional);
+
   const retentionDays = num('logRetentionDays', 90, 1, 3653);
   const allowedRetention = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
   if (!allowedRetention.includes(retentionDays)) {
@@ -149,6 +163,7 @@ export function readKeptConfig(node: Node): KeptConfig {
     alarmEmail,
     authDomainPrefix,
     authCallbackPath,
+    signIn,
     cognitoEmailViaSes: bool('cognitoEmailViaSes', true),
     logRetention: retentionDays,
     apiRateLimit: num('apiRateLimit', 50, 1, 10_000),
@@ -156,4 +171,33 @@ export function readKeptConfig(node: Node): KeptConfig {
     region: optional('region') ?? process.env.CDK_DEFAULT_REGION,
     account: optional('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
   };
+}
+
+/** `-c signInWith=oidc -c oidcIssuer=... -c oidcClientId=... -c oidcClientSecretName=...`, or `-c signInWith=saml -c samlMetadataUrl=...`. */
+function readSignIn(str: (key: string) => string, optional: (key: string) => string | undefined): SignInConfig {
+  const kind = optional('signInWith') ?? 'passwords';
+  const httpsUrl = (key: string): string => {
+    const value = str(key);
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(key, `must be an https URL (got "${value}")`);
+    }
+    if (url.protocol !== 'https:') throw new ConfigError(key, `must be an https URL (got "${value}")`);
+    return value.replace(/\/+$/, '');
+  };
+  switch (kind) {
+    case 'passwords':
+      return { kind };
+    case 'oidc': {
+      const clientSecretName = str('oidcClientSecretName');
+      if (!/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(clientSecretName)) throw new ConfigError('oidcClientSecretName', `must be a Secrets Manager secret name (got "${clientSecretName}")`);
+      return { kind, issuer: httpsUrl('oidcIssuer'), clientId: str('oidcClientId'), clientSecretName };
+    }
+    case 'saml':
+      return { kind, metadataUrl: httpsUrl('samlMetadataUrl') };
+    default:
+      throw new ConfigError('signInWith', `must be passwords, oidc or saml (got "${kind}")`);
+  }
 }

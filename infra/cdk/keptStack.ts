@@ -30,6 +30,7 @@ import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,
   EXTRACT_IMPORT_HANDLER,
+  SIGN_IN_CHECK_HANDLER,
   TEXT_EVENTS_HANDLER,
   ROUTES,
   type RouteDeclaration,
@@ -37,7 +38,7 @@ import {
   TABLE,
 } from '#infra/topology.js';
 import type { KeptConfig } from './config.js';
-import { KeptAuth } from './constructs/auth.js';
+import { KeptAuth, useSignInCheck } from './constructs/auth.js';
 import { ExtractBucket } from './constructs/extractBucket.js';
 import { KeptTexts } from './constructs/texts.js';
 import { KeptFunction } from './constructs/keptFunction.js';
@@ -78,7 +79,7 @@ const MEMORY: Record<HandlerKind, number> = { route: 512, schedule: 1024, events
 /** Each handler's `uses`, merged over every route or schedule that names it (one function serves them all). */
 function usesByHandler(): Map<string, Uses> {
   const merged = new Map<string, Uses>();
-  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER];
+  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, SIGN_IN_CHECK_HANDLER];
   for (const { handler, uses } of declarations) {
     const before = merged.get(handler) ?? {};
     const table = before.table === 'write' || uses.table === 'write' ? 'write' : (before.table ?? uses.table);
@@ -209,14 +210,14 @@ export class KeptStack extends Stack {
     const environment = onlyKeys(ENVIRONMENT_KEYS, values);
 
     const allUses = usesByHandler();
-    const functionFor = (handler: string, kind: HandlerKind): KeptFunction => {
+    const functionFor = (handler: string, kind: HandlerKind, only: Record<string, string> = environment): KeptFunction => {
       const existing = this.functions.get(handler);
       if (existing) return existing;
       const uses = allUses.get(handler)!;
       const kept = new KeptFunction(this, handlerId(handler), {
         projectRoot: props.projectRoot,
         handler,
-        environment,
+        environment: only,
         timeout: TIMEOUTS[kind],
         memorySize: MEMORY[kind],
         logRetention: config.logRetention,
@@ -371,6 +372,14 @@ export class KeptStack extends Stack {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(alarmAction);
+
+    // ---- Sign-in through the council's identity provider ---------------------------
+    // Cognito asks Kept's staff list who each person is before it issues a token.
+    // The trigger is not told the user pool's ids (the pool names the trigger: a cycle), and needs none.
+    if (config.signIn.kind !== 'passwords') {
+      const { AUTH_ISSUER: _i, AUTH_AUDIENCE: _a, AUTH_JWKS_URL: _j, AUTH_DOMAIN: _d, ...withoutPool } = environment;
+      useSignInCheck(this.auth, functionFor(SIGN_IN_CHECK_HANDLER.handler, 'route', withoutPool).fn);
+    }
 
     // ---- Bounces and complaints -------------------------------------------------
     const emailEvents = functionFor(EMAIL_EVENTS_HANDLER.handler, 'events');

@@ -4,16 +4,23 @@
  * checked against its published keys, naming a council, a staff member and
  * a Cognito group that gives the role. A stack serves one council: a token
  * naming any other (COUNCIL_ID) is refused like a token that is not valid.
+ * A leaver's token is refused as soon as an admin ends their access: every
+ * verification reads the staff record.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type JSONWebKeySet, type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
 import { type Principal, strongestRole } from '#domain/principal.js';
 import { config } from '#platform/config.js';
+import { store } from '#services/context.js';
+import type { StaffStore } from '#store/ports/staff.js';
 
 export type { Principal };
 
 export class Unauthenticated extends Error {}
+
+/** A valid token for someone whose access has ended (a leaver). */
+export class AccessEnded extends Unauthenticated {}
 
 /** Claim names: Cognito's group claim, and the user pool's custom attributes. */
 export const CLAIMS = { groups: 'cognito:groups', council: 'custom:council', staffId: 'custom:staff_id' } as const;
@@ -31,7 +38,7 @@ function keySet(url: string): JWTVerifyGetKey {
   return set;
 }
 
-export async function verifyBearer(authorization: string | undefined): Promise<Principal> {
+export async function verifyBearer(authorization: string | undefined, staff: Pick<StaffStore, 'getStaff'> = store()): Promise<Principal> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) throw new Unauthenticated('sign in first: send an Authorization: Bearer token');
   let payload: Record<string, unknown>;
@@ -51,5 +58,7 @@ export async function verifyBearer(authorization: string | undefined): Promise<P
     throw new Unauthenticated('the sign-in token does not say who you are in which council');
   }
   if (councilId !== config.councilId) throw new Unauthenticated("the sign-in token is for another council's Kept; sign in here");
+  const member = await staff.getStaff(councilId, staffId);
+  if (member?.accessEnded) throw new AccessEnded('your access to Kept has ended; sign in again, and ask your Kept administrator if you still work here');
   return { subject: payload.sub, councilId, staffId, role };
 }

@@ -52,7 +52,29 @@ export type StaffInput = z.output<typeof staffInputSchema>;
 export interface Staff extends StaffInput {
   councilId: string;
   undeliverable?: { since: string; reason: string };
+  /** A leaver: their access ended then, by that admin. Their record and history stay; they sign in no more. */
+  accessEnded?: { at: string; by: string };
 }
+
+/**
+ * PUT /staff/{id}: a member of staff's details as they are to be (the id is
+ * the path's). A field left out is removed (manager, job title, team role).
+ */
+export const staffChangeSchema = z.strictObject({
+  name: personName,
+  email: staffInputSchema.shape.email,
+  role: z.enum(ROLES),
+  managerId: z.optional(identifier),
+  jobTitle: z.optional(z.string().check(z.maxLength(80))),
+  teamRole: z.optional(z.enum(TEAM_ROLES)),
+});
+export type StaffChange = z.output<typeof staffChangeSchema>;
+
+/** Still works here: not a leaver. */
+export const isActive = (staff: Pick<Staff, 'accessEnded'>): boolean => !staff.accessEnded;
+
+/** Can be mailed: still works here, and their address has not bounced. */
+export const isMailable = (staff: Pick<Staff, 'accessEnded' | 'undeliverable'>): boolean => isActive(staff) && !staff.undeliverable;
 
 /** A child's fields, before the checks across them (the import checks its rows field by field). */
 export const childFieldsSchema = z.strictObject({

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import type { DayNumber } from './dates.js';
 import { toDayNumber, toIsoDate } from './dates.js';
 import { addWorkingDays, workingDaysBetween } from './workingDays.js';
-import type { Staff } from './people.js';
+import { type Staff, isMailable } from './people.js';
 import { type ObligationStatus, statusOn } from './obligations.js';
 
 export const reminderPolicySchema = z.strictObject({
@@ -129,7 +129,7 @@ export function planDigests(entries: readonly DueEntry[], staff: readonly Staff[
     const responsible = people.get(responsibleId);
     const status = statusOn(entry.dueDate, today);
     const line: DigestLine = { ...entry, status, workingDaysOverdue: workingDaysOverdue(toDayNumber(entry.dueDate), todayDay) };
-    if (!responsible || responsible.undeliverable) {
+    if (!responsible || !isMailable(responsible)) {
       unreachable.push(entry);
     } else {
       const d = digestFor(responsible);
@@ -137,7 +137,7 @@ export function planDigests(entries: readonly DueEntry[], staff: readonly Staff[
     }
     if (shouldEscalate(entry, today, policy)) {
       const manager = responsible?.managerId ? people.get(responsible.managerId) : undefined;
-      if (manager && !manager.undeliverable && manager.id !== responsibleId) {
+      if (manager && isMailable(manager) && manager.id !== responsibleId) {
         digestFor(manager).escalations.push({ ...line, status: 'overdue', responsibleName: responsible!.name });
       }
     }

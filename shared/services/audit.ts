@@ -8,14 +8,14 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '#domain/principal.js';
 import { NotFound, Unavailable } from '#domain/errors.js';
 import { log } from '#platform/log.js';
-import type { AuditAction, AuditEntry, AuditLog } from '#store/ports/audit.js';
+import type { AuditAction, AuditEntry, AuditLog, StaffAuditEntry } from '#store/ports/audit.js';
 import type { CaseStore } from '#store/ports/cases.js';
 
 export type { AuditAction, AuditEntry };
 
 /** A new entry, stamped now with a random id. */
-export function newAuditEntry(fields: Omit<AuditEntry, 'id' | 'at'>, at: Date = new Date()): AuditEntry {
-  return { id: randomBytes(8).toString('hex'), at: at.toISOString(), ...fields };
+export function newAuditEntry<E extends AuditEntry | StaffAuditEntry = AuditEntry>(fields: Omit<E, 'id' | 'at'>, at: Date = new Date()): E {
+  return { id: randomBytes(8).toString('hex'), at: at.toISOString(), ...fields } as E;
 }
 
 /** An entry for something a signed-in person did to a child's record through the API. */

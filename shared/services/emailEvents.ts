@@ -8,6 +8,7 @@
  * is looked up among the staff, and a member of staff's is marked
  * undeliverable, so the sweep stops mailing it and the admins are told.
  */
+import { isMailable } from '#domain/people.js';
 import * as z from 'zod/mini';
 import type { StaffStore } from '#store/ports/staff.js';
 import type { CaseStore } from '#store/ports/cases.js';
@@ -60,7 +61,7 @@ export async function handleEmailEvent(store: EmailEventStore, send: SendEmail, 
     await store.markUndeliverable(staff.councilId, staff.id, nowIso, reason);
     marked += 1;
     log.warn('address marked undeliverable', { councilId: staff.councilId, staffId: staff.id, reason });
-    const admins = (await store.listStaff(staff.councilId)).filter((s) => s.role === 'admin' && !s.undeliverable && s.id !== staff.id);
+    const admins = (await store.listStaff(staff.councilId)).filter((s) => s.role === 'admin' && isMailable(s) && s.id !== staff.id);
     for (const admin of admins) {
       const text = `Email to ${staff.name} (${staff.id}) ${reason}, so Kept has stopped sending them reminders. ` +
         'Check the address in Kept and correct it; their overdue items still reach their manager.';

@@ -6,6 +6,7 @@
  * answered. The request is claimed before it is sent, so pressing the
  * button twice, or two tabs at once, tells them once.
  */
+import { isMailable } from '#domain/people.js';
 import escapeHtml from 'escape-html';
 import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
 import { addDaysIso } from '#domain/dates.js';
@@ -36,7 +37,7 @@ export async function requestContact(deps: SurveyResponseDeps & { claims: SendCl
   if (!child) return 'unavailable';
   const worker = await deps.store.getStaff(link.councilId, child.holderId);
   const manager = worker?.managerId ? await deps.store.getStaff(link.councilId, worker.managerId) : null;
-  const to = [worker, manager].filter((s) => s && !s.undeliverable).map((s) => s!);
+  const to = [worker, manager].filter((s) => s && isMailable(s)).map((s) => s!);
   if (to.length === 0) return 'unavailable';
   const key: SendKey = { kind: 'help-request', councilId: link.councilId, campaignId: campaign.id, childId: child.id };
   const nowMs = (deps.nowMs ?? Date.now)();

@@ -5,6 +5,7 @@
  * of pages or requests: the browser adapter (shared/web/pages/survey.ts)
  * turns these outcomes into pages.
  */
+import { isMailable } from '#domain/people.js';
 import escapeHtml from 'escape-html';
 import { keyedHash, tokenHash } from '#platform/tokens.js';
 import { type Answers, type AnswerError, cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
@@ -174,7 +175,7 @@ async function alertWorker(deps: SurveyResponseDeps, { link }: OpenSurvey): Prom
   if (!child) return false;
   const worker = await deps.store.getStaff(link.councilId, child.holderId);
   const manager = worker?.managerId ? await deps.store.getStaff(link.councilId, worker.managerId) : null;
-  const to = [worker, manager].filter((s) => s && !s.undeliverable);
+  const to = [worker, manager].filter((s) => s && isMailable(s));
   const text =
     `A young person you support gave an answer in a confidential survey that needs follow-up. ` +
     `Please contact them today.\n\nCase: ${child.id}\nReference: ${link.reference}\n\n` +

@@ -25,6 +25,7 @@
  * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
  * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
  * | audit entry, by day  | AUDITDAY#{c}#{date}     | {at}#{childId}#{id}    | (the same entry again; date in Europe/London) |
+ * | staff audit entry    | AUDITSTAFF#{c}#{staffId}| {at}#{id}              | (and by day: sk {at}#~staff#{staffId}#{id})   |
  *
  * The byHolder index files each child under its social worker (the holder),
  * each obligation under whoever answers for it (`responsibleId`, from the
@@ -98,4 +99,8 @@ export const auditKeys = {
   childPartition: (c: string, childId: string) => `AUDIT#${c}#${childId}`,
   byDay: (c: string, date: string, at: string, childId: string, id: string) => ({ pk: `AUDITDAY#${c}#${date}`, sk: `${at}#${childId}#${id}` }),
   dayPartition: (c: string, date: string) => `AUDITDAY#${c}#${date}`,
+  byStaffMember: (c: string, staffId: string, at: string, id: string) => ({ pk: `AUDITSTAFF#${c}#${staffId}`, sk: `${at}#${id}` }),
+  staffMemberPartition: (c: string, staffId: string) => `AUDITSTAFF#${c}#${staffId}`,
+  /** `~staff` cannot be a case reference (they start with a letter or digit). */
+  staffMemberByDay: (c: string, date: string, at: string, staffId: string, id: string) => ({ pk: `AUDITDAY#${c}#${date}`, sk: `${at}#~staff#${staffId}#${id}` }),
 };

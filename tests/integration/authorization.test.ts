@@ -106,11 +106,14 @@ const MATRIX: Row[] = [
   // The audit trail: admins only.
   row('GET /children/{id}/audit', 'GET /children/A-1/audit', 'bearer',                         '401 403 403 403 403 403 200 401'),
   row('GET /audit', `GET /audit?date=${TODAY}`, 'bearer',                                      '401 403 403 403 403 403 200 401'),
-  // Your own due dates and calendar link.
+  // Your own due dates and calendar link .
   row('GET /me/due', 'GET /me/due', 'bearer',                                                  '401 200 200 200 200 200 200 401'),
   row('POST /me/calendar', 'POST /me/calendar', 'bearer',                                      '401 201 201 201 201 201 201 401'),
   row('GET /staff', 'GET /staff', 'bearer',                                                    '401 403 403 200 200 200 200 401'),
   row('POST /staff', 'POST /staff', 'bearer',                                                  '401 403 403 403 403 403 201 401', { json: (c) => newStaff(c) }),
+  // Changing a member of staff and ending a leaver's access: admins of their council.
+  row('PUT /staff/{id}', 'PUT /staff/st-changing', 'bearer',                                   '401 403 403 403 403 403 200 401', { json: () => ({ name: 'Cam Changed', email: 'st-changing@example.test', role: 'practitioner', managerId: 'tm-1' }) }),
+  row('DELETE /staff/{id}', 'DELETE /staff/st-leaving', 'bearer',                              '401 403 403 403 403 403 200 401'),
   // The calendar feed: its unguessable link is the key; no bearer token needed or used.
   row('GET /calendar/{token}', 'GET /calendar/{calendar}', 'bearer',                           '200 200 200 200 200 200 200 200'),
   row('GET /calendar/{token}', 'GET /calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics', 'bearer', '404 404 404 404 404 404 404 404'),
@@ -200,6 +203,9 @@ beforeAll(async () => {
       expect(recorded.status).toBe(201);
       if (id === 'A-1' && fact.type === 'entered-care') ids.fact = recorded.body.fact.id;
     }
+  }
+  for (const id of ['st-changing', 'st-leaving']) {
+    await stack.store.createStaff({ councilId: stack.councilId, id, name: 'Cam Staff', email: `${id}@example.test`, role: 'practitioner', managerId: 'tm-1' });
   }
   const made = await stack.call('POST', '/campaigns', { token: tokens.lead, body: { ...campaign(), name: 'Care leavers (matrix)' } });
   expect(made.status).toBe(201);

@@ -76,6 +76,15 @@ describe('planning digests', () => {
     expect(plan.digests.map((d) => d.recipient.id)).toEqual(['tm']);
   });
 
+  it("mails no leaver: their items are unreachable and escalate to their manager, and a leaver manager gets no escalations", () => {
+    const left: Staff[] = staff.map((s) => (s.id === 'sw' ? { ...s, accessEnded: { at: '2027-01-12T09:00:00Z', by: 'admin' } } : s));
+    const plan = planDigests([entry({ holderId: 'sw', dueDate: '2027-01-11' })], left, '2027-01-18', policy);
+    expect(plan.unreachable.map((e) => e.holderId)).toEqual(['sw']);
+    expect(plan.digests.map((d) => [d.recipient.id, d.escalations.length])).toEqual([['tm', 1]]);
+    const managerLeft = staff.map((s) => (s.id === 'tm' ? { ...s, accessEnded: { at: '2027-01-12T09:00:00Z', by: 'admin' } } : s));
+    expect(planDigests([entry({ holderId: 'sw', dueDate: '2027-01-11' })], managerLeft, '2027-01-18', policy).digests.map((d) => d.recipient.id)).toEqual(['sw']);
+  });
+
   it('sends nobody anything when nothing is due', () => {
     expect(planDigests([entry({ dueDate: '2027-06-01' })], staff, '2027-01-18', policy).digests).toEqual([]);
   });

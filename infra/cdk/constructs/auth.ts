@@ -3,8 +3,14 @@
  * TOTP MFA for everyone, threat protection on, one group per role in
  * topology.ts, and a public app client that signs in through the hosted UI
  * with the authorization code grant and PKCE.
+ *
+ * With the council's identity provider (config `signIn`: OIDC or SAML), the
+ * hosted UI offers only that provider: nobody has a Kept password, and a
+ * pre token generation trigger (`useSignInCheck`) says who each person is
+ * from Kept's staff list.
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES } from '#infra/topology.js';
@@ -29,6 +35,8 @@ export class KeptAuth extends Construct {
   /** JWT issuer: https://cognito-idp.<region>.amazonaws.com/<pool id> */
   readonly issuer: string;
   readonly jwksUrl: string;
+  /** The council's identity provider, when staff sign in through it. */
+  readonly provider: cognito.UserPoolIdentityProviderOidc | cognito.UserPoolIdentityProviderSaml | undefined;
 
   constructor(scope: Construct, id: string, props: KeptAuthProps) {
     super(scope, id);
@@ -94,6 +102,8 @@ export class KeptAuth extends Construct {
       cognitoDomain: { domainPrefix: config.authDomainPrefix },
     });
 
+    this.provider = councilProvider(this, this.userPool, config);
+
     const readable = new cognito.ClientAttributes()
       .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
       .withCustomAttributes('council', 'staff_id');
@@ -112,7 +122,10 @@ export class KeptAuth extends Construct {
         callbackUrls: [`${config.appUrl}${config.authCallbackPath}`],
         logoutUrls: [`${config.appUrl}/`],
       },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      // With the council's provider, the hosted UI offers only it: no Kept passwords.
+      supportedIdentityProviders: [
+        this.provider ? cognito.UserPoolClientIdentityProvider.custom(this.provider.providerName) : cognito.UserPoolClientIdentityProvider.COGNITO,
+      ],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -123,9 +136,52 @@ export class KeptAuth extends Construct {
       writeAttributes: writable,
     });
 
+    if (this.provider) this.client.node.addDependency(this.provider);
+
     // Built like HttpUserPoolAuthorizer does: the `iss` claim of Cognito tokens.
     const stack = Stack.of(this);
     this.issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
   }
+}
+
+/** The provider's name in the user pool and on the hosted UI's button. */
+export const PROVIDER_NAME = 'Council';
+
+/**
+ * The council's identity provider from the config, or none. Only the email
+ * is mapped from it (Kept matches it against the staff list); nothing else
+ * the provider says decides who a person is in Kept.
+ */
+function councilProvider(scope: Construct, userPool: cognito.UserPool, config: KeptConfig) {
+  const attributeMapping: cognito.AttributeMapping = { email: cognito.ProviderAttribute.other('email') };
+  switch (config.signIn.kind) {
+    case 'passwords':
+      return undefined;
+    case 'oidc':
+      return new cognito.UserPoolIdentityProviderOidc(scope, 'CouncilOidc', {
+        userPool,
+        name: PROVIDER_NAME,
+        issuerUrl: config.signIn.issuer,
+        clientId: config.signIn.clientId,
+        // A dynamic reference CloudFormation resolves at deploy time: the secret itself is never in the template.
+        clientSecret: SecretValue.secretsManager(config.signIn.clientSecretName).unsafeUnwrap(),
+        scopes: ['openid', 'email', 'profile'],
+        attributeRequestMethod: cognito.OidcAttributeRequestMethod.GET,
+        attributeMapping,
+      });
+    case 'saml':
+      return new cognito.UserPoolIdentityProviderSaml(scope, 'CouncilSaml', {
+        userPool,
+        name: PROVIDER_NAME,
+        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url(config.signIn.metadataUrl),
+        // The claim Entra ID and AD FS send the address in.
+        attributeMapping: { email: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress') },
+      });
+  }
+}
+
+/** Cognito calls `fn` before each token it issues (the V2 event, ID and access tokens): Kept's staff list says who the person is. */
+export function useSignInCheck(auth: KeptAuth, fn: lambda.IFunction): void {
+  auth.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, fn, cognito.LambdaVersion.V2_0);
 }

@@ -6,14 +6,14 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { londonDateOf } from '#domain/dates.js';
-import { type AuditEntry, AuditEntryExists, type AuditLog } from '../ports/audit.js';
+import { type AuditEntry, AuditEntryExists, type AuditLog, type StaffAuditEntry } from '../ports/audit.js';
 import { auditKeys } from '../keys.js';
 import { type Item, type Table, isConditionFailure, queryAll } from './helpers.js';
 
-const FIELDS = ['id', 'at', 'councilId', 'staffId', 'role', 'action', 'childId', 'route'] as const;
+const FIELDS = ['id', 'at', 'councilId', 'staffId', 'role', 'action', 'childId', 'staffMemberId', 'route'] as const;
 
-function entryOf(item: Item): AuditEntry {
-  return Object.fromEntries(FIELDS.map((f) => [f, item[f]])) as unknown as AuditEntry;
+function entryOf<E extends AuditEntry | StaffAuditEntry>(item: Item): E {
+  return Object.fromEntries(FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as E;
 }
 
 /**
@@ -21,13 +21,17 @@ function entryOf(item: Item): AuditEntry {
  * caller may add them to the transaction that makes the change they record,
  * so the change and its entry are written together or not at all.
  */
-export function auditPuts(tableName: string, entry: AuditEntry) {
-  const body = Object.fromEntries(FIELDS.map((f) => [f, entry[f]]));
+export function auditPuts(tableName: string, entry: AuditEntry | StaffAuditEntry) {
+  const body = Object.fromEntries(FIELDS.filter((f) => entry[f as keyof typeof entry] !== undefined).map((f) => [f, entry[f as keyof typeof entry]]));
   const day = londonDateOf(new Date(entry.at));
-  return [
-    auditKeys.byChild(entry.councilId, entry.childId, entry.at, entry.id),
-    auditKeys.byDay(entry.councilId, day, entry.at, entry.childId, entry.id),
-  ].map((key) => ({
+  const keys =
+    entry.childId === undefined
+      ? [
+          auditKeys.byStaffMember(entry.councilId, entry.staffMemberId, entry.at, entry.id),
+          auditKeys.staffMemberByDay(entry.councilId, day, entry.at, entry.staffMemberId, entry.id),
+        ]
+      : [auditKeys.byChild(entry.councilId, entry.childId, entry.at, entry.id), auditKeys.byDay(entry.councilId, day, entry.at, entry.childId, entry.id)];
+  return keys.map((key) => ({
     Put: { TableName: tableName, Item: { ...key, itemType: 'audit', ...body }, ConditionExpression: 'attribute_not_exists(pk)' },
   }));
 }
@@ -36,8 +40,8 @@ export function auditPuts(tableName: string, entry: AuditEntry) {
 const ENTRIES_PER_TRANSACTION = 50;
 
 export function dynamoAudit(table: Table): AuditLog {
-  const partition = async (pk: string) =>
-    (await queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true })).map(entryOf);
+  const partition = async <E extends AuditEntry | StaffAuditEntry>(pk: string) =>
+    (await queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true })).map((i) => entryOf<E>(i));
 
   return {
     async append(entry) {
@@ -64,7 +68,8 @@ export function dynamoAudit(table: Table): AuditLog {
         }
       }
     },
-    forChild: (councilId, childId) => partition(auditKeys.childPartition(councilId, childId)),
-    forDay: (councilId, date) => partition(auditKeys.dayPartition(councilId, date)),
+    forChild: (councilId, childId) => partition<AuditEntry>(auditKeys.childPartition(councilId, childId)),
+    forDay: (councilId, date) => partition<AuditEntry | StaffAuditEntry>(auditKeys.dayPartition(councilId, date)),
+    forStaffMember: (councilId, staffId) => partition<StaffAuditEntry>(auditKeys.staffMemberPartition(councilId, staffId)),
   };
 }

@@ -1,10 +1,14 @@
 /** Staff, the owner of each email address, and calendar feed tokens, in the single table. */
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Staff } from '#domain/people.js';
-import { AlreadyExists, NotFound } from '#domain/errors.js';
+import type { Staff, StaffChange } from '#domain/people.js';
+import { AlreadyExists, NotFound, StaleVersion } from '#domain/errors.js';
 import type { StaffStore } from '../ports/staff.js';
 import { keys } from '../keys.js';
 import { type Table, isConditionFailure, plain, queryAll } from './helpers.js';
+import { auditPuts } from './audit.js';
+
+/** The optional fields a change sets, or removes when it leaves them out. */
+const OPTIONAL = ['managerId', 'jobTitle', 'teamRole'] as const;
 
 export function dynamoStaff(table: Table): StaffStore {
   const TableName = table.name;
@@ -50,6 +54,74 @@ export function dynamoStaff(table: Table): StaffStore {
     async findStaffByEmail(address) {
       const { Item } = await table.db.send(new GetCommand({ TableName, Key: keys.email(address) }));
       return Item ? getStaff(Item.councilId as string, Item.staffId as string) : null;
+    },
+
+    async changeStaff(councilId, staffId, change: StaffChange, audit) {
+      const before = await getStaff(councilId, staffId);
+      if (!before) throw new NotFound(`no staff member ${staffId}`);
+      const newAddress = change.email.toLowerCase() !== before.email.toLowerCase();
+      const set: string[] = ['#name = :name', 'email = :email', '#role = :role'];
+      const remove: string[] = newAddress ? ['undeliverable'] : [];
+      const values: Record<string, unknown> = { ':name': change.name, ':email': change.email, ':role': change.role, ':was': before.email };
+      for (const field of OPTIONAL) {
+        if (change[field] === undefined) remove.push(field);
+        else {
+          set.push(`${field} = :${field}`);
+          values[`:${field}`] = change[field];
+        }
+      }
+      const update = {
+        TableName,
+        Key: keys.staff(councilId, staffId),
+        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+        // Guarded by the address read above, so two changes at once cannot leave an address owned twice.
+        ConditionExpression: 'attribute_exists(pk) AND email = :was',
+        ExpressionAttributeNames: { '#name': 'name', '#role': 'role' },
+        ExpressionAttributeValues: values,
+      };
+      const moveAddress = newAddress
+        ? [
+            { Delete: { TableName, Key: keys.email(before.email) } },
+            { Put: { TableName, Item: { ...keys.email(change.email), councilId, staffId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ]
+        : [];
+      try {
+        await table.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...moveAddress, ...auditPuts(TableName, audit)] }));
+      } catch (error) {
+        if (isConditionFailure(error)) {
+          if (newAddress && (await table.db.send(new GetCommand({ TableName, Key: keys.email(change.email) }))).Item) {
+            throw new AlreadyExists(`the address ${change.email} is already registered`);
+          }
+          throw new StaleVersion(`staff member ${staffId} was changed meanwhile; look again and retry`);
+        }
+        throw error;
+      }
+      return (await getStaff(councilId, staffId))!;
+    },
+
+    async endAccess(councilId, staffId, audit) {
+      const before = await getStaff(councilId, staffId);
+      if (!before) throw new NotFound(`no staff member ${staffId}`);
+      const previous = (before as Staff & { calendarTokenHash?: string }).calendarTokenHash;
+      const accessEnded = before.accessEnded ?? { at: audit.at, by: audit.staffId };
+      await table.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...(previous ? [{ Delete: { TableName, Key: keys.calendar(previous) } }] : []),
+            {
+              Update: {
+                TableName,
+                Key: keys.staff(councilId, staffId),
+                UpdateExpression: 'SET accessEnded = :ended REMOVE calendarTokenHash',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':ended': accessEnded },
+              },
+            },
+            ...auditPuts(TableName, audit),
+          ],
+        }),
+      );
+      return { ...before, accessEnded };
     },
 
     async markUndeliverable(councilId, staffId, since, reason) {

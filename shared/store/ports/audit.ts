@@ -4,6 +4,10 @@ import type { Role } from '#domain/principal.js';
 export const AUDIT_ACTIONS = ['read', 'record-fact', 'create', 'change-team', 'change-contact', 'export', 'erase'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** What an admin does to a member of staff: their details changed, their access ended. */
+export const STAFF_AUDIT_ACTIONS = ['change-staff', 'end-access'] as const;
+export type StaffAuditAction = (typeof STAFF_AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   /** 64 random bits, making the key unique within the instant. */
   id: string;
@@ -20,6 +24,18 @@ export interface AuditEntry {
   route: string;
 }
 
+/**
+ * An entry about a member of staff rather than a child: who changed whose
+ * details or ended whose access. Kept under that member of staff, and under
+ * the council's day beside the children's entries.
+ */
+export interface StaffAuditEntry extends Omit<AuditEntry, 'action' | 'childId'> {
+  action: StaffAuditAction;
+  /** The member of staff changed (their staff id). */
+  staffMemberId: string;
+  childId?: undefined;
+}
+
 /** An entry was already there: entries are never overwritten. */
 export class AuditEntryExists extends AlreadyExists {}
 
@@ -31,6 +47,8 @@ export interface AuditLog {
   appendAll?(entries: readonly AuditEntry[]): Promise<void>;
   /** One child's entries, oldest first. */
   forChild(councilId: string, childId: string): Promise<AuditEntry[]>;
-  /** A council's entries for a calendar day (Europe/London), oldest first. */
-  forDay(councilId: string, date: string): Promise<AuditEntry[]>;
+  /** A council's entries for a calendar day (Europe/London), oldest first: children's and staff members'. */
+  forDay(councilId: string, date: string): Promise<Array<AuditEntry | StaffAuditEntry>>;
+  /** The entries about one member of staff, oldest first. */
+  forStaffMember(councilId: string, staffId: string): Promise<StaffAuditEntry[]>;
 }

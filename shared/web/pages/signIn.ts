@@ -5,7 +5,7 @@
  * sessions. (Locally, npm start serves its own /sign-in page instead.)
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { verifyBearer } from '#auth/verify.js';
+import { AccessEnded, verifyBearer } from '#auth/verify.js';
 import { clearSessionCookie, sessionCookie } from '#auth/session.js';
 import { type HostedSignIn, authorizeUrl, exchangeCode, logoutUrl } from '#auth/cognito.js';
 import type { HttpResult } from '#http/responses.js';
@@ -13,6 +13,10 @@ import { redirect, safeNext } from '#web/http.js';
 import { pageFor } from './page.js';
 
 const STATE_COOKIE = 'kept_oauth';
+
+const WHOM_TO_ASK = "Ask your council's Kept administrator (whoever looks after Kept's staff list, usually in the children's services performance or systems team).";
+const NOT_IN_KEPT = `Kept could not sign you in: your work email is not on Kept's staff list, or your access to Kept has ended. ${WHOM_TO_ASK}`;
+const ACCESS_ENDED = `Your access to Kept has ended. If you still work with children in care here, ${WHOM_TO_ASK.charAt(0).toLowerCase()}${WHOM_TO_ASK.slice(1)}`;
 
 /** What the browser keeps while Cognito signs it in: the OAuth state, the PKCE verifier and where to go after. */
 interface PendingSignIn {
@@ -61,6 +65,8 @@ export async function signInPage(event: APIGatewayProxyEventV2, deps: SignInDeps
     return redirect(url, https, [`${STATE_COOKIE}=${pending}; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=600${https ? '; Secure' : ''}`]);
   }
 
+  // Cognito sends the browser back with an error when Kept's sign-in check refused the person (not on the staff list, or a leaver).
+  if (event.queryStringParameters?.error) return failed(NOT_IN_KEPT);
   const pending = decodePending(page.cookies[STATE_COOKIE]);
   const code = event.queryStringParameters?.code;
   if (!pending || !code || event.queryStringParameters?.state !== pending.state) return failed('The sign-in had expired.');
@@ -68,8 +74,8 @@ export async function signInPage(event: APIGatewayProxyEventV2, deps: SignInDeps
   if (!signedIn) return failed('Cognito did not accept the sign-in.');
   try {
     await verifyBearer(`Bearer ${signedIn.idToken}`);
-  } catch {
-    return failed('Your account is not set up for Kept yet: ask an admin.');
+  } catch (error) {
+    return failed(error instanceof AccessEnded ? ACCESS_ENDED : 'Your account is not set up for Kept yet: ask an admin.');
   }
   return redirect(safeNext(pending.next), https, [sessionCookie(signedIn.idToken, https, signedIn.expiresIn), `${STATE_COOKIE}=; Path=/auth; Max-Age=0`]);
 }

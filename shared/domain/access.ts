@@ -70,6 +70,8 @@ export function canRecordFact(
 ): boolean {
   if (canRecordFor(principal, child, staff)) return true;
   if (principal.role === 'lead') return false;
+  // The IRO raises an alert and records how each stage was answered.
+  if ((fact.type === 'iro-alert' || fact.type === 'iro-alert-response') && child.team?.iro !== undefined && actsFor(principal, staff).includes(child.team.iro)) return true;
   const kinds = kindsAnsweredBy(fact);
   const mine = actsFor(principal, staff);
   const team = teamOfChild(child);

@@ -25,6 +25,8 @@ export interface IroAlertStageRecord {
   stage: number;
   reason: FactOf<'iro-alert'>['reason'];
   from: DayNumber;
+  /** The day the alert was first raised (the same on each stage it escalates to). */
+  raisedOn: DayNumber;
   answered: DayNumber | null;
   outcome: FactOf<'iro-alert-response'>['outcome'] | null;
 }
@@ -74,7 +76,7 @@ export function iroAlertStages(facts: readonly Fact[], stageCount: number): IroA
     const current = open.get(fact.alertId);
     if (fact.type === 'iro-alert') {
       if (current) continue;
-      const record: IroAlertStageRecord = { alertId: fact.alertId, stage: Math.min(fact.stage, stageCount), reason: fact.reason, from: day, answered: null, outcome: null };
+      const record: IroAlertStageRecord = { alertId: fact.alertId, stage: Math.min(fact.stage, stageCount), reason: fact.reason, from: day, raisedOn: day, answered: null, outcome: null };
       out.push(record);
       open.set(fact.alertId, record);
       continue;
@@ -84,7 +86,7 @@ export function iroAlertStages(facts: readonly Fact[], stageCount: number): IroA
     current.outcome = fact.outcome;
     open.delete(fact.alertId);
     if (fact.outcome === 'escalated' && current.stage < stageCount) {
-      const next: IroAlertStageRecord = { alertId: current.alertId, stage: current.stage + 1, reason: current.reason, from: day, answered: null, outcome: null };
+      const next: IroAlertStageRecord = { alertId: current.alertId, stage: current.stage + 1, reason: current.reason, from: day, raisedOn: current.raisedOn, answered: null, outcome: null };
       out.push(next);
       open.set(fact.alertId, next);
     }

@@ -191,6 +191,14 @@ export function factDetails(fact: Fact): string {
       return fact.returned ? 'Returned' : 'Not yet returned';
     case 'case-system-review-due':
       return fact.held ? `The review due this day in the case system, held ${longDate(fact.held)}` : 'The review due this day in the case system, not yet held';
+    case 'complaint':
+      return `Complaint ${fact.complaintId}, ${fact.stage.replace(/-/g, ' ')}, officer ${fact.officerId}${fact.agreedWorkingDays ? `, ${fact.agreedWorkingDays} working days agreed` : ''}`;
+    case 'complaint-response':
+      return `Complaint ${fact.complaintId}, ${fact.stage.replace(/-/g, ' ')} answered`;
+    case 'iro-alert':
+      return `Alert ${fact.alertId} at stage ${fact.stage}: ${fact.reason.replace(/-/g, ' ')}`;
+    case 'iro-alert-response':
+      return `Alert ${fact.alertId} ${fact.outcome}`;
     case 'correction':
       return fact.reason === 'recorded-in-error' ? 'Recorded in error' : 'Replaced by the case system';
     default:

@@ -8,7 +8,14 @@
  */
 import * as z from 'zod/mini';
 import type { Fact } from './facts.js';
-import type { AnsweredBy } from './rules/rule.js';
+
+/**
+ * Who answers for an item when the fact that opened it says so, rather than
+ * the team map: a named member of staff (a complaint's investigating
+ * officer), or the manager `managerLevel` steps above the child's social
+ * worker (1: their manager; an IRO alert's stage).
+ */
+export type AnsweredBy = { staffId: string } | { managerLevel: number };
 import { TEAM_MEMBER, TEAM_ROLES, type Team, type TeamRole } from './people.js';
 
 export const DEFAULT_RESPONSIBILITY: Readonly<Record<string, TeamRole>> = Object.freeze({

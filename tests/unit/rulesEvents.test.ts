@@ -9,10 +9,10 @@ import { managerAbove, managerLookup, responsibleForItem } from '#domain/respons
 import { type FactInput, DOB, intoCare, listed, problemsFor, review, task } from './policyHelpers.js';
 
 const complaint = (stage: string, date = '2027-03-01', extra: Record<string, unknown> = {}): FactInput =>
-  ({ type: 'complaint', date, complaintId: 'CMP-1', stage, officerId: 'cm-1', ...extra }) as FactInput;
-const answered = (stage: string, date: string): FactInput => ({ type: 'complaint-response', date, complaintId: 'CMP-1', stage }) as FactInput;
-const alert = (date = '2027-03-01', stage = 1): FactInput => ({ type: 'iro-alert', date, alertId: 'A-1', stage, reason: 'care-plan-drift' }) as FactInput;
-const alertAnswer = (date: string, outcome: 'resolved' | 'escalated'): FactInput => ({ type: 'iro-alert-response', date, alertId: 'A-1', outcome }) as FactInput;
+  ({ type: 'complaint', date, complaintId: 'CMP-1', stage, officerId: 'cm-1', ...extra });
+const answered = (stage: string, date: string): FactInput => ({ type: 'complaint-response', date, complaintId: 'CMP-1', stage });
+const alert = (date = '2027-03-01', stage = 1): FactInput => ({ type: 'iro-alert', date, alertId: 'A-1', stage, reason: 'care-plan-drift' });
+const alertAnswer = (date: string, outcome: 'resolved' | 'escalated'): FactInput => ({ type: 'iro-alert-response', date, alertId: 'A-1', outcome });
 
 describe('complaints', () => {
   it('stage 1 is due on the 10th working day after receipt, answered by the named officer', () => {
@@ -80,7 +80,7 @@ describe('IRO alerts', () => {
   });
 
   it('refuses a reason not on the fixed list', () => {
-    expect(() => listed('2027-03-02', DOB, [{ ...alert(), reason: 'the carer shouted' } as FactInput])).toThrow(/facts\[0\]\.reason/);
+    expect(() => listed('2027-03-02', DOB, [{ ...alert(), reason: 'the carer shouted' }])).toThrow(/facts\[0\]\.reason/);
   });
 
   it('walks the manager chain, stopping at the top', () => {
@@ -98,7 +98,7 @@ describe('IRO alerts', () => {
 describe('local rules that start from an event', () => {
   const passport = { kind: 'health-passport', title: 'Health passport within 20 working days of leaving care', appliesTo: 'care-leaver', afterFact: { type: 'left-care', within: { workingDays: 20 } } };
   // Born 1 Jun 2009, in care from 8 Jan 2024 (eligible from the 16th birthday), left care Mon 1 Mar 2027 at 17.
-  const leaver: FactInput[] = [...intoCare('2024-01-08'), { type: 'left-care', date: '2027-03-01', reason: 'independent-living' } as FactInput];
+  const leaver: FactInput[] = [...intoCare('2024-01-08'), { type: 'left-care', date: '2027-03-01', reason: 'independent-living' }];
 
   it('a health passport within 20 working days of leaving care', () => {
     const o = listed('2027-03-02', '2009-06-01', leaver, { localRules: [passport] }).get('health-passport');

@@ -3,13 +3,9 @@ import { birthday } from '#domain/dates.js';
 import type { ChildHistory } from '#domain/history.js';
 import type { ResolvedPolicy } from '#domain/policy.js';
 
-/**
- * Who answers for an item when the fact that opened it says so, rather than
- * the team map: a named member of staff (a complaint's investigating
- * officer), or the manager `managerLevel` steps above the child's social
- * worker (1: their manager; an IRO alert's stage).
- */
-export type AnsweredBy = { staffId: string } | { managerLevel: number };
+import type { AnsweredBy } from '#domain/responsibility.js';
+
+export type { AnsweredBy };
 
 /** One obligation's next due date, and the rule that set it. */
 export interface Due {

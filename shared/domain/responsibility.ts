@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import type { Fact } from './facts.js';
+import { TEAM_MEMBER, TEAM_ROLES, type Team, type TeamRole } from './people.js';
 
 /**
  * Who answers for an item when the fact that opened it says so, rather than
@@ -16,7 +17,6 @@ import type { Fact } from './facts.js';
  * worker (1: their manager; an IRO alert's stage).
  */
 export type AnsweredBy = { staffId: string } | { managerLevel: number };
-import { TEAM_MEMBER, TEAM_ROLES, type Team, type TeamRole } from './people.js';
 
 export const DEFAULT_RESPONSIBILITY: Readonly<Record<string, TeamRole>> = Object.freeze({
   'statutory-visit': 'social-worker',

@@ -43,11 +43,19 @@ export const DEMO_COUNCIL_NAME = 'Kept Demo Borough Council';
 // Fail fast if the demo pledge ever stops making a valid survey.
 pledgeSurvey({ name: DEMO_COUNCIL_NAME, pledge: DEMO_PLEDGE });
 
-/** The demo council's policy: the statute, plus a local CSE risk assessment rule. */
+/**
+ * The demo council's policy: the statute, plus a local CSE risk assessment rule
+ * and two rules that start from an event (a health passport within 20 working
+ * days of leaving care; an IRO visit midway between reviews), and IRO alerts
+ * answered within 5 working days a stage.
+ */
 export const DEMO_POLICY: PolicyInput = {
   localRules: [
     { kind: 'cse-risk-assessment', title: 'CSE risk assessment every 6 months from age 11', fromAge: 11, appliesTo: 'looked-after', firstWithin: { workingDays: 20 }, every: { months: 6 } },
+    { kind: 'health-passport', title: 'Health passport within 20 working days of leaving care', appliesTo: 'care-leaver', afterFact: { type: 'left-care', within: { workingDays: 20 } } },
+    { kind: 'iro-visit', title: 'IRO visit between reviews', appliesTo: 'looked-after', betweenFacts: { type: 'review', at: 'midpoint' } },
   ],
+  iroAlert: { stageWorkingDays: [5, 5, 5] },
 };
 
 export function demoStaff(councilId: string): Staff[] {
@@ -115,7 +123,7 @@ export async function seedDemoCouncil(store: KeptStore, councilId: string, today
   for (const s of staff) await store.createStaff(s);
   const practitioners = staff.filter((s) => s.teamRole === 'social-worker');
   const rng = makeRng(20_270_118);
-  const project = projector(policy, today);
+  const project = projector(policy, today, staff);
   const createdAt = new Date().toISOString();
   const entries = [];
   let factCount = 0;

@@ -86,5 +86,7 @@ export function canRecordFact(
   ageOnDay: number,
   map: ResponsibilityMap = DEFAULT_RESPONSIBILITY,
 ): boolean {
+  // The IRO raises an alert and records how each stage was answered.
+  if ((fact.type === 'iro-alert' || fact.type === 'iro-alert-response') && child.team?.iro !== undefined && actsFor(principal, staff).includes(child.team.iro)) return true;
   return canRecordKinds(principal, child, staff, kindsAnsweredBy(fact), ageOnDay, map);
 }

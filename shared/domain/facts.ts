@@ -57,6 +57,37 @@ export function reviewParticipated(fact: { childParticipated?: boolean | undefin
   return fact.participation ? participatedBy(fact.participation) : fact.childParticipated;
 }
 
+/** The stages of the representations procedure (SI 2006/1738): local resolution, investigation, review panel. */
+export const COMPLAINT_STAGES = ['stage-1', 'stage-2', 'review-panel'] as const;
+export type ComplaintStage = (typeof COMPLAINT_STAGES)[number];
+
+/**
+ * The longest period a complaint stage may be given with the complainant's
+ * agreement, in working days: reg 14 (stage 1: 10, extendable to 20), reg 17
+ * (stage 2: 25, extendable to 65); the review panel's 30 (reg 19(4)) is not extendable.
+ */
+export const COMPLAINT_LONGEST: Record<ComplaintStage, number> = { 'stage-1': 20, 'stage-2': 65, 'review-panel': 30 };
+
+/**
+ * Why an IRO raised an alert: a fixed list, so nothing about the child is
+ * written in free text and an email can name the category safely.
+ */
+export const IRO_ALERT_REASONS = [
+  'care-plan-drift',
+  'visits-overdue',
+  'review-recommendation-not-done',
+  'placement-stability',
+  'safeguarding-concern',
+  'education',
+  'health',
+  'permanence-delay',
+  'contact-arrangements',
+  'other',
+] as const;
+
+const recordReference = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1 to 40 letters, digits, dots, dashes or underscores'));
+const staffReference = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a staff id'));
+
 export const factSchemas = {
   'entered-care': z.strictObject({ type: z.literal('entered-care'), date: isoDate }),
   'placement-started': z.strictObject({
@@ -135,6 +166,47 @@ export const factSchemas = {
    * find where the case system disagrees. No rule reads it.
    */
   'case-system-review-due': z.strictObject({ type: z.literal('case-system-review-due'), date: isoDate, held: z.optional(isoDate) }),
+  /**
+   * A complaint (representation) about the child's care, received on `date`
+   * at `stage`, handled by `officerId` (the investigating officer or
+   * complaints manager, who answers for it). `agreedWorkingDays`: a longer
+   * period agreed with the complainant, up to the regulations' limit.
+   */
+  complaint: z
+    .strictObject({
+      type: z.literal('complaint'),
+      date: isoDate,
+      complaintId: recordReference,
+      stage: z.enum(COMPLAINT_STAGES),
+      officerId: staffReference,
+      agreedWorkingDays: z.optional(z.int().check(z.gte(1), z.lte(65))),
+    })
+    .check(
+      z.refine((f) => f.agreedWorkingDays === undefined || f.agreedWorkingDays <= COMPLAINT_LONGEST[f.stage], {
+        message: 'is longer than the regulations allow for this stage (stage 1: 20, stage 2: 65, review panel: 30 working days)',
+        path: ['agreedWorkingDays'],
+      }),
+    ),
+  /** The council's response to one stage of a complaint: it closes that stage. */
+  'complaint-response': z.strictObject({ type: z.literal('complaint-response'), date: isoDate, complaintId: recordReference, stage: z.enum(COMPLAINT_STAGES) }),
+  /**
+   * An IRO's alert (the IRO Handbook's dispute resolution), raised at `stage`
+   * (1: the social worker's manager, 2: theirs, and so on up the manager chain).
+   */
+  'iro-alert': z.strictObject({
+    type: z.literal('iro-alert'),
+    date: isoDate,
+    alertId: recordReference,
+    stage: z.int().check(z.gte(1), z.lte(5)),
+    reason: z.enum(IRO_ALERT_REASONS),
+  }),
+  /** The answer to an alert's current stage: resolved, or escalated to the next stage from `date`. */
+  'iro-alert-response': z.strictObject({
+    type: z.literal('iro-alert-response'),
+    date: isoDate,
+    alertId: recordReference,
+    outcome: z.enum(['resolved', 'escalated']),
+  }),
   /** Work done under a council's local rule, such as a CSE risk assessment. */
   'local-task': z.strictObject({
     type: z.literal('local-task'),

@@ -76,7 +76,13 @@ export interface ChildHistory {
   lastPathwayPlan: DayNumber | null;
   lastAdviserContactAfterLeaving: DayNumber | null;
   localTasks: Map<string, DayNumber>;
+  /** Complaints, IRO alerts and their responses, in date order (eventDuties.ts reads them). */
+  eventFacts: readonly Fact[];
+  /** The latest day of each type of fact, for local rules that start from an event (only when local rules ask). */
+  lastFactOn: ReadonlyMap<string, DayNumber>;
 }
+
+const factDay = (fact: Fact): string => (fact as { date: string }).date;
 
 const NO_TASKS: ReadonlyMap<string, DayNumber> = new Map();
 const NONE: readonly never[] = Object.freeze([]);
@@ -243,10 +249,22 @@ export function foldHistory(child: Child, facts: readonly Fact[], today: string,
   let lastPathwayPlan = -NEVER;
   let lastAdviser = -NEVER;
   let tasks: Map<string, DayNumber> | null = null;
+  let events: Fact[] | null = null;
+  let lastOf: Map<string, DayNumber> | null = null;
 
   for (let i = 0; i < facts.length; i++) {
     const fact = facts[i]!;
     const type = fact.type;
+    if (localTasks && type !== 'correction') {
+      const on = type === 'missing-episode' ? londonDayOf(Date.parse(fact.start)) : toDayNumber(fact.date);
+      lastOf ??= new Map();
+      const seen = lastOf.get(type);
+      if (seen === undefined || on > seen) lastOf.set(type, on);
+    }
+    if (type === 'complaint' || type === 'complaint-response' || type === 'iro-alert' || type === 'iro-alert-response') {
+      (events ??= []).push(fact);
+      continue;
+    }
     if (type === 'missing-episode') {
       missing.push(i, londonDayOf(Date.parse(fact.start)));
       continue;
@@ -314,6 +332,9 @@ export function foldHistory(child: Child, facts: readonly Fact[], today: string,
     lastPathwayPlan: lastPathwayPlan > -NEVER ? lastPathwayPlan : null,
     lastAdviserContactAfterLeaving: null,
     localTasks: tasks ?? (NO_TASKS as Map<string, DayNumber>),
+    // In date order (the order given within a day), so the answer does not depend on how the facts came.
+    eventFacts: events ? events.sort((a, b) => (factDay(a) < factDay(b) ? -1 : factDay(a) > factDay(b) ? 1 : 0)) : NONE,
+    lastFactOn: lastOf ?? NO_TASKS,
   };
   if (!episode) return h;
 

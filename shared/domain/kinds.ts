@@ -14,6 +14,8 @@ const LABELS: Record<string, string> = {
   'pathway-plan': 'Needs assessment and pathway plan',
   'pathway-plan-review': 'Pathway plan review',
   'personal-adviser-contact': 'Personal adviser contact',
+  'complaint-response': 'Complaint response',
+  'iro-alert-response': 'IRO alert response',
 };
 
 /** A local rule's kind reads as its words: "cse-risk-assessment" is "Cse risk assessment" unless titled. */

@@ -9,7 +9,9 @@ import { type Child, type Fact, childSchema, factSchema } from './facts.js';
 import { type ChildHistory, foldHistory } from './history.js';
 import { type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
 import { isoDate, parseOrThrow } from './validation.js';
-import type { Due } from './rules/rule.js';
+import type { AnsweredBy, Due } from './rules/rule.js';
+import { complaintResponse } from './rules/complaint.js';
+import { iroAlertResponse } from './rules/iroAlert.js';
 import { statutoryVisit } from './rules/statutoryVisit.js';
 import { lookedAfterReview } from './rules/lookedAfterReview.js';
 import { carePlan } from './rules/carePlan.js';
@@ -40,7 +42,11 @@ export interface Obligation {
   rule: string;
   /** Something about the record the worker should know, such as a recorded fact the rule could not use. */
   note?: string;
+  /** Who answers for it when the fact that opened it says so (a complaint's officer, an IRO alert's stage); else the team map decides. */
+  answeredBy?: AnsweredBy;
 }
+
+export type { AnsweredBy };
 
 export function statusOn(dueDate: string, today: string): ObligationStatus {
   return dueDate < today ? 'overdue' : dueDate === today ? 'due-today' : 'upcoming';
@@ -93,9 +99,15 @@ export function computeObligations(
   keep(found, h, pathwayPlan(h, p));
   keep(found, h, pathwayPlanReview(h, p));
   keep(found, h, personalAdviserContact(h, p));
-  for (const local of policy.localRules) {
-    const due = localRuleDue(local, h, policy);
-    if (due) found.push(due);
+  keep(found, h, complaintResponse(h, p));
+  keep(found, h, iroAlertResponse(h, p));
+  if (policy.localRules.length > 0) {
+    const statutory = found.slice();
+    const nextDue = (kind: string) => statutory.find((d) => d.kind === kind)?.due ?? null;
+    for (const local of policy.localRules) {
+      const due = localRuleDue(local, h, policy, nextDue);
+      if (due) found.push(due);
+    }
   }
   sortDue(found);
   const out = new Array<Obligation>(found.length);
@@ -105,6 +117,7 @@ export function computeObligations(
     const status = statusOfDay(d.due, h.today);
     const o: Obligation = d.dueAt ? { kind: d.kind, dueDate, dueAt: d.dueAt, status, rule: d.rule } : { kind: d.kind, dueDate, status, rule: d.rule };
     if (d.note !== undefined) o.note = d.note;
+    if (d.answeredBy !== undefined) o.answeredBy = d.answeredBy;
     out[i] = o;
   }
   return out;

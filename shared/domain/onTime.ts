@@ -13,7 +13,10 @@
  * period, so the figure for a closed period does not change once 72 hours
  * have passed.
  */
-import { birthday, daysInMonth, isIsoDate } from './dates.js';
+import { birthday, daysInMonth, isIsoDate, toIsoDate } from './dates.js';
+import { addWorkingDays } from './workingDays.js';
+import { complaintStages, iroAlertStages } from './eventDuties.js';
+import { complaintWorkingDays } from './rules/complaint.js';
 import { type Child, type Fact, reviewParticipated } from './facts.js';
 import { buildHistory } from './history.js';
 import { type Obligation, computeObligations } from './obligations.js';
@@ -49,6 +52,12 @@ export const FIGURE_IDS = [
   'sdq-done',
   'rhi-within-72-hours',
   'pathway-plan-in-date',
+  'complaints-stage-1-on-time',
+  'iro-alerts-answered-in-time',
+  'iro-alerts-resolved',
+  'iro-alerts-open-stage-1',
+  'iro-alerts-open-stage-2',
+  'iro-alerts-open-stage-3',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -114,6 +123,12 @@ function definitions(policy: ResolvedPolicy): Record<FigureId, { title: string; 
   const { fromAge, untilAge } = policy.pep;
   const untilLeaverAge = policy.personalAdviser.untilAge;
   const reviewMonths = policy.pathwayPlan.reviewEveryMonths;
+  const stage1 = policy.complaints.stage1WorkingDays;
+  const alertDays = policy.iroAlert.stageWorkingDays.join(', ');
+  const openOn = (stage: string) => ({
+    title: `IRO alerts open at ${stage}`,
+    definition: `Denominator: IRO alerts still open on the last day of the period (neither resolved nor escalated past the last stage). Numerator: those at ${stage} that day.`,
+  });
   const stillOpen = 'including any not done by the end of the period, and any that were overdue when the duty ended or its clock restarted';
   return {
     'visits-on-time': {
@@ -166,6 +181,25 @@ function definitions(policy: ResolvedPolicy): Record<FigureId, { title: string; 
         `Denominator: young people on the last day of the period who are care leavers (former eligible children under ${untilLeaverAge}) or eligible children still looked after (16 or over, looked after 13 weeks since 14). ` +
         `Numerator: those whose pathway plan, or its ${reviewMonths}-monthly review, is not overdue that day.`,
     },
+    'complaints-stage-1-on-time': {
+      title: `Stage 1 complaints answered within ${stage1} working days (or the period agreed)`,
+      definition:
+        `Denominator: stage 1 complaints whose response fell due in the period: ${stage1} working days after the complaint was received (Representations Procedure (England) Regulations 2006 reg 14), or the longer period agreed with the complainant, up to 20; including any not answered by the end of the period. ` +
+        'Numerator: those with a response recorded on or before that day.',
+    },
+    'iro-alerts-answered-in-time': {
+      title: 'IRO alert stages answered in time',
+      definition:
+        `Denominator: stages of IRO alerts whose answer fell due in the period (the council's working days for each stage: ${alertDays}), including any not answered by the end of the period. ` +
+        'Numerator: those resolved or escalated on or before that day.',
+    },
+    'iro-alerts-resolved': {
+      title: 'IRO alerts raised, and resolved',
+      definition: 'Denominator: IRO alerts raised in the period. Numerator: those resolved, at any stage, by the last day of the period.',
+    },
+    'iro-alerts-open-stage-1': openOn('stage 1'),
+    'iro-alerts-open-stage-2': openOn('stage 2'),
+    'iro-alerts-open-stage-3': openOn('stage 3 or later'),
   };
 }
 
@@ -265,6 +299,32 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
   // 7: returns in the period, and their interviews (later ones included).
   for (const r of matchReturnInterviews(entry.facts, policy.returnHomeInterview.withinHours)) {
     if (inPeriod(r.returnedOn)) add(c['rhi-within-72-hours'], r.inTime);
+  }
+
+  // 9, 10, 11: complaints and IRO alerts, from the facts up to `to`.
+  for (const s of complaintStages(dated.facts)) {
+    if (s.stage !== 'stage-1') continue;
+    const due = addWorkingDays(s.received, complaintWorkingDays('stage-1', policy, s.agreedWorkingDays).days);
+    if (inPeriod(toIsoDate(due))) add(c['complaints-stage-1-on-time'], s.answered !== null && s.answered <= due);
+  }
+  const stageDays = policy.iroAlert.stageWorkingDays;
+  const alerts = iroAlertStages(dated.facts, stageDays.length);
+  const counted = new Set<string>();
+  for (const s of alerts) {
+    const due = addWorkingDays(s.from, stageDays[s.stage - 1]!);
+    if (inPeriod(toIsoDate(due))) add(c['iro-alerts-answered-in-time'], s.answered !== null && s.answered <= due);
+    if (s.answered === null) {
+      add(c['iro-alerts-open-stage-1'], s.stage === 1);
+      add(c['iro-alerts-open-stage-2'], s.stage === 2);
+      add(c['iro-alerts-open-stage-3'], s.stage >= 3);
+    }
+    // Each alert once, by the stage it was raised at.
+    const alert = `${s.alertId}#${s.raisedOn}`;
+    if (!counted.has(alert) && inPeriod(toIsoDate(s.raisedOn))) {
+      counted.add(alert);
+      const resolved = alerts.some((t) => t.alertId === s.alertId && t.raisedOn === s.raisedOn && t.outcome === 'resolved');
+      add(c['iro-alerts-resolved'], resolved);
+    }
   }
 
   // 5, 8: status on `to`.

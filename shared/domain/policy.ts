@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { isoDate } from './validation.js';
 import { toDayNumber } from './dates.js';
+import { FACT_TYPES, type FactType } from './facts.js';
 import { type ResponsibilityMap, resolveResponsibility, responsibilitySchema } from './responsibility.js';
 
 /** A number that may only be lowered from its statutory value. */
@@ -49,7 +50,17 @@ export const STATUTORY = {
   returnHomeInterview: { withinHours: 72 },
   pathwayPlan: { monthsAfterSixteenthBirthday: 3, reviewEveryMonths: 6 },
   personalAdviser: { firstWithinDays: 7, everyWeeks: 8, untilAge: 21 },
+  /** Children Act 1989 Representations Procedure (England) Regulations 2006, regs 14, 17 and 19(4). */
+  complaints: { stage1WorkingDays: 10, stage2WorkingDays: 25, reviewPanelWorkingDays: 30 },
 } as const;
+
+/**
+ * IRO alerts (dispute resolution): not statutory. The IRO Handbook 2010
+ * (chapter 5) asks every council for a dispute resolution process with
+ * timescales but sets none; Kept's default gives each stage a working week,
+ * three stages up the manager chain, and a council sets its own.
+ */
+export const IRO_ALERT_DEFAULT = { stageWorkingDays: [5, 5, 5] } as const;
 
 const S = STATUTORY;
 
@@ -70,6 +81,22 @@ const interval = z
   );
 export type Interval = z.output<typeof interval>;
 
+/** The facts a local rule may start from: any but a correction (which only withdraws another). */
+const EVENT_TYPES = FACT_TYPES.filter((t) => t !== 'correction') as [FactType, ...FactType[]];
+
+/**
+ * The facts whose next one the engine dates, and the kind it dates: "midway
+ * between two reviews" needs the next review's due date.
+ */
+export const NEXT_DUE_OF: Partial<Record<FactType, string>> = {
+  review: 'looked-after-review',
+  visit: 'statutory-visit',
+  pep: 'pep',
+  'dental-check': 'dental-check',
+  sdq: 'sdq',
+  'personal-adviser-contact': 'personal-adviser-contact',
+};
+
 /** A council's own rule, such as "CSE risk assessment from age 11, every 6 months". */
 const localRule = z
   .strictObject({
@@ -84,10 +111,30 @@ const localRule = z
     byAge: z.optional(z.int().check(z.gte(1), z.lte(25))),
     /** Then again this long after the last one; without it the task is done once. */
     every: z.optional(interval),
+    /** Or: due this long after each fact of a kind (a health passport within 20 working days of leaving care). */
+    afterFact: z.optional(z.strictObject({ type: z.enum(EVENT_TYPES), within: interval })),
+    /**
+     * Or: due between two facts of a kind: midway from the last to the next one's
+     * due date, or this long after the last (an IRO visit between reviews).
+     */
+    betweenFacts: z.optional(
+      z
+        .strictObject({ type: z.enum(EVENT_TYPES), at: z.union([z.literal('midpoint'), interval]) })
+        .check(
+          z.refine((b) => b.at !== 'midpoint' || NEXT_DUE_OF[b.type] !== undefined, {
+            message: `midpoint needs a fact whose next one Kept dates: ${Object.keys(NEXT_DUE_OF).join(', ')}`,
+            path: ['at'],
+          }),
+        ),
+    ),
   })
   .check(
-    z.refine((r) => (r.firstWithin === undefined) !== (r.byAge === undefined), {
-      message: 'must give exactly one of firstWithin or byAge',
+    z.refine((r) => [r.firstWithin, r.byAge, r.afterFact, r.betweenFacts].filter((v) => v !== undefined).length === 1, {
+      message: 'must give exactly one of firstWithin, byAge, afterFact or betweenFacts',
+    }),
+    z.refine((r) => r.every === undefined || (r.afterFact === undefined && r.betweenFacts === undefined), {
+      message: 'a rule that starts from a fact is due again with each new fact, so it takes no every',
+      path: ['every'],
     }),
   );
 export type LocalRule = z.output<typeof localRule>;
@@ -109,6 +156,9 @@ export const STATUTORY_KINDS = [
   'personal-adviser-contact',
 ] as const;
 export type StatutoryKind = (typeof STATUTORY_KINDS)[number];
+
+/** Kinds that follow a recorded event, each answered by someone the fact names (responsibility.ts). */
+export const EVENT_KINDS = ['complaint-response', 'iro-alert-response'] as const;
 
 const src = {
   visit: 'CPPCR reg 28',
@@ -191,6 +241,17 @@ export const policySchema = z
         untilAge: z.optional(atLeast(S.personalAdviser.untilAge, 25, 'Children and Social Work Act 2017 s3')),
       }),
     ),
+    complaints: z.optional(
+      z.strictObject({
+        stage1WorkingDays: z.optional(atMost(S.complaints.stage1WorkingDays, 'working days', 'Representations Procedure Regulations 2006 reg 14')),
+        stage2WorkingDays: z.optional(atMost(S.complaints.stage2WorkingDays, 'working days', 'Representations Procedure Regulations 2006 reg 17')),
+        reviewPanelWorkingDays: z.optional(atMost(S.complaints.reviewPanelWorkingDays, 'working days', 'Representations Procedure Regulations 2006 reg 19(4)')),
+      }),
+    ),
+    /** Working days each stage of an IRO alert has to be answered, stage 1 first (not statutory). */
+    iroAlert: z.optional(
+      z.strictObject({ stageWorkingDays: z.array(z.int().check(z.gte(1), z.lte(60))).check(z.minLength(1), z.maxLength(5)) }),
+    ),
     localRules: z.optional(z.array(localRule).check(z.maxLength(50))),
     /** Who in the child's team answers for each kind (responsibility.ts has the defaults). */
     responsibility: z.optional(responsibilitySchema),
@@ -199,7 +260,8 @@ export const policySchema = z
     z.refine(
       (p) => {
         const kinds = (p.localRules ?? []).map((r) => r.kind);
-        return kinds.every((k, i) => !(STATUTORY_KINDS as readonly string[]).includes(k) && kinds.indexOf(k) === i);
+        const taken: readonly string[] = [...STATUTORY_KINDS, ...EVENT_KINDS];
+        return kinds.every((k, i) => !taken.includes(k) && kinds.indexOf(k) === i);
       },
       { message: 'must give each local rule its own kind, different from the statutory kinds', path: ['localRules'] },
     ),
@@ -225,13 +287,14 @@ export interface SchoolTerm {
 export type ResolvedPolicy = Widen<typeof STATUTORY> & {
   terms: SchoolTerm[] | null;
   localRules: LocalRule[];
+  iroAlert: { stageWorkingDays: number[] };
   /** Obligation kind to the team role that answers for it. */
   responsibility: ResponsibilityMap;
 };
 
 /** The statutory timescales with a council's tightenings laid over them. */
 export function resolvePolicy(input: PolicyInput = {}): ResolvedPolicy {
-  const { localRules, responsibility, ...sections } = input;
+  const { localRules, responsibility, iroAlert, ...sections } = input;
   const resolved = structuredClone(STATUTORY) as unknown as ResolvedPolicy;
   const target = resolved as unknown as Record<string, Record<string, unknown>>;
   for (const [section, values] of Object.entries(sections)) {
@@ -246,6 +309,7 @@ export function resolvePolicy(input: PolicyInput = {}): ResolvedPolicy {
         .sort((a, b) => a.start - b.start)
     : null;
   resolved.localRules = localRules ?? [];
+  resolved.iroAlert = { stageWorkingDays: [...(iroAlert?.stageWorkingDays ?? IRO_ALERT_DEFAULT.stageWorkingDays)] };
   resolved.responsibility = resolveResponsibility(responsibility);
   return deepFreeze(resolved);
 }

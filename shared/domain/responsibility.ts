@@ -10,6 +10,14 @@ import * as z from 'zod/mini';
 import type { Fact } from './facts.js';
 import { TEAM_MEMBER, TEAM_ROLES, type Team, type TeamRole } from './people.js';
 
+/**
+ * Who answers for an item when the fact that opened it says so, rather than
+ * the team map: a named member of staff (a complaint's investigating
+ * officer), or the manager `managerLevel` steps above the child's social
+ * worker (1: their manager; an IRO alert's stage).
+ */
+export type AnsweredBy = { staffId: string } | { managerLevel: number };
+
 export const DEFAULT_RESPONSIBILITY: Readonly<Record<string, TeamRole>> = Object.freeze({
   'statutory-visit': 'social-worker',
   'care-plan': 'social-worker',
@@ -63,6 +71,51 @@ export function responsibleFor(kind: string, team: Team, ageOnDay: number, map: 
   return { responsibleId: team.socialWorker, unallocated: role };
 }
 
+/** Each staff member's manager (their `managerId`), for walking up the line of management. */
+export type ManagerOf = (staffId: string) => string | undefined;
+
+/** The staff list as a `ManagerOf`. */
+export function managerLookup(staff: ReadonlyArray<{ id: string; managerId?: string | undefined }>): ManagerOf {
+  const byId = new Map(staff.map((s) => [s.id, s.managerId]));
+  return (id) => byId.get(id);
+}
+
+/**
+ * The manager `levels` steps above `staffId`; where the line stops short
+ * (nobody above), the highest manager there is, and with no manager at all
+ * the person themselves. A loop in the data stops the walk.
+ */
+export function managerAbove(staffId: string, levels: number, managerOf: ManagerOf): string {
+  let at = staffId;
+  const seen = new Set([at]);
+  for (let step = 0; step < levels; step++) {
+    const up = managerOf(at);
+    if (up === undefined || seen.has(up)) break;
+    seen.add(up);
+    at = up;
+  }
+  return at;
+}
+
+/**
+ * Who answers for an obligation: the person its fact names (a complaint's
+ * officer, the manager an IRO alert's stage reaches), or else the team map
+ * (`responsibleFor`). Without the staff list the manager chain cannot be
+ * walked and the social worker answers.
+ */
+export function responsibleForItem(
+  item: { kind: string; answeredBy?: AnsweredBy },
+  team: Team,
+  ageOnDay: number,
+  map: ResponsibilityMap = DEFAULT_RESPONSIBILITY,
+  managerOf: ManagerOf = () => undefined,
+): Responsibility {
+  const by = item.answeredBy;
+  if (by && 'staffId' in by) return { responsibleId: by.staffId };
+  if (by) return { responsibleId: managerAbove(team.socialWorker, by.managerLevel, managerOf) };
+  return responsibleFor(item.kind, team, ageOnDay, map);
+}
+
 /** The obligation kinds a fact answers (empty for facts about the case itself, such as a placement). */
 export function kindsAnsweredBy(fact: Fact): string[] {
   switch (fact.type) {
@@ -76,6 +129,9 @@ export function kindsAnsweredBy(fact: Fact): string[] {
       return ['pathway-plan', 'pathway-plan-review'];
     case 'local-task':
       return [fact.kind];
+    case 'complaint-response':
+    case 'iro-alert-response':
+      return [fact.type];
     case 'care-plan':
     case 'placement-plan':
     case 'permanence-plan':

@@ -10,8 +10,8 @@ import { type ResolvedPolicy, policySchema, resolvePolicy } from '#domain/policy
 import { type ReminderPolicy, reminderPolicySchema } from '#domain/reminders.js';
 import { parseOrThrow } from '#domain/validation.js';
 import { computeObligations, nextRecomputeDate } from '#domain/obligations.js';
-import { responsibleFor } from '#domain/responsibility.js';
-import { teamOfChild } from '#domain/people.js';
+import { managerLookup, responsibleForItem } from '#domain/responsibility.js';
+import { type Staff, teamOfChild } from '#domain/people.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
 
 export interface Council {
@@ -52,14 +52,23 @@ export function forgetCouncils(): void {
   cache = new WeakMap();
 }
 
-/** The projection function the store applies when a child's facts or team change: what is due, and who answers for each item. */
-export function projector(policy: ResolvedPolicy, today: string): Projector {
+/**
+ * The projection function the store applies when a child's facts or team
+ * change: what is due, and who answers for each item. `staff` (the
+ * council's) lets an item that goes up the line of management (an IRO
+ * alert) reach the right manager; without it the social worker answers.
+ */
+export function projector(policy: ResolvedPolicy, today: string, staff: ReadonlyArray<Pick<Staff, 'id' | 'managerId'>> = []): Projector {
   const day = toDayNumber(today);
+  const managerOf = managerLookup(staff);
   return (child, entries) => {
     const subject = { id: child.id, dateOfBirth: child.dateOfBirth };
     const team = teamOfChild(child);
     const age = ageOn(toDayNumber(child.dateOfBirth), day);
-    const obligations = computeObligations(subject, effectiveFacts(entries), today, policy).map((o) => ({ ...o, ...responsibleFor(o.kind, team, age, policy.responsibility) }));
+    const obligations = computeObligations(subject, effectiveFacts(entries), today, policy).map((o) => ({
+      ...o,
+      ...responsibleForItem(o, team, age, policy.responsibility, managerOf),
+    }));
     return { obligations, refreshOn: nextRecomputeDate(subject, today, policy) };
   };
 }

@@ -85,7 +85,7 @@ export async function importCsv(
   if (problems.length) return result;
 
   const council = await loadCouncil(store, councilId);
-  const project = projector(council.policy, options.today);
+  const project = projector(council.policy, options.today, await store.listStaff(councilId));
   const recordedAt = now();
   problems.push(...outsideTheCalendar(parsed.children, fresh, existing, project, recordedAt));
   if (problems.length) return result;

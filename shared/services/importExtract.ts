@@ -190,7 +190,7 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
   }
 
   const council = await loadCouncil(store, councilId);
-  const project = projector(council.policy, options.today);
+  const project = projector(council.policy, options.today, await store.listStaff(councilId));
   const recordedAt = now();
   const stored = (f: SourcedFact): StoredFact => ({ fact: f.fact, source: f.source, recordedAt, recordedBy: options.importedBy });
   /** A changed row: the old fact withdrawn (kept in the history), the new one in its place. */

@@ -38,9 +38,12 @@ export async function recordFact(
     const problem = correctionProblem(facts, fact.factId);
     if (problem) throw new InvalidInput([{ field: 'factId', message: problem }]);
   }
-  const council = await loadCouncil(store, principal.councilId);
+  const [council, staff] = await Promise.all([loadCouncil(store, principal.councilId), store.listStaff(principal.councilId)]);
+  if (fact.type === 'complaint' && !staff.some((s) => s.id === fact.officerId)) {
+    throw new InvalidInput([{ field: 'officerId', message: `no member of staff ${fact.officerId} in your council` }]);
+  }
   const { stored, projection } = await store.recordFact(
-    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today), audit, once,
+    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today, staff), audit, once,
   );
   return { stored, obligations: projection.obligations.map((o) => ({ ...o, childId: child.id })) };
 }

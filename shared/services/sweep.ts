@@ -77,7 +77,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
 
   let due = await store.dueUpTo(councilId, upTo);
   if (due.refresh.length) {
-    const project = projector(council.policy, today);
+    const project = projector(council.policy, today, await store.listStaff(councilId));
     for (const childId of due.refresh) await store.refreshProjection(councilId, childId, project);
     report.refreshed = due.refresh.length;
     due = await store.dueUpTo(councilId, upTo);

@@ -36,7 +36,7 @@ export async function changeTeam(
   if (problems.length) throw new InvalidInput(problems);
   const council = await loadCouncil(store, principal.councilId);
   const audit = auditEntryFor(principal, 'change-team', child.id, route);
-  return store.setTeam(principal.councilId, child.id, team, projector(council.policy, today), audit);
+  return store.setTeam(principal.councilId, child.id, team, projector(council.policy, today, staff), audit);
 }
 
 export interface TeamGap {

@@ -187,7 +187,7 @@ describe('on-time figures', () => {
     const r = await get('/reports/on-time?format=json&from=2026-01-19&to=2027-01-18', tokens.lead);
     expect(r.status).toBe(200);
     const data = JSON.parse(r.text);
-    expect(data.figures.map((f: { id: string }) => f.id)).toEqual(['visits-on-time', 'visits-seen-alone', 'reviews-on-time', 'reviews-participation', 'health-on-time', 'pep-in-date', 'sdq-done', 'rhi-within-72-hours', 'pathway-plan-in-date']);
+    expect(data.figures.map((f: { id: string }) => f.id)).toEqual(['visits-on-time', 'visits-seen-alone', 'reviews-on-time', 'reviews-participation', 'health-on-time', 'pep-in-date', 'sdq-done', 'rhi-within-72-hours', 'pathway-plan-in-date', 'complaints-stage-1-on-time', 'iro-alerts-answered-in-time', 'iro-alerts-resolved', 'iro-alerts-open-stage-1', 'iro-alerts-open-stage-2', 'iro-alerts-open-stage-3']);
     for (const f of data.figures) {
       expect(f.definition).toMatch(/Denominator/);
       if (f.numerator !== 'c' && f.denominator !== 'c') expect(f.numerator).toBeLessThanOrEqual(f.denominator);

@@ -84,6 +84,9 @@ export function referenceHistory(child: Child, facts: readonly Fact[], today: st
     .sort((a, b) => a.returnedAt - b.returnedAt);
   const localTasks = new Map<string, DayNumber>();
   for (const d of dated.filter(is('local-task'))) localTasks.set(d.fact.kind, Math.max(d.day, localTasks.get(d.fact.kind) ?? d.day));
+  const lastFactOn = new Map<string, DayNumber>();
+  for (const d of dated) if (d.fact.type !== 'correction') lastFactOn.set(d.fact.type, Math.max(d.day, lastFactOn.get(d.fact.type) ?? d.day));
+  const eventTypes: readonly string[] = ['complaint', 'complaint-response', 'iro-alert', 'iro-alert-response'];
 
   return {
     today: todayDay,
@@ -114,5 +117,7 @@ export function referenceHistory(child: Child, facts: readonly Fact[], today: st
     lastPathwayPlan: latest('pathway-plan'),
     lastAdviserContactAfterLeaving: episode?.end == null ? null : latestIn('personal-adviser-contact', episode.end),
     localTasks,
+    eventFacts: dated.filter((d) => eventTypes.includes(d.fact.type)).map((d) => d.fact),
+    lastFactOn,
   };
 }

@@ -83,8 +83,8 @@ describe('local rules', () => {
 
   describe('bad local rules are rejected', () => {
     const bad: Array<[string, unknown, RegExp]> = [
-      ['neither firstWithin nor byAge', { kind: 'cse-risk-assessment', title: 'CSE risk assessment', every: { months: 6 } }, /exactly one of firstWithin or byAge/],
-      ['both firstWithin and byAge', { ...passport, firstWithin: { days: 5 } }, /exactly one of firstWithin or byAge/],
+      ['neither firstWithin nor byAge', { kind: 'cse-risk-assessment', title: 'CSE risk assessment', every: { months: 6 } }, /exactly one of firstWithin, byAge, afterFact or betweenFacts/],
+      ['both firstWithin and byAge', { ...passport, firstWithin: { days: 5 } }, /exactly one of firstWithin, byAge, afterFact or betweenFacts/],
       ['a kind that is not lower-case-with-dashes', { ...cse, kind: 'CSE Risk' }, /lower-case-with-dashes/],
       ['an interval with two units', { ...cse, every: { months: 6, days: 10 } }, /exactly one of days, workingDays or months/],
       ['an empty interval', { ...cse, firstWithin: {} }, /exactly one of days, workingDays or months/],

@@ -3,8 +3,13 @@ import { birthday } from '#domain/dates.js';
 import type { ChildHistory } from '#domain/history.js';
 import type { ResolvedPolicy } from '#domain/policy.js';
 
+import type { AnsweredBy } from '#domain/responsibility.js';
+
+export type { AnsweredBy };
+
 /** One obligation's next due date, and the rule that set it. */
 export interface Due {
+  answeredBy?: AnsweredBy;
   kind: string;
   due: DayNumber;
   /** For deadlines counted in hours: the UTC instant, ISO 8601. */

@@ -22,7 +22,10 @@ export const PARTICIPATION_WORDS: Record<ParticipationCode, string> = {
   PN7: 'Did not come and their views were not given',
 };
 
-export type Question = 'seenAlone' | 'participation' | 'healthKind' | 'score' | 'time';
+export type Question = 'seenAlone' | 'participation' | 'healthKind' | 'score' | 'time' | 'reference' | 'complaintStage' | 'outcome';
+
+/** The complaint stages in words, for the response page. */
+export const COMPLAINT_STAGE_WORDS: Record<string, string> = { 'stage-1': 'Stage 1 (local resolution)', 'stage-2': 'Stage 2 (investigation)', 'review-panel': 'Review panel' };
 
 export interface RecordForm {
   factType: FactType;
@@ -48,6 +51,8 @@ const FORMS: Record<string, RecordForm> = {
   'pathway-plan': { factType: 'pathway-plan', what: 'the pathway plan', questions: [], kinds: ['pathway-plan', 'pathway-plan-review'] },
   'pathway-plan-review': { factType: 'pathway-plan', what: 'the pathway plan review', questions: [], kinds: ['pathway-plan', 'pathway-plan-review'] },
   'personal-adviser-contact': { factType: 'personal-adviser-contact', what: 'the contact', questions: [], kinds: ['personal-adviser-contact'] },
+  'complaint-response': { factType: 'complaint-response', what: 'the response', questions: ['reference', 'complaintStage'], kinds: ['complaint-response'] },
+  'iro-alert-response': { factType: 'iro-alert-response', what: 'the answer to the alert', questions: ['reference', 'outcome'], kinds: ['iro-alert-response'] },
 };
 
 /** The form for a kind of due work: a statutory one, or one of the council's local rules (`localKinds`); null for neither. */
@@ -139,6 +144,19 @@ export function parseAnswers(recordForm: RecordForm, kind: string, answers: Answ
     else if (!written || Number(written[1]) > 23 || Number(written[2]) > 59) errors.push({ href: '#time', field: 'time', text: 'Time of the interview must be a time on the 24-hour clock, such as 14:30' });
     else fields.time = `${written[1]!.padStart(2, '0')}:${written[2]}`;
   }
+  if (recordForm.questions.includes('reference')) {
+    const ref = q('reference');
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(ref)) errors.push({ href: '#reference', field: 'reference', text: 'Enter the reference, as shown on the item (letters, digits, dots and dashes)' });
+    else fields[recordForm.factType === 'complaint-response' ? 'complaintId' : 'alertId'] = ref;
+  }
+  if (recordForm.questions.includes('complaintStage')) {
+    if (q('complaintStage') in COMPLAINT_STAGE_WORDS) fields.stage = q('complaintStage');
+    else errors.push({ href: '#complaintStage', field: 'complaintStage', text: 'Select the stage of the complaint this answers' });
+  }
+  if (recordForm.questions.includes('outcome')) {
+    if (q('outcome') === 'resolved' || q('outcome') === 'escalated') fields.outcome = q('outcome');
+    else errors.push({ href: '#outcome', field: 'outcome', text: 'Select whether the alert was resolved or escalated' });
+  }
   if (recordForm.factType === 'placement-plan') fields.placementId = context.placementId;
   if (recordForm.factType === 'local-task') fields.kind = kind;
   if (errors.length) return { fact: null, errors };
@@ -160,6 +178,8 @@ export function answerRows(recordForm: RecordForm, fact: Fact, changeHref: strin
   if (fact.type === 'health-assessment') rows.push(row('Kind of assessment', fact.kind === 'initial' ? 'Initial health assessment' : 'Review health assessment', 'healthKind'));
   if (fact.type === 'sdq') rows.push(row('Total difficulties score', String(fact.score), 'score'));
   if (fact.type === 'return-home-interview') rows.push(row('Time of the interview', fact.time ?? 'Not known', 'time'));
+  if (fact.type === 'complaint-response') rows.push(row('Complaint reference', fact.complaintId, 'reference'), row('Stage', COMPLAINT_STAGE_WORDS[fact.stage]!, 'complaintStage'));
+  if (fact.type === 'iro-alert-response') rows.push(row('Alert reference', fact.alertId, 'reference'), row('Outcome', fact.outcome === 'resolved' ? 'Resolved' : 'Escalated to the next stage', 'outcome'));
   return rows;
 }
 
@@ -191,6 +211,14 @@ export function factDetails(fact: Fact): string {
       return fact.returned ? 'Returned' : 'Not yet returned';
     case 'case-system-review-due':
       return fact.held ? `The review due this day in the case system, held ${longDate(fact.held)}` : 'The review due this day in the case system, not yet held';
+    case 'complaint':
+      return `Complaint ${fact.complaintId}, ${fact.stage.replace(/-/g, ' ')}, officer ${fact.officerId}${fact.agreedWorkingDays ? `, ${fact.agreedWorkingDays} working days agreed` : ''}`;
+    case 'complaint-response':
+      return `Complaint ${fact.complaintId}, ${fact.stage.replace(/-/g, ' ')} answered`;
+    case 'iro-alert':
+      return `Alert ${fact.alertId} at stage ${fact.stage}: ${fact.reason.replace(/-/g, ' ')}`;
+    case 'iro-alert-response':
+      return `Alert ${fact.alertId} ${fact.outcome}`;
     case 'correction':
       return fact.reason === 'recorded-in-error' ? 'Recorded in error' : 'Replaced by the case system';
     default:

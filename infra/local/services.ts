@@ -32,7 +32,8 @@ export function assertJava(): void {
   }
 }
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+// Generous: on a busy 2-core machine Java alone can take most of a minute to start.
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
     if (await check().catch(() => false)) return;

@@ -87,7 +87,7 @@ export async function importCsv(
   const council = await loadCouncil(store, councilId);
   const project = projector(council.policy, options.today, await store.listStaff(councilId));
   const recordedAt = now();
-  problems.push(...outsideTheCalendar(parsed.children, fresh, existing, project, recordedAt));
+  problems.push(...(await outsideTheCalendar(store, parsed.children, fresh, existing, project, recordedAt)));
   if (problems.length) return result;
   const stored = (facts: ReadonlyArray<{ fact: Fact }>): StoredFact[] =>
     facts.map(({ fact }) => ({ fact, recordedAt, recordedBy: options.importedBy }));
@@ -130,13 +130,14 @@ export async function importCsv(
  */
 const inTable = (date: string) => date >= '1990-01-01' && date <= '2100-12-31';
 
-function outsideTheCalendar(
+async function outsideTheCalendar(
+  store: KeptStore,
   children: ParsedImport['children'],
   fresh: readonly ChildInput[],
   existing: ReadonlyMap<string, ChildRecord>,
   project: Projector,
   createdAt: string,
-): ImportProblem[] {
+): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const records = [
     ...fresh.map((input): ChildRecord => ({ ...input, councilId: '', createdAt, version: 0 })),
@@ -144,8 +145,10 @@ function outsideTheCalendar(
   ];
   for (const child of records) {
     const entry = children.get(child.id)!;
+    // A child already in Kept is projected from its whole history, as the write will be.
+    const history = existing.has(child.id) ? (await store.getChildHistory(child.councilId, child.id)).facts : [];
     try {
-      project(child, entry.facts);
+      project(child, [...history, ...entry.facts]);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       const line = entry.facts.find((f) => !inTable(factDate(f.fact)))?.line;

@@ -32,6 +32,18 @@ describe('inputs the fuzzing once broke', () => {
     expect(unclosed.problems[0]?.line, 'a 4-line file').toBeLessThanOrEqual(4);
   });
 
+  it('CSV: a fact in a year past the calendar, for a child already in Kept, is a problem on its line, not a throw', async () => {
+    // shared/services/importCsv.ts once checked the calendar against the new facts alone; the write projects the whole
+    // history (here: in care, so a placement needs a plan), and a placement in 7428 threw half-way through.
+    const seeded = await importCsv(store, stack.councilId, 'child_id,first_name,last_name,date_of_birth,holder_id,fact_type,date\nY-1,Eve,Existing,2013-05-05,sw-1,entered-care,2026-11-01\n', { today: TODAY, importedBy: 'admin-1' });
+    expect(seeded.ok).toBe(true);
+    const before = await countItems(table);
+    const later = await importCsv(store, stack.councilId, 'child_id,fact_type,date,placement_id,long_term\nY-1,placement-started,7428-01-10,P-1,no\n', { today: TODAY, importedBy: 'admin-1' });
+    expect(later.ok).toBe(false);
+    expect(later.problems).toEqual([expect.objectContaining({ line: 2, field: 'date', message: expect.stringMatching(/child Y-1: .*7428/) })]);
+    expect(await countItems(table)).toBe(before);
+  });
+
   it('a path parameter with a malformed percent-escape answers 400 or 404, not 500', async () => {
     // infra/local/server.ts once let decodeURIComponent's URIError through, answered 500 "the local server failed".
     for (const path of ['/children/%', '/children/%E0%A4%A', '/children/%FF/obligations', '/calendar/%zz.ics', '/reports/surveys/%C0%80?format=json']) {

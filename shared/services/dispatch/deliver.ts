@@ -1,0 +1,131 @@
+/**
+ * Delivering one message (an invitation or a reminder) to one young person,
+ * on each of their channels. The claim rule: each channel's message is
+ * claimed before anything else happens; only what this run claimed is sent;
+ * a failed send gives its claim back for the next run; a sent one is marked.
+ */
+import { newToken, tokenHash } from '#platform/tokens.js';
+import { addDaysIso } from '#domain/dates.js';
+import { type Channel, channelsFor } from '#domain/contact.js';
+import { surveyText } from '#domain/textMessage.js';
+import { invitationEmail } from '#domain/surveys/invitation.js';
+import type { ChildRecord } from '#domain/people.js';
+import type { ChannelGroup } from '#domain/surveys/responseRates.js';
+import { youngPersonTags } from '#email/messageTags.js';
+import { TextOptedOut } from '#email/textSender.js';
+import type { SentGroups } from '#store/ports/surveys.js';
+import type { SendKey } from '#store/ports/sendClaims.js';
+import { log } from '#platform/log.js';
+import type { CampaignRun } from './run.js';
+
+/** An invitation carries the groups the response-rate breakdowns count it in (all but the channels, which are known only as it goes). */
+export type Message = { kind: 'invitation'; groups: Omit<SentGroups, 'channel'> } | { kind: 'reminder'; number: number };
+
+/** `sent-before`: an earlier run sent it; `held`: another run is sending it. */
+export type Outcome = 'sent' | 'sent-before' | 'held' | 'failed';
+export interface Delivery {
+  outcome: Outcome;
+  /** Texts this run sent. */
+  texts: number;
+}
+
+export const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
+
+function sendKey(r: CampaignRun, childId: string, message: Message, channel: Channel): SendKey {
+  const kind = message.kind === 'invitation' ? { kind: message.kind } : message;
+  return { ...kind, councilId: r.o.councilId, campaignId: r.campaign.id, childId, ...(channel === 'text' ? { channel: 'text' as const } : {}) };
+}
+
+/** Records on the invitation what was sent (again, harmlessly, when an earlier run sent it but stopped before recording). */
+async function recordSent(r: CampaignRun, childId: string, message: Message, at: string, channels: readonly Channel[]): Promise<void> {
+  if (message.kind === 'invitation') {
+    const channel: ChannelGroup = channels.length > 1 ? 'both' : channels[0] === 'text' ? 'text' : 'email';
+    await r.o.surveys.markInvitationSent(r.o.councilId, r.campaign.id, childId, at, { ...message.groups, channel });
+  } else await r.o.surveys.markReminderSent(r.o.councilId, r.campaign.id, childId, message.number);
+}
+
+/** Claims the message on each channel: those this run may send, and whether another run holds one. */
+async function claimChannels(r: CampaignRun, child: ChildRecord, message: Message, nowMs: number) {
+  const { o, campaign } = r;
+  const claimed: Array<{ channel: Channel; key: SendKey }> = [];
+  let held = false;
+  for (const channel of channelsFor(child, Boolean(o.sendText))) {
+    const key = sendKey(r, child.id, message, channel);
+    const claim = await o.claims.claim(key, { nowMs, leaseMs: o.leaseMs ?? 15 * 60_000, expiresAt: epochAfter(campaign.closes) });
+    if (claim === 'claimed') claimed.push({ channel, key });
+    else if (claim === 'held') held = true;
+  }
+  return { claimed, held };
+}
+
+/** One fresh link for the channels claimed (replacing any earlier one, so exactly one link works); the claims go back if it cannot be issued. */
+async function issueLink(r: CampaignRun, child: ChildRecord, claimed: ReadonlyArray<{ key: SendKey }>): Promise<string> {
+  const { o, campaign } = r;
+  const token = newToken();
+  try {
+    await o.surveys.issueLink(
+      { linkHash: tokenHash(token), councilId: o.councilId, campaignId: campaign.id, childId: child.id, lastDay: addDaysIso(campaign.closes, -1) },
+      epochAfter(campaign.closes),
+    );
+  } catch (error) {
+    for (const { key } of claimed) await o.claims.release(key);
+    throw error;
+  }
+  return `${o.appUrl}/s/${token}`;
+}
+
+type ChannelOutcome = 'sent' | 'failed' | 'opted-out';
+
+/** Sends the message by one claimed channel and marks it sent, or gives the claim back when the send failed. */
+async function sendBy(r: CampaignRun, child: ChildRecord, message: Message, channel: Channel, key: SendKey, url: string, nowMs: number): Promise<ChannelOutcome> {
+  const { o, campaign } = r;
+  const reminder = message.kind === 'reminder';
+  let messageId: string;
+  try {
+    messageId =
+      channel === 'text'
+        ? await o.sendText!({ to: child.mobile!, body: surveyText(r.council.name, url, reminder), context: { councilId: o.councilId, childId: child.id } })
+        : await o.send({ to: child.email!, ...invitationEmail(campaign, r.definition, r.council, url, reminder, child.language), tags: youngPersonTags(o.councilId, child.id) });
+  } catch (error) {
+    if (error instanceof TextOptedOut) {
+      await o.store.markMobileUnreachable(o.councilId, child.id, child.mobile!, new Date(nowMs).toISOString(), 'opted-out');
+      await o.claims.markSent(key, 'opted-out');
+      log.warn('survey text not sent: the number opted out', { councilId: o.councilId, campaignId: campaign.id, childId: child.id });
+      return 'opted-out';
+    }
+    log.error('survey message not sent', { councilId: o.councilId, campaignId: campaign.id, childId: child.id, message: message.kind, channel, error: (error as Error).name ?? 'Error', deadLetter: true });
+    await o.claims.release(key);
+    return 'failed';
+  }
+  await o.claims.markSent(key, messageId);
+  return 'sent';
+}
+
+/**
+ * Delivers the message: delivered when every channel has sent it (now or
+ * before). A number that has opted out is marked unreachable and not tried
+ * again; when nothing else reached them, their other channel is tried now.
+ */
+export async function deliver(r: CampaignRun, child: ChildRecord, message: Message): Promise<Delivery> {
+  const { o } = r;
+  const nowMs = (o.nowMs ?? Date.now)();
+  const { claimed, held } = await claimChannels(r, child, message, nowMs);
+  const outcomes: Array<{ channel: Channel; outcome: ChannelOutcome }> = [];
+  if (claimed.length > 0) {
+    const url = await issueLink(r, child, claimed);
+    for (const { channel, key } of claimed) outcomes.push({ channel, outcome: await sendBy(r, child, message, channel, key, url, nowMs) });
+  }
+  const sent = outcomes.filter((c) => c.outcome === 'sent');
+  const texts = sent.filter((c) => c.channel === 'text').length;
+  if (outcomes.some((c) => c.outcome === 'failed')) return { outcome: 'failed', texts };
+  if (held) return { outcome: 'held', texts };
+  if (sent.length === 0 && outcomes.some((c) => c.outcome === 'opted-out')) {
+    const fallback = { ...child, mobileUnreachable: { since: new Date(nowMs).toISOString(), reason: 'opted-out' } };
+    if (channelsFor(fallback, Boolean(o.sendText)).length > 0) {
+      const again = await deliver(r, fallback, message);
+      return { ...again, texts: again.texts + texts };
+    }
+  }
+  await recordSent(r, child.id, message, new Date(nowMs).toISOString(), channelsFor(child, Boolean(o.sendText)));
+  return { outcome: sent.length > 0 ? 'sent' : 'sent-before', texts };
+}

@@ -1,0 +1,56 @@
+/**
+ * What the survey dispatch is given, what it reports, and what each of its
+ * steps (invite, remind: see invite.ts, remind.ts) has at hand for one campaign.
+ */
+import type { Campaign } from '#domain/surveys/campaign.js';
+import type { SurveyDefinition } from '#domain/surveys/schema.js';
+import type { SendEmail } from '#email/sender.js';
+import type { SendText } from '#email/textSender.js';
+import type { KeptStore } from '#store/ports/stores.js';
+import type { SurveyStore } from '#store/ports/surveys.js';
+import type { SendClaims } from '#store/ports/sendClaims.js';
+import type { Council } from '../council.js';
+
+export interface DispatchOptions {
+  store: Pick<KeptStore, 'getCouncil' | 'listChildren' | 'getChildHistory' | 'markMobileUnreachable' | 'listStaff'>;
+  surveys: SurveyStore;
+  claims: SendClaims;
+  councilId: string;
+  today: string;
+  send: SendEmail;
+  /** Texts go only when this is given (an origination identity is configured). */
+  sendText?: SendText;
+  appUrl: string;
+  nowMs?: () => number;
+  /** How long a claimed, unsent message is left alone before another run may send it. */
+  leaseMs?: number;
+  /** Stops between messages when aborted, as a Lambda about to time out would. */
+  signal?: AbortSignal;
+}
+
+/** One campaign's step, as the dispatch runs it. */
+export interface CampaignRun {
+  o: DispatchOptions;
+  council: Council;
+  campaign: Campaign;
+  definition: SurveyDefinition;
+}
+
+/** What a step (inviting, or sending one reminder) did. */
+export interface StepResult {
+  /** Every message of the step is sent: the campaign may move on. */
+  complete: boolean;
+  /** Recipients this step has now reached, now or by earlier runs (invitations), or now (reminders). */
+  reached: number;
+  /** Messages this run sent, by any channel. */
+  sent: number;
+  /** Texts among them (a message to someone who wants both counts once in `sent`). */
+  texts: number;
+  /** Messages another run had sent or was sending. */
+  alreadyClaimed: number;
+  /** Messages whose send failed; they are given back for the next run. */
+  failed: number;
+  stoppedEarly: boolean;
+}
+
+export const emptyStep = (): StepResult => ({ complete: true, reached: 0, sent: 0, texts: 0, alreadyClaimed: 0, failed: 0, stoppedEarly: false });

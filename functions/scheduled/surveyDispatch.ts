@@ -2,7 +2,7 @@
 import middy from '@middy/core';
 import { withLogContext } from '#platform/log.js';
 import type { Context } from 'aws-lambda';
-import { runSurveyDispatch, type DispatchReport } from '#services/surveyDispatch.js';
+import { dispatchFailure, runSurveyDispatch, type DispatchReport } from '#services/surveyDispatch.js';
 import { sendClaims, store, surveyStore } from '#services/context.js';
 import { sesSender } from '#email/sender.js';
 import { smsSender } from '#email/textSender.js';
@@ -28,7 +28,8 @@ export const handler = middy<{ date?: string }, DispatchReport, Error, Context>(
     });
     // As with the sweep: a failed invocation is retried (the claims make a rerun send only what is
     // missing) and then dead-lettered, where an alarm is raised.
-    if (report.failed > 0) throw new Error(`${report.failed} survey message(s) could not be sent for ${today}`);
+    const failure = dispatchFailure(report);
+    if (failure) throw new Error(`${failure} for ${today}`);
     return report;
   } finally {
     clearTimeout(timer);

@@ -8,8 +8,12 @@
  * Each message is claimed before it is sent (a send claim per campaign,
  * child, message and channel: dispatch/deliver.ts), so a retried or
  * concurrent run never sends one twice, and a run stopped part-way leaves the
- * rest to the next.
+ * rest to the next. Each claim names this run (`runId`); a message another
+ * run holds within its lease is neither sent nor counted as sent here, and
+ * the run ends failed (`dispatchFailure`), so the scheduler's retry after the
+ * lease finishes the work.
  */
+import { randomUUID } from 'node:crypto';
 import { nextStep } from '#domain/surveys/campaign.js';
 import { loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
@@ -32,8 +36,12 @@ export interface DispatchReport {
   sent: number;
   /** Texts among them (a message to someone who wants both counts once in `sent`). */
   texts: number;
-  /** Messages another run had sent or was sending. */
+  /** Messages an earlier run had sent. */
   alreadyClaimed: number;
+  /** Messages another run held within its lease: not sent by this run, and not known to be sent. */
+  held: number;
+  /** Messages sent whose claim had meanwhile passed to another run (this run overran its lease). */
+  claimsLost: number;
   /** Messages whose send failed; they are given back for the next run. */
   failed: number;
   stoppedEarly: boolean;
@@ -43,12 +51,15 @@ function add(report: DispatchReport, step: StepResult): void {
   report.sent += step.sent;
   report.texts += step.texts;
   report.alreadyClaimed += step.alreadyClaimed;
+  report.held += step.held;
+  report.claimsLost += step.claimsLost;
   report.failed += step.failed;
   report.stoppedEarly ||= step.stoppedEarly;
 }
 
 export async function runSurveyDispatch(o: DispatchOptions): Promise<DispatchReport> {
-  const report: DispatchReport = { opened: 0, invited: 0, reminded: 0, closed: 0, sent: 0, texts: 0, alreadyClaimed: 0, failed: 0, stoppedEarly: false };
+  const report: DispatchReport = { opened: 0, invited: 0, reminded: 0, closed: 0, sent: 0, texts: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, stoppedEarly: false };
+  const owner = o.runId ?? randomUUID();
   const council = await loadCouncil(o.store, o.councilId);
   for (const campaign of await o.surveys.listCampaigns(o.councilId)) {
     const step = nextStep(campaign, o.today);
@@ -63,7 +74,7 @@ export async function runSurveyDispatch(o: DispatchOptions): Promise<DispatchRep
       log.error('campaign has no survey definition', { councilId: o.councilId, campaignId: campaign.id });
       continue;
     }
-    const run = { o, council, campaign, definition };
+    const run = { o, council, campaign, definition, owner };
     if (step.action === 'open') {
       const invited = await invite(run);
       add(report, invited);
@@ -82,4 +93,14 @@ export async function runSurveyDispatch(o: DispatchOptions): Promise<DispatchRep
   }
   log.info('survey dispatch finished', { councilId: o.councilId, today: o.today, ...report });
   return report;
+}
+
+/** Why a finished dispatch must count as failed (so that it is retried), or undefined when it succeeded. */
+export function dispatchFailure(report: DispatchReport): string | undefined {
+  const why = [
+    report.failed && `${report.failed} survey message(s) could not be sent`,
+    report.held && `${report.held} survey message(s) held by another run`,
+    report.claimsLost && `${report.claimsLost} survey message claim(s) lost before being marked sent`,
+  ].filter(Boolean);
+  return why.length ? why.join('; ') : undefined;
 }

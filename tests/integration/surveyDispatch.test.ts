@@ -131,7 +131,7 @@ describe('the survey dispatch', () => {
     const unsent = (await invitationOf(c, 'L-1')).linkHash;
     expect(await stack.surveys.getLink(unsent)).not.toBeNull();
 
-    expect(await dispatch(c, TODAY, { nowMs: () => now + 60_000 })).toMatchObject({ sent: 0, alreadyClaimed: 1, opened: 0 });
+    expect(await dispatch(c, TODAY, { nowMs: () => now + 60_000 })).toMatchObject({ sent: 0, held: 1, alreadyClaimed: 0, opened: 0 });
     expect((await mailsOf(c)).get('L-1')).toHaveLength(0);
     expect(await dispatch(c, TODAY, { nowMs: () => now + 16 * 60_000 })).toMatchObject({ sent: 1, opened: 1, invited: 3 });
     expect(await counts(c)).toEqual([1, 1, 1]);

@@ -18,13 +18,34 @@ export function killedAfter(n: number, send: SendEmail): { send: SendEmail; sign
   };
 }
 
+export type KillPoint = 'after-claim' | 'after-send';
+export interface Ended {
+  signal: NodeJS.Signals | null;
+  code: number | null;
+  stderr: string;
+}
+
 /** A real process running the sweep, SIGKILLed at `point` around its `n`th digest (tests/support/killedSweep.ts). */
-export async function sweepKilledAt(today: string, point: 'after-claim' | 'after-send', n: number, nowMs: number): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
+export function sweepKilledAt(today: string, point: KillPoint, n: number, nowMs: number): Promise<Ended> {
+  return runScript('tests/support/killedSweep.ts', [today, point, String(n), String(nowMs)]);
+}
+
+/** A real process running the survey dispatch, SIGKILLed at `point` around its `n`th message by `channel` (tests/support/killedDispatch.ts). */
+export function dispatchKilledAt(
+  run: { councilId: string; today: string; smsEndpoint: string; nowMs: number },
+  channel: 'email' | 'text',
+  point: KillPoint,
+  n: number,
+): Promise<Ended> {
+  return runScript('tests/support/killedDispatch.ts', [run.councilId, run.today, channel, point, String(n), String(run.nowMs), run.smsEndpoint]);
+}
+
+async function runScript(script: string, args: string[]): Promise<Ended> {
   const { spawn } = await import('node:child_process');
   const { ROOT } = await import('./command.js');
   return new Promise((done, failed) => {
     // node itself with tsx's loader, so that the process killed is the one the test waits on.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/killedSweep.ts', today, point, String(n), String(nowMs)], { cwd: ROOT, env: { ...process.env, KEPT_LOG: 'silent' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, KEPT_LOG: 'silent' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', failed);

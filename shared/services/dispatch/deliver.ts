@@ -1,8 +1,13 @@
 /**
  * Delivering one message (an invitation or a reminder) to one young person,
  * on each of their channels. The claim rule: each channel's message is
- * claimed before anything else happens; only what this run claimed is sent;
- * a failed send gives its claim back for the next run; a sent one is marked.
+ * claimed, in this run's name, before anything else happens; only what this
+ * run claimed is sent; a failed send gives its claim back for the next run; a
+ * sent one is marked. Giving back and marking act only on this run's own
+ * claim, so a run that overran its lease cannot undo the run that took over.
+ * A channel another run holds within its lease is not this run's to send or to
+ * count as sent: the delivery is `held`, and the run ends failed, so the
+ * scheduler's retry after the lease finishes it.
  */
 import { newToken, tokenHash } from '#platform/tokens.js';
 import { addDaysIso } from '#domain/dates.js';
@@ -27,6 +32,8 @@ export interface Delivery {
   outcome: Outcome;
   /** Texts this run sent. */
   texts: number;
+  /** Sends whose claim another run had taken over before this one marked it. */
+  claimsLost: number;
 }
 
 export const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
@@ -51,7 +58,7 @@ async function claimChannels(r: CampaignRun, child: ChildRecord, message: Messag
   let held = false;
   for (const channel of channelsFor(child, Boolean(o.sendText))) {
     const key = sendKey(r, child.id, message, channel);
-    const claim = await o.claims.claim(key, { nowMs, leaseMs: o.leaseMs ?? 15 * 60_000, expiresAt: epochAfter(campaign.closes) });
+    const claim = await o.claims.claim(key, { nowMs, leaseMs: o.leaseMs ?? 15 * 60_000, expiresAt: epochAfter(campaign.closes), owner: r.owner });
     if (claim === 'claimed') claimed.push({ channel, key });
     else if (claim === 'held') held = true;
   }
@@ -68,13 +75,13 @@ async function issueLink(r: CampaignRun, child: ChildRecord, claimed: ReadonlyAr
       epochAfter(campaign.closes),
     );
   } catch (error) {
-    for (const { key } of claimed) await o.claims.release(key);
+    for (const { key } of claimed) await o.claims.release(key, r.owner);
     throw error;
   }
   return `${o.appUrl}/s/${token}`;
 }
 
-type ChannelOutcome = 'sent' | 'failed' | 'opted-out';
+type ChannelOutcome = 'sent' | 'claim-lost' | 'failed' | 'opted-out';
 
 /** Sends the message by one claimed channel and marks it sent, or gives the claim back when the send failed. */
 async function sendBy(r: CampaignRun, child: ChildRecord, message: Message, channel: Channel, key: SendKey, url: string, nowMs: number): Promise<ChannelOutcome> {
@@ -89,16 +96,18 @@ async function sendBy(r: CampaignRun, child: ChildRecord, message: Message, chan
   } catch (error) {
     if (error instanceof TextOptedOut) {
       await o.store.markMobileUnreachable(o.councilId, child.id, child.mobile!, new Date(nowMs).toISOString(), 'opted-out');
-      await o.claims.markSent(key, 'opted-out');
+      await o.claims.markSent(key, 'opted-out', r.owner);
       log.warn('survey text not sent: the number opted out', { councilId: o.councilId, campaignId: campaign.id, childId: child.id });
       return 'opted-out';
     }
     log.error('survey message not sent', { councilId: o.councilId, campaignId: campaign.id, childId: child.id, message: message.kind, channel, error: (error as Error).name ?? 'Error', deadLetter: true });
-    await o.claims.release(key);
+    await o.claims.release(key, r.owner);
     return 'failed';
   }
-  await o.claims.markSent(key, messageId);
-  return 'sent';
+  if (await o.claims.markSent(key, messageId, r.owner)) return 'sent';
+  // Sent, but the claim passed to another run meanwhile (this run overran its lease): that run may send it too.
+  log.error('survey message claim lost before it was marked sent', { councilId: o.councilId, campaignId: campaign.id, childId: child.id, message: message.kind, channel });
+  return 'claim-lost';
 }
 
 /**
@@ -115,17 +124,18 @@ export async function deliver(r: CampaignRun, child: ChildRecord, message: Messa
     const url = await issueLink(r, child, claimed);
     for (const { channel, key } of claimed) outcomes.push({ channel, outcome: await sendBy(r, child, message, channel, key, url, nowMs) });
   }
-  const sent = outcomes.filter((c) => c.outcome === 'sent');
+  const sent = outcomes.filter((c) => c.outcome === 'sent' || c.outcome === 'claim-lost');
   const texts = sent.filter((c) => c.channel === 'text').length;
-  if (outcomes.some((c) => c.outcome === 'failed')) return { outcome: 'failed', texts };
-  if (held) return { outcome: 'held', texts };
+  const claimsLost = outcomes.filter((c) => c.outcome === 'claim-lost').length;
+  if (outcomes.some((c) => c.outcome === 'failed')) return { outcome: 'failed', texts, claimsLost };
+  if (held) return { outcome: 'held', texts, claimsLost };
   if (sent.length === 0 && outcomes.some((c) => c.outcome === 'opted-out')) {
     const fallback = { ...child, mobileUnreachable: { since: new Date(nowMs).toISOString(), reason: 'opted-out' } };
     if (channelsFor(fallback, Boolean(o.sendText)).length > 0) {
       const again = await deliver(r, fallback, message);
-      return { ...again, texts: again.texts + texts };
+      return { ...again, texts: again.texts + texts, claimsLost: again.claimsLost + claimsLost };
     }
   }
   await recordSent(r, child.id, message, new Date(nowMs).toISOString(), channelsFor(child, Boolean(o.sendText)));
-  return { outcome: sent.length > 0 ? 'sent' : 'sent-before', texts };
+  return { outcome: sent.length > 0 ? 'sent' : 'sent-before', texts, claimsLost };
 }

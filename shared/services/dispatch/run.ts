@@ -26,6 +26,8 @@ export interface DispatchOptions {
   leaseMs?: number;
   /** Stops between messages when aborted, as a Lambda about to time out would. */
   signal?: AbortSignal;
+  /** This run's id, recorded on every claim it makes (a fresh UUID when not given). */
+  runId?: string;
 }
 
 /** One campaign's step, as the dispatch runs it. */
@@ -34,6 +36,8 @@ export interface CampaignRun {
   council: Council;
   campaign: Campaign;
   definition: SurveyDefinition;
+  /** The run's id: its claims are its own (markSent and release act only on them). */
+  owner: string;
 }
 
 /** What a step (inviting, or sending one reminder) did. */
@@ -46,11 +50,15 @@ export interface StepResult {
   sent: number;
   /** Texts among them (a message to someone who wants both counts once in `sent`). */
   texts: number;
-  /** Messages another run had sent or was sending. */
+  /** Messages an earlier run had sent. */
   alreadyClaimed: number;
+  /** Messages another run held within its lease: neither sent by this run nor known to be sent. */
+  held: number;
+  /** Messages sent whose claim had meanwhile passed to another run (this run overran its lease). */
+  claimsLost: number;
   /** Messages whose send failed; they are given back for the next run. */
   failed: number;
   stoppedEarly: boolean;
 }
 
-export const emptyStep = (): StepResult => ({ complete: true, reached: 0, sent: 0, texts: 0, alreadyClaimed: 0, failed: 0, stoppedEarly: false });
+export const emptyStep = (): StepResult => ({ complete: true, reached: 0, sent: 0, texts: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, stoppedEarly: false });

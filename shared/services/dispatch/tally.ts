@@ -4,8 +4,10 @@ import type { StepResult } from './run.js';
 
 export function tally(step: StepResult, delivery: Delivery): boolean {
   step.texts += delivery.texts;
+  step.claimsLost += delivery.claimsLost;
   if (delivery.outcome === 'sent') step.sent += 1;
   else if (delivery.outcome === 'failed') step.failed += 1;
+  else if (delivery.outcome === 'held') step.held += 1;
   else step.alreadyClaimed += 1;
   const done = delivery.outcome === 'sent' || delivery.outcome === 'sent-before';
   if (!done) step.complete = false;

@@ -11,7 +11,9 @@
  * rest to the next. Each claim names this run (`runId`); a message another
  * run holds within its lease is neither sent nor counted as sent here, and
  * the run ends failed (`dispatchFailure`), so the scheduler's retry after the
- * lease finishes the work.
+ * lease finishes the work. A young person whose sends fail three times is
+ * marked not reachable for the campaign and skipped, so the campaign opens and
+ * reminds everyone else (dispatch/deliver.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { nextStep } from '#domain/surveys/campaign.js';
@@ -44,6 +46,8 @@ export interface DispatchReport {
   claimsLost: number;
   /** Messages whose send failed; they are given back for the next run. */
   failed: number;
+  /** Young people this run found not reachable for a campaign (their third failed send): skipped from now on. */
+  notReachable: number;
   stoppedEarly: boolean;
 }
 
@@ -54,11 +58,12 @@ function add(report: DispatchReport, step: StepResult): void {
   report.held += step.held;
   report.claimsLost += step.claimsLost;
   report.failed += step.failed;
+  report.notReachable += step.notReachable;
   report.stoppedEarly ||= step.stoppedEarly;
 }
 
 export async function runSurveyDispatch(o: DispatchOptions): Promise<DispatchReport> {
-  const report: DispatchReport = { opened: 0, invited: 0, reminded: 0, closed: 0, sent: 0, texts: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, stoppedEarly: false };
+  const report: DispatchReport = { opened: 0, invited: 0, reminded: 0, closed: 0, sent: 0, texts: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, notReachable: 0, stoppedEarly: false };
   const owner = o.runId ?? randomUUID();
   const council = await loadCouncil(o.store, o.councilId);
   for (const campaign of await o.surveys.listCampaigns(o.councilId)) {

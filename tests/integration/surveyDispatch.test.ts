@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
-import { runSurveyDispatch, type DispatchOptions } from '#services/surveyDispatch.js';
+import { dispatchFailure, runSurveyDispatch, type DispatchOptions } from '#services/surveyDispatch.js';
 import { sesSender, type SendEmail } from '#email/sender.js';
 import { projector } from '#services/council.js';
 import { STATUTORY_POLICY } from '#domain/policy.js';
@@ -187,5 +187,48 @@ describe('the survey dispatch', () => {
       new GetCommand({ TableName: stack.tableName, Key: { pk: `CAMPAIGN#${c.councilId}#${c.campaignId}`, sk: 'SEND#L-0#INVITE' }, ConsistentRead: true }),
     );
     expect(Item).toMatchObject({ state: 'sent', messageId: expect.any(String), expiresAt: Date.parse(`${CLOSES}T00:00:00Z`) / 1000 + 86_400 });
+  });
+
+  it('gives up on a young person whose sends fail three times: the campaign opens and reminds everyone else, and shows them not reachable', async () => {
+    const c = await council('unreachable', 4);
+    const bad = c.addresses.get('L-2');
+    const tried: string[] = [];
+    const failing: SendEmail = async (email) => {
+      tried.push(email.to);
+      if (email.to === bad) throw Object.assign(new Error('mailbox unavailable'), { name: 'MessageRejected' });
+      return send(email);
+    };
+    const first = await dispatch(c, TODAY, { send: failing });
+    expect(first).toMatchObject({ sent: 3, failed: 1, notReachable: 0, opened: 0 });
+    expect(dispatchFailure(first)).toBeDefined();
+    expect(await dispatch(c, TODAY, { send: failing })).toMatchObject({ sent: 0, failed: 1, notReachable: 0, opened: 0 });
+    expect((await invitationOf(c, 'L-2')).sendFailures).toBe(2);
+    const third = await dispatch(c, TODAY, { send: failing });
+    expect(third).toMatchObject({ sent: 0, failed: 0, notReachable: 1, opened: 1, invited: 3 });
+    expect(dispatchFailure(third)).toBeUndefined();
+    expect(await campaignOf(c)).toMatchObject({ state: 'open', invited: 3 });
+    expect(await invitationOf(c, 'L-2')).toMatchObject({ notReachable: true, sendFailures: 3 });
+    expect(tried.filter((to) => to === bad)).toHaveLength(3);
+
+    // The reminder goes to everyone else, and no more is tried for them.
+    const reminded = await dispatch(c, WEEK_ON, { send: failing });
+    expect(reminded).toMatchObject({ reminded: 3, failed: 0, notReachable: 0 });
+    expect(dispatchFailure(reminded)).toBeUndefined();
+    expect((await campaignOf(c)).remindersSent).toBe(1);
+    expect(tried.filter((to) => to === bad)).toHaveLength(3);
+    expect(await counts(c)).toEqual([2, 2, 0, 2]);
+
+    // The campaign's page counts them (one young person: shown as c), and their case page says so; no one else's does.
+    stack.serveCouncil(c.councilId);
+    const page = async (path: string, role: 'lead' | 'admin', staffId: string) =>
+      (await fetch(`${stack.baseUrl}${path}`, { headers: { cookie: `kept_session=${await stack.token(role, staffId, c.councilId)}` } })).text();
+    const cell = (html: string, key: string) => new RegExp(`>\\s*${key}\\s*</dt>\\s*<dd[^>]*>\\s*([^<]+?)\\s*</dd>`).exec(html)?.[1];
+    const report = await page(`/reports/surveys/${c.campaignId}`, 'lead', 'lead-1');
+    expect(cell(report, 'Not reachable for this survey')).toBe('c');
+    expect(cell(report, 'Invited')).toBe('c');
+    const csv = await page(`/reports/surveys/${c.campaignId}?format=csv`, 'lead', 'lead-1');
+    expect(csv).toMatch(/Not reachable for this survey \(3 failed sends\),,c,/);
+    expect(await page('/case/L-2', 'admin', 'admin-1')).toContain('Care leavers: not reachable for this survey.');
+    expect(await page('/case/L-1', 'admin', 'admin-1')).not.toContain('not reachable for this survey');
   });
 });

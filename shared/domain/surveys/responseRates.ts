@@ -32,6 +32,8 @@ export interface InvitationGroups {
   emailFailed?: boolean;
   /** The young person's mobile number was found unreachable after the campaign opened. */
   textFailed?: boolean;
+  /** Sends to them failed three times in this campaign: not reachable for this survey, and not tried again. */
+  notReachable?: boolean;
 }
 
 export const NOT_RECORDED = 'Not recorded';
@@ -70,6 +72,8 @@ export interface ResponseRates {
    * number since found unreachable; one sent both ways counts once.
    */
   undelivered: Shown;
+  /** Young people whose sends failed three times in this campaign, so it went on without them (invited only if their invitation went before). */
+  notReachable: Shown;
 }
 
 const CHANNEL_LABELS: Record<ChannelGroup, string> = { email: 'Email', text: 'Text', both: 'Email and text' };
@@ -172,5 +176,6 @@ export function responseRates(input: {
     breakdowns,
     assisted: assisted.total === headline.answered ? assisted.counts[0]! : HIDDEN,
     undelivered: suppressCount(undelivered),
+    notReachable: suppressCount(invitations.filter((i) => i.notReachable).length),
   };
 }

@@ -26,8 +26,15 @@ import type { CampaignRun } from './run.js';
 /** An invitation carries the groups the response-rate breakdowns count it in (all but the channels, which are known only as it goes). */
 export type Message = { kind: 'invitation'; groups: Omit<SentGroups, 'channel'> } | { kind: 'reminder'; number: number };
 
-/** `sent-before`: an earlier run sent it; `held`: another run is sending it. */
-export type Outcome = 'sent' | 'sent-before' | 'held' | 'failed';
+/**
+ * `sent-before`: an earlier run sent it; `held`: another run is sending it;
+ * `not-reachable`: it failed for the young person's third time in this
+ * campaign, so they are not tried again and hold up no step.
+ */
+export type Outcome = 'sent' | 'sent-before' | 'held' | 'failed' | 'not-reachable';
+
+/** Failed sends to one young person after which they are not reachable for the campaign. */
+export const NOT_REACHABLE_AFTER = 3;
 export interface Delivery {
   outcome: Outcome;
   /** Texts this run sent. */
@@ -110,6 +117,15 @@ async function sendBy(r: CampaignRun, child: ChildRecord, message: Message, chan
   return 'claim-lost';
 }
 
+/** Counts the failure on the invitation: the third makes the young person not reachable for the campaign. */
+async function failed(r: CampaignRun, childId: string): Promise<'failed' | 'not-reachable'> {
+  const { o, campaign } = r;
+  const { notReachable } = await o.surveys.countSendFailure(o.councilId, campaign.id, childId, NOT_REACHABLE_AFTER);
+  if (!notReachable) return 'failed';
+  log.warn('young person not reachable for this survey', { councilId: o.councilId, campaignId: campaign.id, childId, failures: NOT_REACHABLE_AFTER });
+  return 'not-reachable';
+}
+
 /**
  * Delivers the message: delivered when every channel has sent it (now or
  * before). A number that has opted out is marked unreachable and not tried
@@ -127,7 +143,7 @@ export async function deliver(r: CampaignRun, child: ChildRecord, message: Messa
   const sent = outcomes.filter((c) => c.outcome === 'sent' || c.outcome === 'claim-lost');
   const texts = sent.filter((c) => c.channel === 'text').length;
   const claimsLost = outcomes.filter((c) => c.outcome === 'claim-lost').length;
-  if (outcomes.some((c) => c.outcome === 'failed')) return { outcome: 'failed', texts, claimsLost };
+  if (outcomes.some((c) => c.outcome === 'failed')) return { outcome: await failed(r, child.id), texts, claimsLost };
   if (held) return { outcome: 'held', texts, claimsLost };
   if (sent.length === 0 && outcomes.some((c) => c.outcome === 'opted-out')) {
     const fallback = { ...child, mobileUnreachable: { since: new Date(nowMs).toISOString(), reason: 'opted-out' } };

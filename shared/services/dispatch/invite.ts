@@ -1,7 +1,8 @@
 /**
  * The opening step: invite everyone in the campaign's audience who can be
  * reached. Complete when every invitation is sent, now or by an earlier run
- * (those already recorded sent are not claimed again).
+ * (those already recorded sent are not claimed again). Someone found not
+ * reachable for the campaign (deliver.ts) is left out.
  */
 import { buildHistory } from '#domain/history.js';
 import { inAudience, personOf } from '#domain/surveys/bands.js';
@@ -18,7 +19,9 @@ export async function invite(r: CampaignRun): Promise<StepResult> {
   const staff = await o.store.listStaff(o.councilId);
   for (const child of await o.store.listChildren(o.councilId)) {
     if (channelsFor(child, Boolean(o.sendText)).length === 0) continue;
-    if (existing.get(child.id)?.sentAt) {
+    const invitation = existing.get(child.id);
+    if (invitation?.notReachable) continue;
+    if (invitation?.sentAt) {
       step.reached += 1;
       continue;
     }
@@ -27,7 +30,9 @@ export async function invite(r: CampaignRun): Promise<StepResult> {
     const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), r.council.policy.personalAdviser.untilAge);
     if (!inAudience(person, campaign.audience)) continue;
     const groups = { team: managerTeamOf(child.holderId, staff), ageBand: person.bands.ageBand };
-    if (tally(step, await deliver(r, child, { kind: 'invitation', groups }))) step.reached += 1;
+    const delivery = await deliver(r, child, { kind: 'invitation', groups });
+    tally(step, delivery);
+    if (delivery.outcome === 'sent' || delivery.outcome === 'sent-before') step.reached += 1;
   }
   return step;
 }

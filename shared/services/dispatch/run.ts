@@ -58,7 +58,9 @@ export interface StepResult {
   claimsLost: number;
   /** Messages whose send failed; they are given back for the next run. */
   failed: number;
+  /** Young people whose send failed for the third time in the campaign: marked not reachable, and skipped from now on. */
+  notReachable: number;
   stoppedEarly: boolean;
 }
 
-export const emptyStep = (): StepResult => ({ complete: true, reached: 0, sent: 0, texts: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, stoppedEarly: false });
+export const emptyStep = (): StepResult => ({ complete: true, reached: 0, sent: 0, texts: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, notReachable: 0, stoppedEarly: false });

@@ -175,6 +175,8 @@ export function dynamoSurveys(table: Table): SurveyStore {
                   ...(previous?.team ? { team: previous.team } : {}),
                   ...(previous?.ageBand ? { ageBand: previous.ageBand } : {}),
                   ...(previous?.channel ? { channel: previous.channel } : {}),
+                  ...(previous?.sendFailures ? { sendFailures: previous.sendFailures } : {}),
+                  ...(previous?.notReachable ? { notReachable: true } : {}),
                 },
                 ...(oldHash ? { ConditionExpression: 'linkHash = :old', ExpressionAttributeValues: { ':old': oldHash } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
               },
@@ -206,6 +208,29 @@ export function dynamoSurveys(table: Table): SurveyStore {
           ExpressionAttributeValues: values,
         }),
       );
+    },
+
+    async countSendFailure(councilId, campaignId, childId, limit) {
+      const Key = k.invitation(councilId, campaignId, childId);
+      const { Attributes } = await table.db.send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: 'ADD sendFailures :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const failures = Number(Attributes?.sendFailures ?? 1);
+      if (failures < limit && !Attributes?.notReachable) return { failures, notReachable: false };
+      await updateIfStill(new UpdateCommand({ TableName, Key, UpdateExpression: 'SET notReachable = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':t': true } }));
+      return { failures, notReachable: true };
+    },
+
+    async getInvitation(councilId, campaignId, childId) {
+      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.invitation(councilId, campaignId, childId), ConsistentRead: true }));
+      return Item ? plain<Invitation>(Item) : null;
     },
 
     async markReminderSent(councilId, campaignId, childId, number) {

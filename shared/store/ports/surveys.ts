@@ -15,6 +15,10 @@ export interface Invitation {
   team?: string;
   ageBand?: string;
   channel?: ChannelGroup;
+  /** Sends to them that failed in this campaign (any message, any channel). */
+  sendFailures?: number;
+  /** After the third failure: not tried again in this campaign, and no longer holding up its steps. */
+  notReachable?: boolean;
 }
 
 export interface SurveyLink {
@@ -71,6 +75,14 @@ export interface SurveyStore {
   issueLink(link: Omit<SurveyLink, 'draft' | 'reference'>, expiresAtEpoch: number): Promise<void>;
   /** The invitation was sent (at `at` and in these groups, unless an earlier send was recorded). */
   markInvitationSent(councilId: string, campaignId: string, childId: string, at: string, groups?: SentGroups): Promise<void>;
+  /**
+   * Counts a failed send to the young person on their invitation; at `limit`
+   * failures they are marked not reachable for the campaign. Returns the
+   * invitation's count and mark after this failure.
+   */
+  countSendFailure(councilId: string, campaignId: string, childId: string, limit: number): Promise<{ failures: number; notReachable: boolean }>;
+  /** One young person's invitation to a campaign, or null when they have none. */
+  getInvitation(councilId: string, campaignId: string, childId: string): Promise<Invitation | null>;
   /** Reminder `number` was sent (recording it again changes nothing). */
   markReminderSent(councilId: string, campaignId: string, childId: string, number: number): Promise<void>;
   getLink(linkHash: string): Promise<SurveyLink | null>;

@@ -47,6 +47,13 @@ const DONE: Record<string, string> = {
   contact: "The young person's contact details have been changed.",
 };
 
+/** The names of the campaigns that are not closed and in which the young person's sends failed three times (survey dispatch). */
+async function notReachableFor(surveys: SurveyStore, councilId: string, childId: string): Promise<string[]> {
+  const current = (await surveys.listCampaigns(councilId)).filter((c) => c.state !== 'closed');
+  const invitations = await Promise.all(current.map((c) => surveys.getInvitation(councilId, c.id, childId)));
+  return current.filter((_, i) => invitations[i]?.notReachable).map((c) => c.name);
+}
+
 export async function childPage(event: APIGatewayProxyEventV2, deps: ChildPageDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: SURVEY_CSRF_COOKIE, path: '/' });
   return signedInPage(event, page, undefined, deps.store, { 403: 'You cannot see this case', 404: 'Case not found' }, (who, council) => answer(event, deps, page, who, council));
@@ -68,6 +75,7 @@ async function answer(event: APIGatewayProxyEventV2, deps: ChildPageDeps, page: 
   const allHistory = query.history === 'all';
   const newestFirst = [...history.facts].reverse();
   const surveys = mayChange ? await campaignsToStart({ store, surveys: deps.surveys, today }, child, history.facts) : [];
+  const notReachable = await notReachableFor(deps.surveys, principal.councilId, child.id);
   const byId = new Map(history.facts.filter((f) => f.id).map((f) => [f.id!, f]));
   const corrections = new Map(history.facts.flatMap((f) => (f.fact.type === 'correction' ? [[f.fact.factId, f] as const] : [])));
   const caseSystemReview = caseSystemNextReview(effectiveFacts(history.facts), today);
@@ -86,6 +94,7 @@ async function answer(event: APIGatewayProxyEventV2, deps: ChildPageDeps, page: 
     contact: contactRows(child),
     // As PUT /children/{id}/contact allows: the social worker, their manager, admins.
     changeContactHref: mayChange ? `/children/${encodeURIComponent(child.id)}/contact` : undefined,
+    notReachable,
     surveys: surveys.map((c) => ({ id: c.id, name: c.name, mode: c.mode, lastDay: longDate(addDaysIso(c.closes, -1)) })),
     startSurveyAction: `/children/${encodeURIComponent(child.id)}/start-survey`,
     csrf: page.csrf,

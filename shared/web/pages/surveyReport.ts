@@ -37,6 +37,7 @@ export function surveyReportCsv(r: SurveyReport, appUrl: string): string[][] {
   rows.push(['response', '', 'Target response rate', '', '', String(r.rates.target), '']);
   rows.push(['response', '', 'Answered with a worker (assisted)', '', shown(r.rates.assisted), '', '']);
   rows.push(['response', '', 'Could not be delivered (email or text)', '', shown(r.rates.undelivered), '', '']);
+  rows.push(['response', '', 'Not reachable for this survey (3 failed sends)', '', shown(r.rates.notReachable), '', '']);
   for (const b of r.rates.breakdowns) {
     for (const row of b.rows) {
       rows.push([`response by ${b.dimension}`, '', rateLabel(b.dimension, row.label), 'Invited', shown(row.invited), '', '']);
@@ -123,6 +124,7 @@ function ratesView(r: SurveyReport) {
     against,
     assisted: shown(rates.assisted),
     undelivered: shown(rates.undelivered),
+    notReachable: shown(rates.notReachable),
     breakdowns: rates.breakdowns.map((b) => ({
       title: b.title,
       shown: b.shown,

@@ -135,7 +135,7 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
   }
 
   // Children: new ones need a name, a date of birth and a holder Kept knows.
-  const fresh: Array<{ input: ChildInput; facts: SourcedFact[] }> = [];
+  const fresh: Array<{ input: ChildInput; facts: SourcedFact[]; at: { file: string; line: number } }> = [];
   const existing: Array<{ child: ChildRecord; facts: SourcedFact[]; replaced: Array<{ old: StoredFact; next: SourcedFact }> }> = [];
   for (const [id, incoming] of plan.facts) {
     const first = incoming[0]!;
@@ -177,7 +177,7 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
       report.skipped.push({ file: at.file, line: at.line, reason: `${id} is not in Kept and cannot be created: the person row lacks ${fields}` });
       continue;
     }
-    fresh.push({ input: parsed.data, facts: incoming });
+    fresh.push({ input: parsed.data, facts: incoming, at });
   }
   for (const person of plan.people.values()) {
     if (!plan.facts.has(person.id)) report.skipped.push({ file: person.file, line: person.line, reason: `${person.id} has no care episode or care leaver record in this extract` });
@@ -207,9 +207,15 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
       const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
       return { child, facts: facts.map(stored), projection: project(child, facts) };
     });
-    for (let i = 0; i < entries.length; i += 100) await store.writeChildren(entries.slice(i, i + 100), noteWritten);
-    report.childrenCreated = entries.length;
-    for (const e of entries) report.facts.created += e.facts.length;
+    // Each new child is put only if it is still absent: one created meanwhile (POST /children) is reported, not
+    // overwritten, and a rollback, deleting only what this import wrote, leaves it alone.
+    const existed = new Set(await store.createChildren(entries, noteWritten));
+    fresh.forEach(({ input, at }) => {
+      if (existed.has(input.id)) report.skipped.push({ file: at.file, line: at.line, reason: `${input.id} was created in Kept while this import ran; its rows were not imported: import again to add them` });
+    });
+    const created = entries.filter((e) => !existed.has(e.child.id));
+    report.childrenCreated = created.length;
+    for (const e of created) report.facts.created += e.facts.length;
 
     for (const { child, facts, replaced } of existing) {
       touched.push(child.id);

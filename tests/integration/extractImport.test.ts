@@ -148,6 +148,49 @@ describe('SSD extract import', () => {
     const { obligations } = await history('P79001');
     expect(obligations.find((o) => o.kind === 'looked-after-review')?.responsibleId).toBe('iro-9');
   });
+
+  /** The extract with P70001's rows as a child Kept does not have yet, `id`, and a store that, just before the import creates its children, has `id` created through POST /children. */
+  const createdMeanwhile = (id: string, afterwards?: () => never) => {
+    const plan = ssd((files) => {
+      for (const [name, text] of files) files.set(name, text.replaceAll('P70001', id));
+    });
+    const store: typeof stack.store = {
+      ...stack.store,
+      async createChildren(entries, onWrite) {
+        const manager = await stack.token('manager', 'tm-1');
+        const made = await stack.call('POST', '/children', { token: manager, body: { id, firstName: 'Made', lastName: 'Meanwhile', dateOfBirth: '2012-05-01', holderId: 'sw-02' } });
+        expect(made.status).toBe(201);
+        const existed = await stack.store.createChildren(entries, onWrite);
+        afterwards?.();
+        return existed;
+      },
+    };
+    return { plan, store };
+  };
+
+  it('reports a child created through POST /children while it ran instead of overwriting it', async () => {
+    const { plan, store } = createdMeanwhile('P78001');
+    const report = await importExtract(store, stack.councilId, plan, options);
+    expect(report.ok).toBe(true);
+    expect(report.childrenCreated).toBe(0);
+    expect(report.skipped).toContainEqual(expect.objectContaining({ file: 'ssd_person.csv', reason: expect.stringContaining('P78001 was created in Kept while this import ran') }));
+    const child = (await stack.store.getChild(stack.councilId, 'P78001'))!;
+    expect(child).toMatchObject({ firstName: 'Made', lastName: 'Meanwhile', holderId: 'sw-02', version: 0 });
+    expect((await history('P78001')).facts).toEqual([]);
+  });
+
+  it('rolls back only what it wrote: a child created through POST /children meanwhile stays', async () => {
+    const before = await tableKeys();
+    const { plan, store } = createdMeanwhile('P78002', () => {
+      throw Object.assign(new Error('the import died after creating its children'), { name: 'Killed' });
+    });
+    await expect(importExtract(store, stack.councilId, plan, options)).rejects.toThrow('died');
+    expect(await stack.store.getChild(stack.councilId, 'P78002')).toMatchObject({ firstName: 'Made', holderId: 'sw-02' });
+    const added = (await tableKeys()).filter((k) => !before.includes(k));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((k) => k.includes('P78002'))).toBe(true);
+    expect((await history('P78002')).facts).toEqual([]);
+  });
 });
 
 describe('SSDA903 import', () => {

@@ -15,6 +15,8 @@ import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfS
 const ATTEMPTS = 5;
 /** Facts a transaction appends: with the projection, this stays inside DynamoDB's 100 items a transaction. */
 const FACTS_PER_TRANSACTION = 30;
+/** DynamoDB's limit on the items of one TransactWriteItems. */
+const TRANSACTION_ITEMS = 100;
 /** How long a spent form token is remembered: far longer than anyone keeps a form open or presses Back. */
 const ONCE_DAYS = 30;
 
@@ -285,6 +287,30 @@ export function dynamoCases(table: Table): CaseStore {
         items.map((Item) => ({ PutRequest: { Item } })),
         { onChunk: (chunk) => onWrite?.(chunk.map((r) => keyOf(r.PutRequest!.Item as { pk: string; sk: string }))) },
       );
+    },
+
+    async createChildren(entries, onWrite) {
+      const existed: string[] = [];
+      for (const { child, facts, projection } of entries) {
+        const [first, ...rest] = newChildItems(child, facts, projection);
+        const puts = (items: ReadonlyArray<{ pk: string; sk: string }>) => items.map((Item) => ({ Put: { TableName, Item } }));
+        try {
+          await table.db.send(
+            new TransactWriteCommand({ TransactItems: [{ Put: { TableName, Item: first!, ConditionExpression: 'attribute_not_exists(pk)' } }, ...puts(rest.slice(0, TRANSACTION_ITEMS - 1))] }),
+          );
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          existed.push(child.id);
+          continue;
+        }
+        onWrite?.([first!, ...rest.slice(0, TRANSACTION_ITEMS - 1)].map(keyOf));
+        for (let i = TRANSACTION_ITEMS - 1; i < rest.length; i += TRANSACTION_ITEMS) {
+          const chunk = rest.slice(i, i + TRANSACTION_ITEMS);
+          await table.db.send(new TransactWriteCommand({ TransactItems: puts(chunk) }));
+          onWrite?.(chunk.map(keyOf));
+        }
+      }
+      return existed;
     },
 
     async appendFacts(child, facts, project, onWrite) {

@@ -121,6 +121,15 @@ export interface CaseStore {
   markEscalated(councilId: string, childId: string, kind: string, dueDate: string, on: string): Promise<void>;
   /** Writes whole new children with their facts and projections in batches (seeding, bulk import). */
   writeChildren(entries: ReadonlyArray<NewChild>, onWrite?: OnWrite): Promise<void>;
+  /**
+   * Creates each child that does not exist yet, with its facts and
+   * projection: the child's item is put only if absent, in the same
+   * transaction as its first items (the rest follow in further transactions).
+   * `onWrite` hears only of items this call wrote. Returns the ids of the
+   * children that existed already (created meanwhile by someone else): nothing
+   * of theirs is written.
+   */
+  createChildren(entries: ReadonlyArray<NewChild>, onWrite?: OnWrite): Promise<string[]>;
   /** Appends several facts to an existing child and rewrites its projection, a transaction at a time. */
   appendFacts(child: ChildRecord, facts: StoredFact[], project: Projector, onWrite?: OnWrite): Promise<void>;
   /** Deletes exactly these items (undoing `writeChildren` or `appendFacts`). */

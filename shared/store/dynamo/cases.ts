@@ -9,7 +9,7 @@ import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
 import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
 import { keys } from '../keys.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites } from './caseItems.js';
+import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, refreshItem } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
@@ -17,6 +17,8 @@ const ATTEMPTS = 5;
 const FACTS_PER_TRANSACTION = 30;
 /** DynamoDB's limit on the items of one TransactWriteItems. */
 const TRANSACTION_ITEMS = 100;
+/** The date of a recompute marker for a projection still being written: earlier than any sweep's horizon. */
+const UNFINISHED = '0000-01-01';
 /** How long a spent form token is remembered: far longer than anyone keeps a form open or presses Back. */
 const ONCE_DAYS = 30;
 
@@ -91,6 +93,41 @@ export function dynamoCases(table: Table): CaseStore {
         }),
       ),
     );
+
+  /**
+   * Writes a change to a child (`head`: its own items, its version bump among
+   * them) with the writes of its projection: in one transaction when they fit
+   * DynamoDB's 100 items, else in several. Then the first also puts a recompute
+   * marker the next sweep picks up (so a run that dies part-way leaves the
+   * projection to be recomputed, not half-written), each later one is guarded
+   * by the version the one before left, and the last puts the real marker. A
+   * writer that meets the record in between fails its version check, reads
+   * again and writes the whole projection itself; the rest here is then not
+   * needed, and stops.
+   */
+  async function writeWithProjection(child: ChildRecord, head: object[], projection: object[]): Promise<void> {
+    if (head.length + projection.length <= TRANSACTION_ITEMS) {
+      await table.db.send(new TransactWriteCommand({ TransactItems: [...head, ...projection] as never }));
+      return;
+    }
+    const body = projection.slice(0, -1);
+    const marker = projection.at(-1)!;
+    const room = TRANSACTION_ITEMS - head.length - 1;
+    await table.db.send(new TransactWriteCommand({ TransactItems: [...head, { Put: { TableName, Item: refreshItem(child, UNFINISHED) } }, ...body.slice(0, room)] as never }));
+    let version = child.version + 1;
+    for (let i = room; i < body.length || i === room; i += TRANSACTION_ITEMS - 2) {
+      const chunk = body.slice(i, i + TRANSACTION_ITEMS - 2);
+      const last = i + TRANSACTION_ITEMS - 2 >= body.length;
+      try {
+        await table.db.send(new TransactWriteCommand({ TransactItems: [bumpVersion(TableName, { ...child, version }), ...chunk, ...(last ? [marker] : [])] as never }));
+      } catch (error) {
+        if (isConditionFailure(error)) return;
+        throw error;
+      }
+      version += 1;
+      if (last) return;
+    }
+  }
 
   return {
     getChild,
@@ -167,16 +204,15 @@ export function dynamoCases(table: Table): CaseStore {
         }
         const projection = project(child, [...history.facts, stored]);
         const expiresAt = Math.ceil(Date.parse(recordedAt) / 1000) + ONCE_DAYS * 86_400;
-        await table.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-              ...(onceKey ? [{ Put: { TableName, Item: { ...onceKey, itemType: 'once', factSk: item.sk, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
-              bumpVersion(TableName, child),
-              ...projectionWrites(TableName, child, history.obligations, projection),
-              ...(audit ? auditPuts(TableName, audit) : []),
-            ],
-          }),
+        await writeWithProjection(
+          child,
+          [
+            { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...(onceKey ? [{ Put: { TableName, Item: { ...onceKey, itemType: 'once', factSk: item.sk, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+            bumpVersion(TableName, child),
+            ...(audit ? auditPuts(TableName, audit) : []),
+          ],
+          projectionWrites(TableName, child, history.obligations, projection),
         );
         return projection;
       });
@@ -190,23 +226,25 @@ export function dynamoCases(table: Table): CaseStore {
         const projection = project(next, history.facts);
         const after = memberItems(next);
         const staying = new Set(after.map((i) => i.sk));
-        await table.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+        await writeWithProjection(
+          child,
+          [
               {
-                Put: {
+                // Only the fields a team change owns: anything else on the record (contact, marks) is not rewritten.
+                Update: {
                   TableName,
-                  Item: childItem(next),
-                  ConditionExpression: 'version = :current',
-                  ExpressionAttributeValues: { ':current': child.version },
+                  Key: keys.child(councilId, childId),
+                  UpdateExpression: 'SET holderId = :holder, holderPk = :holderPk, #team = :team, #version = :next',
+                  ConditionExpression: '#version = :current',
+                  ExpressionAttributeNames: { '#team': 'team', '#version': 'version' },
+                  ExpressionAttributeValues: { ':holder': next.holderId, ':holderPk': childItem(next).holderPk, ':team': team, ':next': next.version, ':current': child.version },
                 },
               },
               ...memberItems(child).filter((i) => !staying.has(i.sk)).map((i) => ({ Delete: { TableName, Key: keyOf(i) } })),
               ...after.map((Item) => ({ Put: { TableName, Item } })),
-              ...projectionWrites(TableName, next, history.obligations, projection),
               ...(audit ? auditPuts(TableName, audit) : []),
-            ],
-          }),
+          ],
+          projectionWrites(TableName, next, history.obligations, projection),
         );
         return { child: next, projection };
       });
@@ -256,7 +294,7 @@ export function dynamoCases(table: Table): CaseStore {
       try {
         const done = await withFreshChild(councilId, childId, async (child, history) => {
           const projection = project(child, history.facts);
-          await table.db.send(new TransactWriteCommand({ TransactItems: [bumpVersion(TableName, child), ...projectionWrites(TableName, child, history.obligations, projection)] }));
+          await writeWithProjection(child, [bumpVersion(TableName, child)], projectionWrites(TableName, child, history.obligations, projection));
           return true;
         });
         if (!done) throw new ConcurrentChange(`the record of ${childId} kept changing while we refreshed it`);
@@ -322,14 +360,10 @@ export function dynamoCases(table: Table): CaseStore {
         const items = chunk.map((f, j) => factItem(child.councilId, child.id, f, i + j));
         const projection = project(current, [...history.facts, ...items.map(factOf)]);
         onWrite?.(items.map(keyOf));
-        await table.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              ...items.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-              bumpVersion(TableName, current),
-              ...projectionWrites(TableName, current, history.obligations, projection),
-            ],
-          }),
+        await writeWithProjection(
+          current,
+          [...items.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })), bumpVersion(TableName, current)],
+          projectionWrites(TableName, current, history.obligations, projection),
         );
       }
     },

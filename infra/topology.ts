@@ -76,6 +76,11 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/s/{token}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
+  // What every footer links to: the privacy notices, the accessibility statement and the cookies page.
+  { method: 'GET', path: '/privacy', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/privacy/young', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/accessibility', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/cookies', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
   { method: 'GET', path: '/assets/{file+}', handler: 'web/assets', auth: false, uses: { web: true } },
   // Leads' pages: signed in with the session cookie (or a bearer token for JSON and CSV); the handler checks.
   { method: 'GET', path: '/reports', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },

@@ -14,6 +14,10 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
     'a survey section page: the unguessable single-use link in the path is the key, as for GET /s/{token}',
   'POST /s/{token}/{page}':
     'saves a survey answer: the unguessable single-use link is the key, and the form must also carry the CSRF token from its SameSite=Strict cookie',
+  'GET /privacy': "the privacy notice young people must be able to read before and while answering a survey (UK GDPR arts 12-13); the same for everyone, only the council's name and contacts from its settings",
+  'GET /privacy/young': 'the privacy notice for the youngest survey bands, as GET /privacy',
+  'GET /accessibility': 'the accessibility statement public sector bodies must publish (Accessibility Regulations 2018); no data beyond the council\'s name and contacts',
+  'GET /cookies': 'the list of cookies Kept sets, for anyone who visits; no data beyond the council\'s name',
   'GET /assets/{file+}':
     'the stylesheet and scripts the survey pages load: public static files from a fixed list, no data; a browser sends no bearer token for them',
   'GET /reports':

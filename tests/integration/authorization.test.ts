@@ -124,6 +124,11 @@ const MATRIX: Row[] = [
   row('GET /s/{token}', 'GET /s/not-a-real-survey-link-0000000000', 'cookie',                  '404 404 404 404 404 404 404 404'),
   row('GET /s/{token}/{page}', 'GET /s/not-a-real-survey-link-0000000000/home', 'cookie',      '404 404 404 404 404 404 404 404'),
   row('POST /s/{token}/{page}', 'POST /s/not-a-real-survey-link-0000000000/home', 'cookie',    '404 404 404 404 404 404 404 404'),
+  // The pages every footer links to: public, the same for everyone.
+  row('GET /privacy', 'GET /privacy', 'cookie',                                                '200 200 200 200 200 200 200 200'),
+  row('GET /privacy/young', 'GET /privacy/young', 'cookie',                                    '200 200 200 200 200 200 200 200'),
+  row('GET /accessibility', 'GET /accessibility', 'cookie',                                    '200 200 200 200 200 200 200 200'),
+  row('GET /cookies', 'GET /cookies', 'cookie',                                                '200 200 200 200 200 200 200 200'),
   row('GET /assets/{file+}', 'GET /assets/kept.css', 'cookie',                                 '200 200 200 200 200 200 200 200'),
   row('GET /assets/{file+}', 'GET /assets/not-there.css', 'cookie',                            '404 404 404 404 404 404 404 404'),
   // The leads' view: managers, leads and admins; a browser without a session is sent to sign in.

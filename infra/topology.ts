@@ -114,6 +114,14 @@ export const ROUTES: readonly RouteDeclaration[] = [
   // "Recorded in error": a correction fact, after a question page that confirms it.
   { method: 'GET', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
+  // The admin's staff pages: change a member of staff, end a leaver's access, hand over their children (session cookie, CSRF).
+  { method: 'GET', path: '/admin/staff', handler: 'web/adminStaff', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/admin/staff/{id}', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/admin/staff/{id}', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'GET', path: '/admin/staff/{id}/end-access', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/admin/staff/{id}/end-access', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'GET', path: '/admin/staff/{id}/handover', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/admin/staff/{id}/handover', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
   // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE); a failed sign-in is a page.
   { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: { web: true } },
   { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: { web: true } },

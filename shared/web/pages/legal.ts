@@ -40,6 +40,7 @@ export const COOKIES: readonly Cookie[] = [
   { name: 'kept_record_csrf', who: 'staff', purpose: 'Makes sure a record, correction, team or contact form was sent from Kept’s own page.', expires: 'When the browser is closed' },
   { name: 'kept_my_work_csrf', who: 'staff', purpose: 'Makes sure the calendar link form was sent from My work.', expires: 'When the browser is closed' },
   { name: 'kept_survey_csrf', who: 'staff', purpose: 'Makes sure “Start a survey with this young person” was sent from the case page.', expires: 'When the browser is closed' },
+  { name: 'kept_admin_csrf', who: 'staff', purpose: 'Makes sure a change to a member of staff was sent from Kept’s own admin pages.', expires: 'When the browser is closed' },
   { name: 'kept_reports_csrf', who: 'staff', purpose: 'Makes sure a reply published on a survey report was sent from that report.', expires: 'When the browser is closed' },
 ];
 

@@ -76,6 +76,11 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/s/{token}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'GET', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
   { method: 'POST', path: '/s/{token}/{page}', handler: 'web/survey', auth: false, uses: { table: 'write', email: true, web: true, surveySourceSecret: true } },
+  // What every footer links to: the privacy notices, the accessibility statement and the cookies page.
+  { method: 'GET', path: '/privacy', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/privacy/young', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/accessibility', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/cookies', handler: 'web/legal', auth: false, uses: { table: 'read', web: true } },
   { method: 'GET', path: '/assets/{file+}', handler: 'web/assets', auth: false, uses: { web: true } },
   // Leads' pages: signed in with the session cookie (or a bearer token for JSON and CSV); the handler checks.
   { method: 'GET', path: '/reports', handler: 'web/reports', auth: false, uses: { table: 'read', web: true } },
@@ -109,6 +114,14 @@ export const ROUTES: readonly RouteDeclaration[] = [
   // "Recorded in error": a correction fact, after a question page that confirms it.
   { method: 'GET', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
   { method: 'POST', path: '/children/{id}/facts/{factId}/recorded-in-error', handler: 'web/correction', auth: false, uses: { table: 'write', web: true } },
+  // The admin's staff pages: change a member of staff, end a leaver's access, hand over their children (session cookie, CSRF).
+  { method: 'GET', path: '/admin/staff', handler: 'web/adminStaff', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/admin/staff/{id}', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/admin/staff/{id}', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'GET', path: '/admin/staff/{id}/end-access', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/admin/staff/{id}/end-access', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'GET', path: '/admin/staff/{id}/handover', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
+  { method: 'POST', path: '/admin/staff/{id}/handover', handler: 'web/adminStaff', auth: false, uses: { table: 'write', web: true } },
   // Browser sign-in through Cognito's hosted page (OAuth 2 code flow with PKCE); a failed sign-in is a page.
   { method: 'GET', path: '/sign-in', handler: 'web/signIn', auth: false, uses: { web: true } },
   { method: 'GET', path: '/auth/callback', handler: 'web/signIn', auth: false, uses: { web: true } },

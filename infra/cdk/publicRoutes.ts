@@ -14,6 +14,10 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
     'a survey section page: the unguessable single-use link in the path is the key, as for GET /s/{token}',
   'POST /s/{token}/{page}':
     'saves a survey answer: the unguessable single-use link is the key, and the form must also carry the CSRF token from its SameSite=Strict cookie',
+  'GET /privacy': "the privacy notice young people must be able to read before and while answering a survey (UK GDPR arts 12-13); the same for everyone, only the council's name and contacts from its settings",
+  'GET /privacy/young': 'the privacy notice for the youngest survey bands, as GET /privacy',
+  'GET /accessibility': 'the accessibility statement public sector bodies must publish (Accessibility Regulations 2018); no data beyond the council\'s name and contacts',
+  'GET /cookies': 'the list of cookies Kept sets, for anyone who visits; no data beyond the council\'s name',
   'GET /assets/{file+}':
     'the stylesheet and scripts the survey pages load: public static files from a fixed list, no data; a browser sends no bearer token for them',
   'GET /reports':
@@ -53,6 +57,17 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
     'saves the contact details: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and the change goes through the same use case and authorisation as PUT /children/{id}/contact',
   'POST /children/{id}/start-survey':
     'starts a survey from the case page: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and the link is made by the same use case and authorisation as POST /children/{id}/survey-links',
+  'GET /admin/staff':
+    "the admin's staff list in the browser, which carries the Cognito ID token in an HttpOnly session cookie: the handler verifies it as for GET / and shows it to the council's admins only",
+  'GET /admin/staff/{id}': 'the change page for a member of staff: the session cookie is verified as for GET /admin/staff, admins only',
+  'POST /admin/staff/{id}':
+    'saves a member of staff\'s details: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and the change goes through the same use case and authorisation as PUT /staff/{id}',
+  'GET /admin/staff/{id}/end-access': 'asks an admin to confirm ending a leaver\'s access: the session cookie is verified as for GET /admin/staff, admins only',
+  'POST /admin/staff/{id}/end-access':
+    'ends a leaver\'s access: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and the change goes through the same use case and authorisation as DELETE /staff/{id}',
+  'GET /admin/staff/{id}/handover': 'lists the children a member of staff holds or is in the team of, by case reference and initials: the session cookie is verified, admins only',
+  'POST /admin/staff/{id}/handover':
+    'moves a leaver\'s children to a colleague: the session cookie and the CSRF token from its SameSite=Strict cookie are checked, and each move goes through the same use case and authorisation as PUT /children/{id}/team',
   'GET /sign-in': 'starts sign-in: it only redirects the browser to the Cognito hosted sign-in page (OAuth 2 code flow with PKCE); no data',
   'GET /auth/callback':
     'where Cognito returns the browser after sign-in: the handler checks the state and PKCE verifier, exchanges the code with Cognito and verifies the ID token before setting the session cookie',

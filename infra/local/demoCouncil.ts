@@ -118,7 +118,11 @@ function demoTeam(i: number, socialWorker: string, age: number, leaver: boolean)
 
 export async function seedDemoCouncil(store: KeptStore, councilId: string, today: string, childCount = 220): Promise<{ staff: number; children: number; facts: number }> {
   const policy = resolvePolicy(DEMO_POLICY);
-  await store.putCouncil({ id: councilId, name: DEMO_COUNCIL_NAME, policy: DEMO_POLICY, outOfHoursPhone: '0300 555 0199', pledge: [...DEMO_PLEDGE] });
+  await store.putCouncil({
+    id: councilId, name: DEMO_COUNCIL_NAME, policy: DEMO_POLICY, outOfHoursPhone: '0300 555 0199', pledge: [...DEMO_PLEDGE],
+    dataProtection: { email: `dpo@${councilId}.kept.example.org`, phone: '0300 555 0188', answersKept: '6 years after the survey closes (our records retention schedule), when we delete them' },
+    accessibilityContact: { email: `accessibility@${councilId}.kept.example.org`, phone: '0300 555 0177' },
+  });
   const staff = demoStaff(councilId);
   for (const s of staff) await store.createStaff(s);
   const practitioners = staff.filter((s) => s.teamRole === 'social-worker');

@@ -115,6 +115,11 @@ export const RTL_TEST_PLACEMENT_8_TO_10: SurveyTranslation = {
     notFoundTitle: r('Page not found'),
     notFound: r('Please use the link in your email.'),
     footer: r('{council}. Kept asks young people in care and care leavers how things are going, so the council can do better.'),
+    // The pages these link to are in English only: a translation says so in the link.
+    privacyLink: r('What happens to your answers (privacy, in English)'),
+    accessibilityLink: r('Accessibility (in English)'),
+    cookiesLink: r('Cookies (in English)'),
+    footerLinks: r('Support links'),
     inviteSubject: r('{title} – {council}'),
     reminderSubject: r('Reminder: {title} – {council}'),
     inviteHello: r('{council} wants to hear from you.'),

@@ -4,6 +4,7 @@
  * the pages' `?format=json` and `?format=csv` alike.
  */
 import { stringify } from 'csv-stringify/sync';
+import { inertRows } from './inertCells.js';
 
 export interface HttpResult {
   statusCode: number;
@@ -30,10 +31,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return raw(status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
 }
 
-/** A CSV file to download, `filename` (without a path) in the Content-Disposition. */
+/** A CSV file to download, `filename` (without a path) in the Content-Disposition; no cell can run as a formula (inertCells.ts). */
 export function csvDownload(filename: string, rows: readonly (readonly string[])[], headers: Record<string, string> = {}): HttpResult {
   const safeName = filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  return raw(200, 'text/csv; charset=utf-8', stringify(rows as string[][]), { ...headers, 'content-disposition': `attachment; filename="${safeName}"` });
+  return raw(200, 'text/csv; charset=utf-8', stringify(inertRows(rows)), { ...headers, 'content-disposition': `attachment; filename="${safeName}"` });
 }
 
 /** A binary file to download, such as a spreadsheet. */

@@ -3,7 +3,7 @@
  * policy (validated, tightenings laid over the statute) and its reminder
  * policy. Read from the store and kept for a minute per warm function.
  */
-import type { CouncilStore } from '#store/ports/councils.js';
+import type { CouncilSettings, CouncilStore } from '#store/ports/councils.js';
 import type { Projector } from '#store/ports/cases.js';
 import { effectiveFacts } from '#domain/corrections.js';
 import { type ResolvedPolicy, policySchema, resolvePolicy } from '#domain/policy.js';
@@ -23,6 +23,8 @@ export interface Council {
   titles: Map<string, string>;
   outOfHoursPhone?: string;
   pledge: Array<{ id: string; text: string }>;
+  dataProtection?: CouncilSettings['dataProtection'];
+  accessibilityContact?: CouncilSettings['accessibilityContact'];
 }
 
 /** Per store (a warm function's, or each test's), per council. */
@@ -43,6 +45,8 @@ export async function loadCouncil(councils: Pick<CouncilStore, 'getCouncil'>, co
     titles: new Map(policy.localRules.map((r) => [r.kind, r.title])),
     outOfHoursPhone: settings?.outOfHoursPhone,
     pledge: settings?.pledge ?? [],
+    dataProtection: settings?.dataProtection,
+    accessibilityContact: settings?.accessibilityContact,
   };
   held.set(councilId, { at: nowMs, council });
   return council;

@@ -48,7 +48,7 @@ interface Row {
   /** A JSON body, made per caller so that creations do not collide. */
   json?: (caller: Caller) => unknown;
   /** A form body with its CSRF cookie: the reply to a survey (the reports' cookie), or a record page's answers. */
-  form?: boolean | 'record' | 'survey' | 'calendar';
+  form?: boolean | 'record' | 'survey' | 'calendar' | 'admin';
 }
 
 /** Real ids, filled in by beforeAll: the campaign and the calendar link are made there. */
@@ -124,6 +124,11 @@ const MATRIX: Row[] = [
   row('GET /s/{token}', 'GET /s/not-a-real-survey-link-0000000000', 'cookie',                  '404 404 404 404 404 404 404 404'),
   row('GET /s/{token}/{page}', 'GET /s/not-a-real-survey-link-0000000000/home', 'cookie',      '404 404 404 404 404 404 404 404'),
   row('POST /s/{token}/{page}', 'POST /s/not-a-real-survey-link-0000000000/home', 'cookie',    '404 404 404 404 404 404 404 404'),
+  // The pages every footer links to: public, the same for everyone.
+  row('GET /privacy', 'GET /privacy', 'cookie',                                                '200 200 200 200 200 200 200 200'),
+  row('GET /privacy/young', 'GET /privacy/young', 'cookie',                                    '200 200 200 200 200 200 200 200'),
+  row('GET /accessibility', 'GET /accessibility', 'cookie',                                    '200 200 200 200 200 200 200 200'),
+  row('GET /cookies', 'GET /cookies', 'cookie',                                                '200 200 200 200 200 200 200 200'),
   row('GET /assets/{file+}', 'GET /assets/kept.css', 'cookie',                                 '200 200 200 200 200 200 200 200'),
   row('GET /assets/{file+}', 'GET /assets/not-there.css', 'cookie',                            '404 404 404 404 404 404 404 404'),
   // The leads' view: managers, leads and admins; a browser without a session is sent to sign in.
@@ -170,6 +175,15 @@ const MATRIX: Row[] = [
   row('POST /children/{id}/contact', 'POST /children/A-1/contact', 'cookie',                   '303 303 403 303 403 403 303 303', { form: 'record' }),
   // Starting a survey from the case page: as POST /children/{id}/survey-links; the matrix's campaign is not open yet, so those allowed get 400.
   row('POST /children/{id}/start-survey', 'POST /children/A-1/start-survey', 'cookie',         '303 400 403 400 403 403 400 303', { form: 'survey' }),
+  // The admin's staff pages: admins of the council only, as PUT and DELETE /staff/{id}; the handover form chooses nothing, so the admin gets it again (400).
+  row('GET /admin/staff', 'GET /admin/staff', 'cookie',                                        '303 403 403 403 403 403 200 303'),
+  row('GET /admin/staff/{id}', 'GET /admin/staff/st-changing', 'cookie',                       '303 403 403 403 403 403 200 303'),
+  row('POST /admin/staff/{id}', 'POST /admin/staff/st-changing', 'cookie',                     '303 403 403 403 403 403 303 303', { form: 'admin' }),
+  row('GET /admin/staff/{id}/end-access', 'GET /admin/staff/st-leaving/end-access', 'cookie',  '303 403 403 403 403 403 200 303'),
+  row('POST /admin/staff/{id}/end-access', 'POST /admin/staff/st-leaving/end-access', 'cookie', '303 403 403 403 403 403 303 303', { form: 'admin' }),
+  row('GET /admin/staff/{id}/handover', 'GET /admin/staff/sw-2/handover', 'cookie',            '303 403 403 403 403 403 200 303'),
+  row('POST /admin/staff/{id}/handover', 'POST /admin/staff/sw-2/handover', 'cookie',          '303 403 403 403 403 403 400 303', { form: 'admin' }),
+  row('GET /admin/staff/{id}', 'GET /admin/staff/nobody-404', 'cookie',                        '303 403 403 403 403 403 404 303'),
   // Browser sign-in through Cognito (AUTH_DOMAIN set, as in AWS): public, and the same for everyone.
   row('GET /sign-in', 'GET /sign-in?next=%2Freports', 'cookie',                                '303 303 303 303 303 303 303 303'),
   row('GET /auth/callback', 'GET /auth/callback?code=abc&state=xyz', 'cookie',                 '401 401 401 401 401 401 401 401'),
@@ -243,6 +257,10 @@ function send(r: Row, caller: Caller): Promise<Answer> {
   } else if (r.form === 'calendar') {
     cookies.push(`kept_my_work_csrf=${CSRF}`);
     raw = new URLSearchParams({ csrf: CSRF }).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (r.form === 'admin') {
+    cookies.push(`kept_admin_csrf=${CSRF}`);
+    raw = new URLSearchParams({ csrf: CSRF, name: 'Cam Changed', email: 'st-changing@example.test', role: 'practitioner', managerId: 'tm-1' }).toString();
     headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (r.form === 'survey') {
     cookies.push(`kept_survey_csrf=${CSRF}`);

@@ -75,6 +75,10 @@ export const ENGLISH_WORDS = {
   notFoundTitle: 'Page not found',
   notFound: 'Please use the link in your email.',
   footer: '{council}. Kept asks young people in care and care leavers how things are going, so the council can do better.',
+  privacyLink: 'What happens to your answers (privacy)',
+  accessibilityLink: 'Accessibility',
+  cookiesLink: 'Cookies',
+  footerLinks: 'Support links',
   // The invitation and reminder emails.
   inviteSubject: '{title} – {council}',
   reminderSubject: 'Reminder: {title} – {council}',

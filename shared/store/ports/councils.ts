@@ -8,6 +8,14 @@ export interface CouncilSettings {
   outOfHoursPhone?: string;
   /** The council's pledge to children in care, one promise a line (the pledge survey asks about each). */
   pledge?: Array<{ id: string; text: string }>;
+  /**
+   * Whom a young person or member of staff asks about their data (the
+   * council's data protection officer), and how long survey answers are kept,
+   * in the words of the council's retention schedule: the privacy notices show both.
+   */
+  dataProtection?: { email: string; phone?: string; answersKept?: string };
+  /** Where to report an accessibility problem or ask for another format: the accessibility statement shows it. */
+  accessibilityContact?: { email: string; phone?: string };
 }
 
 export interface CouncilStore {

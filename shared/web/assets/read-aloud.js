@@ -8,7 +8,7 @@ if (window.speechSynthesis && typeof window.SpeechSynthesisUtterance === 'functi
       if (!question) return;
       const copy = question.cloneNode(true);
       for (const hidden of copy.querySelectorAll('[aria-hidden="true"], button, .govuk-visually-hidden, .govuk-character-count__message')) hidden.remove();
-      const parts = [...copy.querySelectorAll('legend, label, .govuk-hint')].map((e) => e.textContent.trim()).filter(Boolean);
+      const parts = [...copy.querySelectorAll('legend, label, .govuk-hint, .kept-read')].map((e) => e.textContent.trim()).filter(Boolean);
       const utterance = new window.SpeechSynthesisUtterance(parts.join('. '));
       utterance.lang = document.documentElement.lang;
       window.speechSynthesis.cancel();

@@ -26,6 +26,7 @@ import { ENGLISH, type LocalSurvey, chooseLanguage, inLanguage, languagesOf } fr
 import { fill } from '#domain/surveys/pageWords.js';
 import { loadCouncil } from '#services/council.js';
 import { type Page, pageFor } from './page.js';
+import { privacyNoticeFor } from './legal.js';
 
 const CSRF_COOKIE = 'kept_csrf';
 /** The language chosen for one link's pages (its path is the link's). */
@@ -63,7 +64,7 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   const base = `/s/${token}`;
   const { local, setCookie } = await languageFor(event, deps, survey, page, base, step);
   const words = local.words;
-  const shown = { councilName: council.name, htmlLang: local.htmlLang, htmlDir: local.language.dir, words, helpNowHref: `${base}/help` };
+  const shown = { councilName: council.name, htmlLang: local.htmlLang, htmlDir: local.language.dir, words, helpNowHref: `${base}/help`, privacyHref: privacyNoticeFor(definition) };
   const render = (status: number, view: string, context: Record<string, unknown>) => withCookie(page.render(status, view, { ...shown, ...context }), setCookie);
   const message = (status: number, title: string, paragraphs: string[]) => render(status, 'message.njk', { title, paragraphs });
   const alreadyAnswered = () => message(200, words.alreadyTitle, [words.already]);

@@ -12,7 +12,7 @@ import { answerFor } from '#http/errors.js';
 import { type Council, loadCouncil } from '#services/council.js';
 import { type Page, signInFirst } from './page.js';
 
-export type Section = 'work' | 'team' | 'case';
+export type Section = 'work' | 'team' | 'case' | 'staff';
 
 const ROLE_WORDS: Record<Principal['role'], string> = { practitioner: 'practitioner', manager: 'manager', lead: 'lead', admin: 'admin' };
 
@@ -21,6 +21,7 @@ export function workChrome(principal: Principal, councilName: string, section: S
   const navigation = [{ href: '/', text: 'My work', active: section === 'work' }];
   if (principal.role === 'manager') navigation.push({ href: '/team', text: 'My team', active: section === 'team' });
   if (principal.role !== 'practitioner') navigation.push({ href: '/reports', text: 'Reports', active: false });
+  if (principal.role === 'admin') navigation.push({ href: '/admin/staff', text: 'Staff', active: section === 'staff' });
   return { councilName, navigation, signedInAs: name ?? `a ${ROLE_WORDS[principal.role]} of ${councilName}` };
 }
 

@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   'care-leaver-return': "Care leaver's birthday return (in touch, activity, accommodation)",
   'complaint-response': 'Complaint response',
   'iro-alert-response': 'IRO alert response',
+  'iro-alert': 'IRO alert',
 };
 
 /** A local rule's kind reads as its words: "cse-risk-assessment" is "Cse risk assessment" unless titled. */

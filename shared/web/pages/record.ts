@@ -26,7 +26,9 @@ import { withStatus } from '#services/obligations.js';
 import { csrfMatches, readForm } from '#web/http.js';
 import { type Page, pageFor } from './page.js';
 import { signedInPage, workChrome } from './work.js';
-import { type Answers, type FieldError, PARTICIPATION_WORDS, type RecordForm, answerRows, answersFrom, parseAnswers, recordFormFor } from './recordForms.js';
+import {
+  type Answers, type FieldError, IRO_ALERT_REASON_WORDS, IRO_ALERT_STAGE_WORDS, PARTICIPATION_WORDS, type RecordForm, answerRows, answersFrom, parseAnswers, recordActionText, recordFormFor,
+} from './recordForms.js';
 import { lifeItems } from './careLeaverForm.js';
 import { addMonths, toDayNumber } from '#domain/dates.js';
 
@@ -79,7 +81,7 @@ async function route(
   const base = `/children/${encodeURIComponent(childId)}/record/${encodeURIComponent(kind)}`;
   const routeKey = routeOf(event);
   const label = kindLabel(kind, titles);
-  const chrome = { ...workChrome(principal, councilName, 'case', me), title: `Record ${label.toLowerCase()}`, childId, caseHref: `/case/${encodeURIComponent(childId)}` };
+  const chrome = { ...workChrome(principal, councilName, 'case', me), title: recordActionText(kind, titles), childId, caseHref: `/case/${encodeURIComponent(childId)}` };
 
   if (routeKey.endsWith('/done')) {
     const { child } = await childFor(deps.store, deps.audit, principal, childId, 'read', routeKey);
@@ -116,7 +118,7 @@ async function route(
   }
   if (!csrfMatches(posted.csrf, page.cookies[CSRF_COOKIE])) throw new HttpError(403, 'The form had expired. Go back, reload the page and try again.');
   const answers = answersFrom(posted, form);
-  const parsed = parseAnswers(form, kind, answers, deps.today, { placementId, returnDue });
+  const parsed = parseAnswers(form, kind, answers, deps.today, { placementId, returnDue, alertId: `IRO-${once.slice(0, 10)}` });
   if (!parsed.fact) return question(400, answers, parsed.errors);
 
   if (routeKey.endsWith('/confirm')) {
@@ -177,5 +179,7 @@ function questionView(
     ],
     participationItems: Object.entries(PARTICIPATION_WORDS).map(([value, text]) => ({ value, text, hint: { text: value } })),
     ...lifeItems(),
+    alertStageItems: Object.entries(IRO_ALERT_STAGE_WORDS).map(([value, text]) => ({ value, text })),
+    reasonItems: Object.entries(IRO_ALERT_REASON_WORDS).map(([value, text]) => ({ value, text })),
   };
 }

@@ -14,7 +14,7 @@ const FROM = '2026-04-01';
 const TO = '2027-03-31';
 const left = (date: string): Fact => ({ type: 'left-care', date, reason: 'age-18' });
 const status = (date: string, inTouch: 'YES' | 'NO' | 'DIED', activity?: 'F2' | 'G5' | 'F5', accommodation?: 'U' | 'S' | 'D', suitable?: boolean): Fact =>
-  ({ type: 'care-leaver-status', date, inTouch, ...(activity ? { activity } : {}), ...(accommodation ? { accommodation, accommodationSuitable: suitable } : {}) }) as Fact;
+  ({ type: 'care-leaver-status', date, inTouch, ...(activity ? { activity } : {}), ...(accommodation ? { accommodation, accommodationSuitable: suitable } : {}) });
 const place = (date: string, placementId: string, more: { distanceMiles?: number; outOfArea?: boolean; arrangement?: 'short-breaks' } = {}): Fact => ({
   type: 'placement-started', date, placementId, longTerm: false, ...more,
 });

@@ -9,7 +9,7 @@
  */
 import {
   ACCOMMODATION_CODES, ACCOMMODATION_WORDS, ACTIVITY_WORDS, CURRENT_ACTIVITY_CODES, IN_TOUCH_CODES, IN_TOUCH_WORDS,
-  type AccommodationCode, type ActivityCode, type InTouchCode,
+  type InTouchCode,
 } from '#domain/careLeaverCodes.js';
 import type { FactOf } from '#domain/facts.js';
 import type { Answers, FieldError, RecordForm } from './recordForms.js';
@@ -36,9 +36,9 @@ export function lifeFields(form: RecordForm, answers: Answers, context: LifeCont
   // In touch, the DfE's return needs both; not in touch, they are what is known, if anything.
   const needed = inTouch === 'YES' && (asksInTouch ? errors.length === 0 : true);
   const fields: Record<string, unknown> = { inTouch };
-  if (has(CURRENT_ACTIVITY_CODES, q('activity'))) fields.activity = q('activity') as ActivityCode;
+  if (has(CURRENT_ACTIVITY_CODES, q('activity'))) fields.activity = q('activity');
   else if (q('activity') !== '' || needed) errors.push({ href: '#activity', field: 'activity', text: 'Select what the young person mainly does' });
-  if (has(ACCOMMODATION_CODES, q('accommodation'))) fields.accommodation = q('accommodation') as AccommodationCode;
+  if (has(ACCOMMODATION_CODES, q('accommodation'))) fields.accommodation = q('accommodation');
   else if (q('accommodation') !== '' || needed) errors.push({ href: '#accommodation', field: 'accommodation', text: 'Select where the young person lives' });
   if (q('suitable') === 'yes' || q('suitable') === 'no') {
     if (fields.accommodation !== undefined) fields.accommodationSuitable = q('suitable') === 'yes';

@@ -46,3 +46,13 @@ describe('placement distance from ssd_cla_placement', () => {
     expect(bad.problems).toEqual([expect.objectContaining({ line: 2, column: 'clap_cla_placement_distance' })]);
   });
 });
+
+describe("the record pages' OC3 codes", () => {
+  it('are the 2025-26 lists the import reads (codes903.ts), 0 (not known) aside', async () => {
+    const { ACCOMMODATION, ACTIVITY, CODE_LIST_YEAR, IN_TOUCH, codesIn } = await import('#domain/import/codes903.js');
+    const kept = await import('#domain/careLeaverCodes.js');
+    expect([...kept.IN_TOUCH_CODES].sort()).toEqual(codesIn(IN_TOUCH, CODE_LIST_YEAR).sort());
+    expect([...kept.CURRENT_ACTIVITY_CODES].sort()).toEqual(codesIn(ACTIVITY, CODE_LIST_YEAR).filter((c) => c !== '0').sort());
+    expect([...kept.ACCOMMODATION_CODES].sort()).toEqual([...new Set(codesIn(ACCOMMODATION, CODE_LIST_YEAR).filter((c) => c !== '0').map((c) => c[0]!))].sort());
+  });
+});

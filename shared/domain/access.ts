@@ -11,6 +11,9 @@ import type { Fact } from './facts.js';
 import { type ChildRecord, type Staff, teamMembers, teamOfChild } from './people.js';
 import { type ResponsibilityMap, DEFAULT_RESPONSIBILITY, kindsAnsweredBy, responsibleFor } from './responsibility.js';
 
+/** What an IRO records on their children's cases beyond the reviews: raising an alert (`iro-alert`, no due work of its own) and answering one. */
+const IRO_KINDS: ReadonlySet<string> = new Set(['iro-alert', 'iro-alert-response']);
+
 /** A manager and the people who report to them. */
 export function teamOf(managerId: string, staff: readonly Staff[]): string[] {
   return [managerId, ...staff.filter((s) => s.managerId === managerId).map((s) => s.id)];
@@ -73,6 +76,8 @@ export function canRecordKinds(
   if (canRecordFor(principal, child, staff)) return true;
   if (principal.role === 'lead') return false;
   const mine = actsFor(principal, staff);
+  // The IRO raises an alert and records how each stage was answered.
+  if (kinds.length > 0 && kinds.every((k) => IRO_KINDS.has(k)) && child.team?.iro !== undefined && mine.includes(child.team.iro)) return true;
   const team = teamOfChild(child);
   return kinds.length > 0 && kinds.every((kind) => mine.includes(responsibleFor(kind, team, ageOnDay, map).responsibleId));
 }
@@ -86,7 +91,5 @@ export function canRecordFact(
   ageOnDay: number,
   map: ResponsibilityMap = DEFAULT_RESPONSIBILITY,
 ): boolean {
-  // The IRO raises an alert and records how each stage was answered.
-  if ((fact.type === 'iro-alert' || fact.type === 'iro-alert-response') && child.team?.iro !== undefined && actsFor(principal, staff).includes(child.team.iro)) return true;
-  return canRecordKinds(principal, child, staff, kindsAnsweredBy(fact), ageOnDay, map);
+  return canRecordKinds(principal, child, staff, fact.type === 'iro-alert' ? ['iro-alert'] : kindsAnsweredBy(fact), ageOnDay, map);
 }

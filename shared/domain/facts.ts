@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { clockTime, isoDate, isoInstant } from './validation.js';
 import { londonDayOf, toIsoDate } from './dates.js';
+import { ACCOMMODATION_CODES, ACTIVITY_CODES, IN_TOUCH_CODES } from './careLeaverCodes.js';
 
 const placementId = z.string().check(z.minLength(1), z.maxLength(64));
 
@@ -98,6 +99,8 @@ export const factSchemas = {
     arrangement: z.optional(z.enum(PLACEMENT_ARRANGEMENTS)),
     /** Placed outside the council's own area (survey results are broken down by it). */
     outOfArea: z.optional(z.boolean()),
+    /** Miles from the child's home, where the case system gives it (SSD clap_cla_placement_distance). */
+    distanceMiles: z.optional(z.number().check(z.gte(0), z.lte(20000))),
   }),
   'placement-ended': z.strictObject({ type: z.literal('placement-ended'), date: isoDate, placementId }),
   /**
@@ -148,6 +151,30 @@ export const factSchemas = {
   'return-home-interview': z.strictObject({ type: z.literal('return-home-interview'), date: isoDate, time: z.optional(clockTime) }),
   'pathway-plan': z.strictObject({ type: z.literal('pathway-plan'), date: isoDate }),
   'personal-adviser-contact': z.strictObject({ type: z.literal('personal-adviser-contact'), date: isoDate }),
+  /**
+   * What the personal adviser learned of a care leaver's life on `date`, in
+   * the SSDA903 OC3 codes (careLeaverCodes.ts): in touch or not, the main
+   * activity, and the accommodation (its letter) and whether it is suitable.
+   * Recorded around each birthday from the 17th to the 21st for the DfE's
+   * return, or when something changed. In touch, it is also a contact.
+   */
+  'care-leaver-status': z
+    .strictObject({
+      type: z.literal('care-leaver-status'),
+      date: isoDate,
+      inTouch: z.enum(IN_TOUCH_CODES),
+      activity: z.optional(z.enum(ACTIVITY_CODES)),
+      accommodation: z.optional(z.enum(ACCOMMODATION_CODES)),
+      accommodationSuitable: z.optional(z.boolean()),
+    })
+    .check(
+      z.refine((f) => f.inTouch !== 'YES' || f.activity !== undefined, { message: 'is required when the young person is in touch (inTouch YES)', path: ['activity'] }),
+      z.refine((f) => f.inTouch !== 'YES' || f.accommodation !== undefined, { message: 'is required when the young person is in touch (inTouch YES)', path: ['accommodation'] }),
+      z.refine((f) => (f.accommodation === undefined) === (f.accommodationSuitable === undefined), {
+        message: 'must be given with accommodation, and only with it',
+        path: ['accommodationSuitable'],
+      }),
+    ),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),
   /**
    * Withdraws an earlier fact: recorded in error, or replaced by a corrected row from the

@@ -74,7 +74,10 @@ export interface ChildHistory {
   /** When the child is, or on the current course will be, an eligible child (Children Act 1989 Sch 2 para 19B). */
   eligibleFrom: DayNumber | null;
   lastPathwayPlan: DayNumber | null;
+  /** The latest personal adviser contact since leaving care (a care leaver's status recorded in touch is one). */
   lastAdviserContactAfterLeaving: DayNumber | null;
+  /** The latest care leaver's status (in touch, activity, accommodation), whenever recorded. */
+  lastCareLeaverStatus: DayNumber | null;
   localTasks: Map<string, DayNumber>;
   /** Complaints, IRO alerts and their responses, in date order (eventDuties.ts reads them). */
   eventFacts: readonly Fact[];
@@ -248,6 +251,7 @@ export function foldHistory(child: Child, facts: readonly Fact[], today: string,
   let lastSdq = -NEVER;
   let lastPathwayPlan = -NEVER;
   let lastAdviser = -NEVER;
+  let lastStatus = -NEVER;
   let tasks: Map<string, DayNumber> | null = null;
   let events: Fact[] | null = null;
   let lastOf: Map<string, DayNumber> | null = null;
@@ -291,6 +295,9 @@ export function foldHistory(child: Child, facts: readonly Fact[], today: string,
       if (day > lastPathwayPlan) lastPathwayPlan = day;
     } else if (type === 'personal-adviser-contact') {
       if (day > lastAdviser) lastAdviser = day;
+    } else if (type === 'care-leaver-status') {
+      if (day > lastStatus) lastStatus = day;
+      if (fact.inTouch === 'YES' && day > lastAdviser) lastAdviser = day;
     } else if (type === 'entered-care' || type === 'placement-started' || type === 'left-care' || type === 'care-order') structural.push(i, day);
     else if (type === 'placement-ended' || type === 'placement-plan' || type === 'fewer-visits-agreed') placementFacts.push(i, day);
     else if (type === 'care-plan') {
@@ -331,6 +338,7 @@ export function foldHistory(child: Child, facts: readonly Fact[], today: string,
     eligibleFrom: eligibleFrom(episodes, dob, eighteenth),
     lastPathwayPlan: lastPathwayPlan > -NEVER ? lastPathwayPlan : null,
     lastAdviserContactAfterLeaving: null,
+    lastCareLeaverStatus: lastStatus > -NEVER ? lastStatus : null,
     localTasks: tasks ?? (NO_TASKS as Map<string, DayNumber>),
     // In date order (the order given within a day), so the answer does not depend on how the facts came.
     eventFacts: events ? events.sort((a, b) => (factDay(a) < factDay(b) ? -1 : factDay(a) > factDay(b) ? 1 : 0)) : NONE,

@@ -14,8 +14,10 @@ const LABELS: Record<string, string> = {
   'pathway-plan': 'Needs assessment and pathway plan',
   'pathway-plan-review': 'Pathway plan review',
   'personal-adviser-contact': 'Personal adviser contact',
+  'care-leaver-return': "Care leaver's birthday return (in touch, activity, accommodation)",
   'complaint-response': 'Complaint response',
   'iro-alert-response': 'IRO alert response',
+  'iro-alert': 'IRO alert',
 };
 
 /** A local rule's kind reads as its words: "cse-risk-assessment" is "Cse risk assessment" unless titled. */

@@ -4,7 +4,7 @@
  * Pure: no clock, no I/O.
  */
 import * as z from 'zod/mini';
-import { type DayNumber, birthday, toDayNumber, toIsoDate } from './dates.js';
+import { type DayNumber, addMonths, birthday, toDayNumber, toIsoDate } from './dates.js';
 import { type Child, type Fact, childSchema, factSchema } from './facts.js';
 import { type ChildHistory, foldHistory } from './history.js';
 import { type ResolvedPolicy, STATUTORY_POLICY, policySchema, resolvePolicy } from './policy.js';
@@ -24,6 +24,7 @@ import { sdq } from './rules/sdq.js';
 import { returnHomeInterview } from './rules/returnHomeInterview.js';
 import { pathwayPlan, pathwayPlanReview } from './rules/pathwayPlan.js';
 import { personalAdviserContact } from './rules/personalAdviserContact.js';
+import { RETURN_AGES, careLeaverReturn } from './rules/careLeaverReturn.js';
 import { localRuleDue } from './rules/localRules.js';
 
 /** Kinds owed only while a child is looked after (the pathway plan carries on after care). */
@@ -99,6 +100,7 @@ export function computeObligations(
   keep(found, h, pathwayPlan(h, p));
   keep(found, h, pathwayPlanReview(h, p));
   keep(found, h, personalAdviserContact(h, p));
+  keep(found, h, careLeaverReturn(h, p));
   keep(found, h, complaintResponse(h, p));
   keep(found, h, iroAlertResponse(h, p));
   if (policy.localRules.length > 0) {
@@ -152,12 +154,14 @@ export function answerDueRequest(input: unknown): DueReport {
 /**
  * The engine's answer changes with the passing of time, not only with new
  * facts, at a few birthdays: 14 (the pathway-plan count starts), 18 (no one
- * is looked after past it) and the end of the adviser duty. The store keeps
+ * is looked after past it), the end of the adviser duty, and the day after
+ * each birthday return's window closes (17 to 21). The store keeps
  * this date so a morning sweep can recompute a child whose answer has moved.
  */
 export function nextRecomputeDate(child: Child, today: string, policy: ResolvedPolicy = STATUTORY_POLICY): string | null {
   const dob = toDayNumber(child.dateOfBirth);
   const todayDay = toDayNumber(today);
-  const thresholds = [14, 18, policy.personalAdviser.untilAge].map((age) => birthday(dob, age)).filter((d) => d > todayDay);
+  const windowsClosed = RETURN_AGES.map((age) => addMonths(birthday(dob, age), 1) + 1);
+  const thresholds = [...[14, 18, policy.personalAdviser.untilAge].map((age) => birthday(dob, age)), ...windowsClosed].filter((d) => d > todayDay);
   return thresholds.length ? toIsoDate(Math.min(...thresholds)) : null;
 }

@@ -25,6 +25,8 @@ import { schoolAgeEnds } from './rules/pep.js';
 import { careLeaver } from './rules/rule.js';
 import { type DueInstance, HEALTH_ASSESSMENTS, REVIEWS, VISITS, chronology, dueOf, replay } from './onTimeReplay.js';
 import { matchReturnInterviews } from './onTimeReturns.js';
+import { birthdayReturns } from './careLeaverFigures.js';
+import { stabilityOf } from './stabilityFigures.js';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -58,6 +60,16 @@ export const FIGURE_IDS = [
   'iro-alerts-open-stage-1',
   'iro-alerts-open-stage-2',
   'iro-alerts-open-stage-3',
+  'care-leavers-19-21-in-touch',
+  'care-leavers-19-21-eet',
+  'care-leavers-19-21-suitable-accommodation',
+  'care-leavers-17-18-in-touch',
+  'care-leavers-17-18-eet',
+  'care-leavers-17-18-suitable-accommodation',
+  'placements-3-or-more',
+  'placement-same-2-years',
+  'placed-over-20-miles',
+  'placed-out-of-area',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -129,6 +141,14 @@ function definitions(policy: ResolvedPolicy): Record<FigureId, { title: string; 
     title: `IRO alerts open at ${stage}`,
     definition: `Denominator: IRO alerts still open on the last day of the period (neither resolved nor escalated past the last stage). Numerator: those at ${stage} that day.`,
   });
+  const leavers = (ages: string, what: string, numerator: string) => ({
+    title: `Care leavers aged ${ages} ${what}`,
+    definition:
+      `Denominator: care leavers (former eligible children who left care by the birthday) whose ${ages === '19 to 21' ? '19th, 20th or 21st' : '17th or 18th'} birthday fell in the period, one for each such birthday, ` +
+      "leaving out any recorded as having died (the DfE's SSDA903 care leavers' table, OC3). " +
+      `Numerator: those whose status recorded from 3 months before the birthday to 1 month after it says ${numerator}; a young person with no status recorded in that time counts as not known, as the DfE counts them.`,
+  });
+  const stableCohort = "Children on a series of short breaks are left out, as in the DfE's figures.";
   const stillOpen = 'including any not done by the end of the period, and any that were overdue when the duty ended or its clock restarted';
   return {
     'visits-on-time': {
@@ -200,6 +220,30 @@ function definitions(policy: ResolvedPolicy): Record<FigureId, { title: string; 
     'iro-alerts-open-stage-1': openOn('stage 1'),
     'iro-alerts-open-stage-2': openOn('stage 2'),
     'iro-alerts-open-stage-3': openOn('stage 3 or later'),
+    'care-leavers-19-21-in-touch': leavers('19 to 21', 'the council is in touch with', 'in touch'),
+    'care-leavers-19-21-eet': leavers('19 to 21', 'in education, employment or training', 'an activity in education, employment or training (any but G4, G5 and G6)'),
+    'care-leavers-19-21-suitable-accommodation': leavers('19 to 21', 'in suitable accommodation', 'accommodation that is suitable'),
+    'care-leavers-17-18-in-touch': leavers('17 to 18', 'the council is in touch with', 'in touch'),
+    'care-leavers-17-18-eet': leavers('17 to 18', 'in education, employment or training', 'an activity in education, employment or training (any but G4, G5 and G6)'),
+    'care-leavers-17-18-suitable-accommodation': leavers('17 to 18', 'in suitable accommodation', 'accommodation that is suitable'),
+    'placements-3-or-more': {
+      title: 'Children with 3 or more placements in the last 12 months (short-term stability)',
+      definition:
+        `Denominator: children looked after on the last day of the period. Numerator: those who had 3 or more placements during the 12 months up to that day, counting the placement they were in when the 12 months began. ${stableCohort} Lower is better.`,
+    },
+    'placement-same-2-years': {
+      title: 'Children in the same placement for 2 years or more (long-term stability)',
+      definition:
+        `Denominator: children under 16 looked after on the last day of the period who had been looked after for 2 and a half years or more. Numerator: those who had been in the same placement for 2 years or more. ${stableCohort} (The DfE also counts a child placed for adoption whose adoptive placement and the one before together last 2 years; Kept does not record placements for adoption.)`,
+    },
+    'placed-over-20-miles': {
+      title: 'Children placed more than 20 miles from home',
+      definition: `Denominator: children looked after on the last day of the period whose placement's distance from home the case system gives. Numerator: those placed more than 20 miles away. ${stableCohort}`,
+    },
+    'placed-out-of-area': {
+      title: "Children placed outside the council's area",
+      definition: `Denominator: children looked after on the last day of the period whose placement is recorded as in or out of the council's area. Numerator: those placed outside it. ${stableCohort}`,
+    },
   };
 }
 
@@ -327,8 +371,24 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
     }
   }
 
-  // 5, 8: status on `to`.
   const history = buildHistory(child, dated.facts, to);
+
+  // 12 to 17: care leavers' birthday returns in the period.
+  for (const r of birthdayReturns(child, dated.facts, from, to, history)) {
+    const ages = r.age >= 19 ? '19-21' : '17-18';
+    add(c[`care-leavers-${ages}-in-touch`], r.inTouch);
+    add(c[`care-leavers-${ages}-eet`], r.inEducationEmploymentOrTraining);
+    add(c[`care-leavers-${ages}-suitable-accommodation`], r.suitablyHoused);
+  }
+
+  // 18 to 21: stability and distance on `to`.
+  const stable = stabilityOf(child, dated.facts, to, history);
+  if (stable.threeOrMorePlacements !== null) add(c['placements-3-or-more'], stable.threeOrMorePlacements);
+  if (stable.sameFor2Years !== null) add(c['placement-same-2-years'], stable.sameFor2Years);
+  if (stable.over20Miles !== null) add(c['placed-over-20-miles'], stable.over20Miles);
+  if (stable.outOfArea !== null) add(c['placed-out-of-area'], stable.outOfArea);
+
+  // 5, 8: status on `to`.
   const schoolAge =
     history.lookedAfter &&
     birthday(history.dateOfBirth, policy.pep.fromAge) <= history.today &&

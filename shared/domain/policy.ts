@@ -154,6 +154,7 @@ export const STATUTORY_KINDS = [
   'pathway-plan',
   'pathway-plan-review',
   'personal-adviser-contact',
+  'care-leaver-return',
 ] as const;
 export type StatutoryKind = (typeof STATUTORY_KINDS)[number];
 

@@ -33,6 +33,7 @@ export const DEFAULT_RESPONSIBILITY: Readonly<Record<string, TeamRole>> = Object
   'pathway-plan': 'personal-adviser',
   'pathway-plan-review': 'personal-adviser',
   'personal-adviser-contact': 'personal-adviser',
+  'care-leaver-return': 'personal-adviser',
 });
 
 /** A council's changes to the map: kind to team role. Which kinds it may name is checked with the policy (policy.ts). */
@@ -132,6 +133,8 @@ export function kindsAnsweredBy(fact: Fact): string[] {
     case 'complaint-response':
     case 'iro-alert-response':
       return [fact.type];
+    case 'care-leaver-status':
+      return fact.inTouch === 'YES' ? ['care-leaver-return', 'personal-adviser-contact'] : ['care-leaver-return'];
     case 'care-plan':
     case 'placement-plan':
     case 'permanence-plan':

@@ -187,7 +187,7 @@ describe('on-time figures', () => {
     const r = await get('/reports/on-time?format=json&from=2026-01-19&to=2027-01-18', tokens.lead);
     expect(r.status).toBe(200);
     const data = JSON.parse(r.text);
-    expect(data.figures.map((f: { id: string }) => f.id)).toEqual(['visits-on-time', 'visits-seen-alone', 'reviews-on-time', 'reviews-participation', 'health-on-time', 'pep-in-date', 'sdq-done', 'rhi-within-72-hours', 'pathway-plan-in-date', 'complaints-stage-1-on-time', 'iro-alerts-answered-in-time', 'iro-alerts-resolved', 'iro-alerts-open-stage-1', 'iro-alerts-open-stage-2', 'iro-alerts-open-stage-3']);
+    expect(data.figures.map((f: { id: string }) => f.id)).toEqual(['visits-on-time', 'visits-seen-alone', 'reviews-on-time', 'reviews-participation', 'health-on-time', 'pep-in-date', 'sdq-done', 'rhi-within-72-hours', 'pathway-plan-in-date', 'complaints-stage-1-on-time', 'iro-alerts-answered-in-time', 'iro-alerts-resolved', 'iro-alerts-open-stage-1', 'iro-alerts-open-stage-2', 'iro-alerts-open-stage-3', 'care-leavers-19-21-in-touch', 'care-leavers-19-21-eet', 'care-leavers-19-21-suitable-accommodation', 'care-leavers-17-18-in-touch', 'care-leavers-17-18-eet', 'care-leavers-17-18-suitable-accommodation', 'placements-3-or-more', 'placement-same-2-years', 'placed-over-20-miles', 'placed-out-of-area']);
     for (const f of data.figures) {
       expect(f.definition).toMatch(/Denominator/);
       if (f.numerator !== 'c' && f.denominator !== 'c') expect(f.numerator).toBeLessThanOrEqual(f.denominator);

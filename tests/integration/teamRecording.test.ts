@@ -154,7 +154,7 @@ describe('a member records only the kinds they answer for', () => {
     const nurse = await actions('nurse-1');
     expect(nurse.length).toBeGreaterThan(0);
     expect(nurse.every((k) => /health|dental|sdq/.test(k!))).toBe(true);
-    expect(await actions('iro-1')).toEqual(['looked-after-review']);
+    expect(await actions('iro-1')).toEqual(['looked-after-review', 'iro-alert']);
     expect(await actions('sw-1')).toEqual(expect.arrayContaining(['statutory-visit', 'looked-after-review', 'dental-check']));
     // Withdrawing a fact stays with the social worker, their manager and admins, as through the API.
     const iroCase = (await webSession(stack.baseUrl, tokens['iro-1']).get('/case/T-1')).html;

@@ -115,7 +115,11 @@ export function referenceHistory(child: Child, facts: readonly Fact[], today: st
     returnInterviews: dated.filter(is('return-home-interview')).filter(inEpisode).map((d) => d.day),
     eligibleFrom: eligibleFrom(episodes, dob, eighteenth),
     lastPathwayPlan: latest('pathway-plan'),
-    lastAdviserContactAfterLeaving: episode?.end == null ? null : latestIn('personal-adviser-contact', episode.end),
+    lastAdviserContactAfterLeaving:
+      episode?.end == null
+        ? null
+        : maxOf(dated.filter((d) => d.day >= episode.end! && (d.fact.type === 'personal-adviser-contact' || (d.fact.type === 'care-leaver-status' && d.fact.inTouch === 'YES'))).map((d) => d.day)),
+    lastCareLeaverStatus: latest('care-leaver-status'),
     localTasks,
     eventFacts: dated.filter((d) => eventTypes.includes(d.fact.type)).map((d) => d.fact),
     lastFactOn,

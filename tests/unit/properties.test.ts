@@ -38,7 +38,7 @@ function returnsInEpisode(m: Model): number[] {
     .map((f) => Date.parse(f.returned as string));
 }
 
-const CARE_LEAVER_KINDS = new Set(['personal-adviser-contact', 'leaver-survey']);
+const CARE_LEAVER_KINDS = new Set(['personal-adviser-contact', 'care-leaver-return', 'leaver-survey']);
 const EITHER_KINDS = new Set(['pathway-plan', 'pathway-plan-review']);
 
 /**
@@ -83,6 +83,9 @@ function anchors(o: Obligation, m: Model, hours: number): number[] {
       return days(m, 'pathway-plan');
     case 'personal-adviser-contact':
       return [m.end!, ...days(m, 'personal-adviser-contact', afterLeaving)];
+    case 'care-leaver-return':
+      // Due on a birthday from the 17th, never before leaving care.
+      return [m.end!, birthday(m.dob, 17)];
     case 'leaver-survey':
       return [m.end!, ...days(m, 'local-task', (f) => f.kind === o.kind && afterLeaving(f))];
     default:
@@ -160,6 +163,8 @@ describe('due-date properties over generated histories', () => {
         return { type: 'pathway-plan', date: at('pathway-plan', any, m.entry) };
       case 'personal-adviser-contact':
         return { type: 'personal-adviser-contact', date: at('personal-adviser-contact', any, m.end!) };
+      case 'care-leaver-return':
+        return { type: 'care-leaver-status', date: at('care-leaver-status', any, m.end!), inTouch: 'NO' };
       default:
         return { type: 'local-task', kind: o.kind, date: at('local-task', (x) => x.kind === o.kind, m.entry) };
     }

@@ -79,5 +79,5 @@ export const intoCare = (date: string, ...rest: Parameters<typeof placed> extend
   placed(date, ...rest),
 ];
 
-/** Every statutory kind but the leaving-care ones (pathway plan, its reviews, adviser contact). */
-export const LOOKED_AFTER_KINDS = STATUTORY_KINDS.filter((kind) => !kind.startsWith('pathway-plan') && kind !== 'personal-adviser-contact');
+/** Every statutory kind but the leaving-care ones (pathway plan, its reviews, adviser contact, the birthday return). */
+export const LOOKED_AFTER_KINDS = STATUTORY_KINDS.filter((kind) => !kind.startsWith('pathway-plan') && kind !== 'personal-adviser-contact' && kind !== 'care-leaver-return');

@@ -65,7 +65,9 @@ describe('leaving care and turning 18', () => {
     expect(before).toContain('statutory-visit');
     expect(before).toContain('looked-after-review');
     const after = byKind({ today: '2027-06-05', dob, facts: [...inCare, leftCare('2027-06-04', 'independent-living')] });
-    expect([...after.keys()].sort()).toEqual(['pathway-plan-review', 'personal-adviser-contact']);
+    expect([...after.keys()].sort()).toEqual(['care-leaver-return', 'pathway-plan-review', 'personal-adviser-contact']);
+    // Left after the 17th birthday (10 January 2027): the first birthday return is the 18th's, 10 January 2028.
+    expect(after.get('care-leaver-return')?.dueDate).toBe('2028-01-10');
     // A 17-year-old leaver (a relevant child): adviser visit within 7 days of leaving, 4 June + 7 = 11 June.
     expect(after.get('personal-adviser-contact')?.dueDate).toBe('2027-06-11');
     expect(after.get('personal-adviser-contact')?.rule).toMatch(/7 days/);
@@ -100,9 +102,10 @@ describe('leaving care and turning 18', () => {
   });
 
   it('care-leaver obligations end at 21', () => {
-    // Born 10 Jan 2006, left care at 18. On the 21st birthday nothing is listed.
+    // Born 10 Jan 2006, left care at 18. On the 21st birthday only the DfE's birthday return is listed (its window runs to 10 February); after it, nothing.
     const facts = [...intoCare('2020-03-02'), pathwayPlan('2023-11-01'), leftCare('2024-01-10', 'age-18'), adviser('2026-12-01')];
-    expect(kinds({ today: '2027-01-10', dob: '2006-01-10', facts })).toEqual([]);
+    expect(kinds({ today: '2027-01-10', dob: '2006-01-10', facts })).toEqual(['care-leaver-return']);
+    expect(kinds({ today: '2027-02-11', dob: '2006-01-10', facts })).toEqual([]);
     expect(kinds({ today: '2026-06-01', dob: '2006-01-10', facts: facts.slice(0, -1) })).toContain('personal-adviser-contact');
   });
 

@@ -102,6 +102,8 @@ async function answer(event: APIGatewayProxyEventV2, deps: ChildPageDeps, page: 
     changeTeamHref: principal.role === 'admin' || (principal.role === 'manager' && teamOf(principal.staffId, staff).includes(child.holderId))
       ? `/children/${encodeURIComponent(child.id)}/team`
       : undefined,
+    // The IRO (and whoever may record anything) raises an alert here: the IRO Handbook's dispute resolution.
+    raiseAlertHref: mayRecord('iro-alert') ? `/children/${encodeURIComponent(child.id)}/record/iro-alert` : undefined,
     obligations: due.map((o) => {
       const status = statusOn(o.dueDate, today);
       const label = kindLabel(o.kind, council.titles);

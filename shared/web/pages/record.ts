@@ -26,7 +26,11 @@ import { withStatus } from '#services/obligations.js';
 import { csrfMatches, readForm } from '#web/http.js';
 import { type Page, pageFor } from './page.js';
 import { signedInPage, workChrome } from './work.js';
-import { type Answers, type FieldError, PARTICIPATION_WORDS, type RecordForm, answerRows, answersFrom, parseAnswers, recordFormFor } from './recordForms.js';
+import {
+  type Answers, type FieldError, IRO_ALERT_REASON_WORDS, IRO_ALERT_STAGE_WORDS, PARTICIPATION_WORDS, type RecordForm, answerRows, answersFrom, parseAnswers, recordActionText, recordFormFor,
+} from './recordForms.js';
+import { lifeItems } from './careLeaverForm.js';
+import { addMonths, toDayNumber } from '#domain/dates.js';
 
 export interface RecordDeps {
   store: KeptStore;
@@ -77,7 +81,7 @@ async function route(
   const base = `/children/${encodeURIComponent(childId)}/record/${encodeURIComponent(kind)}`;
   const routeKey = routeOf(event);
   const label = kindLabel(kind, titles);
-  const chrome = { ...workChrome(principal, councilName, 'case', me), title: `Record ${label.toLowerCase()}`, childId, caseHref: `/case/${encodeURIComponent(childId)}` };
+  const chrome = { ...workChrome(principal, councilName, 'case', me), title: recordActionText(kind, titles), childId, caseHref: `/case/${encodeURIComponent(childId)}` };
 
   if (routeKey.endsWith('/done')) {
     const { child } = await childFor(deps.store, deps.audit, principal, childId, 'read', routeKey);
@@ -93,6 +97,9 @@ async function route(
   const placementId = currentPlacement(context.facts);
   if (form.factType === 'placement-plan' && !placementId) throw new HttpError(409, 'No current placement is recorded for this child, so a placement plan cannot be recorded.');
   const due = context.obligations.find((o) => o.kind === kind);
+  // The birthday return's window opens 3 months before the birthday it is due on.
+  const returnItem = context.obligations.find((o) => o.kind === 'care-leaver-return');
+  const returnDue = returnItem !== undefined && addMonths(toDayNumber(returnItem.dueDate), -3) <= toDayNumber(deps.today);
   const query = event.queryStringParameters ?? {};
   const posted = event.requestContext.http.method === 'POST' ? readForm(event) : {};
   // The form's one-time token: kept through the check page and its Change link, spent when the fact is recorded.
@@ -100,6 +107,8 @@ async function route(
   const question = (status: number, answers: Answers, errors: FieldError[]) =>
     page.render(status, 'record-question.njk', questionView(chrome, form, answers, errors, deps.today, {
       action: base, csrf: page.csrf, once, initials: childInitials, due: due ? longDate(due.dueDate) : undefined, rule: due?.rule,
+      lifeOptional: !returnDue && !form.questions.includes('inTouch'),
+      returnRule: returnDue && kind !== 'care-leaver-return' ? `Their birthday return is due ${longDate(returnItem.dueDate)}: ${returnItem.rule}` : undefined,
     }));
 
   if (event.requestContext.http.method === 'GET') {
@@ -109,7 +118,7 @@ async function route(
   }
   if (!csrfMatches(posted.csrf, page.cookies[CSRF_COOKIE])) throw new HttpError(403, 'The form had expired. Go back, reload the page and try again.');
   const answers = answersFrom(posted, form);
-  const parsed = parseAnswers(form, kind, answers, deps.today, { placementId });
+  const parsed = parseAnswers(form, kind, answers, deps.today, { placementId, returnDue, alertId: `IRO-${once.slice(0, 10)}` });
   if (!parsed.fact) return question(400, answers, parsed.errors);
 
   if (routeKey.endsWith('/confirm')) {
@@ -169,5 +178,8 @@ function questionView(
       { name: 'year', label: 'Year', value: answers['date-year'], classes: partClass('year', 4) },
     ],
     participationItems: Object.entries(PARTICIPATION_WORDS).map(([value, text]) => ({ value, text, hint: { text: value } })),
+    ...lifeItems(),
+    alertStageItems: Object.entries(IRO_ALERT_STAGE_WORDS).map(([value, text]) => ({ value, text })),
+    reasonItems: Object.entries(IRO_ALERT_REASON_WORDS).map(([value, text]) => ({ value, text })),
   };
 }

@@ -5,10 +5,11 @@
  * check-your-answers page. The fact is checked again by the fact schema,
  * the one the API uses.
  */
-import { type Fact, type FactType, PARTICIPATION_CODES, type ParticipationCode, factSchema } from '#domain/facts.js';
+import { type Fact, type FactType, IRO_ALERT_REASONS, PARTICIPATION_CODES, type ParticipationCode, factSchema } from '#domain/facts.js';
 import { isIsoDate } from '#domain/dates.js';
 import { longDate } from '#domain/dateText.js';
 import { kindLabel } from '#domain/kinds.js';
+import { type LifeContext, lifeFields, lifeRows, lifeWords } from './careLeaverForm.js';
 
 /** SSDA903 participation codes in plain words. */
 export const PARTICIPATION_WORDS: Record<ParticipationCode, string> = {
@@ -22,7 +23,28 @@ export const PARTICIPATION_WORDS: Record<ParticipationCode, string> = {
   PN7: 'Did not come and their views were not given',
 };
 
-export type Question = 'seenAlone' | 'participation' | 'healthKind' | 'score' | 'time' | 'reference' | 'complaintStage' | 'outcome';
+export type Question = 'seenAlone' | 'participation' | 'healthKind' | 'score' | 'time' | 'reference' | 'complaintStage' | 'outcome' | 'inTouch' | 'activity' | 'accommodation' | 'suitable' | 'alertStage' | 'reason';
+
+/** Why an IRO raises an alert, in words (the fixed list: nothing about the child in free text). */
+export const IRO_ALERT_REASON_WORDS: Record<(typeof IRO_ALERT_REASONS)[number], string> = {
+  'care-plan-drift': 'Drift in the care plan',
+  'visits-overdue': 'Visits overdue',
+  'review-recommendation-not-done': 'A review recommendation not carried out',
+  'placement-stability': 'Placement stability',
+  'safeguarding-concern': 'A safeguarding concern',
+  education: 'Education',
+  health: 'Health',
+  'permanence-delay': 'Delay in permanence',
+  'contact-arrangements': 'Family time and contact arrangements',
+  other: 'Something else (say so to the manager, not here)',
+};
+
+/** The stages an alert may be raised at, in words. */
+export const IRO_ALERT_STAGE_WORDS: Record<string, string> = {
+  '1': "Stage 1: the social worker's manager",
+  '2': "Stage 2: that manager's manager",
+  '3': 'Stage 3: the next manager up',
+};
 
 /** The complaint stages in words, for the response page. */
 export const COMPLAINT_STAGE_WORDS: Record<string, string> = { 'stage-1': 'Stage 1 (local resolution)', 'stage-2': 'Stage 2 (investigation)', 'review-panel': 'Review panel' };
@@ -50,8 +72,12 @@ const FORMS: Record<string, RecordForm> = {
   'return-home-interview': { factType: 'return-home-interview', what: 'the return home interview', questions: ['time'], kinds: ['return-home-interview'] },
   'pathway-plan': { factType: 'pathway-plan', what: 'the pathway plan', questions: [], kinds: ['pathway-plan', 'pathway-plan-review'] },
   'pathway-plan-review': { factType: 'pathway-plan', what: 'the pathway plan review', questions: [], kinds: ['pathway-plan', 'pathway-plan-review'] },
-  'personal-adviser-contact': { factType: 'personal-adviser-contact', what: 'the contact', questions: [], kinds: ['personal-adviser-contact'] },
+  // Activity and accommodation too: asked when the birthday return is due, or answered when either changed (careLeaverForm.ts).
+  'personal-adviser-contact': { factType: 'personal-adviser-contact', what: 'the contact', questions: ['activity', 'accommodation', 'suitable'], kinds: ['personal-adviser-contact', 'care-leaver-return'] },
+  'care-leaver-return': { factType: 'care-leaver-status', what: 'the contact, or the last try', questions: ['inTouch', 'activity', 'accommodation', 'suitable'], kinds: ['care-leaver-return', 'personal-adviser-contact'] },
   'complaint-response': { factType: 'complaint-response', what: 'the response', questions: ['reference', 'complaintStage'], kinds: ['complaint-response'] },
+  // Raised from the case page; its reference is made from the form's one-time token, so it is the same on every page.
+  'iro-alert': { factType: 'iro-alert', what: 'the alert', questions: ['alertStage', 'reason'], kinds: ['iro-alert-response'] },
   'iro-alert-response': { factType: 'iro-alert-response', what: 'the answer to the alert', questions: ['reference', 'outcome'], kinds: ['iro-alert-response'] },
 };
 
@@ -109,7 +135,7 @@ function dateOf(answers: Answers, what: string, today: string): { date?: string;
  * naming its field. `context` gives what the form does not ask: the
  * current placement (for a placement plan) and the local rule's kind.
  */
-export function parseAnswers(recordForm: RecordForm, kind: string, answers: Answers, today: string, context: { placementId?: string }): Parsed {
+export function parseAnswers(recordForm: RecordForm, kind: string, answers: Answers, today: string, context: { placementId?: string; alertId?: string } & LifeContext): Parsed {
   const errors: FieldError[] = [];
   const { date, error } = dateOf(answers, recordForm.what, today);
   if (error) errors.push(error);
@@ -157,10 +183,28 @@ export function parseAnswers(recordForm: RecordForm, kind: string, answers: Answ
     if (q('outcome') === 'resolved' || q('outcome') === 'escalated') fields.outcome = q('outcome');
     else errors.push({ href: '#outcome', field: 'outcome', text: 'Select whether the alert was resolved or escalated' });
   }
+  if (recordForm.questions.includes('alertStage')) {
+    if (q('alertStage') in IRO_ALERT_STAGE_WORDS) fields.stage = Number(q('alertStage'));
+    else errors.push({ href: '#alertStage', field: 'alertStage', text: 'Select the stage the alert is raised at' });
+  }
+  if (recordForm.questions.includes('reason')) {
+    if (q('reason') in IRO_ALERT_REASON_WORDS) fields.reason = q('reason');
+    else errors.push({ href: '#reason', field: 'reason', text: 'Select why you are raising the alert' });
+  }
+  if (recordForm.factType === 'iro-alert') fields.alertId = context.alertId;
+  let factType: FactType = recordForm.factType;
+  if (recordForm.questions.includes('activity')) {
+    const life = lifeFields(recordForm, answers, context);
+    errors.push(...life.errors);
+    if (life.fields) {
+      Object.assign(fields, life.fields);
+      factType = 'care-leaver-status';
+    }
+  }
   if (recordForm.factType === 'placement-plan') fields.placementId = context.placementId;
   if (recordForm.factType === 'local-task') fields.kind = kind;
   if (errors.length) return { fact: null, errors };
-  const checked = factSchema.safeParse({ type: recordForm.factType, date, ...fields });
+  const checked = factSchema.safeParse({ type: factType, date, ...fields });
   if (!checked.success) return { fact: null, errors: checked.error.issues.map((i) => ({ href: '#date-day', field: String(i.path[0] ?? 'date'), text: `${String(i.path[0] ?? 'date')} ${i.message}` })) };
   return { fact: checked.data, errors: [] };
 }
@@ -180,6 +224,8 @@ export function answerRows(recordForm: RecordForm, fact: Fact, changeHref: strin
   if (fact.type === 'return-home-interview') rows.push(row('Time of the interview', fact.time ?? 'Not known', 'time'));
   if (fact.type === 'complaint-response') rows.push(row('Complaint reference', fact.complaintId, 'reference'), row('Stage', COMPLAINT_STAGE_WORDS[fact.stage]!, 'complaintStage'));
   if (fact.type === 'iro-alert-response') rows.push(row('Alert reference', fact.alertId, 'reference'), row('Outcome', fact.outcome === 'resolved' ? 'Resolved' : 'Escalated to the next stage', 'outcome'));
+  if (fact.type === 'iro-alert') rows.push(row('Stage', IRO_ALERT_STAGE_WORDS[String(fact.stage)] ?? `Stage ${fact.stage}`, 'alertStage'), row('Reason', IRO_ALERT_REASON_WORDS[fact.reason], 'reason'));
+  if (fact.type === 'care-leaver-status') for (const [key, value, anchor] of lifeRows(fact, recordForm.questions.includes('inTouch'))) rows.push(row(key, value, anchor));
   return rows;
 }
 
@@ -219,6 +265,8 @@ export function factDetails(fact: Fact): string {
       return `Alert ${fact.alertId} at stage ${fact.stage}: ${fact.reason.replace(/-/g, ' ')}`;
     case 'iro-alert-response':
       return `Alert ${fact.alertId} ${fact.outcome}`;
+    case 'care-leaver-status':
+      return lifeWords(fact);
     case 'correction':
       return fact.reason === 'recorded-in-error' ? 'Recorded in error' : 'Replaced by the case system';
     default:

@@ -1,6 +1,7 @@
 /**
  * `ssd_care_leavers`: the latest pathway plan review and the latest contact
- * with the young person, each a fact. Their sources carry the date, so a
+ * with the young person, each a fact, and what the contact learned (in touch,
+ * activity, accommodation: careLeaverStatus.ts). Their sources carry the date, so a
  * later extract with a newer date adds a fact (the earlier plan and contact
  * did happen) rather than replacing one. The personal adviser is
  * clea_care_leaver_personal_advisor (the SSD gives a name: it is matched to
@@ -10,6 +11,7 @@
  */
 import { addFact, type ExtractPlan } from '../plan.js';
 import type { Table } from '../table.js';
+import { addCareLeaverStatus } from './careLeaverStatus.js';
 
 /** The id is clea_table_id (clea_care_table_id in Mosaic's script), or else the child. */
 export const CARE_LEAVER_COLUMNS = ['clea_person_id'] as const;
@@ -25,6 +27,7 @@ export function mapCareLeavers(table: Table, plan: ExtractPlan): void {
     const source = `ssd:ssd_care_leavers:${id}`;
     if (plan_) addFact(plan, person, row, `${source}:pathway-plan:${plan_}`, { type: 'pathway-plan', date: plan_ }, { date: 'clea_pathway_plan_review_date' });
     if (contact) addFact(plan, person, row, `${source}:contact:${contact}`, { type: 'personal-adviser-contact', date: contact }, { date: 'clea_care_leaver_latest_contact' });
+    addCareLeaverStatus(plan, person, row, source, contact);
     const worker = row.text('clea_care_leaver_worker_id');
     if (adviser || worker) pendingOf(plan).push({ person, adviser, worker, file: row.file, line: row.line });
   }

@@ -1,7 +1,9 @@
 /**
  * `ssd_cla_placement`: each placement's start and end, with the SSDA903
  * placement type mapped to Kept's arrangement and long-term flag (U1 and U4:
- * long-term fostering). The child is clap_person_id, or the period of care's.
+ * long-term fostering), and its distance from home in miles where
+ * clap_cla_placement_distance gives it. The child is clap_person_id, or the
+ * period of care's.
  */
 import { PLACEMENT_TYPES } from '../codes903.js';
 import { addFact, type ExtractPlan, readCode } from '../plan.js';
@@ -24,7 +26,14 @@ export function mapPlacements(table: Table, plan: ExtractPlan, periods: Readonly
     if (start && end && end < start) row.problem('clap_cla_placement_end_date', 'must not be before clap_cla_placement_start_date');
     if (row.failed || !id || !start || !type || !person) continue;
     const columns = { date: 'clap_cla_placement_start_date', placementId: 'clap_cla_placement_id' };
-    addFact(plan, person, row, `ssd:${T}:${id}:started`, { type: 'placement-started', date: start, placementId: id, longTerm: type.longTerm, arrangement: type.arrangement }, columns);
+    const distance = row.text('clap_cla_placement_distance');
+    const distanceMiles = distance === undefined ? undefined : Number(distance);
+    if (distanceMiles !== undefined && !(Number.isFinite(distanceMiles) && distanceMiles >= 0)) {
+      row.problem('clap_cla_placement_distance', 'must be a distance in miles, such as 3.2');
+      continue;
+    }
+    const started = { type: 'placement-started', date: start, placementId: id, longTerm: type.longTerm, arrangement: type.arrangement, ...(distanceMiles === undefined ? {} : { distanceMiles }) };
+    addFact(plan, person, row, `ssd:${T}:${id}:started`, started, { ...columns, distanceMiles: 'clap_cla_placement_distance' });
     if (end) addFact(plan, person, row, `ssd:${T}:${id}:ended`, { type: 'placement-ended', date: end, placementId: id }, { ...columns, date: 'clap_cla_placement_end_date' });
   }
 }

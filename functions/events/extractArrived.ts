@@ -64,7 +64,7 @@ export const handler = middy<S3ObjectCreatedNotificationEvent, ExtractArrivedRes
     folder: extract.folder, ok: report.ok, problems: report.problems.length, files: report.files.length,
     factsCreated: f.created, factsReplaced: f.replaced, factsUnchanged: f.unchanged,
     childrenCreated: report.childrenCreated, childrenUpdated: report.childrenUpdated, staffCreated: report.staffCreated, skipped: report.skipped.length,
-    withdrawn: report.withdrawn.length, staffAwaitingEmail: report.staffAwaitingEmail.length, unallocated: report.unallocated.length,
+    withdrawn: report.withdrawn.length, staffAwaitingEmail: report.staffAwaitingEmail.length, unallocated: report.unallocated.length, leavers: report.leavers.length,
   });
   if (!report.ok) throw new Error(`${extract.folder} was not imported and nothing was written: ${report.problems.length} problem(s), listed in ${extract.folder}/_report.json`);
   return { imported: extract.folder };

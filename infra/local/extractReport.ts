@@ -27,6 +27,9 @@ export function reportText(dir: string, report: ExtractReport): string {
     out.push(`Codes Kept does not know (${report.unknownCodes.length}; each row read the strictest way that fits):`);
     for (const u of report.unknownCodes) out.push(`  ${u.file} line ${u.line}: ${u.column} ${u.code}: ${u.reading}`);
   }
+  for (const l of report.leavers) {
+    out.push(`${l.staffId} seems to have left: every involvement ended, the last on ${l.lastInvolvementEnded}. Their children, not moved: ${l.children.join(', ') || 'none'}`);
+  }
   if (report.withdrawn.length) {
     out.push(`Withdrawn, their row no longer in the extract (a correction kept in the history) (${report.withdrawn.length}):`);
     for (const w of report.withdrawn) out.push(`  ${w.childId}: ${w.source}`);

@@ -14,7 +14,7 @@ import type { ExtractFiles } from '#store/ports/extractFiles.js';
 import type { Fact } from '#domain/facts.js';
 import type { ExtractPlan, SourcedFact, UnknownCode } from '#domain/import/plan.js';
 import { currentTeamOf, holderOf } from '#domain/import/ssd/professionals.js';
-import { TEAM_MEMBER, type Team, type TeamRole, UNALLOCATED } from '#domain/people.js';
+import { isActive, TEAM_MEMBER, type Team, type TeamRole, UNALLOCATED } from '#domain/people.js';
 import type { ExtractProblem, Skipped } from '#domain/import/table.js';
 import type { ChildInput, ChildRecord, Staff } from '#domain/people.js';
 import { childInputSchema } from '#domain/people.js';
@@ -42,6 +42,12 @@ export interface ExtractReport {
   unknownCodes: UnknownCode[];
   /** Facts withdrawn (a correction kept in the history) because the SSD extract no longer holds their source row. */
   withdrawn: Array<{ childId: string; source: string }>;
+  /**
+   * Staff Kept has whose every involvement in the extract has ended: they
+   * seem to have left. Their children (every child whose team they are in)
+   * are listed for a manager to move; the import moves no one.
+   */
+  leavers: Array<{ staffId: string; lastInvolvementEnded: string; children: string[] }>;
   /** Set when the extract was refused as older than the newest imported: that one's day. */
   olderThan?: string;
 }
@@ -58,7 +64,7 @@ export interface ExtractOptions {
 export function emptyReport(problems: ExtractProblem[]): ExtractReport {
   return {
     ok: false, problems, rowsRead: {}, facts: { created: 0, replaced: 0, unchanged: 0 },
-    childrenCreated: 0, childrenUpdated: 0, staffCreated: 0, staffAwaitingEmail: [], unallocated: [], skipped: [], notInExtract: [], notes: [], unknownCodes: [], withdrawn: [],
+    childrenCreated: 0, childrenUpdated: 0, staffCreated: 0, staffAwaitingEmail: [], unallocated: [], skipped: [], notInExtract: [], notes: [], unknownCodes: [], withdrawn: [], leavers: [],
   };
 }
 
@@ -156,6 +162,8 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
     }
     newStaff.set(prof.staffId, member);
   }
+
+  if (plan.system === 'ssd') report.leavers = await leaversOf(store, councilId, plan, staff, options.today);
 
   // Children: new ones need a name and a date of birth; without a worker Kept knows they are held Unallocated.
   const fresh: Array<{ input: ChildInput; facts: SourcedFact[] }> = [];
@@ -311,4 +319,25 @@ function teamFor(
     if (person.id !== socialWorker) team[key] = person.id;
   }
   return Object.keys(team).length > 1 ? team : undefined;
+}
+
+/** Staff Kept has (still working) whose involvements in the extract have all ended before `today`, with the children whose team they are in. */
+async function leaversOf(store: KeptStore, councilId: string, plan: ExtractPlan, staff: ReadonlyMap<string, Staff>, today: string): Promise<ExtractReport['leavers']> {
+  const ended = new Map<string, string>();
+  const current = new Set<string>();
+  for (const members of plan.team.values()) {
+    for (const m of members) {
+      const staffId = plan.professionals.get(m.professionalId)?.staffId ?? m.professionalId;
+      if (m.end !== undefined && m.end < today) ended.set(staffId, [ended.get(staffId) ?? '', m.end].sort()[1]!);
+      else current.add(staffId);
+    }
+  }
+  const leavers: ExtractReport['leavers'] = [];
+  for (const [staffId, lastInvolvementEnded] of [...ended].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const member = staff.get(staffId);
+    if (current.has(staffId) || !member || !isActive(member)) continue;
+    const children = (await store.listChildrenInTeamOf(councilId, staffId)).map((c) => c.id).sort();
+    leavers.push({ staffId, lastInvolvementEnded, children });
+  }
+  return leavers;
 }

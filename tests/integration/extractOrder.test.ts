@@ -67,4 +67,14 @@ describe('extracts over time', () => {
     expect(await held('P70002')).toEqual(beforeP2.filter((s) => s !== 'ssd:ssd_cla_visits:V9003'));
     expect(await held('P70001')).toEqual(beforeP1);
   });
+
+  it("lists a worker whose every involvement has ended, with their children, and moves none of them", async () => {
+    const files = without(without(ssdFiles(), 'ssd_cla_visits.csv', /^V9002,.*\n/m), 'ssd_cla_visits.csv', /^V9003,.*\n/m);
+    // sw-02 (PR-12) left on 30 November: both their allocations ended.
+    files.set('ssd_involvements.csv', files.get('ssd_involvements.csv')!.replace('2026-07-01,,,P70002', '2026-07-01,2026-11-30,LEFTRL,P70002').replace('2024-06-10,,,P70003,R3\nI6', '2024-06-10,2026-11-30,LEFTRL,P70003,R3\nI6'));
+    uploadExtract(rig, 'ssd/2026-12-04', files);
+    expect(await markerArrives(rig, 'ssd/2026-12-04')).toEqual({ imported: 'ssd/2026-12-04' });
+    expect(reportOf(rig, 'ssd/2026-12-04')).toMatchObject({ ok: true, withdrawn: [], leavers: [{ staffId: 'sw-02', lastInvolvementEnded: '2026-11-30', children: ['P70002', 'P70003'] }] });
+    for (const id of ['P70002', 'P70003']) expect((await rig.stack.store.getChild(rig.stack.councilId, id))?.holderId).toBe('sw-02');
+  });
 });

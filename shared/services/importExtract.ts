@@ -301,7 +301,8 @@ function carriedBy(plan: ExtractPlan): (source: string) => boolean {
 /**
  * A new child's team from the extract's current involvements: each member Kept
  * knows as a practitioner or manager whose own team role (if set) fits the
- * place; anyone else is left out and the place stays unallocated.
+ * place; anyone else is left out and the place stays unallocated. The holder
+ * fills no other place but the personal adviser's (a care leaver they hold).
  */
 function teamFor(
   involved: Partial<Record<Exclude<keyof Team, 'socialWorker'>, string>>,
@@ -316,7 +317,8 @@ function teamFor(
     const person = staffId === undefined ? undefined : staffOf(staffId);
     if (!person || (person.role !== 'practitioner' && person.role !== 'manager')) continue;
     if (person.teamRole && person.teamRole !== placeOf.get(key)) continue;
-    if (person.id !== socialWorker) team[key] = person.id;
+    // A care leaver held by their adviser (no social worker) has them as adviser too, so Annex A's list 9 names them.
+    if (person.id !== socialWorker || key === 'personalAdviser') team[key] = person.id;
   }
   return Object.keys(team).length > 1 ? team : undefined;
 }

@@ -15,6 +15,10 @@
  * has finished (a redelivered extract then adds nothing), and an extract
  * still blocked after them waits in the failed-runs queue, alarmed, to be
  * sent again.
+ *
+ * An extract older than the newest imported (a failed run redriven after the
+ * next night's, say) is refused and changes nothing, and the run ends done,
+ * not failed: retrying it could only be refused again.
  */
 import middy from '@middy/core';
 import type { Context, S3ObjectCreatedNotificationEvent } from 'aws-lambda';
@@ -28,6 +32,8 @@ import { s3Files } from '#store/extracts/s3.js';
 
 export interface ExtractArrivedResult {
   imported: string | null;
+  /** An extract older than the newest imported: refused, and done with (not a failure to retry). */
+  older?: true;
 }
 
 export const handler = middy<S3ObjectCreatedNotificationEvent, ExtractArrivedResult, Error, Context>().use(withLogContext()).handler(async (event, context) => {
@@ -49,11 +55,16 @@ export const handler = middy<S3ObjectCreatedNotificationEvent, ExtractArrivedRes
     }
     throw error;
   }
+  if (report.olderThan !== undefined) {
+    log.warn('extract older than the newest imported: refused, nothing changed', { folder: extract.folder, newest: report.olderThan });
+    return { imported: null, older: true };
+  }
   const f = report.facts;
   log[report.ok ? 'info' : 'error'](report.ok ? 'extract imported' : 'extract not imported', {
     folder: extract.folder, ok: report.ok, problems: report.problems.length, files: report.files.length,
     factsCreated: f.created, factsReplaced: f.replaced, factsUnchanged: f.unchanged,
     childrenCreated: report.childrenCreated, childrenUpdated: report.childrenUpdated, staffCreated: report.staffCreated, skipped: report.skipped.length,
+    withdrawn: report.withdrawn.length, staffAwaitingEmail: report.staffAwaitingEmail.length, unallocated: report.unallocated.length, leavers: report.leavers.length,
   });
   if (!report.ok) throw new Error(`${extract.folder} was not imported and nothing was written: ${report.problems.length} problem(s), listed in ${extract.folder}/_report.json`);
   return { imported: extract.folder };

@@ -54,7 +54,20 @@ export interface Staff extends StaffInput {
   undeliverable?: { since: string; reason: string };
   /** A leaver: their access ended then, by that admin. Their record and history stay; they sign in no more. */
   accessEnded?: { at: string; by: string };
+  /**
+   * Created by an import from the case system, which knows no email address
+   * (`email` is empty meanwhile): no digest, no sign-in, no calendar link
+   * until an admin or the staff import gives them an address.
+   */
+  awaitingEmail?: { since: string };
 }
+
+/**
+ * The holder of a child the import could not allocate (no current worker in
+ * the extract). No member of staff can have this id: ids start with a letter
+ * or digit. Managers see these children as Unallocated on the team page.
+ */
+export const UNALLOCATED = '-unallocated';
 
 /**
  * PUT /staff/{id}: a member of staff's details as they are to be (the id is
@@ -73,8 +86,9 @@ export type StaffChange = z.output<typeof staffChangeSchema>;
 /** Still works here: not a leaver. */
 export const isActive = (staff: Pick<Staff, 'accessEnded'>): boolean => !staff.accessEnded;
 
-/** Can be mailed: still works here, and their address has not bounced. */
-export const isMailable = (staff: Pick<Staff, 'accessEnded' | 'undeliverable'>): boolean => isActive(staff) && !staff.undeliverable;
+/** Can be mailed: still works here, has an address, and it has not bounced. */
+export const isMailable = (staff: Pick<Staff, 'accessEnded' | 'undeliverable' | 'awaitingEmail'>): boolean =>
+  isActive(staff) && !staff.undeliverable && !staff.awaitingEmail;
 
 /** A child's fields, before the checks across them (the import checks its rows field by field). */
 export const childFieldsSchema = z.strictObject({

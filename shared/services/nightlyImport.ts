@@ -6,13 +6,15 @@
  * bucket; what is logged (by the caller) is counts only. It runs under the
  * council's import lock (importLock.ts): while another import holds it, this
  * one reads and writes nothing, not even a report (the other run writes its
- * own), and throws ImportInProgress.
+ * own), and throws ImportInProgress. The folder's name gives the day the
+ * extract was taken; one older than the newest imported is refused (its
+ * report says so, `olderThan`) and changes nothing.
  */
-import { COMPLETE_MARKER, type ExtractSystem, filesOfExtract, REPORT_FILE } from '#domain/import/manifest.js';
+import { COMPLETE_MARKER, type ExtractSystem, filesOfExtract, REPORT_FILE, takenOnOf } from '#domain/import/manifest.js';
 import type { ExtractFiles } from '#store/ports/extractFiles.js';
 import type { ImportLock } from '#store/ports/importLock.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import { type ExtractOptions, type ExtractReport, importExtractFiles } from './importExtract.js';
+import { emptyReport, type ExtractOptions, type ExtractReport, importExtractFiles } from './importExtract.js';
 import { type LockOptions, underImportLock } from './importLock.js';
 
 export interface NightlyReport extends ExtractReport {
@@ -22,12 +24,7 @@ export interface NightlyReport extends ExtractReport {
   finishedAt: string;
 }
 
-function refused(problems: ExtractReport['problems']): ExtractReport {
-  return {
-    ok: false, problems, rowsRead: {}, facts: { created: 0, replaced: 0, unchanged: 0 },
-    childrenCreated: 0, childrenUpdated: 0, staffCreated: 0, skipped: [], notInExtract: [], notes: [], unknownCodes: [],
-  };
-}
+const refused = emptyReport;
 
 export async function importArrivedExtract(
   store: KeptStore,
@@ -48,10 +45,12 @@ async function importUnderLock(store: KeptStore, councilId: string, source: Extr
     ...missing.map((name) => ({ file: name, line: 0, column: '(file)', message: `listed in ${COMPLETE_MARKER} but not in the folder: upload it, then the marker again` })),
   ];
   if (!problems.length && !files.length) problems.push({ file: COMPLETE_MARKER, line: 0, column: '(file)', message: 'the folder holds no .csv files' });
+  const takenOn = takenOnOf(source.location);
+  if (takenOn === null) problems.push({ file: '(folder)', line: 0, column: '(name)', message: 'must start with the day the extract was taken (YYYY-MM-DD), so Kept imports extracts only in the order they were taken' });
   const written = (result: ExtractReport): NightlyReport => ({ extract: source.location, system, files, ...result, finishedAt: now() });
   let report: NightlyReport;
   try {
-    report = written(problems.length ? refused(problems) : await importExtractFiles(store, councilId, source, { system }, options, files));
+    report = written(problems.length ? refused(problems) : await importExtractFiles(store, councilId, source, { system }, { ...options, takenOn: takenOn! }, files));
   } catch (error) {
     // A write failed part-way and was taken back: say so beside the extract, then fail as before.
     const failed = written(refused([{ file: '(import)', line: 0, column: '(store)', message: `failed and was rolled back: ${(error as Error).message}` }]));

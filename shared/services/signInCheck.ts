@@ -36,6 +36,7 @@ export async function whoSignsIn(staff: Pick<StaffStore, 'findStaffByEmail'>, co
   if (!member || member.councilId !== councilId) {
     throw new SignInRefused("Your email address is not on Kept's staff list. Ask your Kept administrator to add you.");
   }
+  if (member.awaitingEmail) throw new SignInRefused('Kept does not have your email address yet. Ask your Kept administrator.');
   if (!isActive(member)) throw new SignInRefused('Your access to Kept has ended. If you still work here, ask your Kept administrator.');
   return { councilId: member.councilId, staffId: member.id, role: member.role };
 }

@@ -152,7 +152,7 @@ export async function handOver(
   return result;
 }
 
-/** A member of staff as the API shows them: their details, whether mail reaches them, whether they still work here. */
-export function staffView({ id, name, email, role, managerId, jobTitle, teamRole, undeliverable, accessEnded }: Staff) {
-  return { id, name, email, role, managerId, jobTitle, teamRole, undeliverable, accessEnded };
+/** A member of staff as the API shows them: their details, whether mail reaches them, whether they still work here, whether Kept awaits their address. */
+export function staffView({ id, name, email, role, managerId, jobTitle, teamRole, undeliverable, accessEnded, awaitingEmail }: Staff) {
+  return { id, name, email, role, managerId, jobTitle, teamRole, undeliverable, accessEnded, awaitingEmail };
 }

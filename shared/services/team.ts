@@ -1,14 +1,15 @@
 /**
  * Changing the team around a child: a manager of the social worker's team,
  * or an admin, allocates the social worker, IRO, personal adviser, virtual
- * school and health members. The change takes effect that day: what is due
+ * school and health members (a child the import could not allocate, any
+ * manager into their own team). The change takes effect that day: what is due
  * is worked out again with the new team, and the audit entry is written in
  * the same transaction.
  */
 import type { Principal } from '#domain/principal.js';
 import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import { teamOf } from '#domain/access.js';
-import { type ChildRecord, type Team, type TeamRole, teamProblems } from '#domain/people.js';
+import { type ChildRecord, type Team, type TeamRole, teamProblems, UNALLOCATED } from '#domain/people.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { Projection } from '#store/ports/cases.js';
 import { auditEntryFor } from './audit.js';
@@ -27,7 +28,8 @@ export async function changeTeam(
   if (!child) throw new NotFound(`no child with case reference ${childId}`);
   if (principal.role === 'manager') {
     const mine = teamOf(principal.staffId, staff);
-    if (!mine.includes(child.holderId)) throw new Forbidden(`case ${childId} is not held in your team`);
+    // An unallocated child is no team's yet: any manager may take it into theirs.
+    if (child.holderId !== UNALLOCATED && !mine.includes(child.holderId)) throw new Forbidden(`case ${childId} is not held in your team`);
     if (!mine.includes(team.socialWorker)) {
       throw new InvalidInput([{ field: 'socialWorker', message: `${team.socialWorker} is not in your team; an admin moves a case between teams` }]);
     }

@@ -1,9 +1,11 @@
 /**
  * A manager's view of their team: each member's due work (the same list
- * My work and `GET /me/due` show them) and the children the team holds.
+ * My work and `GET /me/due` show them) and the children the team holds;
+ * and, for every manager, the council's children no one holds yet
+ * (Unallocated, from an import) and the staff Kept awaits an email for.
  */
 import type { Principal } from '#domain/principal.js';
-import type { ChildRecord, Staff } from '#domain/people.js';
+import { type ChildRecord, isActive, type Staff, UNALLOCATED } from '#domain/people.js';
 import { Forbidden } from '#domain/errors.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { DueItem } from '#store/ports/cases.js';
@@ -13,6 +15,8 @@ export interface TeamWork {
   manager: Staff | null;
   members: Array<{ staff: Staff; items: DueItem[] }>;
   children: ChildRecord[];
+  unallocated: ChildRecord[];
+  awaitingEmail: Staff[];
 }
 
 export async function teamWork(store: KeptStore, principal: Principal): Promise<TeamWork> {
@@ -20,9 +24,13 @@ export async function teamWork(store: KeptStore, principal: Principal): Promise<
   const staff = await store.listStaff(principal.councilId);
   const people = staff.filter((s) => s.managerId === principal.staffId).sort((a, b) => (a.name < b.name ? -1 : 1));
   const holders = [principal.staffId, ...people.map((s) => s.id)];
-  const [members, children] = await Promise.all([
+  const [members, children, unallocated] = await Promise.all([
     Promise.all(people.map(async (s) => ({ staff: s, items: await dueFor(store, principal.councilId, s.id) }))),
-    Promise.all(holders.map((id) => store.listChildrenHeldBy(principal.councilId, id))).then((lists) => lists.flat().sort((a, b) => (a.id < b.id ? -1 : 1))),
+    Promise.all(holders.map((id) => store.listChildrenHeldBy(principal.councilId, id))).then((lists) => lists.flat().sort(byId)),
+    store.listChildrenHeldBy(principal.councilId, UNALLOCATED).then((list) => list.sort(byId)),
   ]);
-  return { manager: staff.find((s) => s.id === principal.staffId) ?? null, members, children };
+  const awaitingEmail = staff.filter((s) => s.awaitingEmail && isActive(s)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { manager: staff.find((s) => s.id === principal.staffId) ?? null, members, children, unallocated, awaitingEmail };
 }
+
+const byId = (a: ChildRecord, b: ChildRecord) => (a.id < b.id ? -1 : 1);

@@ -16,6 +16,7 @@
  * | spent form token     | CHILD#{c}#{childId}     | ONCE#{token}           | (expires by TTL; names the fact it recorded)  |
  * | digest send marker   | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
  * | extract import lock  | IMPORTLOCK#{c}          | LOCK                   | (a lease; expires by TTL a day after it)      |
+ * | newest extract       | COUNCIL#{c}             | EXTRACT#{system}       | (the day it was taken: imports only move on)  |
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
@@ -73,6 +74,7 @@ export const keys = {
   holder: (c: string, staffId: string) => `HOLDER#${c}#${staffId}`,
   digest: (c: string, date: string, staffId: string) => ({ pk: `DIGEST#${c}#${date}`, sk: `STAFF#${staffId}` }),
   importLock: (c: string) => ({ pk: `IMPORTLOCK#${c}`, sk: 'LOCK' }),
+  extract: (c: string, system: string) => ({ pk: `COUNCIL#${c}`, sk: `EXTRACT#${system}` }),
 };
 
 export const surveyKeys = {

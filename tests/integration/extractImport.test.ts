@@ -7,6 +7,7 @@ import { addExtractWorkers } from '#tests/support/extracts.js';
 import { dynamoServerError, startFaultProxy, type FaultProxy } from '#tests/support/faultProxy.js';
 import { scanKeys } from '#tests/support/probe.js';
 import { importExtract } from '#services/importExtract.js';
+import { importStaffCsv } from '#services/importStaff.js';
 import { readSsd } from '#domain/import/ssd.js';
 import { readSsda903 } from '#domain/import/ssda903.js';
 import { ROOT, runScript } from '#tests/support/command.js';
@@ -53,14 +54,16 @@ describe('SSD extract import', () => {
   it('loads every table: children with their worker, facts, staff, and a report of what was skipped', async () => {
     const report = await importExtract(stack.store, stack.councilId, ssd(), options);
     expect(report.problems).toEqual([]);
-    expect(report).toMatchObject({ ok: true, childrenCreated: 4, childrenUpdated: 0, staffCreated: 1, facts: { replaced: 0, unchanged: 0 } });
+    expect(report).toMatchObject({ ok: true, childrenCreated: 4, childrenUpdated: 0, staffCreated: 2, facts: { replaced: 0, unchanged: 0 } });
+    // The IRO has no email in the extract: created, awaiting one.
+    expect(report.staffAwaitingEmail).toEqual(['iro-9']);
+    expect(await stack.store.getStaff(stack.councilId, 'iro-9')).toMatchObject({ name: 'Harper Quill', email: '', awaitingEmail: { since: '2026-12-01' } });
     expect(report.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_episodes: 5, ssd_cla_reviews: 5, ssd_involvements: 6 });
     expect(report.skipped.map((s) => s.reason)).toEqual(
       expect.arrayContaining([
         expect.stringContaining('not seen'),
         'the review was cancelled',
         'the check is planned, not completed',
-        expect.stringContaining('iro-9 is not in Kept and the extract gives no email address'),
         'role "Family Support Worker" is not in the role table',
         'P70005 has no care episode or care leaver record in this extract',
       ]),
@@ -136,7 +139,8 @@ describe('SSD extract import', () => {
   });
 
   it('gives a new child the team its current involvements name, where Kept knows the member in that place', async () => {
-    await stack.store.createStaff({ councilId: stack.councilId, id: 'iro-9', name: 'Harper Quill', email: `iro-9@${stack.councilId}.test`, role: 'practitioner', teamRole: 'iro', managerId: 'tm-1' });
+    const staffCsv = `worker_id,name,email,role,team_role,manager_worker_id\niro-9,Harper Quill,iro-9@${stack.councilId}.test,practitioner,iro,tm-1\n`;
+    expect(await importStaffCsv(stack.store, stack.councilId, 'staff.csv', staffCsv, { importedBy: 'admin-1' })).toMatchObject({ ok: true, givenEmail: ['iro-9'] });
     // The same rows again as a child Kept does not have yet: every P70001 becomes P79001.
     const renamed = ssd((files) => {
       for (const [name, text] of files) files.set(name, text.replaceAll('P70001', 'P79001'));

@@ -64,3 +64,20 @@ export function useNightlyRig(name: string, got: (rig: NightlyRig) => void): voi
   });
   afterAll(() => rig?.stop());
 }
+
+export const EXTRACT_BUCKET = 'kept-extracts-test';
+
+/** Puts an extract's files into `folder` of the rig's bucket. */
+export function uploadExtract(rig: NightlyRig, folder: string, files: ReadonlyMap<string, string>): void {
+  for (const [name, text] of files) rig.s3.objects.set(`${EXTRACT_BUCKET}/${folder}/${name}`, text);
+}
+
+/** The marker lands (listing `listed`, or empty): the handler runs on its event, as EventBridge would start it. */
+export function markerArrives(rig: NightlyRig, folder: string, listed = ''): ReturnType<ExtractHandler> {
+  rig.s3.objects.set(`${EXTRACT_BUCKET}/${folder}/_complete`, listed);
+  const event = { detail: { bucket: { name: EXTRACT_BUCKET }, object: { key: `${folder}/_complete` } } } as unknown as S3ObjectCreatedNotificationEvent;
+  return rig.handler(event, { functionName: 'extractArrived', awsRequestId: `test-${folder}`, getRemainingTimeInMillis: () => 900_000 } as unknown as Context);
+}
+
+/** The `_report.json` the import wrote beside the extract. */
+export const reportOf = (rig: NightlyRig, folder: string): Record<string, any> => JSON.parse(rig.s3.objects.get(`${EXTRACT_BUCKET}/${folder}/_report.json`)!) as Record<string, any>;

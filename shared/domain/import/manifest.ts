@@ -7,7 +7,9 @@
  * a data file, so it cannot read a folder that is still arriving. The marker
  * may be empty (import every `.csv` in the folder) or list the files that
  * make up the extract, one name a line; a listed file that is not there
- * fails the import before anything is read. Pure.
+ * fails the import before anything is read. The folder's name starts with
+ * the day the extract was taken (`2026-12-01`, `2026-12-01-retry`): Kept
+ * refuses an extract older than the newest it has imported. Pure.
  */
 export const COMPLETE_MARKER = '_complete';
 /** Written beside the extract when the import has run, whatever its outcome. */
@@ -32,4 +34,13 @@ export function filesOfExtract(marker: string, present: readonly string[]): { fi
   const here = new Set(present);
   const wanted = [...new Set(listed.filter((name) => !invalid.includes(name)))];
   return { files: wanted.filter((name) => here.has(name)).sort(), missing: wanted.filter((name) => !here.has(name)), invalid };
+}
+
+/** The day an extract was taken, from its folder's name (`ssd/2026-12-01-b` or a path ending so), or null when the name starts with no real date. */
+export function takenOnOf(folder: string): string | null {
+  const name = folder.replace(/[\\/]+$/, '').replace(/^.*[\\/]/, '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?![0-9])/.exec(name);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === m[0] ? m[0] : null;
 }

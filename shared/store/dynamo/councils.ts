@@ -1,8 +1,8 @@
-/** Council settings in the single table. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+/** Council settings, and the day of the newest extract imported, in the single table. */
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CouncilSettings, CouncilStore } from '../ports/councils.js';
 import { keys } from '../keys.js';
-import { type Table, plain } from './helpers.js';
+import { type Table, isConditionFailure, plain } from './helpers.js';
 
 export function dynamoCouncils(table: Table): CouncilStore {
   return {
@@ -13,6 +13,27 @@ export function dynamoCouncils(table: Table): CouncilStore {
 
     async putCouncil(council) {
       await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.council(council.id), ...council } }));
+    },
+
+    async newestExtract(councilId, system) {
+      const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.extract(councilId, system) }));
+      return Item ? (Item.takenOn as string) : null;
+    },
+
+    async noteExtract(councilId, system, takenOn) {
+      try {
+        await table.db.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: keys.extract(councilId, system),
+            UpdateExpression: 'SET takenOn = :t',
+            ConditionExpression: 'attribute_not_exists(takenOn) OR takenOn < :t',
+            ExpressionAttributeValues: { ':t': takenOn },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
   };
 }

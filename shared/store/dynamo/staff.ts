@@ -35,13 +35,18 @@ export function dynamoStaff(table: Table): StaffStore {
           new TransactWriteCommand({
             TransactItems: [
               { Put: { TableName, Item: { ...keys.staff(staff.councilId, staff.id), ...staff }, ConditionExpression: 'attribute_not_exists(pk)' } },
-              {
-                Put: {
-                  TableName,
-                  Item: { ...keys.email(staff.email), councilId: staff.councilId, staffId: staff.id },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
+              // Someone awaiting an email owns no address yet.
+              ...(staff.awaitingEmail
+                ? []
+                : [
+                    {
+                      Put: {
+                        TableName,
+                        Item: { ...keys.email(staff.email), councilId: staff.councilId, staffId: staff.id },
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
+                    },
+                  ]),
             ],
           }),
         );
@@ -61,7 +66,7 @@ export function dynamoStaff(table: Table): StaffStore {
       if (!before) throw new NotFound(`no staff member ${staffId}`);
       const newAddress = change.email.toLowerCase() !== before.email.toLowerCase();
       const set: string[] = ['#name = :name', 'email = :email', '#role = :role'];
-      const remove: string[] = newAddress ? ['undeliverable'] : [];
+      const remove: string[] = newAddress ? ['undeliverable', 'awaitingEmail'] : [];
       const values: Record<string, unknown> = { ':name': change.name, ':email': change.email, ':role': change.role, ':was': before.email };
       for (const field of OPTIONAL) {
         if (change[field] === undefined) remove.push(field);
@@ -81,7 +86,7 @@ export function dynamoStaff(table: Table): StaffStore {
       };
       const moveAddress = newAddress
         ? [
-            { Delete: { TableName, Key: keys.email(before.email) } },
+            ...(before.awaitingEmail ? [] : [{ Delete: { TableName, Key: keys.email(before.email) } }]),
             { Put: { TableName, Item: { ...keys.email(change.email), councilId, staffId }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ]
         : [];

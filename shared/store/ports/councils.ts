@@ -21,4 +21,8 @@ export interface CouncilSettings {
 export interface CouncilStore {
   getCouncil(councilId: string): Promise<CouncilSettings | null>;
   putCouncil(council: CouncilSettings): Promise<void>;
+  /** The day the newest extract of this system (`ssd`, `ssda903`) that Kept imported was taken, or null before the first. */
+  newestExtract(councilId: string, system: string): Promise<string | null>;
+  /** Notes that an extract taken on this day was imported; an older day than the one noted changes nothing. */
+  noteExtract(councilId: string, system: string, takenOn: string): Promise<void>;
 }

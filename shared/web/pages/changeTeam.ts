@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '#domain/principal.js';
 import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import { teamOf } from '#domain/access.js';
-import { type Staff, type Team, type TeamRole, initials, teamOfChild } from '#domain/people.js';
+import { type Staff, type Team, type TeamRole, initials, teamOfChild, UNALLOCATED } from '#domain/people.js';
 import { HttpError } from '#http/errors.js';
 import type { HttpResult } from '#http/responses.js';
 import { routeOf } from '#http/route.js';
@@ -41,7 +41,7 @@ async function answer(event: APIGatewayProxyEventV2, deps: RecordDeps, page: Pag
   const child = await deps.store.getChild(principal.councilId, childId);
   if (!child) throw new NotFound(`no child with case reference ${childId}`);
   const everyone = await deps.store.listStaff(principal.councilId);
-  if (principal.role === 'manager' && !teamOf(principal.staffId, everyone).includes(child.holderId)) {
+  if (principal.role === 'manager' && child.holderId !== UNALLOCATED && !teamOf(principal.staffId, everyone).includes(child.holderId)) {
     throw new Forbidden(`case ${child.id} is not held in your team`);
   }
   const staff = everyone.filter((s) => s.role === 'practitioner' || s.role === 'manager');

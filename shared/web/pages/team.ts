@@ -2,7 +2,9 @@
  * A manager's team page (`/team`): the team's overdue work by person, each
  * worker's count of work due in the next 4 weeks, and every child the team
  * holds, a page at a time, saying which need an IRO or personal adviser
- * allocated, each with "Change the team".
+ * allocated, each with "Change the team"; then the council's Unallocated
+ * children (an import found no worker Kept knows) and the staff awaiting an
+ * email (created by an import, not mailed until they have one).
  */
 import { paginationFor } from './pagination.js';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -93,5 +95,11 @@ async function answer(event: APIGatewayProxyEventV2, deps: TeamDeps, page: Page,
       { html: `<a class="govuk-link" href="/children/${encodeURIComponent(child.id)}/team">Change the team<span class="govuk-visually-hidden"> of case ${escapeHtml(child.id)}</span></a>` },
     ]),
     pagination: paginationFor(pageNumber, pages, hrefFor),
+    unallocated: team.unallocated.map((child) => [
+      { html: caseLink(child.id, initials(child.firstName, child.lastName)) },
+      { text: 'Unallocated' },
+      { html: `<a class="govuk-link" href="/children/${encodeURIComponent(child.id)}/team">Allocate<span class="govuk-visually-hidden"> case ${escapeHtml(child.id)}</span></a>` },
+    ]),
+    awaitingEmail: team.awaitingEmail.map((s) => [{ text: s.name }, { text: s.id }, { text: s.jobTitle ?? '' }]),
   });
 }

@@ -110,8 +110,8 @@ describe('subject access', () => {
     expect(out.surveyLinks).toHaveLength(2);
     // The confidential link keeps whom and when; the anonymous one only that it was answered.
     const linkOf = (c: string) => out.surveyLinks.find((l: { campaignId: string }) => l.campaignId === c);
-    expect(linkOf(campaigns.confidential!)).toMatchObject({ childId: 'S-1', usedOn: TODAY, answered: true });
-    expect(linkOf(campaigns.anonymous!)).toEqual({ councilId: stack.councilId, campaignId: campaigns.anonymous, lastDay: expect.any(String), answered: true });
+    expect(linkOf(campaigns.confidential)).toMatchObject({ childId: 'S-1', usedOn: TODAY, answered: true });
+    expect(linkOf(campaigns.anonymous)).toEqual({ councilId: stack.councilId, campaignId: campaigns.anonymous, lastDay: expect.any(String), answered: true });
     // Links without their token hashes, anywhere.
     expect(stdout).not.toMatch(/linkHash/);
     for (const hash of Object.values(linkHashes.s1!)) expect(stdout).not.toContain(hash);

@@ -91,7 +91,7 @@ describe('an anonymous campaign', () => {
     const naming = items.filter((i) => JSON.stringify(i).includes('Q-7'));
     expect(naming.length).toBeGreaterThan(0);
     for (const item of naming) {
-      const where = `${item.pk} ${item.sk}`;
+      const where = `${String(item.pk)} ${String(item.sk)}`;
       for (const field of ['usedOn', 'worrying', 'draft', 'answers', 'alerted']) expect(item, where).not.toHaveProperty(field);
       for (const words of answerWords) expect(JSON.stringify(item), where).not.toContain(words);
     }

@@ -187,6 +187,8 @@ export const ENVIRONMENT_KEYS = [
   'SMS_ORIGINATION_IDENTITY',
   'SMS_CONFIGURATION_SET',
   'SMS_RATE_PER_SECOND',
+  /** The council's safeguarding inbox (CDK context safeguardingEmail, required). */
+  'SAFEGUARDING_EMAIL',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',

@@ -16,6 +16,7 @@ export const handler = middy<APIGatewayProxyEventV2, HttpResult>().use(withLogCo
       store: store(),
       surveys: surveyStore(),
       claims: sendClaims(),
+      safeguardingEmail: config.safeguardingEmail,
       send: sesSender(),
       today: today(),
       appUrl: config.appUrl,

@@ -23,6 +23,12 @@ export interface KeptConfig {
   /** The ARN of the phone number, sender ID or pool survey texts come from; no texts when absent. */
   smsOriginationIdentity: string | undefined;
   smsRatePerSecond: number;
+  /**
+   * The council's safeguarding inbox: told about a young person's call for
+   * help or worrying survey answer whenever their worker or the worker's
+   * manager cannot be emailed. Required: there is no default.
+   */
+  safeguardingEmail: string;
   /** Where alarms are emailed; none when empty. */
   alarmEmail: string | undefined;
   /** Cognito hosted sign-in domain prefix: https://<prefix>.auth.<region>.amazoncognito.com */
@@ -126,6 +132,9 @@ export function readKeptConfig(node: Node): KeptConfig {
     throw new ConfigError('smsOriginationIdentity', `must be the ARN of a phone number, sender ID or pool (got "${smsOriginationIdentity}")`);
   }
 
+  const safeguardingEmail = str('safeguardingEmail');
+  if (!EMAIL.test(safeguardingEmail)) throw new ConfigError('safeguardingEmail', `must be an email address (got "${safeguardingEmail}")`);
+
   const alarmEmail = optional('alarmEmail');
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
     throw new ConfigError('alarmEmail', `must be an email address or empty (got "${alarmEmail}")`);
@@ -160,6 +169,7 @@ export function readKeptConfig(node: Node): KeptConfig {
     mailRatePerSecond: num('mailRatePerSecond', 1, 0.1, 1000),
     smsOriginationIdentity,
     smsRatePerSecond: num('smsRatePerSecond', 1, 0.1, 1000),
+    safeguardingEmail,
     alarmEmail,
     authDomainPrefix,
     authCallbackPath,

@@ -202,6 +202,7 @@ export class KeptStack extends Stack {
       SMS_ORIGINATION_IDENTITY: config.smsOriginationIdentity ?? '',
       SMS_CONFIGURATION_SET: this.texts.configurationSetName,
       SMS_RATE_PER_SECOND: String(config.smsRatePerSecond),
+      SAFEGUARDING_EMAIL: config.safeguardingEmail,
       AUTH_ISSUER: this.auth.issuer,
       AUTH_AUDIENCE: this.auth.client.userPoolClientId,
       AUTH_JWKS_URL: this.auth.jwksUrl,

@@ -74,7 +74,7 @@ export async function answerSome(surveys: SurveyStore, councilId: string, campai
   for (const invitation of await surveys.listInvitations(councilId, campaign.id)) {
     if (rng() > share) continue;
     const link = await surveys.getLink(invitation.linkHash);
-    if (!link || link.usedOn) continue;
+    if (!link || link.usedOn || link.answered) continue;
     const outcome = await surveys.submit(link, {
       surveyId: definition.id, version: definition.version, submittedOn: today, answers: syntheticAnswers(definition, rng),
       bands: bandsOf(invitation.childId),

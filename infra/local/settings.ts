@@ -60,6 +60,8 @@ export function applyLocalEnvironment(s: LocalSettings): void {
   set('APP_URL', process.env.APP_URL ?? `http://localhost:${s.port}`);
   set('MAIL_FROM', process.env.MAIL_FROM ?? 'Kept reminders <reminders@kept.example.org>');
   set('MAIL_REPLY_TO', process.env.MAIL_REPLY_TO ?? 'children.services@kept.example.org');
+  // The council's safeguarding inbox, told when a young person's worker or manager cannot be (required in AWS).
+  set('SAFEGUARDING_EMAIL', `safeguarding@${s.councilId}.kept.example.org`);
   // A sender ID, as a UK council would register; the local endpoint accepts any.
   set('SMS_ORIGINATION_IDENTITY', process.env.SMS_ORIGINATION_IDENTITY ?? 'KeptDemo');
   set('SMS_RATE_PER_SECOND', process.env.SMS_RATE_PER_SECOND ?? '20');

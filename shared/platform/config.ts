@@ -29,6 +29,14 @@ export const config = {
   get mailConfigurationSet() {
     return process.env.MAIL_CONFIGURATION_SET || undefined;
   },
+  /**
+   * The council's safeguarding inbox, told about a young person's call for
+   * help or worrying answer whenever their worker or the worker's manager
+   * cannot be emailed. Required in AWS (CDK context safeguardingEmail).
+   */
+  get safeguardingEmail() {
+    return process.env.SAFEGUARDING_EMAIL || undefined;
+  },
   get mailRatePerSecond() {
     return Number(process.env.MAIL_RATE_PER_SECOND ?? 14);
   },

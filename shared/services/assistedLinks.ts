@@ -5,11 +5,13 @@
  * code to type on any device at /s. The link replaces any earlier one (its
  * answers so far move over), works until the campaign's last day, and is
  * marked assisted, so the answer is stored with `assisted: true` among its
- * bands; nothing records which worker started it.
+ * bands; nothing records which worker started it. A young person who has
+ * answered the campaign already is not given one: the worker is told so
+ * (AlreadyExists, a 409).
  */
 import QRCode from 'qrcode';
 import type { Principal } from '#domain/principal.js';
-import { InvalidInput, NotFound } from '#domain/errors.js';
+import { AlreadyExists, InvalidInput, NotFound } from '#domain/errors.js';
 import { addDaysIso } from '#domain/dates.js';
 import { buildHistory } from '#domain/history.js';
 import { inAudience, personOf } from '#domain/surveys/bands.js';
@@ -67,12 +69,16 @@ export async function startAssistedSurvey(
   const council = await loadCouncil(deps.store, principal.councilId);
   const { facts } = await deps.store.getChildHistory(principal.councilId, child.id);
   if (!inCampaign(child, facts, campaign, council)) throw new InvalidInput([{ field: 'campaignId', message: `case ${child.id} is not in the audience of campaign ${campaignId}` }]);
+  const answered = () => new AlreadyExists(`case ${child.id} has already answered ${campaign.name}: thank you, there is nothing more to do. Each young person answers a campaign once.`);
+  if ((await deps.surveys.getInvitation(principal.councilId, campaign.id, child.id))?.answered) throw answered();
   const token = newToken();
   const code = newCode();
-  await deps.surveys.issueLink(
+  const issued = await deps.surveys.issueLink(
     { linkHash: tokenHash(token), councilId: principal.councilId, campaignId: campaign.id, childId: child.id, lastDay, assisted: true, codeHash: tokenHash(code) },
     epochAfter(campaign.closes),
   );
+  // They answered between the look and the link: the link is born answered and is not handed out.
+  if (issued.answered) throw answered();
   const url = `${deps.appUrl}/s/${token}`;
   const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { url, code: displayCode(code), qrSvg, lastDay };

@@ -1,17 +1,21 @@
 /**
  * "I need help now" on a survey page: who to contact, and in a confidential
  * campaign a young person's request that their worker contact them. The
- * worker and their manager are emailed at once, as a worrying answer does,
- * with the case and the link's reference and nothing the young person
- * answered. The request is claimed before it is sent, so pressing the
- * button twice, or two tabs at once, tells them once.
+ * worker and their manager (or the safeguarding inbox, when either cannot
+ * be emailed) are emailed at once, as a worrying answer does, with the case
+ * and the link's reference and nothing the young person answered.
+ *
+ * Each press is its own request: the help page carries a fresh request id,
+ * and the request is claimed under it before it is sent, so a double click
+ * (or two tabs of one page) tells them once and a press next week tells
+ * them again.
  */
-import { isMailable } from '#domain/people.js';
-import escapeHtml from 'escape-html';
-import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
+import { randomBytes } from 'node:crypto';
 import { addDaysIso } from '#domain/dates.js';
 import { log } from '#platform/log.js';
+import type { SendClaims } from '#store/ports/sendClaims.js';
 import type { OpenSurvey, SurveyResponseDeps } from './surveyResponse.js';
+import { tellOnce } from './safeguardingSend.js';
 
 export interface HelpContacts {
   workerName?: string;
@@ -20,51 +24,43 @@ export interface HelpContacts {
   canAskWorker: boolean;
 }
 
-/** `sent`: the worker (and manager) were told now; `already`: an earlier request told them; `unavailable`: nobody to tell. */
-export type HelpRequestOutcome = 'sent' | 'already' | 'unavailable';
+/**
+ * `sent`: the email went now, or an earlier press of this page's button sent it;
+ * `on-its-way`: another press of the same button is sending it right now;
+ * `unavailable`: not something this campaign offers.
+ */
+export type HelpRequestOutcome = 'sent' | 'on-its-way' | 'unavailable';
+
+/** A fresh id for the help page's form: one per page shown, so one per press that is meant. */
+export const newRequestId = (): string => randomBytes(12).toString('base64url');
+export const REQUEST_ID = /^[A-Za-z0-9_-]{16}$/;
 
 export async function helpContacts(deps: Pick<SurveyResponseDeps, 'store'>, { link, council, campaign }: OpenSurvey): Promise<HelpContacts> {
-  const child = await deps.store.getChild(link.councilId, link.childId);
+  const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   const worker = child ? await deps.store.getStaff(link.councilId, child.holderId) : null;
   return { workerName: worker?.name, outOfHoursPhone: council.outOfHoursPhone, canAskWorker: campaign.mode === 'confidential' && child !== null };
 }
 
 const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
 
-export async function requestContact(deps: SurveyResponseDeps & { claims: SendClaims }, { link, campaign }: OpenSurvey): Promise<HelpRequestOutcome> {
+/** Throws when the email could not be sent (or there is nobody to send it to): the page must not say it went. */
+export async function requestContact(deps: SurveyResponseDeps & { claims: SendClaims }, { link, campaign }: OpenSurvey, requestId: string): Promise<HelpRequestOutcome> {
   if (campaign.mode !== 'confidential') return 'unavailable';
-  const child = await deps.store.getChild(link.councilId, link.childId);
+  // A form without an id (a page cached from before ids): presses within one minute are one request.
+  const request = REQUEST_ID.test(requestId) ? requestId : `minute-${Math.floor((deps.nowMs ?? Date.now)() / 60_000)}`;
+  const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   if (!child) return 'unavailable';
-  const worker = await deps.store.getStaff(link.councilId, child.holderId);
-  const manager = worker?.managerId ? await deps.store.getStaff(link.councilId, worker.managerId) : null;
-  const to = [worker, manager].filter((s) => s && isMailable(s)).map((s) => s!);
-  if (to.length === 0) return 'unavailable';
-  const key: SendKey = { kind: 'help-request', councilId: link.councilId, campaignId: campaign.id, childId: child.id };
-  const nowMs = (deps.nowMs ?? Date.now)();
-  const claim = await deps.claims.claim(key, { nowMs, leaseMs: 60_000, expiresAt: epochAfter(addDaysIso(link.lastDay, 1)) });
-  if (claim !== 'claimed') return 'already';
   const text =
     'A young person you support pressed "I need help now" in a confidential survey and asked you to contact them. ' +
     `Please contact them today.\n\nCase: ${child.id}\nReference: ${link.reference}\n\n` +
     `Nothing they answered is in this email. ${deps.appUrl}/case/${encodeURIComponent(child.id)}`;
-  const ids: string[] = [];
-  try {
-    for (const person of to) {
-      ids.push(
-        await deps.send({
-          to: person.email,
-          subject: `Kept: please contact ${child.id} today, they asked for help (${link.reference})`,
-          text,
-          html: text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'),
-        }),
-      );
-    }
-  } catch (error) {
-    // Given back, so pressing the button again tries again (a worker may hear twice; better than not at all).
-    await deps.claims.release(key);
-    throw error;
-  }
-  await deps.claims.markSent(key, ids.join(','));
-  log.warn('help request sent', { councilId: link.councilId, childId: child.id, reference: link.reference, recipients: to.length });
-  return 'sent';
+  const told = await tellOnce(
+    deps,
+    { kind: 'help-request', councilId: link.councilId, campaignId: campaign.id, childId: child.id, requestId: request },
+    child,
+    { subject: `Kept: please contact ${child.id} today, they asked for help (${link.reference})`, text },
+    epochAfter(addDaysIso(link.lastDay, 1)),
+  );
+  if (told === 'sent') log.warn('help request sent', { councilId: link.councilId, childId: child.id, reference: link.reference });
+  return told === 'held' ? 'on-its-way' : 'sent';
 }

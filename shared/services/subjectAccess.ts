@@ -79,7 +79,8 @@ async function held(s: SubjectAccessStores, councilId: string, childId: string):
   for (const { c, invitation, responses, link } of perCampaign) {
     const about = { campaignId: c.id, campaignName: c.name };
     if (invitation) out.invitations.push({ ...about, surveyId: c.surveyId, mode: c.mode, invitation });
-    if (link && link.childId === childId && link.councilId === councilId) out.links.push(link);
+    // An answered link of an anonymous campaign names nobody: it is theirs because their invitation names it.
+    if (link && (link.childId ?? childId) === childId && link.councilId === councilId && link.campaignId === c.id) out.links.push(link);
     for (const response of responses) out.responses.push({ ...about, response });
   }
   return out;

@@ -5,8 +5,6 @@
  * of pages or requests: the browser adapter (shared/web/pages/survey.ts)
  * turns these outcomes into pages.
  */
-import { isMailable } from '#domain/people.js';
-import escapeHtml from 'escape-html';
 import { keyedHash, tokenHash } from '#platform/tokens.js';
 import { type Answers, type AnswerError, cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
 import type { Section, SurveyDefinition } from '#domain/surveys/schema.js';
@@ -22,13 +20,16 @@ import { type Council, loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { CODE_PATTERN } from '#domain/surveys/codes.js';
 import { previousCampaign } from './reports.js';
+import { tellOnce } from './safeguardingSend.js';
 
 export interface SurveyResponseDeps {
   store: KeptStore;
   surveys: SurveyStore;
   send: SendEmail;
-  /** Claims what is sent at a young person's request ("I need help now"); without it the request cannot be made. */
-  claims?: SendClaims;
+  /** Claims what is sent about a young person (a worrying answer's alert, "ask my worker to contact me") before it is sent. */
+  claims: SendClaims;
+  /** The council's safeguarding inbox: told whenever the worker or their manager cannot be. */
+  safeguardingEmail?: string;
   today: string;
   appUrl: string;
   /** The secret that keys the wrong-link counter, so a stored key cannot be traced back to an address. */
@@ -77,7 +78,7 @@ export async function openSurveyLink(deps: SurveyResponseDeps, token: string, ca
   const definition = definitionFor(campaign, council);
   if (!definition) return { state: 'not-found', council };
   const survey = { link, campaign, definition, council };
-  if (link.usedOn) return { state: 'answered', survey };
+  if (link.usedOn || link.answered) return { state: 'answered', survey };
   if (deps.today > link.lastDay || campaign.state === 'closed') return { state: 'closed', survey };
   return { state: 'open', survey };
 }
@@ -90,11 +91,17 @@ export interface Help {
   alerted?: true;
 }
 
-/** Who to contact, shown as soon as an answer says the young person may not be safe. */
-export async function helpFor(deps: Pick<SurveyResponseDeps, 'store'>, { link, definition, council }: OpenSurvey): Promise<Help> {
-  const show = link.usedOn ? link.worrying === true : hasWorryingAnswer(definition, link.draft ?? {});
+/**
+ * Who to contact, shown as soon as an answer says the young person may not
+ * be safe. Once sent, an anonymous answer leaves no trace of that with the
+ * link, so the thank-you page is told by the browser that sent it
+ * (`sentWorrying`, from a cookie on the link's path).
+ */
+export async function helpFor(deps: Pick<SurveyResponseDeps, 'store'>, { link, definition, council }: OpenSurvey, sentWorrying = false): Promise<Help> {
+  const answered = link.usedOn || link.answered;
+  const show = answered ? link.worrying === true || sentWorrying : hasWorryingAnswer(definition, link.draft ?? {});
   if (!show) return { show: false };
-  const child = await deps.store.getChild(link.councilId, link.childId);
+  const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   const worker = child ? await deps.store.getStaff(link.councilId, child.holderId) : null;
   return { show: true, workerName: worker?.name, outOfHoursPhone: council.outOfHoursPhone, ...(link.alerted ? { alerted: true as const } : {}) };
 }
@@ -131,7 +138,7 @@ export async function saveSection(deps: SurveyResponseDeps, survey: OpenSurvey, 
   return { outcome: 'saved', next: sections[sections.indexOf(section) + 1] ?? null };
 }
 
-export type SubmitResult = { outcome: 'incomplete'; section: Section } | { outcome: SubmitOutcome };
+export type SubmitResult = { outcome: 'incomplete'; section: Section } | { outcome: SubmitOutcome; worrying?: boolean };
 
 /** Sends the response: stored and the link used up in one transaction, so a double submit stores one. */
 export async function submitResponse(deps: SurveyResponseDeps, survey: OpenSurvey): Promise<SubmitResult> {
@@ -139,6 +146,7 @@ export async function submitResponse(deps: SurveyResponseDeps, survey: OpenSurve
   const draft = link.draft ?? {};
   const missing = firstIncompleteSection(definition, draft);
   if (missing) return { outcome: 'incomplete', section: missing };
+  const worrying = hasWorryingAnswer(definition, draft);
   const outcome = await deps.surveys.submit(
     link,
     {
@@ -150,44 +158,43 @@ export async function submitResponse(deps: SurveyResponseDeps, survey: OpenSurve
       ...(campaign.mode === 'confidential' ? { childId: link.childId, reference: link.reference } : {}),
     },
     deps.today,
-    hasWorryingAnswer(definition, draft),
+    worrying,
   );
   log.info('survey response', { campaignId: campaign.id, outcome });
-  return { outcome };
+  return { outcome, worrying };
 }
 
 /** The coarse groups stored with the answers; all unknown when the child's record is gone. */
 async function bandsOf(deps: SurveyResponseDeps, { link, council }: OpenSurvey): Promise<Bands> {
-  const child = await deps.store.getChild(link.councilId, link.childId);
+  const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   if (!child) return { ...UNKNOWN_BANDS };
-  const { facts } = await deps.store.getChildHistory(link.councilId, link.childId);
+  const { facts } = await deps.store.getChildHistory(link.councilId, child.id);
   const history = buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), deps.today);
   return personOf(history, council.policy.personalAdviser.untilAge).bands;
 }
 
 /**
- * Confidential mode: the worker and their manager hear at once that a young
- * person needs contact today, with the case reference and the response
- * reference but none of the answers.
+ * Confidential mode: the worker and their manager (or the safeguarding
+ * inbox) hear at once that a young person needs contact today, with the
+ * case reference and the response reference but none of the answers;
+ * claimed first, so a double submit tells them once. Throws when nobody
+ * could be told, so the section is not saved and the young person's next
+ * try sends it. (An anonymous campaign alerts nobody: it cannot say who.)
  */
-async function alertWorker(deps: SurveyResponseDeps, { link }: OpenSurvey): Promise<boolean> {
-  const child = await deps.store.getChild(link.councilId, link.childId);
+async function alertWorker(deps: SurveyResponseDeps, { link, campaign }: OpenSurvey): Promise<boolean> {
+  const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   if (!child) return false;
-  const worker = await deps.store.getStaff(link.councilId, child.holderId);
-  const manager = worker?.managerId ? await deps.store.getStaff(link.councilId, worker.managerId) : null;
-  const to = [worker, manager].filter((s) => s && isMailable(s));
   const text =
     `A young person you support gave an answer in a confidential survey that needs follow-up. ` +
     `Please contact them today.\n\nCase: ${child.id}\nReference: ${link.reference}\n\n` +
     `The answers are not in this email. ${deps.appUrl}/case/${encodeURIComponent(child.id)}`;
-  for (const person of to) {
-    await deps.send({
-      to: person!.email,
-      subject: `Kept: please contact ${child.id} today (${link.reference})`,
-      text,
-      html: text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'),
-    });
-  }
-  log.warn('safeguarding alert sent', { councilId: link.councilId, childId: child.id, reference: link.reference, recipients: to.length });
-  return to.length > 0;
+  const told = await tellOnce(
+    deps,
+    { kind: 'worrying-alert', councilId: link.councilId, campaignId: campaign.id, childId: child.id },
+    child,
+    { subject: `Kept: please contact ${child.id} today (${link.reference})`, text },
+    Math.floor(Date.parse(`${campaign.closes}T00:00:00Z`) / 1000) + 86_400,
+  );
+  if (told === 'sent') log.warn('safeguarding alert sent', { councilId: link.councilId, childId: child.id, reference: link.reference });
+  return told !== 'held';
 }

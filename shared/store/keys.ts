@@ -20,7 +20,7 @@
  * | survey campaign      | COUNCIL#{c}             | CAMPAIGN#{id}          |                                               |
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
- * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (TTL; also #REMINDER#{n}, ...#TEXT, #HELP)     |
+ * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (TTL; also #REMINDER#{n}, ...#TEXT, #HELP#{request id}, #ALERT) |
  * | survey link          | SURVEYLINK#{sha256}     | LINK                   | (expires by TTL; holds the draft answers)     |
  * | survey code          | SURVEYCODE#{sha256}     | CODE                   | (expires with its link; names its linkHash)   |
  * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
@@ -91,7 +91,8 @@ export const surveyKeys = {
   sendPrefix: (childId: string) => `SEND#${childId}#`,
   invitationSent: (c: string, id: string, childId: string, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#INVITE${channel}` }),
   reminderSent: (c: string, id: string, childId: string, n: number, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#REMINDER#${n}${channel}` }),
-  helpRequestSent: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#HELP` }),
+  helpRequestSent: (c: string, id: string, childId: string, requestId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#HELP#${requestId}` }),
+  worryingAlertSent: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#ALERT` }),
 };
 
 export const REFRESH_KIND = '~refresh';

@@ -317,7 +317,7 @@ async function runLoad(): Promise<Array<[string, Figures]>> {
     for (const id of campaignIds) responsesStored += (await surveys.listResponses(COUNCIL, id)).length;
     let linksUsed = 0;
     await inParallel(attemptedLinks, 25, async (token) => {
-      if ((await surveys.getLink(tokenHash(token)))?.usedOn) linksUsed++;
+      if ((await surveys.getLink(tokenHash(token)))?.answered) linksUsed++;
     });
     const verifySeconds = (performance.now() - verifyStarted) / 1000;
 

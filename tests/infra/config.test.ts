@@ -7,13 +7,24 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { readKeptConfig } from '#cdk/config.js';
+import { createKeptApp } from '#cdk/keptApp.js';
 
 const defaults = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
   .context;
-const configWith = (overrides: Record<string, unknown>) => readKeptConfig(new App({ context: { ...defaults, ...overrides } }).node);
+/** What every council must give on the command line, as cdk.json has no default for it. */
+const required = { safeguardingEmail: 'safeguarding@kept.example.org' };
+const configWith = (overrides: Record<string, unknown>) => readKeptConfig(new App({ context: { ...defaults, ...required, ...overrides } }).node);
 
 describe('Kept deployment configuration', () => {
-  it('works from the cdk.json defaults alone', () => {
+  it('refuses to synth without the council’s safeguarding inbox, or with one that is not an address', () => {
+    expect(defaults).not.toHaveProperty('safeguardingEmail');
+    expect(() => readKeptConfig(new App({ context: defaults }).node)).toThrow(/"safeguardingEmail" is required/);
+    expect(() => createKeptApp({ context: defaults })).toThrow(/"safeguardingEmail" is required/);
+    expect(() => configWith({ safeguardingEmail: 'the safeguarding team' })).toThrow(/"safeguardingEmail" must be an email address/);
+    expect(configWith({ safeguardingEmail: 'mash@camden.gov.uk' }).safeguardingEmail).toBe('mash@camden.gov.uk');
+  });
+
+  it('works from the cdk.json defaults and the safeguarding inbox', () => {
     const config = configWith({});
     expect(config).toMatchObject({
       councilId: 'demo',

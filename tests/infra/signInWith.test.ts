@@ -26,7 +26,7 @@ const ENTRA = { signInWith: 'oidc', oidcIssuer: 'https://login.microsoftonline.c
 function synth(extra: Record<string, unknown>): Template {
   const outdir = mkdtempSync(path.join(tmpdir(), 'kept-signin-'));
   dirs.push(outdir);
-  const { app, stack } = createKeptApp({ context: { ...cdkJson.context, '@aws-cdk/core:appMode': 'inmemory', 'aws:cdk:bundling-stacks': [], ...extra }, outdir });
+  const { app, stack } = createKeptApp({ context: { ...cdkJson.context, safeguardingEmail: 'safeguarding@kept.example.org', '@aws-cdk/core:appMode': 'inmemory', 'aws:cdk:bundling-stacks': [], ...extra }, outdir });
   const assembly = app.synth(); // throws on a cdk-nag finding
   return Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template as object);
 }
@@ -96,7 +96,7 @@ describe('without a provider', () => {
 });
 
 describe('the sign-in context', () => {
-  const config = (extra: Record<string, unknown>) => readKeptConfig(new App({ context: { ...cdkJson.context, ...extra } }).node);
+  const config = (extra: Record<string, unknown>) => readKeptConfig(new App({ context: { ...cdkJson.context, safeguardingEmail: 'safeguarding@kept.example.org', ...extra } }).node);
 
   it('reads each provider, and passwords by default', () => {
     expect(config({}).signIn).toEqual({ kind: 'passwords' });

@@ -128,6 +128,8 @@ describe('every wording with its placeholders filled', () => {
     const notReached = new Set<WordKey>([
       // Only a free-text question that must be answered says so; every free-text question may be skipped (tests/unit/surveys.test.ts).
       'writeAnswer',
+      // Shown only while another press of the same help button is sending its email (helpNow.test.ts, surveyHelp.test.ts).
+      'askOnItsWay',
       ...(scale ? [] : (['scaleHint', 'chooseNumber', 'outOf'] as const)),
     ]);
     const all = decoded(shown.join('\n'));

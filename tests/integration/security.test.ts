@@ -37,7 +37,7 @@ afterAll(async () => {
   await stack.stop();
 });
 
-const pageDeps = () => ({ store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), today: TODAY, appUrl: 'https://kept.example' });
+const pageDeps = () => ({ store: stack.store, surveys, send: sesSender({ ratePerSecond: 0 }), claims: stack.claims, today: TODAY, appUrl: 'https://kept.example' });
 
 /** The wrong-link counters in the table (their keys hold the hashed address). */
 async function missKeys(): Promise<Set<string>> {

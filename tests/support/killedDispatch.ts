@@ -25,7 +25,7 @@ const dying: SendClaims = {
   ...claims,
   async claim(key, terms) {
     const outcome = await claims.claim(key, terms);
-    const onChannel = key.kind !== 'digest' && key.kind !== 'help-request' && (key.channel === 'text') === (channel === 'text');
+    const onChannel = (key.kind === 'invitation' || key.kind === 'reminder') && (key.channel === 'text') === (channel === 'text');
     if (outcome === 'claimed' && onChannel && ++claimed === n && point === 'after-claim') die();
     return outcome;
   },

@@ -60,6 +60,8 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
     councilId,
   };
   applyLocalEnvironment(settings);
+  // In the file's own addresses, so inbox() holds what the safeguarding inbox is sent.
+  process.env.SAFEGUARDING_EMAIL = `safeguarding@${councilId}.test`;
   // A fault test puts a proxy between the handlers and DynamoDB Local.
   if (options.dynamoEndpoint) process.env.AWS_ENDPOINT_URL_DYNAMODB = options.dynamoEndpoint;
   process.env.KEPT_LOG = 'silent';

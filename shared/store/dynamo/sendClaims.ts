@@ -18,7 +18,9 @@ function keyOf(key: SendKey): { pk: string; sk: string } {
     case 'reminder':
       return surveyKeys.reminderSent(key.councilId, key.campaignId, key.childId, key.number, key.channel ? '#TEXT' : '');
     case 'help-request':
-      return surveyKeys.helpRequestSent(key.councilId, key.campaignId, key.childId);
+      return surveyKeys.helpRequestSent(key.councilId, key.campaignId, key.childId, key.requestId);
+    case 'worrying-alert':
+      return surveyKeys.worryingAlertSent(key.councilId, key.campaignId, key.childId);
   }
 }
 

@@ -43,8 +43,21 @@ export function dynamoSurveys(table: Table): SurveyStore {
     }
   }
 
+  /**
+   * An anonymous answer leaves the link saying only that it was answered (the
+   * invitation already says as much); a confidential one keeps the day and
+   * whether it was worrying, as the response itself names the young person.
+   */
+  function usedUp(response: Omit<StoredResponse, 'responseId'>, today: string, worrying: boolean) {
+    return response.childId === undefined
+      ? { UpdateExpression: 'SET answered = :yes REMOVE draft, childId, #reference, alerted, assisted', ExpressionAttributeNames: { '#reference': 'reference' }, ExpressionAttributeValues: { ':yes': true } }
+      : { UpdateExpression: 'SET answered = :yes, usedOn = :today, worrying = :w REMOVE draft', ExpressionAttributeValues: { ':yes': true, ':today': today, ':w': worrying } };
+  }
+
   async function submitOnce(link: SurveyLink, response: Omit<StoredResponse, 'responseId'>, today: string, worrying: boolean): Promise<SubmitOutcome> {
+    if (!link.childId) return 'already-answered';
     const responseId = randomBytes(16).toString('hex');
+    const linkUpdate = usedUp(response, today, worrying);
     try {
       await table.db.send(
         new TransactWriteCommand({
@@ -53,9 +66,8 @@ export function dynamoSurveys(table: Table): SurveyStore {
               Update: {
                 TableName,
                 Key: k.link(link.linkHash),
-                UpdateExpression: 'SET usedOn = :today, worrying = :w REMOVE draft',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedOn)',
-                ExpressionAttributeValues: { ':today': today, ':w': worrying },
+                ...linkUpdate,
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedOn) AND attribute_not_exists(answered)',
               },
             },
             {
@@ -66,11 +78,13 @@ export function dynamoSurveys(table: Table): SurveyStore {
               },
             },
             {
+              // The young person's, whichever of their links this is: one answer per campaign.
               Update: {
                 TableName,
                 Key: k.invitation(link.councilId, link.campaignId, link.childId),
                 UpdateExpression: 'SET answered = :yes',
-                ExpressionAttributeValues: { ':yes': true },
+                ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(answered) OR answered = :no)',
+                ExpressionAttributeValues: { ':yes': true, ':no': false },
               },
             },
           ],
@@ -81,6 +95,79 @@ export function dynamoSurveys(table: Table): SurveyStore {
       if (isConditionFailure(error)) return 'already-answered';
       throw error;
     }
+  }
+
+  type PreviousInvitation = Partial<Invitation> & { linkHash?: string };
+
+  /** One try at issuing; false when the invitation changed since it was read (another link, or an answer). */
+  async function issueOnce(link: Parameters<SurveyStore['issueLink']>[0], expiresAtEpoch: number): Promise<{ answered: boolean } | false> {
+    const invitationKey = k.invitation(link.councilId, link.campaignId, link.childId);
+    const previous = (await table.db.send(new GetCommand({ TableName, Key: invitationKey, ConsistentRead: true }))).Item as PreviousInvitation | undefined;
+    const code = link.codeHash ? [{ Put: { TableName, Item: { ...k.code(link.codeHash), itemType: 'survey-code', linkHash: link.linkHash, expiresAt: expiresAtEpoch } } }] : [];
+    if (previous?.answered) {
+      // Born answered and naming no one; the link they answered with, and the invitation, stay as they are.
+      const { childId: _child, assisted: _assisted, ...rest } = link;
+      await table.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: { ...k.link(link.linkHash), itemType: 'survey-link', ...rest, answered: true, draft: {}, reference: '', expiresAt: expiresAtEpoch } } },
+            ...code,
+            { ConditionCheck: { TableName, Key: invitationKey, ConditionExpression: 'answered = :yes', ExpressionAttributeValues: { ':yes': true } } },
+          ],
+        }),
+      );
+      return { answered: true };
+    }
+    let draft: Answers = {};
+    let reference = `K-${randomBytes(4).toString('hex').toUpperCase()}`;
+    let alerted = false;
+    const oldHash = previous?.linkHash;
+    if (oldHash) {
+      const old = await getLink(oldHash);
+      if (old) {
+        draft = old.draft ?? {};
+        reference = old.reference;
+        alerted = old.alerted ?? false;
+      }
+    }
+    try {
+      await table.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...(oldHash ? [{ Delete: { TableName, Key: k.link(oldHash) } }] : []),
+            { Put: { TableName, Item: { ...k.link(link.linkHash), itemType: 'survey-link', ...link, draft, reference, alerted, expiresAt: expiresAtEpoch } } },
+            ...code,
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...invitationKey,
+                  itemType: 'invitation',
+                  childId: link.childId,
+                  linkHash: link.linkHash,
+                  answered: false,
+                  reminders: previous?.reminders ?? 0,
+                  ...(previous?.sentAt ? { sentAt: previous.sentAt } : {}),
+                  ...(previous?.team ? { team: previous.team } : {}),
+                  ...(previous?.ageBand ? { ageBand: previous.ageBand } : {}),
+                  ...(previous?.channel ? { channel: previous.channel } : {}),
+                  ...(previous?.sendFailures ? { sendFailures: previous.sendFailures } : {}),
+                  ...(previous?.notReachable ? { notReachable: true } : {}),
+                },
+                // Unchanged since it was read: not replaced by another run, not answered meanwhile.
+                ...(oldHash
+                  ? { ConditionExpression: 'linkHash = :old AND (attribute_not_exists(answered) OR answered = :no)', ExpressionAttributeValues: { ':old': oldHash, ':no': false } }
+                  : { ConditionExpression: 'attribute_not_exists(pk)' }),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error) || isTransactionConflict(error)) return false;
+      throw error;
+    }
+    return { answered: false };
   }
 
   return {
@@ -137,53 +224,22 @@ export function dynamoSurveys(table: Table): SurveyStore {
       return (await query(k.campaignPartition(councilId, campaignId), k.responsePrefix)).map((i) => plain<StoredResponse>(i));
     },
 
-    /** The invitation and the link in one transaction; it fails if another run replaced the link meanwhile. */
+    /**
+     * The invitation and the link in one transaction, read again and retried
+     * when another run replaced the link or the young person answered meanwhile.
+     */
     async issueLink(link, expiresAtEpoch) {
-      const invitationKey = k.invitation(link.councilId, link.campaignId, link.childId);
-      const previous = (await table.db.send(new GetCommand({ TableName, Key: invitationKey, ConsistentRead: true }))).Item as
-        | (Partial<Invitation> & { linkHash?: string })
-        | undefined;
-      let draft: Answers = {};
-      let reference = `K-${randomBytes(4).toString('hex').toUpperCase()}`;
-      let alerted = false;
-      const oldHash = previous?.linkHash;
-      if (oldHash) {
-        const old = await getLink(oldHash);
-        if (old) {
-          draft = old.draft;
-          reference = old.reference;
-          alerted = old.alerted ?? false;
-        }
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const issued = await issueOnce(link, expiresAtEpoch);
+        if (issued) return issued;
+        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * Math.random()));
       }
-      await table.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...(oldHash ? [{ Delete: { TableName, Key: k.link(oldHash) } }] : []),
-            { Put: { TableName, Item: { ...k.link(link.linkHash), itemType: 'survey-link', ...link, draft, reference, alerted, expiresAt: expiresAtEpoch } } },
-            ...(link.codeHash ? [{ Put: { TableName, Item: { ...k.code(link.codeHash), itemType: 'survey-code', linkHash: link.linkHash, expiresAt: expiresAtEpoch } } }] : []),
-            {
-              Put: {
-                TableName,
-                Item: {
-                  ...invitationKey,
-                  itemType: 'invitation',
-                  childId: link.childId,
-                  linkHash: link.linkHash,
-                  answered: previous?.answered ?? false,
-                  reminders: previous?.reminders ?? 0,
-                  ...(previous?.sentAt ? { sentAt: previous.sentAt } : {}),
-                  ...(previous?.team ? { team: previous.team } : {}),
-                  ...(previous?.ageBand ? { ageBand: previous.ageBand } : {}),
-                  ...(previous?.channel ? { channel: previous.channel } : {}),
-                  ...(previous?.sendFailures ? { sendFailures: previous.sendFailures } : {}),
-                  ...(previous?.notReachable ? { notReachable: true } : {}),
-                },
-                ...(oldHash ? { ConditionExpression: 'linkHash = :old', ExpressionAttributeValues: { ':old': oldHash } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
-              },
-            },
-          ],
-        }),
-      );
+      throw new Error(`could not issue a survey link for campaign ${link.campaignId}: its invitation kept changing`);
+    },
+
+    async getInvitation(councilId, campaignId, childId) {
+      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.invitation(councilId, campaignId, childId), ConsistentRead: true }));
+      return Item ? plain<Invitation>(Item) : null;
     },
 
     async markInvitationSent(councilId, campaignId, childId, at, groups) {
@@ -228,11 +284,6 @@ export function dynamoSurveys(table: Table): SurveyStore {
       return { failures, notReachable: true };
     },
 
-    async getInvitation(councilId, campaignId, childId) {
-      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.invitation(councilId, campaignId, childId), ConsistentRead: true }));
-      return Item ? plain<Invitation>(Item) : null;
-    },
-
     async markReminderSent(councilId, campaignId, childId, number) {
       await updateIfStill(
         new UpdateCommand({
@@ -252,7 +303,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
             TableName,
             Key: k.link(linkHash),
             UpdateExpression: alerted ? 'SET draft = :d, alerted = :a' : 'SET draft = :d',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedOn)',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedOn) AND attribute_not_exists(answered)',
             ExpressionAttributeValues: { ':d': answers, ...(alerted ? { ':a': true } : {}) },
           }),
         );
@@ -273,7 +324,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
           if (!isTransactionConflict(error) || attempt >= 8) throw error;
           await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * Math.random()));
           const now = await getLink(link.linkHash);
-          if (!now || now.usedOn) return 'already-answered';
+          if (!now || now.usedOn || now.answered) return 'already-answered';
         }
       }
     },

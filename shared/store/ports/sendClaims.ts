@@ -13,8 +13,13 @@ export type SendKey =
   | { kind: 'invitation'; councilId: string; campaignId: string; childId: string; channel?: 'text' }
   /** Reminder `number` (1, 2) of a survey campaign to a young person, by email (no channel) or by text. */
   | { kind: 'reminder'; councilId: string; campaignId: string; childId: string; number: number; channel?: 'text' }
-  /** A young person's "ask my worker to contact me" from a confidential survey: their worker and manager are told once. */
-  | { kind: 'help-request'; councilId: string; campaignId: string; childId: string };
+  /**
+   * One press of "ask my worker to contact me" in a confidential survey (`requestId` is the page's, so a
+   * double click is one request and a press another day is another): their worker and manager are told once.
+   */
+  | { kind: 'help-request'; councilId: string; campaignId: string; childId: string; requestId: string }
+  /** The alert on a worrying answer in a confidential survey: told once per young person and campaign. */
+  | { kind: 'worrying-alert'; councilId: string; campaignId: string; childId: string };
 
 /** `claimed`: yours to send; `sent`: done already; `held`: another run holds an unexpired lease on it. */
 export type ClaimOutcome = 'claimed' | 'sent' | 'held';

@@ -25,14 +25,22 @@ export interface SurveyLink {
   linkHash: string;
   councilId: string;
   campaignId: string;
-  childId: string;
+  /**
+   * The young person the link was issued to. Gone once it cannot be answered
+   * any more in an anonymous campaign (and never on a link issued after the
+   * young person answered), so nothing answered sits beside them.
+   */
+  childId?: string;
   /** The last day the link works: the day before the campaign closes. */
   lastDay: string;
+  /** The young person has answered the campaign (by this link or another): the link opens the "already answered" page. */
+  answered?: true;
+  /** The day it was answered with (confidential campaigns only: an anonymous answer keeps no day with the young person). */
   usedOn?: string;
   draft: Answers;
   /** A safeguarding alert has been sent for this link (confidential mode). */
   alerted?: boolean;
-  /** The sent answers included one that shows who to contact (kept for the thank-you page). */
+  /** The sent answers included one that shows who to contact (kept for the thank-you page; confidential campaigns only). */
   worrying?: boolean;
   reference: string;
   /** Started by a worker with the young person (an assisted link): the answer is stored with `assisted: true`. */
@@ -55,6 +63,11 @@ export interface StoredResponse {
 
 export type SubmitOutcome = 'stored' | 'already-answered';
 
+/** `answered`: the young person had answered already, so the link opens the "already answered" page and takes no response. */
+export interface IssuedLink {
+  answered: boolean;
+}
+
 /**
  * Survey campaigns, invitations, single-use links (kept only as hashes,
  * with the answers given so far), responses and the wrong-link counter.
@@ -70,9 +83,13 @@ export interface SurveyStore {
   listResponses(councilId: string, campaignId: string): Promise<StoredResponse[]>;
   /**
    * Gives a child a (new) link for a campaign, with its invitation. A
-   * replaced link stops working; answers saved on it move over.
+   * replaced link stops working; answers saved on it move over. Once the
+   * young person has answered, the new link is born answered (and names no
+   * child), and the link they answered with stays as it is.
    */
-  issueLink(link: Omit<SurveyLink, 'draft' | 'reference'>, expiresAtEpoch: number): Promise<void>;
+  issueLink(link: Omit<SurveyLink, 'draft' | 'reference' | 'answered' | 'usedOn'> & { childId: string }, expiresAtEpoch: number): Promise<IssuedLink>;
+  /** The young person's invitation to a campaign, if they have one. */
+  getInvitation(councilId: string, campaignId: string, childId: string): Promise<Invitation | null>;
   /** The invitation was sent (at `at` and in these groups, unless an earlier send was recorded). */
   markInvitationSent(councilId: string, campaignId: string, childId: string, at: string, groups?: SentGroups): Promise<void>;
   /**
@@ -81,8 +98,6 @@ export interface SurveyStore {
    * invitation's count and mark after this failure.
    */
   countSendFailure(councilId: string, campaignId: string, childId: string, limit: number): Promise<{ failures: number; notReachable: boolean }>;
-  /** One young person's invitation to a campaign, or null when they have none. */
-  getInvitation(councilId: string, campaignId: string, childId: string): Promise<Invitation | null>;
   /** Reminder `number` was sent (recording it again changes nothing). */
   markReminderSent(councilId: string, campaignId: string, childId: string, number: number): Promise<void>;
   getLink(linkHash: string): Promise<SurveyLink | null>;
@@ -90,7 +105,14 @@ export interface SurveyStore {
   getLinkByCode(codeHash: string): Promise<SurveyLink | null>;
   /** Saves a section's answers with the link, unless it has been used meanwhile (false). */
   saveDraft(linkHash: string, answers: Answers, alerted?: boolean): Promise<boolean>;
-  /** Stores the response and uses up the link together: of two submissions of one link, exactly one is stored. */
+  /**
+   * Stores the response, uses up the link and marks the invitation answered
+   * together, only while the invitation is not answered: of any two
+   * submissions for one young person and campaign (by one link or two),
+   * exactly one is stored. A response that names no child (anonymous) leaves
+   * the link holding only that it was answered: no child, day, draft or
+   * `worrying`.
+   */
   submit(link: SurveyLink, response: Omit<StoredResponse, 'responseId'>, today: string, worrying?: boolean): Promise<SubmitOutcome>;
   /** Writes responses directly (the demo's earlier campaigns, benchmarks): no link is involved. */
   putResponses(councilId: string, campaignId: string, responses: ReadonlyArray<Omit<StoredResponse, 'responseId'>>): Promise<void>;

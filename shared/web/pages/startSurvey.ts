@@ -38,7 +38,7 @@ export interface StartSurveyDeps {
 export async function startSurveyPage(event: APIGatewayProxyEventV2, deps: StartSurveyDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: SURVEY_CSRF_COOKIE, path: '/' });
   const childId = event.pathParameters?.id ?? '';
-  return signedInPage(event, page, `/case/${encodeURIComponent(childId)}`, deps.store, { 403: 'You cannot start a survey for this case', 404: 'Not found' }, (who) =>
+  return signedInPage(event, page, `/case/${encodeURIComponent(childId)}`, deps.store, { 403: 'You cannot start a survey for this case', 404: 'Not found', 409: 'They have already answered this survey' }, (who) =>
     answer(event, deps, page, who, childId),
   );
 }

@@ -19,7 +19,8 @@ import { type AnswerError, type Answers, firstIncompleteSection } from '#domain/
 import type { Question } from '#domain/surveys/schema.js';
 import { longDateIn } from '#domain/dateText.js';
 import { type OpenSurvey, type SurveyResponseDeps, helpFor, lastReply, openSurveyLink, saveSection, submitResponse } from '#services/surveyResponse.js';
-import { type HelpRequestOutcome, helpContacts, requestContact } from '#services/helpRequest.js';
+import { type HelpRequestOutcome, helpContacts, newRequestId, requestContact } from '#services/helpRequest.js';
+import { log } from '#platform/log.js';
 import { csrfMatches, readForm } from '#web/http.js';
 import { normalCode } from '#domain/surveys/codes.js';
 import { ENGLISH, type LocalSurvey, chooseLanguage, inLanguage, languagesOf } from '#domain/surveys/languages.js';
@@ -31,6 +32,12 @@ import { privacyNoticeFor } from './legal.js';
 const CSRF_COOKIE = 'kept_csrf';
 /** The language chosen for one link's pages (its path is the link's). */
 const LANGUAGE_COOKIE = 'kept_lang';
+/**
+ * Set on the link's path when the answer just sent was worrying, so the
+ * thank-you page shows who to contact: an anonymous answer leaves nothing
+ * stored that could say so.
+ */
+const SENT_HELP_COOKIE = 'kept_sent_help';
 
 /** The council whose stack this is (in AWS a stack serves one council: COUNCIL_ID), named on pages that have no link to go by. */
 export interface SurveyHome {
@@ -72,7 +79,8 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   if (step === 'help') return helpNowPage(page, event, deps, survey, base, method, (status, view, context) => render(status, view, { title: words.getHelpTitle, ...context }));
   if (opened.state === 'answered') {
     if (step !== 'done') return alreadyAnswered();
-    return render(200, 'survey-done.njk', { title: words.thankYou, help: await helpFor(deps, survey), youSaidWeDid: await lastReply(deps, survey) });
+    const help = await helpFor(deps, survey, page.cookies[SENT_HELP_COOKIE] === '1');
+    return render(200, 'survey-done.njk', { title: words.thankYou, help, youSaidWeDid: await lastReply(deps, survey) });
   }
   if (opened.state === 'closed') {
     return message(410, words.closedTitle, [fill(words.closed, { date: longDateIn(local.language.tag, link.lastDay) }), words.closedTalk]);
@@ -117,7 +125,9 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
   if (step === 'check') {
     if (method === 'POST') {
       const sent = await submitResponse(deps, survey);
-      return page.redirect(sent.outcome === 'incomplete' ? `${base}/${sent.section.id}` : `${base}/done`);
+      if (sent.outcome === 'incomplete') return page.redirect(`${base}/${sent.section.id}`);
+      const helpCookie = sent.outcome === 'stored' && sent.worrying ? `${SENT_HELP_COOKIE}=1; Path=${base}; Max-Age=86400; HttpOnly; SameSite=Lax${page.https ? '; Secure' : ''}` : undefined;
+      return withCookie(page.redirect(`${base}/done`), helpCookie);
     }
     const draft = link.draft ?? {};
     const missing = firstIncompleteSection(definition, draft);
@@ -161,7 +171,7 @@ async function languageFor(event: APIGatewayProxyEventV2, deps: SurveyResponseDe
   let tag: string;
   if (has(chosen)) tag = chosen;
   else if (has(remembered)) tag = remembered;
-  else tag = chooseLanguage(definition, [(await deps.store.getChild(link.councilId, link.childId))?.language]);
+  else tag = chooseLanguage(definition, [link.childId ? (await deps.store.getChild(link.councilId, link.childId))?.language : undefined]);
   const setCookie = tag === remembered ? undefined : `${LANGUAGE_COOKIE}=${tag}; Path=${base}; HttpOnly; SameSite=Lax${page.https ? '; Secure' : ''}`;
   return { local: inLanguage(definition, tag), setCookie };
 }
@@ -193,21 +203,33 @@ async function codePage(page: Page, deps: SurveyResponseDeps, callerAddress: str
   return page.redirect(`/s/${code}`);
 }
 
-/** "I need help now": who to contact, and in a confidential campaign a button that asks their worker to get in touch. */
+/**
+ * "I need help now": who to contact, and in a confidential campaign a button
+ * that asks their worker to get in touch. Each showing of the button carries
+ * a fresh request id. "Done" only once the email has gone: a send that
+ * failed says so and offers the button again.
+ */
 async function helpNowPage(page: Page, event: APIGatewayProxyEventV2, deps: SurveyResponseDeps, survey: OpenSurvey, base: string, method: string, render: Render): Promise<HttpResult> {
   const contacts = await helpContacts(deps, survey);
-  let asked: HelpRequestOutcome | undefined;
+  let asked: HelpRequestOutcome | 'not-sent' | undefined;
   if (method === 'POST') {
-    if (!csrfMatches(readForm(event).csrf, page.cookies[CSRF_COOKIE])) {
+    const form = readForm(event);
+    if (!csrfMatches(form.csrf, page.cookies[CSRF_COOKIE])) {
       return page.message(403, { councilName: survey.council.name, title: 'Sorry, that did not work', paragraphs: ['Please go back, reload the page and try again, or call one of the numbers on it.'] });
     }
-    asked = deps.claims ? await requestContact({ ...deps, claims: deps.claims }, survey) : 'unavailable';
+    try {
+      asked = deps.claims ? await requestContact({ ...deps, claims: deps.claims }, survey, form.request ?? '') : 'unavailable';
+    } catch (error) {
+      log.error('help request not sent', { councilId: survey.link.councilId, campaignId: survey.campaign.id, error: (error as Error).name ?? 'Error', deadLetter: true });
+      asked = 'not-sent';
+    }
   }
   return render(200, 'survey-help.njk', {
     helpNowHref: undefined,
     backHref: base,
     action: `${base}/help`,
     csrf: page.csrf,
+    requestId: newRequestId(),
     contacts,
     asked,
   });

@@ -15,7 +15,8 @@ export type Json = Record<string, any>;
 const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Json };
 /** The context `cdk synth` runs with, and the app mode that makes synth throw on validation failures. */
 export const SMS_IDENTITY = 'arn:aws:sms-voice:eu-west-2:123456789012:sender-id/KeptDemo/GB';
-export const context: Json = { ...cdkJson.context, smsOriginationIdentity: SMS_IDENTITY, '@aws-cdk/core:appMode': 'inmemory' };
+export const SAFEGUARDING_EMAIL = 'safeguarding@kept.example.org';
+export const context: Json = { ...cdkJson.context, smsOriginationIdentity: SMS_IDENTITY, safeguardingEmail: SAFEGUARDING_EMAIL, '@aws-cdk/core:appMode': 'inmemory' };
 
 type Uses = RouteDeclaration['uses'];
 /** One entry per handler module; a handler named by several routes needs what any of them says it uses. */

@@ -68,6 +68,7 @@ describe('the functions', () => {
       expect(Object.keys(variables).sort(), id).toEqual(expected.sort());
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(variables.COUNCIL_ID).toBe(context.councilId);
+      expect(variables.SAFEGUARDING_EMAIL, id).toBe(context.safeguardingEmail);
       expect(fn.Properties.LoggingConfig.LogGroup, `${id} logs to its own group`).toEqual({ Ref: expect.any(String) });
     }
   });

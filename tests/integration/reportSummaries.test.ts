@@ -109,6 +109,14 @@ describe('reports from summaries', () => {
     expect(fromSummaries.team.figures.find((f) => f.id === 'reviews-on-time')!.denominator).not.toBe(0);
   });
 
+  it('the campaign list counts a campaign\'s responses without reading them, as many as there are', async () => {
+    const c = stack.councilId;
+    const responses = Array.from({ length: 7 }, () => ({ surveyId: 'care-leaver', version: 1, submittedOn: TODAY, answers: {}, bands: { ageBand: '18-20' as const, placementType: 'care-leaver', area: 'unknown' as const } }));
+    await stack.surveys.putResponses(c, 'cmp-count', responses);
+    expect(await stack.surveys.countResponses(c, 'cmp-count')).toBe(7);
+    expect(await stack.surveys.countResponses(c, 'cmp-none')).toBe(0);
+  });
+
   it('a summary lives in the child\'s partition: erasing the child\'s partition takes it off the index', async () => {
     const c = `${stack.councilId}-gen`;
     const id = childId(7);

@@ -5,7 +5,7 @@ import type { ChildRecord, Staff } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
 import { Forbidden, NotFound } from '#domain/errors.js';
-import { loadCouncil } from './council.js';
+import { loadCouncil, projector } from './council.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { initials } from '#domain/people.js';
@@ -80,4 +80,27 @@ export async function* childrenWithFacts(
     if (currentSummary(summary)) yield { child, facts: summary.facts };
     else yield { child, facts: effectiveFacts((await store.getChildHistory(councilId, child.id)).facts) };
   }
+}
+
+/**
+ * A one-off after summaries were introduced (or their version changed):
+ * rewrites the projection, and with it the summary, of every child of the
+ * council without a current one. Reports are right without it (they read
+ * those children's histories); it makes them cost what they show.
+ */
+export async function backfillReportSummaries(store: KeptStore, councilId: string, today: string): Promise<number> {
+  const [children, summaries, council, staff] = await Promise.all([
+    store.listChildren(councilId),
+    store.listReportSummaries(councilId),
+    loadCouncil(store, councilId),
+    store.listStaff(councilId),
+  ]);
+  const project = projector(council.policy, today, staff);
+  let written = 0;
+  for (const child of children) {
+    if (currentSummary(summaries.get(child.id))) continue;
+    await store.refreshProjection(councilId, child.id, project);
+    written += 1;
+  }
+  return written;
 }

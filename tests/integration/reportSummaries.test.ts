@@ -21,6 +21,7 @@ import { reviewDateList } from '#services/reviewDates.js';
 import { annexAList } from '#services/annexA.js';
 import { recordFact } from '#services/recordFact.js';
 import { changeTeam } from '#services/team.js';
+import { backfillReportSummaries } from '#services/children.js';
 
 let stack: TestStack;
 const TODAY = '2026-12-01';
@@ -95,6 +96,11 @@ describe('reports from summaries', () => {
     expect(fromSummaries.council.figures.find((f) => f.id === 'visits-on-time')!.denominator).not.toBe(0);
     expect(fromSummaries.list8.rows.length).toBeGreaterThan(10);
     expect(fromSummaries.list9.rows.length).toBeGreaterThan(3);
+
+    // The one-off backfill writes the missing summary, and only that one.
+    expect(await backfillReportSummaries(stack.store, c, TODAY)).toBe(1);
+    expect((await stack.store.listReportSummaries(c)).has(children[5]!.id)).toBe(true);
+    expect(await reports(stack.store, principal, 'tm-1')).toEqual(fromHistories);
   });
 
   it('a generated council, with the case system\'s review dates: equal to the reports replayed from histories', async () => {

@@ -101,7 +101,7 @@ describe('reports from summaries', () => {
     expect(await backfillReportSummaries(stack.store, c, TODAY)).toBe(1);
     expect((await stack.store.listReportSummaries(c)).has(children[5]!.id)).toBe(true);
     expect(await reports(stack.store, principal, 'tm-1')).toEqual(fromHistories);
-  });
+  }, 240_000);
 
   it('a generated council, with the case system\'s review dates: equal to the reports replayed from histories', async () => {
     const c = `${stack.councilId}-gen`;
@@ -113,7 +113,7 @@ describe('reports from summaries', () => {
     expect(fromSummaries.reviewDates.childrenCompared).toBeGreaterThan(5);
     expect(fromSummaries.reviewDates.rows.length).toBeGreaterThan(0);
     expect(fromSummaries.team.figures.find((f) => f.id === 'reviews-on-time')!.denominator).not.toBe(0);
-  });
+  }, 240_000);
 
   it('the campaign list counts a campaign\'s responses without reading them, as many as there are', async () => {
     const c = stack.councilId;

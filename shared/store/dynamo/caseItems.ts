@@ -3,6 +3,7 @@
  * and the writes that move a projection from one state to the next.
  */
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ChildRecord } from '#domain/people.js';
 import { initials, teamMembers, teamOfChild } from '#domain/people.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
@@ -100,19 +101,32 @@ export function refreshItem(child: ChildRecord, refreshOn: string) {
   };
 }
 
-/** Summaries larger than this are not kept (an item holds 400 KB): the reports read that child's history. */
-const SUMMARY_MAX_CHARS = 300_000;
+/** Summaries larger than this, compressed, are not kept (an item holds 400 KB): the reports read that child's history. */
+const SUMMARY_MAX_BYTES = 300_000;
 
-/** The child's report summary as an item on the byReport index, or null when it is too large to keep. */
+/**
+ * The child's report summary as an item on the byReport index, or null when
+ * it is too large to keep. The summary is stored as deflated JSON in one
+ * binary attribute: a council's summaries are read together, and as nested
+ * maps they were about 7 times the bytes, each to be marshalled attribute by
+ * attribute on both sides.
+ */
 export function summaryItem(child: ChildRecord, summary: ReportSummary | undefined) {
-  if (!summary || JSON.stringify(summary).length > SUMMARY_MAX_CHARS) return null;
+  if (!summary) return null;
+  const packed = deflateRawSync(JSON.stringify(summary));
+  if (packed.byteLength > SUMMARY_MAX_BYTES) return null;
   return {
     ...keys.reportSummary(child.councilId, child.id),
     ...keys.reportIndex(child.councilId, child.id),
     itemType: 'report-summary',
     childId: child.id,
-    summary,
+    summary: new Uint8Array(packed),
   };
+}
+
+/** The summary a summary item holds. */
+export function summaryOf(item: Record<string, unknown>): ReportSummary {
+  return JSON.parse(inflateRawSync(item.summary as Uint8Array).toString('utf8')) as ReportSummary;
 }
 
 /** Every item of a new child: the record, its facts, its obligations, its recompute marker and its report summary. */

@@ -10,7 +10,7 @@ import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type Wr
 import { REPORT_SHARDS, keys } from '../keys.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites } from './caseItems.js';
+import { bumpVersion, summaryOf, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
@@ -141,7 +141,7 @@ export function dynamoCases(table: Table): CaseStore {
         ),
       );
       const out = new Map<string, ReportSummary>();
-      for (const item of shards.flat()) out.set(item.childId as string, item.summary as ReportSummary);
+      for (const item of shards.flat()) out.set(item.childId as string, summaryOf(item));
       return out;
     },
 

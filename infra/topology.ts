@@ -18,6 +18,8 @@ export const TABLE = {
     { name: 'byDueDate', partitionKey: 'duePk', sortKey: 'dueSk' },
     /** Children by the practitioner who holds them: a caseload in one query. */
     { name: 'byHolder', partitionKey: 'holderPk', sortKey: 'holderSk' },
+    /** Each child's report summary, by council (in shards): a council-wide report in one paged read per shard. */
+    { name: 'byReport', partitionKey: 'reportPk', sortKey: 'reportSk' },
   ],
 } as const;
 

@@ -5,11 +5,12 @@ import type { ChildRecord, Staff } from '#domain/people.js';
 import type { Fact } from '#domain/facts.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
 import { Forbidden, NotFound } from '#domain/errors.js';
-import { loadCouncil } from './council.js';
+import { loadCouncil, projector } from './council.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { initials } from '#domain/people.js';
 import { effectiveFacts } from '#domain/corrections.js';
+import { currentSummary } from '#domain/reportSummary.js';
 import { type AuditEntry, auditEntryFor, recordAccess } from './audit.js';
 
 /**
@@ -61,17 +62,45 @@ export function childSummary(child: ChildRecord) {
 
 /**
  * Every child of a council (those `include` keeps) with the facts the engine
- * reads (corrections applied), one history read at a time: what the
- * council-wide lists and figures go through.
+ * reads (corrections applied): what the council-wide lists and figures go
+ * through. The facts come from the children's report summaries, read in one
+ * paged pass (#domain/reportSummary); a child without a current summary
+ * (written before summaries were kept, or too large to keep) has its
+ * history read instead, so the answer is the same either way.
  */
 export async function* childrenWithFacts(
-  store: Pick<KeptStore, 'listChildren' | 'getChildHistory'>,
+  store: Pick<KeptStore, 'listChildren' | 'getChildHistory' | 'listReportSummaries'>,
   councilId: string,
   include: (child: ChildRecord) => boolean = () => true,
 ): AsyncGenerator<{ child: ChildRecord; facts: Fact[] }> {
-  for (const child of await store.listChildren(councilId)) {
+  const [children, summaries] = await Promise.all([store.listChildren(councilId), store.listReportSummaries(councilId)]);
+  for (const child of children) {
     if (!include(child)) continue;
-    const { facts } = await store.getChildHistory(councilId, child.id);
-    yield { child, facts: effectiveFacts(facts) };
+    const summary = summaries.get(child.id);
+    if (currentSummary(summary)) yield { child, facts: summary.facts };
+    else yield { child, facts: effectiveFacts((await store.getChildHistory(councilId, child.id)).facts) };
   }
+}
+
+/**
+ * A one-off after summaries were introduced (or their version changed):
+ * rewrites the projection, and with it the summary, of every child of the
+ * council without a current one. Reports are right without it (they read
+ * those children's histories); it makes them cost what they show.
+ */
+export async function backfillReportSummaries(store: KeptStore, councilId: string, today: string): Promise<number> {
+  const [children, summaries, council, staff] = await Promise.all([
+    store.listChildren(councilId),
+    store.listReportSummaries(councilId),
+    loadCouncil(store, councilId),
+    store.listStaff(councilId),
+  ]);
+  const project = projector(council.policy, today, staff);
+  let written = 0;
+  for (const child of children) {
+    if (currentSummary(summaries.get(child.id))) continue;
+    await store.refreshProjection(councilId, child.id, project);
+    written += 1;
+  }
+  return written;
 }

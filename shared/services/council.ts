@@ -13,6 +13,7 @@ import { computeObligations, nextRecomputeDate } from '#domain/obligations.js';
 import { managerLookup, responsibleForItem } from '#domain/responsibility.js';
 import { type Staff, teamOfChild } from '#domain/people.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
+import { reportSummary } from '#domain/reportSummary.js';
 
 export interface Council {
   id: string;
@@ -61,6 +62,7 @@ export function forgetCouncils(): void {
  * change: what is due, and who answers for each item. `staff` (the
  * council's) lets an item that goes up the line of management (an IRO
  * alert) reach the right manager; without it the social worker answers.
+ * With them, the child's report summary, written in the same transaction.
  */
 export function projector(policy: ResolvedPolicy, today: string, staff: ReadonlyArray<Pick<Staff, 'id' | 'managerId'>> = []): Projector {
   const day = toDayNumber(today);
@@ -73,6 +75,6 @@ export function projector(policy: ResolvedPolicy, today: string, staff: Readonly
       ...o,
       ...responsibleForItem(o, team, age, policy.responsibility, managerOf),
     }));
-    return { obligations, refreshOn: nextRecomputeDate(subject, today, policy) };
+    return { obligations, refreshOn: nextRecomputeDate(subject, today, policy), summary: reportSummary(entries) };
   };
 }

@@ -10,7 +10,7 @@ import { teamOfChild } from '#domain/people.js';
 import { type ReviewDateDifference, reviewDateDifferences } from '#domain/reviewDates.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import { auditEntryFor, recordAccess } from './audit.js';
+import { auditEntryFor, recordAccesses } from './audit.js';
 import { loadCouncil } from './council.js';
 import { childrenWithFacts } from './children.js';
 
@@ -52,6 +52,6 @@ export async function reviewDateList(
       rows.push({ childId: child.id, socialWorker: name(team.socialWorker)!, iro: name(team.iro), ...d });
     }
   }
-  for (const childId of new Set(rows.map((r) => r.childId))) await recordAccess(audit, auditEntryFor(principal, action, childId, route));
+  await recordAccesses(audit, [...new Set(rows.map((r) => r.childId))].map((childId) => auditEntryFor(principal, action, childId, route)));
   return { councilName: council.name, since, childrenCompared, rows };
 }

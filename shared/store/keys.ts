@@ -13,6 +13,7 @@
  * | obligation           | CHILD#{c}#{childId}     | DUE#{kind}             | byDueDate: DUE#{c} / {date}#{child}#{kind};   |
  * |                      |                         |                        | byHolder: HOLDER#{c}#{responsible} / DUE#{date}#... |
  * | recompute marker     | CHILD#{c}#{childId}     | REFRESH                | byDueDate: DUE#{c} / {date}#{child}#~refresh  |
+ * | report summary       | CHILD#{c}#{childId}     | REPORT                 | byReport: REPORT#{c}#{shard} / {childId}      |
  * | spent form token     | CHILD#{c}#{childId}     | ONCE#{token}           | (expires by TTL; names the fact it recorded)  |
  * | digest send marker   | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
  * | extract import lock  | IMPORTLOCK#{c}          | LOCK                   | (a lease; expires by TTL a day after it)      |
@@ -35,6 +36,16 @@
  * query. When the team changes, the projection rewrite puts the obligations
  * again, which moves them in the index.
  *
+ * The byReport index holds each child's report summary (#domain/reportSummary),
+ * so a council-wide report is one paged read per shard of compact items
+ * rather than a query per child. The summary lives in the child's own
+ * partition, so it is written in the projection's transaction and erased with
+ * the child. Its index key is spread over REPORT_SHARDS partitions by the case
+ * reference's hash: every write of a child's projection writes its summary
+ * again, and a nightly import of a whole council would otherwise send them all
+ * to one index partition (about 1,000 writes a second, fewer for summaries
+ * over 1 KB); eight shards are read in parallel.
+ *
  * Audit entries: each is written twice in one transaction, both puts
  * conditional on attribute_not_exists(pk), so an entry is never overwritten
  * and the two views always agree: under the child (that child's trail in
@@ -46,6 +57,17 @@
  * takes a council's audited calls for that day; DynamoDB allows about 1,000
  * writes a second to one partition, far above what a council's staff make.
  */
+export const REPORT_SHARDS = 8;
+
+const reportShard = (c: string, shard: number) => `REPORT#${c}#${shard}`;
+
+/** A stable shard for a case reference (FNV-1a of its characters). */
+export function reportShardOf(childId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < childId.length; i++) h = Math.imul(h ^ childId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % REPORT_SHARDS;
+}
+
 export const keys = {
   council: (c: string) => ({ pk: `COUNCIL#${c}`, sk: 'CONFIG' }),
   staff: (c: string, staffId: string) => ({ pk: `COUNCIL#${c}`, sk: `STAFF#${staffId}` }),
@@ -65,6 +87,9 @@ export const keys = {
   memberPrefix: 'MEMBER#',
   obligation: (c: string, childId: string, kind: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `DUE#${kind}` }),
   refresh: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'REFRESH' }),
+  reportSummary: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'REPORT' }),
+  reportIndex: (c: string, childId: string) => ({ reportPk: reportShard(c, reportShardOf(childId)), reportSk: childId }),
+  reportShard: (c: string, shard: number) => reportShard(c, shard),
   once: (c: string, childId: string, token: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `ONCE#${token}` }),
   dueIndex: (c: string, dueDate: string, childId: string, kind: string) => ({
     duePk: `DUE#${c}`,

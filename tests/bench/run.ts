@@ -2,12 +2,12 @@
  * `npm run bench`: figures, not pass/fail. Each benchmark runs in its own
  * process (each starts its own DynamoDB Local and SES emulator, and the AWS
  * clients keep the endpoint they were made with). `npm run bench -- engine`
- * (or sweep, surveys, load, bundles, import) runs one.
+ * (or sweep, surveys, load, bundles, import, reports) runs one.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const PARTS = ['engine', 'sweep', 'surveys', 'load', 'bundles', 'import'] as const;
+const PARTS = ['engine', 'sweep', 'surveys', 'load', 'bundles', 'import', 'reports'] as const;
 const which = process.argv[2] ?? 'all';
 const print = (title: string, figures: Record<string, unknown>) => {
   process.stdout.write(`\n${title}\n`);
@@ -34,6 +34,7 @@ const BENCHMARKS: Record<(typeof PARTS)[number], () => Promise<Iterable<readonly
   bundles: async () => (await import('./bundles.js')).benchBundles(),
   load: async () => (await import('./load.js')).benchLoad(),
   import: async () => (await import('./importExtract.js')).benchImport(),
+  reports: async () => (await import('./reports.js')).benchReports(),
 };
 for (const [title, figures] of await BENCHMARKS[which as (typeof PARTS)[number]]()) print(title, figures);
 process.exit(0);

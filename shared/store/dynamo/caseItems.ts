@@ -3,8 +3,10 @@
  * and the writes that move a projection from one state to the next.
  */
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ChildRecord } from '#domain/people.js';
 import { initials, teamMembers, teamOfChild } from '#domain/people.js';
+import type { ReportSummary } from '#domain/reportSummary.js';
 import type { DueItem, ProjectedObligation, Projection, StoredFact } from '../ports/cases.js';
 import { plain } from './helpers.js';
 import { REFRESH_KIND, keys } from '../keys.js';
@@ -99,10 +101,40 @@ export function refreshItem(child: ChildRecord, refreshOn: string) {
   };
 }
 
-/** Every item of a new child: the record, its facts, its obligations and its recompute marker. */
+/** Summaries larger than this, compressed, are not kept (an item holds 400 KB): the reports read that child's history. */
+const SUMMARY_MAX_BYTES = 300_000;
+
+/**
+ * The child's report summary as an item on the byReport index, or null when
+ * it is too large to keep. The summary is stored as deflated JSON in one
+ * binary attribute: a council's summaries are read together, and as nested
+ * maps they were about 7 times the bytes, each to be marshalled attribute by
+ * attribute on both sides.
+ */
+export function summaryItem(child: ChildRecord, summary: ReportSummary | undefined) {
+  if (!summary) return null;
+  const packed = deflateRawSync(JSON.stringify(summary));
+  if (packed.byteLength > SUMMARY_MAX_BYTES) return null;
+  return {
+    ...keys.reportSummary(child.councilId, child.id),
+    ...keys.reportIndex(child.councilId, child.id),
+    itemType: 'report-summary',
+    childId: child.id,
+    summary: new Uint8Array(packed),
+  };
+}
+
+/** The summary a summary item holds. */
+export function summaryOf(item: Record<string, unknown>): ReportSummary {
+  return JSON.parse(inflateRawSync(item.summary as Uint8Array).toString('utf8')) as ReportSummary;
+}
+
+/** Every item of a new child: the record, its facts, its obligations, its recompute marker and its report summary. */
 export function newChildItems(child: ChildRecord, facts: readonly StoredFact[], projection: Projection) {
   const childInitials = initials(child.firstName, child.lastName);
+  const summary = summaryItem(child, projection.summary);
   return [
+    ...(summary ? [summary] : []),
     childItem(child),
     ...memberItems(child),
     ...facts.map((f, seq) => factItem(child.councilId, child.id, f, seq)),
@@ -124,7 +156,7 @@ export function bumpVersion(tableName: string, child: ChildRecord) {
   };
 }
 
-/** Puts what changed, deletes what went, and moves the recompute marker. */
+/** Puts what changed, deletes what went, moves the recompute marker and writes the report summary. */
 export function projectionWrites(tableName: string, child: ChildRecord, previous: DueItem[], projection: Projection) {
   const c = child.councilId;
   const before = new Map(previous.map((o) => [o.kind, o]));
@@ -147,5 +179,7 @@ export function projectionWrites(tableName: string, child: ChildRecord, previous
       ? { Put: { TableName: tableName, Item: refreshItem(child, projection.refreshOn) } }
       : { Delete: { TableName: tableName, Key: keys.refresh(c, child.id) } },
   );
+  const summary = summaryItem(child, projection.summary);
+  writes.push(summary ? { Put: { TableName: tableName, Item: summary } } : { Delete: { TableName: tableName, Key: keys.reportSummary(c, child.id) } });
   return writes;
 }

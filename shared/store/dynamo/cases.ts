@@ -7,9 +7,10 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { ChildRecord } from '#domain/people.js';
 import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
 import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
-import { keys } from '../keys.js';
+import { REPORT_SHARDS, keys } from '../keys.js';
+import type { ReportSummary } from '#domain/reportSummary.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, refreshItem } from './caseItems.js';
+import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, refreshItem, summaryOf } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
@@ -165,6 +166,22 @@ export function dynamoCases(table: Table): CaseStore {
       const [held, member] = await Promise.all([byHolder(councilId, staffId, keys.childPrefix), byHolder(councilId, staffId, keys.memberPrefix)]);
       const others = await Promise.all(member.map((m) => getChild(councilId, m.childId as string)));
       return [...held.map((i) => plain<ChildRecord>(i)), ...others.filter((c): c is ChildRecord => c !== null)];
+    },
+
+    /** One paged query per shard of the byReport index, in parallel. */
+    async listReportSummaries(councilId) {
+      const shards = await Promise.all(
+        Array.from({ length: REPORT_SHARDS }, (_, shard) =>
+          queryAll(table, {
+            IndexName: 'byReport',
+            KeyConditionExpression: 'reportPk = :p',
+            ExpressionAttributeValues: { ':p': keys.reportShard(councilId, shard) },
+          }),
+        ),
+      );
+      const out = new Map<string, ReportSummary>();
+      for (const item of shards.flat()) out.set(item.childId as string, summaryOf(item));
+      return out;
     },
 
     /** One query of the holder index, where each obligation is filed under whoever answers for it. */

@@ -5,7 +5,7 @@
  * only coarse bands.
  */
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { Answers } from '#domain/surveys/answers.js';
 import type { Invitation, StoredResponse, SubmitOutcome, SurveyLink, SurveyStore } from '../ports/surveys.js';
@@ -222,6 +222,23 @@ export function dynamoSurveys(table: Table): SurveyStore {
 
     async listResponses(councilId, campaignId) {
       return (await query(k.campaignPartition(councilId, campaignId), k.responsePrefix)).map((i) => plain<StoredResponse>(i));
+    },
+
+    /** Counted by DynamoDB (Select COUNT): the answers stay in the table. */
+    async countResponses(councilId, campaignId) {
+      let count = 0;
+      const pages = paginateQuery(
+        { client: table.db },
+        {
+          TableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': k.campaignPartition(councilId, campaignId), ':p': k.responsePrefix },
+          Select: 'COUNT',
+          ConsistentRead: true,
+        },
+      );
+      for await (const page of pages) count += page.Count ?? 0;
+      return count;
     },
 
     /**

@@ -3,6 +3,7 @@ import type { ContactWrite } from '#domain/contact.js';
 import type { FactEntry } from '#domain/corrections.js';
 import type { ChildInput, ChildRecord, Team, TeamRole } from '#domain/people.js';
 import type { Obligation } from '#domain/obligations.js';
+import type { ReportSummary, SummaryEntry } from '#domain/reportSummary.js';
 import type { Responsibility } from '#domain/responsibility.js';
 import { AlreadyExists } from '#domain/errors.js';
 import type { AuditEntry } from './audit.js';
@@ -48,10 +49,16 @@ export interface Projection {
   obligations: ProjectedObligation[];
   /** When the answer changes with time alone (see nextRecomputeDate). */
   refreshOn: string | null;
+  /**
+   * What the council-wide reports read of the child (#domain/reportSummary),
+   * written with the obligations. Without one, any summary the child had is
+   * removed and the reports read its history instead.
+   */
+  summary?: ReportSummary;
 }
 
 /** Works out a child's projection from all its facts (shared/services/council.ts makes one). */
-export type Projector = (child: ChildRecord, facts: ReadonlyArray<FactEntry>) => Projection;
+export type Projector = (child: ChildRecord, facts: ReadonlyArray<FactEntry & Pick<SummaryEntry, 'recordedAt'>>) => Projection;
 
 /** Opaque keys of written items; only the store looks inside. */
 export type WrittenKeys = Array<{ pk: string; sk: string }>;
@@ -80,6 +87,12 @@ export interface CaseStore {
   listChildrenInTeamOf(councilId: string, staffId: string): Promise<ChildRecord[]>;
   /** The child's facts, oldest recorded first, and the current projection. */
   getChildHistory(councilId: string, childId: string): Promise<{ facts: StoredFact[]; obligations: DueItem[] }>;
+  /**
+   * Every child's report summary in the council (a paged read of the
+   * byReport index, eventually consistent), by case reference. A child
+   * missing here has none yet, or one too large to keep.
+   */
+  listReportSummaries(councilId: string): Promise<Map<string, ReportSummary>>;
   /** Everything this person is responsible for (`responsibleId`), across every child whose team they are in, soonest first. */
   dueForHolder(councilId: string, staffId: string): Promise<DueItem[]>;
   /** Everything due on or before `upTo` (overdue included), and the children whose projection needs recomputing by then. */

@@ -81,6 +81,8 @@ export interface SurveyStore {
   setReply(councilId: string, id: string, text: string): Promise<void>;
   listInvitations(councilId: string, campaignId: string): Promise<Invitation[]>;
   listResponses(councilId: string, campaignId: string): Promise<StoredResponse[]>;
+  /** How many responses the campaign has, without reading them. */
+  countResponses(councilId: string, campaignId: string): Promise<number>;
   /**
    * Gives a child a (new) link for a campaign, with its invitation. A
    * replaced link stops working; answers saved on it move over. Once the

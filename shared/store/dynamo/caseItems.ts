@@ -133,9 +133,10 @@ export function summaryOf(item: Record<string, unknown>): ReportSummary {
 export function newChildItems(child: ChildRecord, facts: readonly StoredFact[], projection: Projection) {
   const childInitials = initials(child.firstName, child.lastName);
   const summary = summaryItem(child, projection.summary);
+  // The record first: createChildren puts it on condition that the child is still absent.
   return [
-    ...(summary ? [summary] : []),
     childItem(child),
+    ...(summary ? [summary] : []),
     ...memberItems(child),
     ...facts.map((f, seq) => factItem(child.councilId, child.id, f, seq)),
     ...projection.obligations.map((o) => obligationItem(child, childInitials, o, undefined)),

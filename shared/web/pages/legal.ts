@@ -35,6 +35,7 @@ export interface Cookie {
 export const COOKIES: readonly Cookie[] = [
   { name: 'kept_csrf', who: 'young people', purpose: 'Makes sure the answers sent from a survey page came from that page, not from another website.', expires: 'When you close your browser' },
   { name: 'kept_lang', who: 'young people', purpose: 'Remembers the language you chose for your survey, for that survey link only.', expires: 'When you close your browser' },
+  { name: 'kept_sent_help', who: 'young people', purpose: 'After an answer that worried us, lets the thank-you page show who to contact, without Kept keeping anything that links your answer to you.', expires: '1 day, for that survey link only' },
   { name: SESSION_COOKIE, who: 'staff', purpose: 'Keeps a member of staff signed in.', expires: 'When their sign-in ends, at most 8 hours' },
   { name: 'kept_oauth', who: 'staff', purpose: 'Checks that a sign-in which comes back from the council’s sign-in page is the one this browser started.', expires: '10 minutes' },
   { name: 'kept_record_csrf', who: 'staff', purpose: 'Makes sure a record, correction, team or contact form was sent from Kept’s own page.', expires: 'When the browser is closed' },

@@ -27,6 +27,8 @@ beforeAll(async () => {
   stack = await startCouncilStack('youngest', { council: { outOfHoursPhone: '0300 555 0100' } });
   const child: ChildRecord = { councilId: stack.councilId, id: 'Y-7', firstName: 'Ossian', lastName: 'Vale', dateOfBirth: '2019-06-06', holderId: 'sw-1', createdAt: TODAY, version: 0 };
   await writeChild(stack, child, inCare, TODAY);
+  // A second child for the check below: the first answers in the walk, and one who has answered is offered no new link.
+  await writeChild(stack, { ...child, id: 'Y-8', firstName: 'Wren' }, inCare, TODAY);
   await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, { id: 'c-youngest', name: 'Youngest', surveyId: 'placement-4-7', mode: 'anonymous', state: 'open', audience: { status: 'looked-after', ageFrom: 4, ageTo: 8 } }));
   await chromium.ready();
 });
@@ -94,7 +96,7 @@ describe('the placement survey for 4 to 7 year olds', () => {
   });
 
   it('keeps "Read aloud" hidden where the browser cannot speak, and works without JavaScript', async () => {
-    const started = await stack.call('POST', '/children/Y-7/survey-links', { token: await stack.token('practitioner', 'sw-1'), body: { campaignId: 'c-youngest' } });
+    const started = await stack.call('POST', '/children/Y-8/survey-links', { token: await stack.token('practitioner', 'sw-1'), body: { campaignId: 'c-youngest' } });
     const link: string = started.body.url;
     for (const javaScriptEnabled of [true, false]) {
       const context = await (await chromium.browser()).newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });

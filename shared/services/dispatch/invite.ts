@@ -1,7 +1,8 @@
 /**
  * The opening step: invite everyone in the campaign's audience who can be
  * reached. Complete when every invitation is sent, now or by an earlier run
- * (those already recorded sent are not claimed again). Someone found not
+ * (those already recorded sent, or who have answered, are not claimed
+ * again). Someone found not
  * reachable for the campaign (deliver.ts) is left out.
  */
 import { buildHistory } from '#domain/history.js';
@@ -21,7 +22,8 @@ export async function invite(r: CampaignRun): Promise<StepResult> {
     if (channelsFor(child, Boolean(o.sendText)).length === 0) continue;
     const invitation = existing.get(child.id);
     if (invitation?.notReachable) continue;
-    if (invitation?.sentAt) {
+    // Answered already (by email while the text failed, say): reached, and sent nothing more.
+    if (invitation?.sentAt || invitation?.answered) {
       step.reached += 1;
       continue;
     }

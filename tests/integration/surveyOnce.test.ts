@@ -15,6 +15,7 @@ import { newCode, newToken, tokenHash } from '#platform/tokens.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
 import type { ChildRecord } from '#domain/people.js';
 import { CARE_LEAVER_FACTS, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
+import { textOf, webSession } from '#tests/support/webSession.js';
 
 const TODAY = '2027-01-18';
 const TOMORROW = '2027-01-19';
@@ -54,6 +55,10 @@ describe('one answer per young person per campaign', () => {
     const started = await stack.call('POST', '/children/A-1/survey-links', { token: await stack.token('practitioner', 'sw-1'), body: { campaignId: 'c-assisted' } });
     expect(started.status).toBe(409);
     expect(started.body.message ?? started.text).toMatch(/A-1 has already answered/);
+    // The case page says so instead of offering the button.
+    const casePage = textOf((await webSession(stack.baseUrl, await stack.token('practitioner', 'sw-1')).get('/case/A-1')).html);
+    expect(casePage).toMatch(/open until .*: they have answered this survey, thank you/);
+    expect(casePage).not.toContain('Start a survey with this young person');
 
     // As when they answer between the worker's look and the link: the link is born answered.
     const token = newToken();

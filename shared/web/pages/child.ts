@@ -95,7 +95,13 @@ async function answer(event: APIGatewayProxyEventV2, deps: ChildPageDeps, page: 
     // As PUT /children/{id}/contact allows: the social worker, their manager, admins.
     changeContactHref: mayChange ? `/children/${encodeURIComponent(child.id)}/contact` : undefined,
     notReachable,
-    surveys: surveys.map((c) => ({ id: c.id, name: c.name, mode: c.mode, lastDay: longDate(addDaysIso(c.closes, -1)) })),
+    surveys: await Promise.all(
+      surveys.map(async (c) => ({
+        id: c.id, name: c.name, mode: c.mode, lastDay: longDate(addDaysIso(c.closes, -1)),
+        // One answer per campaign: someone who has answered is offered no new link.
+        answered: (await deps.surveys.getInvitation(principal.councilId, c.id, child.id))?.answered === true,
+      })),
+    ),
     startSurveyAction: `/children/${encodeURIComponent(child.id)}/start-survey`,
     csrf: page.csrf,
     // As PUT /children/{id}/team allows: an admin, or a manager whose team holds the case.

@@ -21,12 +21,13 @@ import { loadCouncil } from './council.js';
 import { definitionFor } from './surveyDefinitions.js';
 import { invite } from './dispatch/invite.js';
 import { remind } from './dispatch/remind.js';
-import type { DispatchOptions, StepResult } from './dispatch/run.js';
+import type { DeliveryCounts, DispatchOptions, StepResult } from './dispatch/run.js';
 import { log } from '#platform/log.js';
 
 export type { DispatchOptions } from './dispatch/run.js';
 
-export interface DispatchReport {
+/** A run's counts over every campaign, invitations and reminders together. */
+export interface DispatchReport extends DeliveryCounts {
   /** Campaigns opened: every invitation of theirs is sent. */
   opened: number;
   /** Invitations sent, now or by earlier runs, for the campaigns this run opened or tried to. */
@@ -34,21 +35,6 @@ export interface DispatchReport {
   /** Reminders this run sent. */
   reminded: number;
   closed: number;
-  /** Messages this run sent (invitations and reminders), by any channel. */
-  sent: number;
-  /** Texts among them (a message to someone who wants both counts once in `sent`). */
-  texts: number;
-  /** Messages an earlier run had sent. */
-  alreadyClaimed: number;
-  /** Messages another run held within its lease: not sent by this run, and not known to be sent. */
-  held: number;
-  /** Messages sent whose claim had meanwhile passed to another run (this run overran its lease). */
-  claimsLost: number;
-  /** Messages whose send failed; they are given back for the next run. */
-  failed: number;
-  /** Young people this run found not reachable for a campaign (their third failed send): skipped from now on. */
-  notReachable: number;
-  stoppedEarly: boolean;
 }
 
 function add(report: DispatchReport, step: StepResult): void {

@@ -40,12 +40,8 @@ export interface CampaignRun {
   owner: string;
 }
 
-/** What a step (inviting, or sending one reminder) did. */
-export interface StepResult {
-  /** Every message of the step is sent: the campaign may move on. */
-  complete: boolean;
-  /** Recipients this step has now reached, now or by earlier runs (invitations), or now (reminders). */
-  reached: number;
+/** What happened to the messages a step or a whole run tried to send. */
+export interface DeliveryCounts {
   /** Messages this run sent, by any channel. */
   sent: number;
   /** Texts among them (a message to someone who wants both counts once in `sent`). */
@@ -61,6 +57,14 @@ export interface StepResult {
   /** Young people whose send failed for the third time in the campaign: marked not reachable, and skipped from now on. */
   notReachable: number;
   stoppedEarly: boolean;
+}
+
+/** What a step (inviting, or sending one reminder) did. */
+export interface StepResult extends DeliveryCounts {
+  /** Every message of the step is sent: the campaign may move on. */
+  complete: boolean;
+  /** Recipients this step has now reached, now or by earlier runs (invitations), or now (reminders). */
+  reached: number;
 }
 
 export const emptyStep = (): StepResult => ({ complete: true, reached: 0, sent: 0, texts: 0, alreadyClaimed: 0, held: 0, claimsLost: 0, failed: 0, notReachable: 0, stoppedEarly: false });

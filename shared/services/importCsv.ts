@@ -1,7 +1,7 @@
 /**
  * Bulk load from a CSV export: everything is validated first, and problems
  * are reported by line with nothing written. New children are written with
- * their facts and projections; facts for children already in Kept are
+ * their facts and projections, each only while still absent; facts for children already in Kept are
  * appended child by child. If a write fails part-way, everything this
  * import wrote is taken back and the projections restored: the store tells
  * us each batch's keys before it sends it, so even the keys of a batch whose
@@ -101,7 +101,16 @@ export async function importCsv(
       const child: ChildRecord = { ...input, councilId, createdAt: recordedAt, version: 0 };
       return { child, facts: stored(facts), projection: project(child, facts) };
     });
-    for (let i = 0; i < entries.length; i += 100) await store.writeChildren(entries.slice(i, i + 100), noteWritten);
+    // Put only while still absent: a child created meanwhile (POST /children) is not overwritten. The file then
+    // changes nothing, as with any problem: what this import wrote is taken back and the line names the child.
+    const existed = await store.createChildren(entries, noteWritten);
+    if (existed.length) {
+      await store.deleteItems(written);
+      for (const id of existed) {
+        problems.push({ line: parsed.children.get(id)!.line, field: 'child_id', message: `child ${id} was created in Kept while this import ran; nothing was imported: import the file again` });
+      }
+      return result;
+    }
     result.childrenCreated = entries.length;
     for (const e of entries) result.factsAdded += e.facts.length;
 

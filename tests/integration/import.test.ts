@@ -114,6 +114,26 @@ describe('CSV import', () => {
     expect(broken.problems[0]!.field).toBe('(file)');
   });
 
+  it('changes nothing when a child it would create is created in Kept meanwhile, and says which on its line', async () => {
+    const csv = [HEADER, 'M-1,Ria,Bell,2012-01-01,sw-3,entered-care,2026-06-01,,,,,,,,,,', 'M-2,Ria,Bell,2012-01-01,sw-3,entered-care,2026-06-01,,,,,,,,,,'].join('\n');
+    const keysBefore = await tableKeys();
+    const store: typeof stack.store = {
+      ...stack.store,
+      // As POST /children would, between the import's check and its writes.
+      async createChildren(entries, onWrite) {
+        await stack.store.createChild(stack.councilId, { id: 'M-2', firstName: 'Made', lastName: 'Meanwhile', dateOfBirth: '2012-05-01', holderId: 'sw-2' }, '2027-01-18T09:00:00Z');
+        return stack.store.createChildren(entries, onWrite);
+      },
+    };
+    const result = await importCsv(store, stack.councilId, csv, options);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([{ line: 3, field: 'child_id', message: expect.stringContaining('child M-2 was created in Kept while this import ran') }]);
+    expect(await stack.store.getChild(stack.councilId, 'M-1')).toBeNull();
+    expect(await stack.store.getChild(stack.councilId, 'M-2')).toMatchObject({ firstName: 'Made', holderId: 'sw-2' });
+    expect((await stack.store.getChildHistory(stack.councilId, 'M-2')).facts).toEqual([]);
+    expect((await tableKeys()).filter((k) => !keysBefore.includes(k)).every((k) => k.includes('M-2'))).toBe(true);
+  });
+
   it('takes back everything it wrote when a write fails part-way', async () => {
     const csv = [HEADER, ...Array.from({ length: 40 }, (_, i) => `C-${100 + i},Ria,Bell,2012-01-01,sw-3,entered-care,2026-06-01,,,,,,,,,,`), 'C-10,,,2012-03-04,sw-1,visit,2027-01-16,,,,yes,,,,,,'].join('\n');
     const before = await stack.store.getChildHistory(stack.councilId, 'C-10');
@@ -133,8 +153,8 @@ describe('CSV import', () => {
     expect(after.facts).toHaveLength(before.facts.length);
   });
 
-  it('takes back the batches already written when DynamoDB fails in the middle of writing new children', async () => {
-    // 30 new children with three facts each: well over three batches of 25 items.
+  it('takes back the children already written when DynamoDB fails in the middle of writing new children', async () => {
+    // 30 new children with three facts each.
     const rows = Array.from({ length: 30 }, (_, i) => [
       `N-${i},Ada,Moss,2013-02-0${1 + (i % 9)},sw-2,entered-care,2026-09-01,,,,,,,,,,`,
       `N-${i},,,,,placement-started,2026-09-01,P1,no,foster,,,,,,,`,
@@ -143,7 +163,8 @@ describe('CSV import', () => {
     const csv = [HEADER, ...rows, 'C-11,,,,,visit,2027-01-12,,,,yes,,,,,,'].join('\n');
     const keysBefore = await tableKeys();
     const before = await histories(['C-10', 'C-11', 'C-12']);
-    const outage = failFrom(3, 'BatchWriteItem', 'PutRequest');
+    // Each new child is its own conditional transaction: the third child's fails, the first two are taken back.
+    const outage = failFrom(3, 'TransactWriteItems', '#N-');
     try {
       await expect(importCsv(stack.store, stack.councilId, csv, options)).rejects.toThrow();
     } finally {

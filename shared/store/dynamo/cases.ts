@@ -349,20 +349,25 @@ export function dynamoCases(table: Table): CaseStore {
       for (const { child, facts, projection } of entries) {
         const [first, ...rest] = newChildItems(child, facts, projection);
         const puts = (items: ReadonlyArray<{ pk: string; sk: string }>) => items.map((Item) => ({ Put: { TableName, Item } }));
+        const head = [first!, ...rest.slice(0, TRANSACTION_ITEMS - 1)];
         try {
           await table.db.send(
-            new TransactWriteCommand({ TransactItems: [{ Put: { TableName, Item: first!, ConditionExpression: 'attribute_not_exists(pk)' } }, ...puts(rest.slice(0, TRANSACTION_ITEMS - 1))] }),
+            new TransactWriteCommand({ TransactItems: [{ Put: { TableName, Item: first!, ConditionExpression: 'attribute_not_exists(pk)' } }, ...puts(head.slice(1))] }),
           );
         } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-          existed.push(child.id);
-          continue;
+          if (isConditionFailure(error)) {
+            existed.push(child.id);
+            continue;
+          }
+          // Not refused for the child: it may have been written with its answer lost, so a rollback takes it back.
+          onWrite?.(head.map(keyOf));
+          throw error;
         }
-        onWrite?.([first!, ...rest.slice(0, TRANSACTION_ITEMS - 1)].map(keyOf));
+        onWrite?.(head.map(keyOf));
         for (let i = TRANSACTION_ITEMS - 1; i < rest.length; i += TRANSACTION_ITEMS) {
           const chunk = rest.slice(i, i + TRANSACTION_ITEMS);
-          await table.db.send(new TransactWriteCommand({ TransactItems: puts(chunk) }));
           onWrite?.(chunk.map(keyOf));
+          await table.db.send(new TransactWriteCommand({ TransactItems: puts(chunk) }));
         }
       }
       return existed;

@@ -21,6 +21,7 @@ import { definitionFor } from './surveyDefinitions.js';
 import { CODE_PATTERN } from '#domain/surveys/codes.js';
 import { previousCampaign } from './reports.js';
 import { tellOnce } from './safeguardingSend.js';
+import { openDraft, sealDraft } from './sealedDraft.js';
 
 export interface SurveyResponseDeps {
   store: KeptStore;
@@ -62,6 +63,9 @@ const WELL_FORMED = /^[A-Za-z0-9_-]{20,100}$/;
  * kept only as a keyed hash (HMAC under a secret from configuration), which
  * cannot be reversed by trying every IPv4 address.
  */
+/** An anonymous draft is sealed for its invitation, so each link issued for it (a reminder's) opens it. */
+const draftScope = (link: SurveyLink) => `${link.campaignId}:${link.childId ?? ''}`;
+
 export async function openSurveyLink(deps: SurveyResponseDeps, token: string, callerAddress: string): Promise<LinkState> {
   const code = CODE_PATTERN.test(token) ? token : null;
   if (!code && !WELL_FORMED.test(token)) return { state: 'not-found' };
@@ -77,7 +81,8 @@ export async function openSurveyLink(deps: SurveyResponseDeps, token: string, ca
   const council = await loadCouncil(deps.store, link.councilId);
   const definition = definitionFor(campaign, council);
   if (!definition) return { state: 'not-found', council };
-  const survey = { link, campaign, definition, council };
+  const draft = campaign.mode === 'anonymous' && !link.answered ? openDraft(await deps.sourceSecret(), draftScope(link), link.draft) : link.draft;
+  const survey = { link: { ...link, draft }, campaign, definition, council };
   if (link.usedOn || link.answered) return { state: 'answered', survey };
   if (deps.today > link.lastDay || campaign.state === 'closed') return { state: 'closed', survey };
   return { state: 'open', survey };
@@ -133,7 +138,8 @@ export async function saveSection(deps: SurveyResponseDeps, survey: OpenSurvey, 
   Object.assign(draft, answers);
   let alerted = link.alerted === true;
   if (hasWorryingAnswer(definition, draft) && campaign.mode === 'confidential' && !alerted) alerted = await alertWorker(deps, survey);
-  if (!(await deps.surveys.saveDraft(link.linkHash, draft, alerted && !link.alerted ? true : undefined))) return { outcome: 'already-answered' };
+  const kept = campaign.mode === 'anonymous' ? sealDraft(await deps.sourceSecret(), draftScope(link), draft) : draft;
+  if (!(await deps.surveys.saveDraft(link.linkHash, kept, alerted && !link.alerted ? true : undefined))) return { outcome: 'already-answered' };
   const sections = definition.sections;
   return { outcome: 'saved', next: sections[sections.indexOf(section) + 1] ?? null };
 }

@@ -38,6 +38,8 @@ const session = async (role: 'admin' | 'practitioner', id: string) =>
 
 const check = async (page: Page, name: string) => {
   found[name] = await axeViolations(page);
+  // KEPT_SCREENSHOTS=dir keeps each page as a person sees it at 390 px, to look at.
+  if (process.env.KEPT_SCREENSHOTS) await page.screenshot({ path: `${process.env.KEPT_SCREENSHOTS}/admin-${name.replace(/\W+/g, '-')}-390.png`, fullPage: true });
 };
 const banner = (page: Page) => page.locator('.govuk-notification-banner').innerText();
 

@@ -76,10 +76,10 @@ describe('SSD mapping', () => {
     );
     expect(plan.problems).toEqual([]);
     expect(facts(plan, 'P1').filter((f) => f.type !== 'entered-care')).toEqual([
-      { source: 'ssd:ssd_cla_placement:PL1:started', type: 'placement-started', date: '2025-01-01', placementId: 'PL1', longTerm: true, arrangement: 'foster' },
+      { source: 'ssd:ssd_cla_placement:PL1:started', type: 'placement-started', date: '2025-01-01', placementId: 'PL1', longTerm: true, arrangement: 'foster', code: 'U4' },
       { source: 'ssd:ssd_cla_placement:PL1:ended', type: 'placement-ended', date: '2025-06-01', placementId: 'PL1' },
-      { source: 'ssd:ssd_cla_placement:PL2:started', type: 'placement-started', date: '2025-06-01', placementId: 'PL2', longTerm: false, arrangement: 'parent-care-order' },
-      { source: 'ssd:ssd_cla_placement:PL3:started', type: 'placement-started', date: '2025-07-01', placementId: 'PL3', longTerm: false, arrangement: 'other' },
+      { source: 'ssd:ssd_cla_placement:PL2:started', type: 'placement-started', date: '2025-06-01', placementId: 'PL2', longTerm: false, arrangement: 'parent-care-order', code: 'P1' },
+      { source: 'ssd:ssd_cla_placement:PL3:started', type: 'placement-started', date: '2025-07-01', placementId: 'PL3', longTerm: false, arrangement: 'other', code: 'T0' },
       { source: 'ssd:ssd_cla_placement:PL3:ended', type: 'placement-ended', date: '2025-07-03', placementId: 'PL3' },
     ]);
   });
@@ -159,7 +159,7 @@ describe('SSD mapping', () => {
       'ssd_missing',
       'miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date,miss_missing_rhi_offered,miss_missing_rhi_accepted\nM1,P1,2026-07-01 22:00:00,M,2026-07-02 09:30:00,Y,Y\nM2,P1,2026-07-05 22:00:00,A,2026-07-05 23:00:00,,',
     );
-    expect(facts(plan, 'P1')).toEqual([{ source: 'ssd:ssd_missing:M1', type: 'missing-episode', start: '2026-07-01T21:00:00.000Z', returned: '2026-07-02T08:30:00.000Z' }]);
+    expect(facts(plan, 'P1')).toEqual([{ source: 'ssd:ssd_missing:M1', type: 'missing-episode', start: '2026-07-01T21:00:00.000Z', returned: '2026-07-02T08:30:00.000Z', interviewOffered: true, interviewAccepted: true }]);
     expect(plan.notes.join()).toContain('1 missing episode(s) say a return interview was accepted');
   });
 
@@ -186,6 +186,62 @@ describe('SSD mapping', () => {
     expect(readSsd(new Map([['ssd_involvements.csv', csv]])).skipped).toEqual([{ file: 'ssd_involvements.csv', line: 5, reason: 'role "Chief Cook" is not in the role table' }]);
   });
 
+  it('Annex A details: sex and ethnicity, category of need, provider, postcode and URN, the allocated team, each with its source row', () => {
+    const plan = readSsd(
+      new Map([
+        ['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob,pers_ethnicity\nP1,f,2012-04-01,WBRI\nP2,,2012-04-01,'],
+        ['ssd_cla_episodes.csv', 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_primary_need_code,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,N4,,,C1'],
+        ['ssd_cla_placement.csv', 'clap_cla_placement_id,clap_cla_id,clap_cla_placement_start_date,clap_cla_placement_type,clap_cla_placement_provider,clap_cla_placement_postcode,clap_cla_placement_urn,clap_cla_placement_end_date\nPL1,C1,2025-01-01,U4,PR2,zz9 9zz,SC123456,'],
+        [
+          'ssd_involvements.csv',
+          'invo_involvements_id,invo_professional_id,invo_person_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date\nI1,W1,P1,Allocated Case Worker,North Team,2025-01-01,2025-12-31\nI2,W2,P1,Allocated Case Worker,South Team,2026-01-01,\nI3,W3,P1,Independent Reviewing Officer,IRO Service,2025-01-01,',
+        ],
+      ]),
+    );
+    expect(plan.problems).toEqual([]);
+    const got = facts(plan, 'P1');
+    expect(got).toContainEqual({ source: 'ssd:ssd_person:P1:characteristics', type: 'characteristics', date: '2012-04-01', sex: 'F', ethnicity: 'WBRI' });
+    expect(got).toContainEqual({ source: 'ssd:ssd_cla_episodes:E1:entered', type: 'entered-care', date: '2025-01-01', needCode: 'N4' });
+    expect(got).toContainEqual(expect.objectContaining({ type: 'placement-started', code: 'U4', provider: 'PR2', postcode: 'ZZ9 9ZZ', urn: 'SC123456' }));
+    // Each allocated worker's involvement names a team from its start (Annex A reads the latest); the IRO's does not.
+    expect(got.filter((f) => f.type === 'allocated-team')).toEqual([
+      { source: 'ssd:ssd_involvements:I1:team', type: 'allocated-team', date: '2025-01-01', team: 'North Team' },
+      { source: 'ssd:ssd_involvements:I2:team', type: 'allocated-team', date: '2026-01-01', team: 'South Team' },
+    ]);
+    // Neither sex nor ethnicity given: no fact.
+    expect(facts(plan, 'P2')).toEqual([]);
+  });
+
+  it('a person row alone makes no child: its characteristics are kept only beside a care record', () => {
+    const plan = readSsd(new Map([['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob,pers_ethnicity\nP1,F,2012-04-01,WBRI']]));
+    expect(plan.problems).toEqual([]);
+    expect(plan.people.has('P1')).toBe(true);
+    expect(plan.facts.has('P1')).toBe(false);
+  });
+
+  it('Annex A details: sex in words is read; a sex, need or provider code Kept does not know is listed and left out, the rest imported', () => {
+    const plan = readSsd(
+      new Map([
+        ['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob\nP1,X,2012-04-01\nP2,Female,2013-01-01'],
+        ['ssd_cla_episodes.csv', 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_primary_need_code,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,N12,,,C1\nE2,P2,2025-02-01,,,,C2'],
+        ['ssd_cla_placement.csv', 'clap_cla_placement_id,clap_cla_id,clap_cla_placement_start_date,clap_cla_placement_type,clap_cla_placement_provider,clap_cla_placement_end_date\nPL1,C1,2025-01-01,U4,PR9,'],
+      ]),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownCodes.map((u) => [u.file, u.line, u.column, u.code])).toEqual([
+      ['ssd_person.csv', 2, 'pers_sex', 'X'],
+      ['ssd_cla_episodes.csv', 2, 'clae_cla_primary_need_code', 'N12'],
+      ['ssd_cla_placement.csv', 2, 'clap_cla_placement_provider', 'PR9'],
+    ]);
+    expect(plan.unknownCodes[0]!.reading).toContain('left out of Annex A');
+    const got = facts(plan, 'P1');
+    expect(got.find((f) => f.type === 'characteristics')).toBeUndefined();
+    expect(got).toContainEqual({ source: 'ssd:ssd_cla_episodes:E1:entered', type: 'entered-care', date: '2025-01-01' });
+    expect(got).toContainEqual(expect.objectContaining({ type: 'placement-started', placementId: 'PL1', code: 'U4' }));
+    expect(got.find((f) => f.type === 'placement-started')).not.toHaveProperty('provider');
+    expect(facts(plan, 'P2')).toContainEqual({ source: 'ssd:ssd_person:P2:characteristics', type: 'characteristics', date: '2013-01-01', sex: 'F' });
+  });
+
   it('a file missing a needed column is named by column; columns are found by name in any order, extra ones ignored', () => {
     const plan = one('ssd_cla_visits', 'clav_cla_visit_id,clav_person_id\nV1,P1');
     expect(plan.problems).toEqual([{ file: 'ssd_cla_visits.csv', line: 1, column: '(header)', message: 'needs the column(s) clav_cla_visit_date' }]);
@@ -198,7 +254,7 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_visits: 5, ssd_involvements: 6 });
     expect(facts(plan, 'P70002').map((f) => f.type)).toEqual([
-      'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq',
+      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'allocated-team',
     ]);
     expect(facts(plan, 'P70002').filter((f) => f.type === 'health-assessment').map((f) => 'kind' in f && f.kind)).toEqual(['initial', 'review']);
   });

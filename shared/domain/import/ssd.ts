@@ -10,7 +10,7 @@ import { CARE_LEAVER_COLUMNS, mapCareLeavers, settleAdvisers } from './ssd/careL
 import { EPISODE_COLUMNS, mapEpisodes } from './ssd/episodes.js';
 import { HEALTH_COLUMNS, mapHealth, settleHealthKinds } from './ssd/health.js';
 import { mapMissing, MISSING_COLUMNS } from './ssd/missing.js';
-import { mapPeople, PERSON_COLUMNS } from './ssd/person.js';
+import { dropAnnexAOnly, mapPeople, PERSON_COLUMNS } from './ssd/person.js';
 import { mapPlacements, PLACEMENT_COLUMNS } from './ssd/placements.js';
 import { DEFAULT_ROLE_TABLE, INVOLVEMENT_COLUMNS, mapInvolvements, mapProfessionals, PROFESSIONAL_COLUMNS } from './ssd/professionals.js';
 import { mapReviews, REVIEW_COLUMNS } from './ssd/reviews.js';
@@ -89,5 +89,6 @@ export function readSsd(files: ReadonlyMap<string, string>, options: SsdOptions 
   }
   map('ssd_involvements', (t) => mapInvolvements(t, plan, { ...DEFAULT_ROLE_TABLE, ...options.roles }, referrals));
   for (const facts of plan.facts.values()) settleHealthKinds(facts);
+  dropAnnexAOnly(plan);
   return plan;
 }

@@ -7,7 +7,8 @@
  * when it took place, so Kept records no `return-home-interview` from it: the
  * interview stays due until someone records its date (inventing one would
  * make every interview look on time). The report counts the rows that say an
- * interview was accepted.
+ * interview was accepted; whether one was offered and accepted is kept on the
+ * episode for Annex A.
  */
 import { MISSING_TYPES } from '../codes903.js';
 import { addFact, type ExtractPlan, readCode, skip } from '../plan.js';
@@ -23,7 +24,7 @@ export function mapMissing(table: Table, plan: ExtractPlan): number {
     const start = row.instant('miss_missing_episode_start_date', true);
     const end = row.instant('miss_missing_episode_end_date');
     const type = readCode(plan, row, 'miss_missing_episode_type', MISSING_TYPES);
-    row.flag('miss_missing_rhi_offered');
+    const rhiOffered = row.flag('miss_missing_rhi_offered');
     const rhiAccepted = row.flag('miss_missing_rhi_accepted');
     if (row.failed || !id || !person || !start) continue;
     if (type === 'absent') {
@@ -33,7 +34,14 @@ export function mapMissing(table: Table, plan: ExtractPlan): number {
     if (rhiAccepted) accepted += 1;
     const fact: Record<string, unknown> = { type: 'missing-episode', start };
     if (end) fact.returned = end;
-    addFact(plan, person, row, `ssd:ssd_missing:${id}`, fact, { start: 'miss_missing_episode_start_date', returned: 'miss_missing_episode_end_date' });
+    if (rhiOffered !== undefined) fact.interviewOffered = rhiOffered;
+    if (rhiAccepted !== undefined) fact.interviewAccepted = rhiAccepted;
+    addFact(plan, person, row, `ssd:ssd_missing:${id}`, fact, {
+      start: 'miss_missing_episode_start_date',
+      returned: 'miss_missing_episode_end_date',
+      interviewOffered: 'miss_missing_rhi_offered',
+      interviewAccepted: 'miss_missing_rhi_accepted',
+    });
   }
   return accepted;
 }

@@ -95,6 +95,7 @@ export const ANNEX_A_VALUES = {
   provider: { pattern: /^PR[0-5]$/, what: 'a placement provider PR0 to PR5' },
   postcode: { pattern: /^[A-Z0-9 ]{2,8}$/, what: 'a postcode' },
   urn: { pattern: /^[A-Za-z0-9]{1,12}$/, what: 'an Ofsted URN' },
+  legalStatus: { pattern: /^[A-Z][0-9]$/, what: 'an SSDA903 legal status such as C2' },
   team: { pattern: /^\S.{0,119}$/, what: 'a team name of at most 120 characters' },
 } as const;
 const annex = (key: keyof typeof ANNEX_A_VALUES) => z.string().check(z.regex(ANNEX_A_VALUES[key].pattern, `must be ${ANNEX_A_VALUES[key].what}`));
@@ -216,6 +217,11 @@ export const factSchemas = {
     sex: z.optional(annex('sex')),
     ethnicity: z.optional(annex('ethnicity')),
   }),
+  /**
+   * A legal status from `date` (SSD ssd_legal_status), for Annex A. The
+   * engine reads care orders and short breaks from their own facts, not this.
+   */
+  'legal-status': z.strictObject({ type: z.literal('legal-status'), date: isoDate, code: annex('legalStatus') }),
   /** The team the case system allocates the child to (SSD invo_professional_team, clea_care_leaver_allocated_team), for Annex A. */
   'allocated-team': z.strictObject({ type: z.literal('allocated-team'), date: isoDate, team: annex('team') }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),

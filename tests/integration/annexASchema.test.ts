@@ -20,9 +20,9 @@ let stack: TestStack;
 /**
  * The columns still empty for the demo extract. Permanence plan: no SSD table
  * Kept reads gives it; date and reason ceased, location and LA: no child in
- * the demo extract has left care or has them. Legal status, disability,
- * immigration status (UASC), the IRO's contact and absences: an SSD table or
- * row Kept does not yet read holds them (ssd_legal_status, ssd_disability,
+ * the demo extract has left care or has them. Disability, immigration status
+ * (UASC), the IRO's contact and absences: an SSD table or row Kept does not
+ * yet read holds them (ssd_disability,
  * ssd_immigration_status, ssd_missing's type A rows), so they stay empty until
  * the import keeps them as the facts annexADetails.ts reads. This list may
  * only shrink.
@@ -30,7 +30,7 @@ let stack: TestStack;
 const STILL_EMPTY: Record<'List 8' | 'List 9', string[]> = {
   'List 8': [
     'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)', 'Does the Child have a Disability',
-    'Start date of current legal status', "Child's Legal Status", 'What is the permanence plan for this child?',
+    'What is the permanence plan for this child?',
     'Date of Last IRO Visit / Contact to the Child', 'Date Ceased to be Looked After', 'Reason Ceased to be Looked After',
     'Placement Location', 'LA of Placement',
     "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",

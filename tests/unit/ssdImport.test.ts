@@ -212,6 +212,20 @@ describe('SSD mapping', () => {
     expect(facts(plan, 'P2')).toEqual([]);
   });
 
+  it('legal status: each status from its start, a description instead of a code listed and left out', () => {
+    const plan = one(
+      'ssd_legal_status',
+      'lega_legal_status_id,lega_person_id,lega_legal_status,lega_legal_status_start_date,lega_legal_status_end_date\nLS1,P1,v2,2025-01-01,2025-02-01\nLS2,P1,C2,2025-02-01 00:00:00.000,\nLS3,P1,Full Care Order,2025-03-01,\nLS4,P2,C1,2025-05-01,2025-04-01',
+      { 'ssd_cla_episodes.csv': ONE_EPISODE },
+    );
+    expect(plan.problems).toEqual([{ file: 'ssd_legal_status.csv', line: 5, column: 'lega_legal_status_end_date', message: 'must not be before lega_legal_status_start_date' }]);
+    expect(facts(plan, 'P1').filter((f) => f.type === 'legal-status')).toEqual([
+      { source: 'ssd:ssd_legal_status:LS1', type: 'legal-status', date: '2025-01-01', code: 'V2' },
+      { source: 'ssd:ssd_legal_status:LS2', type: 'legal-status', date: '2025-02-01', code: 'C2' },
+    ]);
+    expect(plan.unknownCodes).toMatchObject([{ line: 4, column: 'lega_legal_status', code: 'Full Care Order' }]);
+  });
+
   it('a person row alone makes no child: its characteristics are kept only beside a care record', () => {
     const plan = readSsd(new Map([['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob,pers_ethnicity\nP1,F,2012-04-01,WBRI']]));
     expect(plan.problems).toEqual([]);
@@ -254,7 +268,9 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_visits: 5, ssd_involvements: 6 });
     expect(facts(plan, 'P70002').map((f) => f.type)).toEqual([
-      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'allocated-team',
+      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status',
+      // Both of its allocated workers' teams, the ended one's and the current one's.
+      'allocated-team', 'allocated-team',
     ]);
     expect(facts(plan, 'P70002').filter((f) => f.type === 'health-assessment').map((f) => 'kind' in f && f.kind)).toEqual(['initial', 'review']);
   });

@@ -8,6 +8,7 @@
 import { emptyPlan, type ExtractPlan, readFiles } from './plan.js';
 import { CARE_LEAVER_COLUMNS, mapCareLeavers, settleAdvisers } from './ssd/careLeavers.js';
 import { EPISODE_COLUMNS, mapEpisodes } from './ssd/episodes.js';
+import { LEGAL_STATUS_COLUMNS, mapLegalStatuses } from './ssd/legalStatus.js';
 import { HEALTH_COLUMNS, mapHealth, settleHealthKinds } from './ssd/health.js';
 import { mapMissing, MISSING_COLUMNS } from './ssd/missing.js';
 import { dropAnnexAOnly, mapPeople, PERSON_COLUMNS } from './ssd/person.js';
@@ -28,6 +29,7 @@ export const SSD_TABLES = {
   ssd_sdq_scores: SDQ_COLUMNS,
   ssd_missing: MISSING_COLUMNS,
   ssd_care_leavers: CARE_LEAVER_COLUMNS,
+  ssd_legal_status: LEGAL_STATUS_COLUMNS,
   ssd_professionals: PROFESSIONAL_COLUMNS,
   ssd_involvements: INVOLVEMENT_COLUMNS,
 } as const;
@@ -79,6 +81,7 @@ export function readSsd(files: ReadonlyMap<string, string>, options: SsdOptions 
     }
   });
   map('ssd_care_leavers', (t) => mapCareLeavers(t, plan));
+  map('ssd_legal_status', (t) => mapLegalStatuses(t, plan));
   map('ssd_professionals', (t) => mapProfessionals(t, plan));
   settleAdvisers(plan);
   const referrals = new Map<string, string>();

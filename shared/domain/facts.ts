@@ -96,6 +96,7 @@ export const ANNEX_A_VALUES = {
   postcode: { pattern: /^[A-Z0-9 ]{2,8}$/, what: 'a postcode' },
   urn: { pattern: /^[A-Za-z0-9]{1,12}$/, what: 'an Ofsted URN' },
   legalStatus: { pattern: /^[A-Z][0-9]$/, what: 'an SSDA903 legal status such as C2' },
+  disabilityCode: { pattern: /^[A-Z]{2,4}$/, what: 'a CIN census disability code such as MOB, or NONE' },
   team: { pattern: /^\S.{0,119}$/, what: 'a team name of at most 120 characters' },
 } as const;
 const annex = (key: keyof typeof ANNEX_A_VALUES) => z.string().check(z.regex(ANNEX_A_VALUES[key].pattern, `must be ${ANNEX_A_VALUES[key].what}`));
@@ -222,6 +223,8 @@ export const factSchemas = {
    * engine reads care orders and short breaks from their own facts, not this.
    */
   'legal-status': z.strictObject({ type: z.literal('legal-status'), date: isoDate, code: annex('legalStatus') }),
+  /** A disability the case system records for the child (SSD ssd_disability; NONE: none), for Annex A. */
+  disability: z.strictObject({ type: z.literal('disability'), date: isoDate, disabled: z.boolean() }),
   /** The team the case system allocates the child to (SSD invo_professional_team, clea_care_leaver_allocated_team), for Annex A. */
   'allocated-team': z.strictObject({ type: z.literal('allocated-team'), date: isoDate, team: annex('team') }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),

@@ -111,9 +111,13 @@ describe('SSD extract import', () => {
       files.set('ssd_person.csv', files.get('ssd_person.csv')!.replace(/^P70004.*\n/m, ''));
     });
     const report = await importExtract(stack.store, stack.councilId, plan, options);
-    // P70004's person row gone withdraws the sex and ethnicity it gave: the third child updated.
+    // P70004's person row gone withdraws the sex and ethnicity it gave, and its disability row, dated by the
+    // birth that row gave, is skipped and so withdrawn: the third child updated.
     expect(report).toMatchObject({ ok: true, childrenUpdated: 3, facts: { created: 1, replaced: 1 } });
-    expect(report.withdrawn).toEqual([{ childId: 'P70004', source: 'ssd:ssd_person:P70004:characteristics' }]);
+    expect(report.withdrawn).toEqual([
+      { childId: 'P70004', source: 'ssd:ssd_person:P70004:characteristics' },
+      { childId: 'P70004', source: 'ssd:ssd_disability:D4' },
+    ]);
     expect(report.notInExtract).toEqual(['P70004']);
     expect(await stack.store.getChild(stack.councilId, 'P70004')).not.toBeNull();
     const facts = (await history('P70001')).facts;

@@ -226,6 +226,22 @@ describe('SSD mapping', () => {
     expect(plan.unknownCodes).toMatchObject([{ line: 4, column: 'lega_legal_status', code: 'Full Care Order' }]);
   });
 
+  it('disability: each row a fact dated the child\'s birth, NONE not disabled; no person row, skipped', () => {
+    const plan = readSsd(
+      new Map([
+        ['ssd_person.csv', 'pers_person_id,pers_dob\nP1,2012-04-01'],
+        ['ssd_cla_episodes.csv', ONE_EPISODE],
+        ['ssd_disability.csv', 'disa_table_id,disa_person_id,disa_disability_code\nD1,P1,NONE\nD2,P1,mob\nD3,P9,LD'],
+      ]),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(facts(plan, 'P1').filter((f) => f.type === 'disability')).toEqual([
+      { source: 'ssd:ssd_disability:D1', type: 'disability', date: '2012-04-01', disabled: false },
+      { source: 'ssd:ssd_disability:D2', type: 'disability', date: '2012-04-01', disabled: true },
+    ]);
+    expect(plan.skipped).toEqual([{ file: 'ssd_disability.csv', line: 4, reason: expect.stringContaining('P9 has no date of birth') }]);
+  });
+
   it('a person row alone makes no child: its characteristics are kept only beside a care record', () => {
     const plan = readSsd(new Map([['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob,pers_ethnicity\nP1,F,2012-04-01,WBRI']]));
     expect(plan.problems).toEqual([]);
@@ -268,7 +284,7 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_visits: 5, ssd_involvements: 6 });
     expect(facts(plan, 'P70002').map((f) => f.type)).toEqual([
-      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status',
+      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status', 'disability', 'disability',
       // Both of its allocated workers' teams, the ended one's and the current one's.
       'allocated-team', 'allocated-team',
     ]);

@@ -225,6 +225,8 @@ export const factSchemas = {
   'legal-status': z.strictObject({ type: z.literal('legal-status'), date: isoDate, code: annex('legalStatus') }),
   /** A disability the case system records for the child (SSD ssd_disability; NONE: none), for Annex A. */
   disability: z.strictObject({ type: z.literal('disability'), date: isoDate, disabled: z.boolean() }),
+  /** An immigration status from `date` to `end` (SSD ssd_immigration_status), only whether unaccompanied asylum-seeking, for Annex A. */
+  'immigration-status': z.strictObject({ type: z.literal('immigration-status'), date: isoDate, uasc: z.boolean(), end: z.optional(isoDate) }),
   /** The team the case system allocates the child to (SSD invo_professional_team, clea_care_leaver_allocated_team), for Annex A. */
   'allocated-team': z.strictObject({ type: z.literal('allocated-team'), date: isoDate, team: annex('team') }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),

@@ -20,22 +20,20 @@ let stack: TestStack;
 /**
  * The columns still empty for the demo extract. Permanence plan: no SSD table
  * Kept reads gives it; date and reason ceased, location and LA: no child in
- * the demo extract has left care or has them. Immigration status (UASC), the
- * IRO's contact and absences: an SSD table or row Kept does not yet read
- * holds them (
- * ssd_immigration_status, ssd_missing's type A rows), so they stay empty until
- * the import keeps them as the facts annexADetails.ts reads. This list may
+ * the demo extract has left care or has them. The IRO's contact and
+ * absences: the import does not yet read the IRO's contact nor keep
+ * ssd_missing's type A rows, so they stay empty until it keeps them as the
+ * facts annexADetails.ts reads. This list may
  * only shrink.
  */
 const STILL_EMPTY: Record<'List 8' | 'List 9', string[]> = {
   'List 8': [
-    'Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)',
     'What is the permanence plan for this child?',
     'Date of Last IRO Visit / Contact to the Child', 'Date Ceased to be Looked After', 'Reason Ceased to be Looked After',
     'Placement Location', 'LA of Placement',
     "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",
   ],
-  'List 9': ['Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)'],
+  'List 9': [],
 };
 
 /**

@@ -242,6 +242,19 @@ describe('SSD mapping', () => {
     expect(plan.skipped).toEqual([{ file: 'ssd_disability.csv', line: 4, reason: expect.stringContaining('P9 has no date of birth') }]);
   });
 
+  it('immigration status: UASC when the status names it, with its end', () => {
+    const plan = one(
+      'ssd_immigration_status',
+      'immi_immigration_status_id,immi_person_id,immi_immigration_status_start_date,immi_immigration_status_end_date,immi_immigration_status\nIM1,P1,2024-01-01,2025-01-01,Unaccompanied asylum seeking child\nIM2,P1,2025-01-01,,Refugee Status',
+      { 'ssd_cla_episodes.csv': ONE_EPISODE },
+    );
+    expect(plan.problems).toEqual([]);
+    expect(facts(plan, 'P1').filter((f) => f.type === 'immigration-status')).toEqual([
+      { source: 'ssd:ssd_immigration_status:IM1', type: 'immigration-status', date: '2024-01-01', uasc: true, end: '2025-01-01' },
+      { source: 'ssd:ssd_immigration_status:IM2', type: 'immigration-status', date: '2025-01-01', uasc: false },
+    ]);
+  });
+
   it('a person row alone makes no child: its characteristics are kept only beside a care record', () => {
     const plan = readSsd(new Map([['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob,pers_ethnicity\nP1,F,2012-04-01,WBRI']]));
     expect(plan.problems).toEqual([]);
@@ -284,7 +297,7 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_visits: 5, ssd_involvements: 6 });
     expect(facts(plan, 'P70002').map((f) => f.type)).toEqual([
-      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status', 'disability', 'disability',
+      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status', 'disability', 'disability', 'immigration-status',
       // Both of its allocated workers' teams, the ended one's and the current one's.
       'allocated-team', 'allocated-team',
     ]);

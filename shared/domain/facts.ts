@@ -227,6 +227,12 @@ export const factSchemas = {
   disability: z.strictObject({ type: z.literal('disability'), date: isoDate, disabled: z.boolean() }),
   /** An immigration status from `date` to `end` (SSD ssd_immigration_status), only whether unaccompanied asylum-seeking, for Annex A. */
   'immigration-status': z.strictObject({ type: z.literal('immigration-status'), date: isoDate, uasc: z.boolean(), end: z.optional(isoDate) }),
+  /**
+   * Away from placement without authorisation, not missing (SSD ssd_missing
+   * type A), from `start` (its London day is `date`): counted in Annex A; no
+   * return interview is owed for it.
+   */
+  absence: z.strictObject({ type: z.literal('absence'), date: isoDate, start: isoInstant }),
   /** The team the case system allocates the child to (SSD invo_professional_team, clea_care_leaver_allocated_team), for Annex A. */
   'allocated-team': z.strictObject({ type: z.literal('allocated-team'), date: isoDate, team: annex('team') }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),

@@ -154,12 +154,15 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([{ file: 'ssd_sdq_scores.csv', line: 4, column: 'csdq_sdq_score', message: 'must be a whole number from 0 to 40, not 41' }]);
   });
 
-  it('missing: episodes in London time, absences skipped, no return interview invented', () => {
+  it('missing: episodes in London time, absences kept as absences, no return interview invented', () => {
     const plan = one(
       'ssd_missing',
       'miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date,miss_missing_rhi_offered,miss_missing_rhi_accepted\nM1,P1,2026-07-01 22:00:00,M,2026-07-02 09:30:00,Y,Y\nM2,P1,2026-07-05 22:00:00,A,2026-07-05 23:00:00,,',
     );
-    expect(facts(plan, 'P1')).toEqual([{ source: 'ssd:ssd_missing:M1', type: 'missing-episode', start: '2026-07-01T21:00:00.000Z', returned: '2026-07-02T08:30:00.000Z', interviewOffered: true, interviewAccepted: true }]);
+    expect(facts(plan, 'P1')).toEqual([
+      { source: 'ssd:ssd_missing:M1', type: 'missing-episode', start: '2026-07-01T21:00:00.000Z', returned: '2026-07-02T08:30:00.000Z', interviewOffered: true, interviewAccepted: true },
+      { source: 'ssd:ssd_missing:M2', type: 'absence', date: '2026-07-05', start: '2026-07-05T21:00:00.000Z' },
+    ]);
     expect(plan.notes.join()).toContain('1 missing episode(s) say a return interview was accepted');
   });
 

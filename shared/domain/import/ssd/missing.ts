@@ -1,7 +1,8 @@
 /**
  * `ssd_missing`: missing episodes, start and end read as London wall-clock
  * times. Episodes of being away from placement without authorisation (type
- * A) are skipped: no return home interview is owed for them.
+ * A) are kept as `absence` facts, which Annex A counts: no return home
+ * interview is owed for them.
  *
  * The extract says whether a return interview was offered and accepted, not
  * when it took place, so Kept records no `return-home-interview` from it: the
@@ -11,7 +12,8 @@
  * episode for Annex A.
  */
 import { MISSING_TYPES } from '../codes903.js';
-import { addFact, type ExtractPlan, readCode, skip } from '../plan.js';
+import { londonDayOf, toIsoDate } from '../../dates.js';
+import { addFact, type ExtractPlan, readCode } from '../plan.js';
 import type { Table } from '../table.js';
 
 export const MISSING_COLUMNS = ['miss_table_id', 'miss_person_id', 'miss_missing_episode_start_date'] as const;
@@ -28,7 +30,8 @@ export function mapMissing(table: Table, plan: ExtractPlan): number {
     const rhiAccepted = row.flag('miss_missing_rhi_accepted');
     if (row.failed || !id || !person || !start) continue;
     if (type === 'absent') {
-      skip(plan, row, 'away from placement without authorisation, not missing: no return interview is owed');
+      const day = toIsoDate(londonDayOf(Date.parse(start)));
+      addFact(plan, person, row, `ssd:ssd_missing:${id}`, { type: 'absence', date: day, start }, { start: 'miss_missing_episode_start_date' });
       continue;
     }
     if (rhiAccepted) accepted += 1;

@@ -36,7 +36,7 @@ export function mapPeople(table: Table, plan: ExtractPlan): void {
 }
 
 /** Facts read only for Annex A: alone, they say nothing of care. */
-const ANNEX_A_ONLY = new Set(['characteristics', 'allocated-team', 'legal-status', 'disability', 'immigration-status']);
+const ANNEX_A_ONLY = new Set(['characteristics', 'allocated-team', 'legal-status', 'disability', 'immigration-status', 'absence']);
 
 /**
  * A person row (or an involvement) alone makes no child: once every table is

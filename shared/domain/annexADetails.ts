@@ -66,7 +66,11 @@ export function annexADetails(facts: readonly { type: string }[], todayIso: stri
   const legal = latest(facts, 'legal-status');
   if (legal && str(legal.code)) details.legalStatus = { code: legal.code.trim(), date: legal.date };
   const disability = latest(facts, 'disability');
-  if (disability?.disabled !== undefined) details.disability = disability.disabled;
+  if (disability?.disabled !== undefined) {
+    // The SSD records one row per disability, all of one date: any of the latest day's says disabled.
+    const sameDay = facts.filter((f): f is Of<'disability'> => f.type === 'disability' && dayOf(f as Of<'disability'>) === dayOf(disability));
+    details.disability = sameDay.some((f) => f.disabled === true) ? true : disability.disabled;
+  }
   const uasc = facts.filter((f): f is Of<'immigration-status'> => f.type === 'immigration-status');
   if (uasc.length > 0) {
     // Within the last 12 months for list 8; "formerly" counts too for list 9, so any period that has begun counts.

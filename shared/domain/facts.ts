@@ -86,11 +86,31 @@ export const IRO_ALERT_REASONS = [
   'other',
 ] as const;
 
+/** The shapes of what an SSD extract says of a child beyond the engine's needs, for Annex A (annexADetails.ts). */
+export const ANNEX_A_VALUES = {
+  sex: { pattern: /^[MFUN]$/, what: 'M, F, U or N' },
+  ethnicity: { pattern: /^[A-Z]{4}$/, what: 'a DfE ethnicity code such as WBRI' },
+  needCode: { pattern: /^N[1-9]$/, what: 'a category of need N1 to N9' },
+  placementCode: { pattern: /^[A-Z][A-Z0-9]{1,3}$/, what: 'an SSDA903 placement type such as U4' },
+  provider: { pattern: /^PR[0-5]$/, what: 'a placement provider PR0 to PR5' },
+  postcode: { pattern: /^[A-Z0-9 ]{2,8}$/, what: 'a postcode' },
+  urn: { pattern: /^[A-Za-z0-9]{1,12}$/, what: 'an Ofsted URN' },
+  legalStatus: { pattern: /^[A-Z][0-9]$/, what: 'an SSDA903 legal status such as C2' },
+  disabilityCode: { pattern: /^[A-Z]{2,4}$/, what: 'a CIN census disability code such as MOB, or NONE' },
+  team: { pattern: /^\S.{0,119}$/, what: 'a team name of at most 120 characters' },
+} as const;
+const annex = (key: keyof typeof ANNEX_A_VALUES) => z.string().check(z.regex(ANNEX_A_VALUES[key].pattern, `must be ${ANNEX_A_VALUES[key].what}`));
+
 const recordReference = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1 to 40 letters, digits, dots, dashes or underscores'));
 const staffReference = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a staff id'));
 
 export const factSchemas = {
-  'entered-care': z.strictObject({ type: z.literal('entered-care'), date: isoDate }),
+  'entered-care': z.strictObject({
+    type: z.literal('entered-care'),
+    date: isoDate,
+    /** The SSDA903 category of need (N1 to N9), where the extract gives it (SSD clae_cla_primary_need_code). */
+    needCode: z.optional(annex('needCode')),
+  }),
   'placement-started': z.strictObject({
     type: z.literal('placement-started'),
     date: isoDate,
@@ -101,6 +121,11 @@ export const factSchemas = {
     outOfArea: z.optional(z.boolean()),
     /** Miles from the child's home, where the case system gives it (SSD clap_cla_placement_distance). */
     distanceMiles: z.optional(z.number().check(z.gte(0), z.lte(20000))),
+    /** As the case system gives them (SSD ssd_cla_placement), for Annex A: the SSDA903 placement type, provider (PR0 to PR5), postcode and Ofsted URN. */
+    code: z.optional(annex('placementCode')),
+    provider: z.optional(annex('provider')),
+    postcode: z.optional(annex('postcode')),
+    urn: z.optional(annex('urn')),
   }),
   'placement-ended': z.strictObject({ type: z.literal('placement-ended'), date: isoDate, placementId }),
   /**
@@ -140,7 +165,14 @@ export const factSchemas = {
   'dental-check': z.strictObject({ type: z.literal('dental-check'), date: isoDate }),
   sdq: z.strictObject({ type: z.literal('sdq'), date: isoDate, score: z.int().check(z.gte(0), z.lte(40)) }),
   'missing-episode': z
-    .strictObject({ type: z.literal('missing-episode'), start: isoInstant, returned: z.optional(isoInstant) })
+    .strictObject({
+      type: z.literal('missing-episode'),
+      start: isoInstant,
+      returned: z.optional(isoInstant),
+      /** Whether a return interview was offered and accepted, as the case system says (SSD ssd_missing), for Annex A. */
+      interviewOffered: z.optional(z.boolean()),
+      interviewAccepted: z.optional(z.boolean()),
+    })
     .check(
       z.refine((f) => f.returned === undefined || Date.parse(f.returned) >= Date.parse(f.start), {
         message: 'must not be before start',
@@ -175,6 +207,34 @@ export const factSchemas = {
         path: ['accommodationSuitable'],
       }),
     ),
+  /**
+   * A child's sex and ethnicity as the case system records them (SSD
+   * ssd_person: pers_sex M, F, U or N; pers_ethnicity, a DfE code), for
+   * Annex A. Personal data: shown to leads in Annex A, never logged or sent.
+   */
+  characteristics: z.strictObject({
+    type: z.literal('characteristics'),
+    date: isoDate,
+    sex: z.optional(annex('sex')),
+    ethnicity: z.optional(annex('ethnicity')),
+  }),
+  /**
+   * A legal status from `date` (SSD ssd_legal_status), for Annex A. The
+   * engine reads care orders and short breaks from their own facts, not this.
+   */
+  'legal-status': z.strictObject({ type: z.literal('legal-status'), date: isoDate, code: annex('legalStatus') }),
+  /** A disability the case system records for the child (SSD ssd_disability; NONE: none), for Annex A. */
+  disability: z.strictObject({ type: z.literal('disability'), date: isoDate, disabled: z.boolean() }),
+  /** An immigration status from `date` to `end` (SSD ssd_immigration_status), only whether unaccompanied asylum-seeking, for Annex A. */
+  'immigration-status': z.strictObject({ type: z.literal('immigration-status'), date: isoDate, uasc: z.boolean(), end: z.optional(isoDate) }),
+  /**
+   * Away from placement without authorisation, not missing (SSD ssd_missing
+   * type A), from `start` (its London day is `date`): counted in Annex A; no
+   * return interview is owed for it.
+   */
+  absence: z.strictObject({ type: z.literal('absence'), date: isoDate, start: isoInstant }),
+  /** The team the case system allocates the child to (SSD invo_professional_team, clea_care_leaver_allocated_team), for Annex A. */
+  'allocated-team': z.strictObject({ type: z.literal('allocated-team'), date: isoDate, team: annex('team') }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),
   /**
    * Withdraws an earlier fact: recorded in error, or replaced by a corrected row from the

@@ -91,7 +91,7 @@ describe('SSD extract import', () => {
     // Long-term foster placement from 2026-10-15: the next visit is due within six weeks of the last (CPPCR reg 28).
     expect(p1.obligations.find((o) => o.kind === 'statutory-visit')).toBeDefined();
     const p3 = await history('P70003');
-    expect(p3.facts.find((f) => f.fact.type === 'missing-episode')?.fact).toEqual({ type: 'missing-episode', start: '2026-11-20T21:15:00.000Z', returned: '2026-11-21T08:00:00.000Z' });
+    expect(p3.facts.find((f) => f.fact.type === 'missing-episode')?.fact).toEqual({ type: 'missing-episode', start: '2026-11-20T21:15:00.000Z', returned: '2026-11-21T08:00:00.000Z', interviewOffered: true, interviewAccepted: true });
     expect(p3.obligations.find((o) => o.kind === 'return-home-interview')).toBeDefined();
     const p4 = await history('P70004');
     expect(p4.facts.map((f) => f.fact.type)).toEqual(expect.arrayContaining(['left-care', 'pathway-plan', 'personal-adviser-contact']));
@@ -111,7 +111,13 @@ describe('SSD extract import', () => {
       files.set('ssd_person.csv', files.get('ssd_person.csv')!.replace(/^P70004.*\n/m, ''));
     });
     const report = await importExtract(stack.store, stack.councilId, plan, options);
-    expect(report).toMatchObject({ ok: true, childrenUpdated: 2, facts: { created: 1, replaced: 1 } });
+    // P70004's person row gone withdraws the sex and ethnicity it gave, and its disability row, dated by the
+    // birth that row gave, is skipped and so withdrawn: the third child updated.
+    expect(report).toMatchObject({ ok: true, childrenUpdated: 3, facts: { created: 1, replaced: 1 } });
+    expect(report.withdrawn).toEqual([
+      { childId: 'P70004', source: 'ssd:ssd_person:P70004:characteristics' },
+      { childId: 'P70004', source: 'ssd:ssd_disability:D4' },
+    ]);
     expect(report.notInExtract).toEqual(['P70004']);
     expect(await stack.store.getChild(stack.councilId, 'P70004')).not.toBeNull();
     const facts = (await history('P70001')).facts;

@@ -76,10 +76,10 @@ describe('SSD mapping', () => {
     );
     expect(plan.problems).toEqual([]);
     expect(facts(plan, 'P1').filter((f) => f.type !== 'entered-care')).toEqual([
-      { source: 'ssd:ssd_cla_placement:PL1:started', type: 'placement-started', date: '2025-01-01', placementId: 'PL1', longTerm: true, arrangement: 'foster' },
+      { source: 'ssd:ssd_cla_placement:PL1:started', type: 'placement-started', date: '2025-01-01', placementId: 'PL1', longTerm: true, arrangement: 'foster', code: 'U4' },
       { source: 'ssd:ssd_cla_placement:PL1:ended', type: 'placement-ended', date: '2025-06-01', placementId: 'PL1' },
-      { source: 'ssd:ssd_cla_placement:PL2:started', type: 'placement-started', date: '2025-06-01', placementId: 'PL2', longTerm: false, arrangement: 'parent-care-order' },
-      { source: 'ssd:ssd_cla_placement:PL3:started', type: 'placement-started', date: '2025-07-01', placementId: 'PL3', longTerm: false, arrangement: 'other' },
+      { source: 'ssd:ssd_cla_placement:PL2:started', type: 'placement-started', date: '2025-06-01', placementId: 'PL2', longTerm: false, arrangement: 'parent-care-order', code: 'P1' },
+      { source: 'ssd:ssd_cla_placement:PL3:started', type: 'placement-started', date: '2025-07-01', placementId: 'PL3', longTerm: false, arrangement: 'other', code: 'T0' },
       { source: 'ssd:ssd_cla_placement:PL3:ended', type: 'placement-ended', date: '2025-07-03', placementId: 'PL3' },
     ]);
   });
@@ -154,12 +154,15 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([{ file: 'ssd_sdq_scores.csv', line: 4, column: 'csdq_sdq_score', message: 'must be a whole number from 0 to 40, not 41' }]);
   });
 
-  it('missing: episodes in London time, absences skipped, no return interview invented', () => {
+  it('missing: episodes in London time, absences kept as absences, no return interview invented', () => {
     const plan = one(
       'ssd_missing',
       'miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date,miss_missing_rhi_offered,miss_missing_rhi_accepted\nM1,P1,2026-07-01 22:00:00,M,2026-07-02 09:30:00,Y,Y\nM2,P1,2026-07-05 22:00:00,A,2026-07-05 23:00:00,,',
     );
-    expect(facts(plan, 'P1')).toEqual([{ source: 'ssd:ssd_missing:M1', type: 'missing-episode', start: '2026-07-01T21:00:00.000Z', returned: '2026-07-02T08:30:00.000Z' }]);
+    expect(facts(plan, 'P1')).toEqual([
+      { source: 'ssd:ssd_missing:M1', type: 'missing-episode', start: '2026-07-01T21:00:00.000Z', returned: '2026-07-02T08:30:00.000Z', interviewOffered: true, interviewAccepted: true },
+      { source: 'ssd:ssd_missing:M2', type: 'absence', date: '2026-07-05', start: '2026-07-05T21:00:00.000Z' },
+    ]);
     expect(plan.notes.join()).toContain('1 missing episode(s) say a return interview was accepted');
   });
 
@@ -186,6 +189,105 @@ describe('SSD mapping', () => {
     expect(readSsd(new Map([['ssd_involvements.csv', csv]])).skipped).toEqual([{ file: 'ssd_involvements.csv', line: 5, reason: 'role "Chief Cook" is not in the role table' }]);
   });
 
+  it('Annex A details: sex and ethnicity, category of need, provider, postcode and URN, the allocated team, each with its source row', () => {
+    const plan = readSsd(
+      new Map([
+        ['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob,pers_ethnicity\nP1,f,2012-04-01,WBRI\nP2,,2012-04-01,'],
+        ['ssd_cla_episodes.csv', 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_primary_need_code,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,N4,,,C1'],
+        ['ssd_cla_placement.csv', 'clap_cla_placement_id,clap_cla_id,clap_cla_placement_start_date,clap_cla_placement_type,clap_cla_placement_provider,clap_cla_placement_postcode,clap_cla_placement_urn,clap_cla_placement_end_date\nPL1,C1,2025-01-01,U4,PR2,zz9 9zz,SC123456,'],
+        [
+          'ssd_involvements.csv',
+          'invo_involvements_id,invo_professional_id,invo_person_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date\nI1,W1,P1,Allocated Case Worker,North Team,2025-01-01,2025-12-31\nI2,W2,P1,Allocated Case Worker,South Team,2026-01-01,\nI3,W3,P1,Independent Reviewing Officer,IRO Service,2025-01-01,',
+        ],
+      ]),
+    );
+    expect(plan.problems).toEqual([]);
+    const got = facts(plan, 'P1');
+    expect(got).toContainEqual({ source: 'ssd:ssd_person:P1:characteristics', type: 'characteristics', date: '2012-04-01', sex: 'F', ethnicity: 'WBRI' });
+    expect(got).toContainEqual({ source: 'ssd:ssd_cla_episodes:E1:entered', type: 'entered-care', date: '2025-01-01', needCode: 'N4' });
+    expect(got).toContainEqual(expect.objectContaining({ type: 'placement-started', code: 'U4', provider: 'PR2', postcode: 'ZZ9 9ZZ', urn: 'SC123456' }));
+    // Each allocated worker's involvement names a team from its start (Annex A reads the latest); the IRO's does not.
+    expect(got.filter((f) => f.type === 'allocated-team')).toEqual([
+      { source: 'ssd:ssd_involvements:I1:team', type: 'allocated-team', date: '2025-01-01', team: 'North Team' },
+      { source: 'ssd:ssd_involvements:I2:team', type: 'allocated-team', date: '2026-01-01', team: 'South Team' },
+    ]);
+    // Neither sex nor ethnicity given: no fact.
+    expect(facts(plan, 'P2')).toEqual([]);
+  });
+
+  it('legal status: each status from its start, a description instead of a code listed and left out', () => {
+    const plan = one(
+      'ssd_legal_status',
+      'lega_legal_status_id,lega_person_id,lega_legal_status,lega_legal_status_start_date,lega_legal_status_end_date\nLS1,P1,v2,2025-01-01,2025-02-01\nLS2,P1,C2,2025-02-01 00:00:00.000,\nLS3,P1,Full Care Order,2025-03-01,\nLS4,P2,C1,2025-05-01,2025-04-01',
+      { 'ssd_cla_episodes.csv': ONE_EPISODE },
+    );
+    expect(plan.problems).toEqual([{ file: 'ssd_legal_status.csv', line: 5, column: 'lega_legal_status_end_date', message: 'must not be before lega_legal_status_start_date' }]);
+    expect(facts(plan, 'P1').filter((f) => f.type === 'legal-status')).toEqual([
+      { source: 'ssd:ssd_legal_status:LS1', type: 'legal-status', date: '2025-01-01', code: 'V2' },
+      { source: 'ssd:ssd_legal_status:LS2', type: 'legal-status', date: '2025-02-01', code: 'C2' },
+    ]);
+    expect(plan.unknownCodes).toMatchObject([{ line: 4, column: 'lega_legal_status', code: 'Full Care Order' }]);
+  });
+
+  it('disability: each row a fact dated the child\'s birth, NONE not disabled; no person row, skipped', () => {
+    const plan = readSsd(
+      new Map([
+        ['ssd_person.csv', 'pers_person_id,pers_dob\nP1,2012-04-01'],
+        ['ssd_cla_episodes.csv', ONE_EPISODE],
+        ['ssd_disability.csv', 'disa_table_id,disa_person_id,disa_disability_code\nD1,P1,NONE\nD2,P1,mob\nD3,P9,LD'],
+      ]),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(facts(plan, 'P1').filter((f) => f.type === 'disability')).toEqual([
+      { source: 'ssd:ssd_disability:D1', type: 'disability', date: '2012-04-01', disabled: false },
+      { source: 'ssd:ssd_disability:D2', type: 'disability', date: '2012-04-01', disabled: true },
+    ]);
+    expect(plan.skipped).toEqual([{ file: 'ssd_disability.csv', line: 4, reason: expect.stringContaining('P9 has no date of birth') }]);
+  });
+
+  it('immigration status: UASC when the status names it, with its end', () => {
+    const plan = one(
+      'ssd_immigration_status',
+      'immi_immigration_status_id,immi_person_id,immi_immigration_status_start_date,immi_immigration_status_end_date,immi_immigration_status\nIM1,P1,2024-01-01,2025-01-01,Unaccompanied asylum seeking child\nIM2,P1,2025-01-01,,Refugee Status',
+      { 'ssd_cla_episodes.csv': ONE_EPISODE },
+    );
+    expect(plan.problems).toEqual([]);
+    expect(facts(plan, 'P1').filter((f) => f.type === 'immigration-status')).toEqual([
+      { source: 'ssd:ssd_immigration_status:IM1', type: 'immigration-status', date: '2024-01-01', uasc: true, end: '2025-01-01' },
+      { source: 'ssd:ssd_immigration_status:IM2', type: 'immigration-status', date: '2025-01-01', uasc: false },
+    ]);
+  });
+
+  it('a person row alone makes no child: its characteristics are kept only beside a care record', () => {
+    const plan = readSsd(new Map([['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob,pers_ethnicity\nP1,F,2012-04-01,WBRI']]));
+    expect(plan.problems).toEqual([]);
+    expect(plan.people.has('P1')).toBe(true);
+    expect(plan.facts.has('P1')).toBe(false);
+  });
+
+  it('Annex A details: sex in words is read; a sex, need or provider code Kept does not know is listed and left out, the rest imported', () => {
+    const plan = readSsd(
+      new Map([
+        ['ssd_person.csv', 'pers_person_id,pers_sex,pers_dob\nP1,X,2012-04-01\nP2,Female,2013-01-01'],
+        ['ssd_cla_episodes.csv', 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_primary_need_code,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id\nE1,P1,2025-01-01,N12,,,C1\nE2,P2,2025-02-01,,,,C2'],
+        ['ssd_cla_placement.csv', 'clap_cla_placement_id,clap_cla_id,clap_cla_placement_start_date,clap_cla_placement_type,clap_cla_placement_provider,clap_cla_placement_end_date\nPL1,C1,2025-01-01,U4,PR9,'],
+      ]),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownCodes.map((u) => [u.file, u.line, u.column, u.code])).toEqual([
+      ['ssd_person.csv', 2, 'pers_sex', 'X'],
+      ['ssd_cla_episodes.csv', 2, 'clae_cla_primary_need_code', 'N12'],
+      ['ssd_cla_placement.csv', 2, 'clap_cla_placement_provider', 'PR9'],
+    ]);
+    expect(plan.unknownCodes[0]!.reading).toContain('left out of Annex A');
+    const got = facts(plan, 'P1');
+    expect(got.find((f) => f.type === 'characteristics')).toBeUndefined();
+    expect(got).toContainEqual({ source: 'ssd:ssd_cla_episodes:E1:entered', type: 'entered-care', date: '2025-01-01' });
+    expect(got).toContainEqual(expect.objectContaining({ type: 'placement-started', placementId: 'PL1', code: 'U4' }));
+    expect(got.find((f) => f.type === 'placement-started')).not.toHaveProperty('provider');
+    expect(facts(plan, 'P2')).toContainEqual({ source: 'ssd:ssd_person:P2:characteristics', type: 'characteristics', date: '2013-01-01', sex: 'F' });
+  });
+
   it('a file missing a needed column is named by column; columns are found by name in any order, extra ones ignored', () => {
     const plan = one('ssd_cla_visits', 'clav_cla_visit_id,clav_person_id\nV1,P1');
     expect(plan.problems).toEqual([{ file: 'ssd_cla_visits.csv', line: 1, column: '(header)', message: 'needs the column(s) clav_cla_visit_date' }]);
@@ -198,7 +300,9 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_visits: 5, ssd_involvements: 6 });
     expect(facts(plan, 'P70002').map((f) => f.type)).toEqual([
-      'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq',
+      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status', 'disability', 'disability', 'immigration-status',
+      // Both of its allocated workers' teams, the ended one's and the current one's.
+      'allocated-team', 'allocated-team',
     ]);
     expect(facts(plan, 'P70002').filter((f) => f.type === 'health-assessment').map((f) => 'kind' in f && f.kind)).toEqual(['initial', 'review']);
   });

@@ -8,9 +8,12 @@
 import { emptyPlan, type ExtractPlan, readFiles } from './plan.js';
 import { CARE_LEAVER_COLUMNS, mapCareLeavers, settleAdvisers } from './ssd/careLeavers.js';
 import { EPISODE_COLUMNS, mapEpisodes } from './ssd/episodes.js';
+import { DISABILITY_COLUMNS, mapDisabilities } from './ssd/disability.js';
+import { IMMIGRATION_COLUMNS, mapImmigrationStatuses } from './ssd/immigration.js';
+import { LEGAL_STATUS_COLUMNS, mapLegalStatuses } from './ssd/legalStatus.js';
 import { HEALTH_COLUMNS, mapHealth, settleHealthKinds } from './ssd/health.js';
 import { mapMissing, MISSING_COLUMNS } from './ssd/missing.js';
-import { mapPeople, PERSON_COLUMNS } from './ssd/person.js';
+import { dropAnnexAOnly, mapPeople, PERSON_COLUMNS } from './ssd/person.js';
 import { mapPlacements, PLACEMENT_COLUMNS } from './ssd/placements.js';
 import { DEFAULT_ROLE_TABLE, INVOLVEMENT_COLUMNS, mapInvolvements, mapProfessionals, PROFESSIONAL_COLUMNS } from './ssd/professionals.js';
 import { mapReviews, REVIEW_COLUMNS } from './ssd/reviews.js';
@@ -28,6 +31,9 @@ export const SSD_TABLES = {
   ssd_sdq_scores: SDQ_COLUMNS,
   ssd_missing: MISSING_COLUMNS,
   ssd_care_leavers: CARE_LEAVER_COLUMNS,
+  ssd_legal_status: LEGAL_STATUS_COLUMNS,
+  ssd_disability: DISABILITY_COLUMNS,
+  ssd_immigration_status: IMMIGRATION_COLUMNS,
   ssd_professionals: PROFESSIONAL_COLUMNS,
   ssd_involvements: INVOLVEMENT_COLUMNS,
 } as const;
@@ -79,6 +85,9 @@ export function readSsd(files: ReadonlyMap<string, string>, options: SsdOptions 
     }
   });
   map('ssd_care_leavers', (t) => mapCareLeavers(t, plan));
+  map('ssd_legal_status', (t) => mapLegalStatuses(t, plan));
+  map('ssd_disability', (t) => mapDisabilities(t, plan));
+  map('ssd_immigration_status', (t) => mapImmigrationStatuses(t, plan));
   map('ssd_professionals', (t) => mapProfessionals(t, plan));
   settleAdvisers(plan);
   const referrals = new Map<string, string>();
@@ -89,5 +98,6 @@ export function readSsd(files: ReadonlyMap<string, string>, options: SsdOptions 
   }
   map('ssd_involvements', (t) => mapInvolvements(t, plan, { ...DEFAULT_ROLE_TABLE, ...options.roles }, referrals));
   for (const facts of plan.facts.values()) settleHealthKinds(facts);
+  dropAnnexAOnly(plan);
   return plan;
 }

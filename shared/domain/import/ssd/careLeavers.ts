@@ -7,10 +7,13 @@
  * clea_care_leaver_personal_advisor (the SSD gives a name: it is matched to
  * ssd_professionals by id or by name, see `settleAdvisers`); only when it
  * matches no professional is the allocated worker (clea_care_leaver_worker_id)
- * taken as the adviser, and the report says so.
+ * taken as the adviser, and the report says so. The allocated team
+ * (clea_care_leaver_allocated_team) is an `allocated-team` fact as of the
+ * latest contact or plan, for Annex A.
  */
 import { addFact, type ExtractPlan } from '../plan.js';
 import type { Table } from '../table.js';
+import { annexAValue } from './annexAValue.js';
 import { addCareLeaverStatus } from './careLeaverStatus.js';
 
 /** The id is clea_table_id (clea_care_table_id in Mosaic's script), or else the child. */
@@ -28,6 +31,9 @@ export function mapCareLeavers(table: Table, plan: ExtractPlan): void {
     if (plan_) addFact(plan, person, row, `${source}:pathway-plan:${plan_}`, { type: 'pathway-plan', date: plan_ }, { date: 'clea_pathway_plan_review_date' });
     if (contact) addFact(plan, person, row, `${source}:contact:${contact}`, { type: 'personal-adviser-contact', date: contact }, { date: 'clea_care_leaver_latest_contact' });
     addCareLeaverStatus(plan, person, row, source, contact);
+    const team = annexAValue(plan, row, 'clea_care_leaver_allocated_team', 'team');
+    const asOf = contact ?? plan_;
+    if (team && asOf) addFact(plan, person, row, `${source}:team`, { type: 'allocated-team', date: asOf, team }, { date: 'clea_care_leaver_latest_contact', team: 'clea_care_leaver_allocated_team' });
     const worker = row.text('clea_care_leaver_worker_id');
     if (adviser || worker) pendingOf(plan).push({ person, adviser, worker, file: row.file, line: row.line });
   }

@@ -4,11 +4,13 @@
  * period's first episode) gives `entered-care`; an episode ceased for any
  * reason but X1 gives `left-care` with the SSDA903 reason mapped to Kept's.
  * Also tells the other tables which child each period of care (clae_cla_id)
- * belongs to: reviews reach their child only that way.
+ * belongs to: reviews reach their child only that way. The period's category
+ * of need (clae_cla_primary_need_code) goes with `entered-care`, for Annex A.
  */
 import { REASON_CEASED } from '../codes903.js';
 import { addFact, type ExtractPlan, readCode } from '../plan.js';
 import type { Row, Table } from '../table.js';
+import { annexAValue } from './annexAValue.js';
 
 export const EPISODE_COLUMNS = [
   'clae_cla_episode_id', 'clae_person_id', 'clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_cla_episode_ceased_reason', 'clae_cla_id',
@@ -19,12 +21,13 @@ const T = 'ssd_cla_episodes';
 /** Maps the episodes; returns each period of care's child (clae_cla_id to clae_person_id). */
 export function mapEpisodes(table: Table, plan: ExtractPlan): Map<string, string> {
   const periods = new Map<string, string>();
-  const read: Array<{ row: Row; id: string; person: string; period: string; start: string; reason?: string; ceased?: string; left?: string | null }> = [];
+  const read: Array<{ row: Row; id: string; person: string; period: string; start: string; reason?: string; need?: string; ceased?: string; left?: string | null }> = [];
   for (const row of table.rows) {
     const id = row.text('clae_cla_episode_id', true);
     const person = row.text('clae_person_id', true);
     const start = row.date('clae_cla_episode_start_date', true);
     const reason = row.text('clae_cla_episode_start_reason');
+    const need = annexAValue(plan, row, 'clae_cla_primary_need_code', 'needCode');
     const ceased = row.date('clae_cla_episode_ceased_date');
     const left = readCode(plan, row, 'clae_cla_episode_ceased_reason', REASON_CEASED);
     if (ceased && left === undefined && !row.failed) row.problem('clae_cla_episode_ceased_reason', 'is required when the episode has ceased');
@@ -37,7 +40,7 @@ export function mapEpisodes(table: Table, plan: ExtractPlan): Map<string, string
       continue;
     }
     periods.set(period, person);
-    read.push({ row, id, person, period, start, reason: reason?.toUpperCase(), ceased, left });
+    read.push({ row, id, person, period, start, reason: reason?.toUpperCase(), need, ceased, left });
   }
   const firstOfPeriod = new Map<string, string>();
   for (const e of read) {
@@ -46,7 +49,7 @@ export function mapEpisodes(table: Table, plan: ExtractPlan): Map<string, string
   }
   for (const e of read) {
     const starts = e.reason !== undefined ? e.reason === 'S' : firstOfPeriod.get(e.period) === e.start;
-    if (starts) addFact(plan, e.person, e.row, `ssd:${T}:${e.id}:entered`, { type: 'entered-care', date: e.start }, { date: 'clae_cla_episode_start_date' });
+    if (starts) addFact(plan, e.person, e.row, `ssd:${T}:${e.id}:entered`, { type: 'entered-care', date: e.start, ...(e.need ? { needCode: e.need } : {}) }, { date: 'clae_cla_episode_start_date', needCode: 'clae_cla_primary_need_code' });
     if (e.ceased && e.left) {
       addFact(plan, e.person, e.row, `ssd:${T}:${e.id}:left`, { type: 'left-care', date: e.ceased, reason: e.left }, { date: 'clae_cla_episode_ceased_date' });
     }

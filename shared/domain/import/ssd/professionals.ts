@@ -9,11 +9,13 @@
  * Involvement roles are free text in case systems; `DEFAULT_ROLE_TABLE` maps
  * the common wordings to Kept's team roles and a council passes its own table
  * (`npm run import -- --roles roles.json`) to add or change wordings.
- * Wordings in neither are skipped and reported.
+ * Wordings in neither are skipped and reported. The latest allocated
+ * worker's involvement names the child's team (invo_professional_team) for Annex A.
  */
 import type { ExtractPlan } from '../plan.js';
-import { skip } from '../plan.js';
+import { addFact, skip } from '../plan.js';
 import type { Table } from '../table.js';
+import { annexAValue } from './annexAValue.js';
 
 /** The name is optional in the SSD: without one the professional is named by their id until the staff import names them. */
 export const PROFESSIONAL_COLUMNS = ['prof_professional_id'] as const;
@@ -83,6 +85,13 @@ export function mapInvolvements(table: Table, plan: ExtractPlan, roles: Readonly
     const team = plan.team.get(person) ?? [];
     team.push({ professionalId, role, start, end, file: row.file, line: row.line });
     plan.team.set(person, team);
+    // The allocated worker's team, for Annex A, as of the involvement's start: the latest allocation's wins.
+    // An ended one keeps its fact, so a worker leaving withdraws nothing and the child keeps their last team until reallocated.
+    const teamName = role === 'social-worker' && start ? annexAValue(plan, row, 'invo_professional_team', 'team') : undefined;
+    if (teamName && start) {
+      const id = row.text('invo_involvements_id') ?? `${professionalId}:${start}`;
+      addFact(plan, person, row, `ssd:ssd_involvements:${id}:team`, { type: 'allocated-team', date: start, team: teamName }, { date: 'invo_involvement_start_date', team: 'invo_professional_team' });
+    }
   }
 }
 

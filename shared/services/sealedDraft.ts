@@ -23,10 +23,15 @@ export function sealDraft(secret: string, scope: string, answers: Answers): Answ
   return { [SEALED]: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
 }
 
-/** The answers a sealed draft holds; nothing when it was sealed for another scope or is not sealed. */
+/**
+ * The answers a sealed draft holds; nothing when it was sealed for another
+ * scope. A draft saved before drafts were sealed is read as it is (the next
+ * save seals it), so a deployment loses no young person's answers so far.
+ */
 export function openDraft(secret: string, scope: string, draft: Answers | undefined): Answers {
-  const sealed = draft?.[SEALED];
-  if (typeof sealed !== 'string') return {};
+  if (!draft) return {};
+  const sealed = draft[SEALED];
+  if (typeof sealed !== 'string') return draft;
   const bytes = Buffer.from(sealed, 'base64');
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyFor(secret, scope), bytes.subarray(0, 12));

@@ -276,3 +276,8 @@ export function isIsoInstant(text: string): boolean {
   return ISO_INSTANT.test(text) && isIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
 }
 
+
+/** The end of day `iso` in epoch seconds (UTC midnight after it): when an item kept for that day may expire (DynamoDB TTL). */
+export function epochAfter(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
+}

@@ -9,6 +9,7 @@
  * answered the campaign already is not given one: the worker is told so
  * (AlreadyExists, a 409).
  */
+import { epochAfter } from '#domain/dates.js';
 import QRCode from 'qrcode';
 import type { Principal } from '#domain/principal.js';
 import { AlreadyExists, InvalidInput, NotFound } from '#domain/errors.js';
@@ -52,7 +53,6 @@ export async function campaignsToStart(
   return open.filter((c) => inCampaign(child, facts, c, council)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
 
 export async function startAssistedSurvey(
   deps: { store: KeptStore; surveys: SurveyStore; audit: AuditLog; appUrl: string; today: string },

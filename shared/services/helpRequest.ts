@@ -10,6 +10,7 @@
  * (or two tabs of one page) tells them once and a press next week tells
  * them again.
  */
+import { epochAfter } from '#domain/dates.js';
 import { randomBytes } from 'node:crypto';
 import { addDaysIso } from '#domain/dates.js';
 import { log } from '#platform/log.js';
@@ -41,7 +42,6 @@ export async function helpContacts(deps: Pick<SurveyResponseDeps, 'store'>, { li
   return { workerName: worker?.name, outOfHoursPhone: council.outOfHoursPhone, canAskWorker: campaign.mode === 'confidential' && child !== null };
 }
 
-const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
 
 /** Throws when the email could not be sent (or there is nobody to send it to): the page must not say it went. */
 export async function requestContact(deps: SurveyResponseDeps & { claims: SendClaims }, { link, campaign }: OpenSurvey, requestId: string): Promise<HelpRequestOutcome> {

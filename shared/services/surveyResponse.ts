@@ -5,6 +5,7 @@
  * of pages or requests: the browser adapter (shared/web/pages/survey.ts)
  * turns these outcomes into pages.
  */
+import { epochAfter } from '#domain/dates.js';
 import { keyedHash, tokenHash } from '#platform/tokens.js';
 import { type Answers, type AnswerError, cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
 import type { Section, SurveyDefinition } from '#domain/surveys/schema.js';
@@ -199,7 +200,7 @@ async function alertWorker(deps: SurveyResponseDeps, { link, campaign }: OpenSur
     { kind: 'worrying-alert', councilId: link.councilId, campaignId: campaign.id, childId: child.id },
     child,
     { subject: `Kept: please contact ${child.id} today (${link.reference})`, text },
-    Math.floor(Date.parse(`${campaign.closes}T00:00:00Z`) / 1000) + 86_400,
+    epochAfter(campaign.closes),
   );
   if (told === 'sent') log.warn('safeguarding alert sent', { councilId: link.councilId, childId: child.id, reference: link.reference });
   return told !== 'held';

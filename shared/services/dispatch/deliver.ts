@@ -9,6 +9,7 @@
  * count as sent: the delivery is `held`, and the run ends failed, so the
  * scheduler's retry after the lease finishes it.
  */
+import { epochAfter } from '#domain/dates.js';
 import { newToken, tokenHash } from '#platform/tokens.js';
 import { addDaysIso } from '#domain/dates.js';
 import { type Channel, channelsFor } from '#domain/contact.js';
@@ -43,7 +44,6 @@ export interface Delivery {
   claimsLost: number;
 }
 
-export const epochAfter = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 1000) + 86_400;
 
 function sendKey(r: CampaignRun, childId: string, message: Message, channel: Channel): SendKey {
   const kind = message.kind === 'invitation' ? { kind: message.kind } : message;

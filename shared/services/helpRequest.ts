@@ -50,15 +50,11 @@ export async function requestContact(deps: SurveyResponseDeps & { claims: SendCl
   const request = REQUEST_ID.test(requestId) ? requestId : `minute-${Math.floor((deps.nowMs ?? Date.now)() / 60_000)}`;
   const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   if (!child) return 'unavailable';
-  const text =
-    'A young person you support pressed "I need help now" in a confidential survey and asked you to contact them. ' +
-    `Please contact them today.\n\nCase: ${child.id}\nReference: ${link.reference}\n\n` +
-    `Nothing they answered is in this email. ${deps.appUrl}/case/${encodeURIComponent(child.id)}`;
   const told = await tellOnce(
     deps,
     { kind: 'help-request', councilId: link.councilId, campaignId: campaign.id, childId: child.id, requestId: request },
     child,
-    { subject: `Kept: please contact ${child.id} today, they asked for help (${link.reference})`, text },
+    { kind: 'help-request', reference: link.reference, caseUrl: `${deps.appUrl}/case/${encodeURIComponent(child.id)}` },
     epochAfter(addDaysIso(link.lastDay, 1)),
   );
   if (told === 'sent') log.warn('help request sent', { councilId: link.councilId, childId: child.id, reference: link.reference });

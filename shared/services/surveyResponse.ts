@@ -191,15 +191,11 @@ async function bandsOf(deps: SurveyResponseDeps, { link, council }: OpenSurvey):
 async function alertWorker(deps: SurveyResponseDeps, { link, campaign }: OpenSurvey): Promise<boolean> {
   const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   if (!child) return false;
-  const text =
-    `A young person you support gave an answer in a confidential survey that needs follow-up. ` +
-    `Please contact them today.\n\nCase: ${child.id}\nReference: ${link.reference}\n\n` +
-    `The answers are not in this email. ${deps.appUrl}/case/${encodeURIComponent(child.id)}`;
   const told = await tellOnce(
     deps,
     { kind: 'worrying-alert', councilId: link.councilId, campaignId: campaign.id, childId: child.id },
     child,
-    { subject: `Kept: please contact ${child.id} today (${link.reference})`, text },
+    { kind: 'worrying-answer', reference: link.reference, caseUrl: `${deps.appUrl}/case/${encodeURIComponent(child.id)}` },
     epochAfter(campaign.closes),
   );
   if (told === 'sent') log.warn('safeguarding alert sent', { councilId: link.councilId, childId: child.id, reference: link.reference });

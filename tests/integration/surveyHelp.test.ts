@@ -83,6 +83,13 @@ describe('a call for help', () => {
     expect(safeguarding).toHaveLength(1);
     expect(safeguarding[0]!.subject).toContain('H-2');
     expect(`${safeguarding[0]!.subject} ${safeguarding[0]!.body.text}`).not.toMatch(/Wren|Hollis|2013/);
+    // The inbox is not the young person's worker: it is told why it hears, and how to find the case without Kept.
+    const inbox = safeguarding[0]!.body.text;
+    expect(inbox).not.toContain('you support');
+    expect(inbox).toContain('cannot be emailed: their address bounced');
+    expect(inbox).toContain("has been emailed too");
+    expect(inbox).toContain('case management system');
+    expect((await mailTo('tm-1')).at(-1)!.body.text).toContain('A young person you support pressed "I need help now"');
   });
 });
 
@@ -99,6 +106,9 @@ describe('the alert on a worrying answer', () => {
     const safeguarding = (await mailTo('safeguarding')).slice(before);
     expect(safeguarding).toHaveLength(1);
     expect(safeguarding[0]!.subject).toContain('H-3');
+    expect(safeguarding[0]!.body.text).toContain('Nia Solo has no manager in Kept.');
+    expect(safeguarding[0]!.body.text).not.toContain('you support');
+    expect((await mailTo('sw-9'))[0]!.body.text).toContain('A young person you support gave an answer');
     // Saved again later: no second alert.
     await browser.post(`${link}/${SAFE_FIRST.id}`, answers);
     expect(await mailTo('sw-9')).toHaveLength(1);

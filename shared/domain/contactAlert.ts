@@ -65,7 +65,7 @@ function gapOf(staff: Staff, who: string): string[] {
 }
 
 export function inboxMessage(kind: AlertKind, c: AlertCase, gaps: ReadonlyArray<string>): Message {
-  const subject = `Kept: a young person needs contact today, their worker could not be told (${c.caseRef}, ${c.reference})`;
+  const subject = `Kept safeguarding: a young person needs contact today (${c.caseRef}, ${c.reference})`;
   const text =
     `${WHAT[kind].inbox} Kept sends this to the safeguarding inbox because the people who would normally be told could not all be:\n\n` +
     `${gaps.join('\n')}\n\n` +

@@ -305,6 +305,15 @@ export const factSchemas = {
 export type FactType = keyof typeof factSchemas;
 export const FACT_TYPES = Object.keys(factSchemas) as FactType[];
 
+/** Kinds only the case system's extract gives (the SSD import): nobody records them by hand. */
+export const IMPORT_ONLY_TYPES = [
+  'case-system-review-due', 'characteristics', 'legal-status', 'disability', 'immigration-status', 'allocated-team', 'absence',
+] as const satisfies readonly FactType[];
+
+export function importOnly(type: FactType): boolean {
+  return (IMPORT_ONLY_TYPES as readonly FactType[]).includes(type);
+}
+
 const anyFact = z.discriminatedUnion(
   'type',
   Object.values(factSchemas) as unknown as [typeof factSchemas.visit, ...(typeof factSchemas)[FactType][]],

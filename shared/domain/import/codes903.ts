@@ -204,33 +204,41 @@ export const PLACEMENT_CHANGE_REASONS: CodeList<string> = {
   unknown: { meaning: '', reading: 'not kept' },
 };
 
-/** A care leaver's contact with the council (OC3 IN_TOUCH). */
-export const IN_TOUCH: CodeList<string> = {
-  field: 'IN_TOUCH',
-  codes: all(Object.fromEntries(['YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM'].map((c) => [c, c]))),
-  unknown: { meaning: '', reading: 'not kept' },
-};
+/** A list whose codes mean themselves, with each code's literal type kept (careLeaverCodes.ts derives its types from them). */
+const asCodes = <const C extends string>(codes: readonly C[], retired: Partial<Record<C, string>> = {} as Partial<Record<C, string>>): Record<C, Coded<C>> =>
+  Object.fromEntries(codes.map((c) => [c, retired[c] ? { meaning: c, until: retired[c] } : { meaning: c }])) as Record<C, Coded<C>>;
 
-/** A care leaver's main activity (OC3 ACTIV): F full-time, P part-time; 0 not known. */
-export const ACTIVITY: CodeList<string> = {
-  field: 'ACTIV',
-  codes: all(Object.fromEntries(['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0'].map((c) => [c, c]))),
+/** A care leaver's contact with the council (OC3 IN_TOUCH). */
+export const IN_TOUCH = {
+  field: 'IN_TOUCH',
+  codes: asCodes(['YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM']),
   unknown: { meaning: '', reading: 'not kept' },
-};
+} satisfies CodeList<string>;
+
+/**
+ * A care leaver's main activity (OC3 ACTIV): F full-time, P part-time; 0 not
+ * known. F3 and P3 (training or employment) were split into F4/P4
+ * (apprenticeships) and F5/P5 (other training or employment): they are in none
+ * of the validator's lists (2022-23 is its earliest), so they are marked as
+ * last valid in 2021-22 and still read for older rows.
+ */
+export const ACTIVITY = {
+  field: 'ACTIV',
+  codes: asCodes(['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', 'F3', 'P3', '0'], { F3: '2021-22', P3: '2021-22' }),
+  unknown: { meaning: '', reading: 'not kept' },
+} satisfies CodeList<string>;
 
 /**
  * A care leaver's accommodation (OC3 ACCOM): a letter for the kind and 1
  * (suitable) or 2 (not suitable); 0 not known.
  */
-export const ACCOMMODATION: CodeList<string> = {
+export const ACCOMMODATION = {
   field: 'ACCOM',
-  codes: all(
-    Object.fromEntries(
-      ['B1', 'B2', 'C1', 'C2', 'D1', 'D2', 'E1', 'E2', 'G1', 'G2', 'H1', 'H2', 'K1', 'K2', 'R1', 'R2', 'S2', 'T1', 'T2', 'U1', 'U2', 'V1', 'V2', 'W1', 'W2', 'X2', 'Y1', 'Y2', 'Z1', 'Z2', '0'].map((c) => [c, c]),
-    ),
-  ),
+  codes: asCodes([
+    'B1', 'B2', 'C1', 'C2', 'D1', 'D2', 'E1', 'E2', 'G1', 'G2', 'H1', 'H2', 'K1', 'K2', 'R1', 'R2', 'S2', 'T1', 'T2', 'U1', 'U2', 'V1', 'V2', 'W1', 'W2', 'X2', 'Y1', 'Y2', 'Z1', 'Z2', '0',
+  ]),
   unknown: { meaning: '', reading: 'not kept' },
-};
+} satisfies CodeList<string>;
 
 /** Every list, by the SSDA903 field it codes. */
 export const CODE_LISTS = {

@@ -122,6 +122,7 @@ export const IMPORT_ONLY_BODIES: Record<string, fc.Arbitrary<Record<string, unkn
   disability: fc.record({ type: fc.constant('disability'), date: factDate, disabled: fc.boolean() }),
   'immigration-status': fc.record({ type: fc.constant('immigration-status'), date: factDate, uasc: fc.boolean() }),
   'allocated-team': fc.record({ type: fc.constant('allocated-team'), date: factDate, team: fc.constantFrom('Children in Care 1', 'Leaving Care') }),
+  'iro-contact': fc.record({ type: fc.constant('iro-contact'), date: factDate }),
   absence: fc.record({ type: fc.constant('absence'), date: fc.constant('2027-01-10'), start: fc.constant('2027-01-10T22:00:00Z') }),
 };
 

@@ -4,10 +4,11 @@
  * ACTIV, ACCOM), with their words. The accommodation is kept as its letter
  * and its suitability apart, as the SSD's ssd_care_leavers gives them; the
  * 903's ACCOM code is the two together (`U1`: independent living, suitable).
- * The codes are import/codes903.ts's lists (the 903's ACCOM letters, without
+ * The codes are import/codes903.ts's lists (held in import/codesOc3.ts) (the 903's ACCOM letters, without
  * `0`, not known); only their words are here.
  */
-import { ACCOMMODATION, ACTIVITY, CODE_LIST_YEAR, codesIn, IN_TOUCH } from './import/codes903.js';
+import { CODE_LIST_YEAR, codesIn } from './import/codeList.js';
+import { ACCOMMODATION, ACTIVITY, IN_TOUCH } from './import/codesOc3.js';
 
 /** IN_TOUCH: whether the council was in touch around the birthday, and if not, why. */
 export type InTouchCode = keyof typeof IN_TOUCH.codes;

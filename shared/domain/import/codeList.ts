@@ -42,5 +42,5 @@ export function lookUp<T>(list: CodeList<T>, code: string): Coded<T> | undefined
 }
 
 /** A list whose codes mean themselves, with each code's literal type kept (careLeaverCodes.ts derives its types from them). */
-export const asCodes = <const C extends string>(codes: readonly C[], retired: Partial<Record<C, string>> = {} as Partial<Record<C, string>>): Record<C, Coded<C>> =>
+export const asCodes = <const C extends string>(codes: readonly C[], retired: Partial<Record<C, string>> = {}): Record<C, Coded<C>> =>
   Object.fromEntries(codes.map((c) => [c, retired[c] ? { meaning: c, until: retired[c] } : { meaning: c }])) as Record<C, Coded<C>>;

@@ -1,7 +1,8 @@
 /**
  * Synthetic but realistic case histories, relative to a given day: children
  * in care with placements, visits, reviews, plans, health checks, the odd
- * missing episode, and care leavers with pathway plans and adviser contact.
+ * missing episode, placement distances, and care leavers with pathway plans,
+ * adviser contact and what the adviser learned around each birthday.
  * Deterministic for a seed. Used by the demo council and the benchmarks.
  */
 import { type DayNumber, addMonths, birthday, toDayNumber, toIsoDate } from '#domain/dates.js';
@@ -26,6 +27,51 @@ export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng(
 
 const ARRANGEMENTS = ['foster', 'foster', 'foster', 'residential', 'connected-person', 'supported-accommodation'] as const;
 
+/**
+ * Draws of their own for what was added later (placement distances, care
+ * leavers' birthday statuses), seeded from the child's dates, so that the
+ * shared sequence, and every history drawn from it, stays as it was.
+ */
+const ownRng = (...days: number[]): Rng => makeRng(days.reduce((a, d) => Math.imul(a ^ d, 0x9e3779b1) >>> 0, 0x2545f491));
+
+/** How far from home a placement is: mostly near, now and then over 20 miles and outside the council's area. */
+function reach(dob: DayNumber, start: DayNumber): { distanceMiles: number; outOfArea: boolean } {
+  const r = ownRng(dob, start);
+  const far = r() < 0.18;
+  const distanceMiles = far ? between(r, 21, 140) : Math.round((0.5 + r() * 16) * 10) / 10;
+  return { distanceMiles, outOfArea: far || (distanceMiles > 9 && r() < 0.4) };
+}
+
+const ACTIVITIES = ['F2', 'F2', 'F1', 'F4', 'F5', 'F5', 'P5', 'P2', 'G5', 'G5', 'G4', 'G6'] as const;
+const ACCOMMODATIONS = ['D', 'D', 'E', 'U', 'U', 'B', 'Z', 'T', 'C', 'K'] as const;
+
+/**
+ * What the adviser recorded around each birthday from the 18th to the 21st
+ * whose window (3 months before to 1 month after) has opened: most in touch
+ * with an activity and accommodation (now and then unsuitable), some not in
+ * touch or refusing contact, and now and then nothing recorded yet.
+ */
+function careLeaverStatuses(dob: DayNumber, today: DayNumber): Fact[] {
+  const r = ownRng(dob);
+  const out: Fact[] = [];
+  for (let age = 18; age <= 21; age++) {
+    const day = birthday(dob, age);
+    const on = day + between(r, -80, 25);
+    const recorded = r() < 0.85;
+    if (on > today || !recorded) continue;
+    const touch = r();
+    if (touch < 0.1) out.push({ type: 'care-leaver-status', date: toIsoDate(on), inTouch: 'NO' });
+    else if (touch < 0.14) out.push({ type: 'care-leaver-status', date: toIsoDate(on), inTouch: 'REFU' });
+    else {
+      out.push({
+        type: 'care-leaver-status', date: toIsoDate(on), inTouch: 'YES',
+        activity: pick(r, ACTIVITIES), accommodation: pick(r, ACCOMMODATIONS), accommodationSuitable: r() < 0.85,
+      });
+    }
+  }
+  return out;
+}
+
 export interface SyntheticChild {
   dateOfBirth: string;
   facts: Fact[];
@@ -44,7 +90,7 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
     const entered = birthday(dob, 14) + between(rng, 0, 500);
     const left = birthday(dob, 18);
     add({ type: 'entered-care', date: iso(entered) }, entered);
-    add({ type: 'placement-started', date: iso(entered), placementId: 'P1', longTerm: rng() < 0.5, arrangement: pick(rng, ARRANGEMENTS) }, entered);
+    add({ type: 'placement-started', date: iso(entered), placementId: 'P1', longTerm: rng() < 0.5, arrangement: pick(rng, ARRANGEMENTS), ...reach(dob, entered) }, entered);
     for (let pp = addMonths(birthday(dob, 16), 2) - between(rng, 0, 40); pp <= today; pp = addMonths(pp, 6) - between(rng, 0, 25)) {
       add({ type: 'pathway-plan', date: iso(pp) }, pp);
     }
@@ -53,6 +99,7 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
     for (let c = left + between(rng, 2, 9); c <= today - lapse; c += between(rng, 35, 56)) {
       add({ type: 'personal-adviser-contact', date: iso(c) }, c);
     }
+    facts.push(...careLeaverStatuses(dob, today));
     return { dateOfBirth: iso(dob), facts };
   }
 
@@ -75,7 +122,7 @@ export function syntheticChild(rng: Rng, todayIso: string, careLeaver = rng() < 
   starts.forEach((start, i) => {
     const id = `P${i + 1}`;
     if (i > 0) add({ type: 'placement-ended', date: iso(start), placementId: `P${i}` }, start);
-    add({ type: 'placement-started', date: iso(start), placementId: id, longTerm: rng() < 0.35, arrangement: pick(rng, ARRANGEMENTS) }, start);
+    add({ type: 'placement-started', date: iso(start), placementId: id, longTerm: rng() < 0.35, arrangement: pick(rng, ARRANGEMENTS), ...reach(dob, start) }, start);
     // Plans are sometimes late for a new placement, rarely for an old one.
     if (today - start > 60 || rng() < 0.7) add({ type: 'placement-plan', date: iso(start + between(rng, 0, 6)), placementId: id }, start + 6);
     const end = i + 1 < starts.length ? starts[i + 1]! : today - (lapsed ? between(rng, 45, 70) : 0);

@@ -114,7 +114,7 @@ export interface AnnexADetails {
   reasonCeased?: string;
   /** The latest placement: SSDA903 placement type and provider codes, postcode, Ofsted URN, the council it is in (an English council's name, or NIR, WAL, SCO, NUK, CON). */
   placement?: { type?: string; provider?: string; postcode?: string; urn?: string; la?: string };
-  /** When each episode of absence (away from placement without authorisation, not missing) began: ISO instants. */
+  /** When each episode of absence (away from placement without authorisation, not missing) began: ISO instants; undefined when Kept cannot know (blank, not 0). */
   absences?: readonly string[];
   /** Whether a return interview was offered and accepted after the latest missing episode. Kept's own record of an interview held counts as both. */
   returnInterview?: { offered?: boolean; accepted?: boolean };

@@ -55,8 +55,19 @@ function latest<K extends Kind>(facts: readonly { type: string }[], kind: K): Of
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
-/** What the facts say for Annex A, as of `todayIso`. */
-export function annexADetails(facts: readonly { type: string }[], todayIso: string): AnnexADetails {
+/**
+ * Whether Kept holds the council's absences, so that a child with none has 0,
+ * not unknown: it has imported an SSD extract carrying `ssd_missing`, the
+ * case system's whole record of missing and absent episodes (an extract is
+ * the case system's whole record, so a child with no row there has none).
+ * Kept records no absence itself, so without that table the count is unknown.
+ */
+export function absencesHeld(ssdTables: ReadonlySet<string>): boolean {
+  return ssdTables.has('ssd_missing');
+}
+
+/** What the facts say for Annex A, as of `todayIso`; `absencesKnown` (absencesHeld): no absence counts as none. */
+export function annexADetails(facts: readonly { type: string }[], todayIso: string, absencesKnown = false): AnnexADetails {
   const today = toDayNumber(todayIso);
   const yearAgo = addMonths(today, -12);
   const details: AnnexADetails = {};
@@ -90,7 +101,7 @@ export function annexADetails(facts: readonly { type: string }[], todayIso: stri
     if (Object.keys(p).length > 0) details.placement = p;
   }
   const absences = facts.filter((f): f is Of<'absence'> => f.type === 'absence');
-  if (absences.length > 0) details.absences = absences.map((f) => f.start);
+  if (absences.length > 0 || absencesKnown) details.absences = absences.map((f) => f.start);
   const missing = facts
     .filter((f): f is Of<'missing-episode'> => f.type === 'missing-episode')
     .sort((a, b) => londonDayOf(Date.parse(a.start)) - londonDayOf(Date.parse(b.start)))

@@ -4,13 +4,15 @@
  * ACTIV, ACCOM), with their words. The accommodation is kept as its letter
  * and its suitability apart, as the SSD's ssd_care_leavers gives them; the
  * 903's ACCOM code is the two together (`U1`: independent living, suitable).
- * import/codes903.ts keeps the same lists for reading extracts, and a test
- * checks the two agree.
+ * The codes are import/codes903.ts's lists (held in import/codesOc3.ts) (the 903's ACCOM letters, without
+ * `0`, not known); only their words are here.
  */
+import { CODE_LIST_YEAR, codesIn } from './import/codeList.js';
+import { ACCOMMODATION, ACTIVITY, IN_TOUCH } from './import/codesOc3.js';
 
 /** IN_TOUCH: whether the council was in touch around the birthday, and if not, why. */
-export const IN_TOUCH_CODES = ['YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM'] as const;
-export type InTouchCode = (typeof IN_TOUCH_CODES)[number];
+export type InTouchCode = keyof typeof IN_TOUCH.codes;
+export const IN_TOUCH_CODES = Object.keys(IN_TOUCH.codes) as [InTouchCode, ...InTouchCode[]];
 
 export const IN_TOUCH_WORDS: Record<InTouchCode, string> = {
   YES: 'In touch',
@@ -22,13 +24,11 @@ export const IN_TOUCH_WORDS: Record<InTouchCode, string> = {
 };
 
 /**
- * ACTIV, the main activity. F3 and P3 (training or employment) were split
- * into F4/P4 (apprenticeships) and F5/P5 (other training or employment);
- * they are still read for older rows. The DfE's `0` (not known) is no code
- * here: the activity is left out.
+ * ACTIV, the main activity, the retired F3 and P3 included (older rows). The
+ * DfE's `0` (not known) is no code here: the activity is left out.
  */
-export const ACTIVITY_CODES = ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', 'F3', 'P3'] as const;
-export type ActivityCode = (typeof ACTIVITY_CODES)[number];
+export type ActivityCode = Exclude<keyof typeof ACTIVITY.codes, '0'>;
+export const ACTIVITY_CODES = Object.keys(ACTIVITY.codes).filter((c) => c !== '0') as [ActivityCode, ...ActivityCode[]];
 
 export const ACTIVITY_WORDS: Record<ActivityCode, string> = {
   F1: 'Full-time in higher education',
@@ -47,7 +47,7 @@ export const ACTIVITY_WORDS: Record<ActivityCode, string> = {
 };
 
 /** The codes the record page offers: the current year's, without the retired F3 and P3. */
-export const CURRENT_ACTIVITY_CODES = ACTIVITY_CODES.filter((c) => c !== 'F3' && c !== 'P3');
+export const CURRENT_ACTIVITY_CODES = codesIn(ACTIVITY, CODE_LIST_YEAR).filter((c) => c !== '0') as ActivityCode[];
 
 /** In education, employment or training, as the DfE counts it: every activity but G4, G5 and G6. */
 export function inEducationEmploymentOrTraining(activity: ActivityCode | undefined): boolean {
@@ -55,8 +55,8 @@ export function inEducationEmploymentOrTraining(activity: ActivityCode | undefin
 }
 
 /** ACCOM's letter: the kind of accommodation. */
-export const ACCOMMODATION_CODES = ['B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'] as const;
-export type AccommodationCode = (typeof ACCOMMODATION_CODES)[number];
+export type AccommodationCode = keyof typeof ACCOMMODATION.codes extends infer C ? (C extends `${infer L}${'1' | '2'}` ? L : never) : never;
+export const ACCOMMODATION_CODES = [...new Set(Object.keys(ACCOMMODATION.codes).filter((c) => c !== '0').map((c) => c[0]!))] as [AccommodationCode, ...AccommodationCode[]];
 
 export const ACCOMMODATION_WORDS: Record<AccommodationCode, string> = {
   B: 'With parents or relatives',

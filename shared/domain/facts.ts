@@ -235,6 +235,8 @@ export const factSchemas = {
   absence: z.strictObject({ type: z.literal('absence'), date: isoDate, start: isoInstant }),
   /** The team the case system allocates the child to (SSD invo_professional_team, clea_care_leaver_allocated_team), for Annex A. */
   'allocated-team': z.strictObject({ type: z.literal('allocated-team'), date: isoDate, team: annex('team') }),
+  /** The IRO's last visit or contact with the child as the case system records it (SSD clae_cla_last_iro_contact_date), for Annex A. */
+  'iro-contact': z.strictObject({ type: z.literal('iro-contact'), date: isoDate }),
   'left-care': z.strictObject({ type: z.literal('left-care'), date: isoDate, reason: z.enum(LEFT_CARE_REASONS) }),
   /**
    * Withdraws an earlier fact: recorded in error, or replaced by a corrected row from the
@@ -304,6 +306,15 @@ export const factSchemas = {
 
 export type FactType = keyof typeof factSchemas;
 export const FACT_TYPES = Object.keys(factSchemas) as FactType[];
+
+/** Kinds only the case system's extract gives (the SSD import): nobody records them by hand. */
+export const IMPORT_ONLY_TYPES = [
+  'case-system-review-due', 'characteristics', 'legal-status', 'disability', 'immigration-status', 'allocated-team', 'absence', 'iro-contact',
+] as const satisfies readonly FactType[];
+
+export function importOnly(type: FactType): boolean {
+  return (IMPORT_ONLY_TYPES as readonly FactType[]).includes(type);
+}
 
 const anyFact = z.discriminatedUnion(
   'type',

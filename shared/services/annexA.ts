@@ -4,7 +4,7 @@
  * an entry cannot be written, nothing is.
  */
 import { annexA, type AnnexAChild, type AnnexAList, type AnnexATable } from '#domain/annexA.js';
-import { annexADetails } from '#domain/annexADetails.js';
+import { absencesHeld, annexADetails } from '#domain/annexADetails.js';
 import { Forbidden } from '#domain/errors.js';
 import type { Staff } from '#domain/people.js';
 import type { Principal } from '#domain/principal.js';
@@ -26,6 +26,7 @@ export async function annexAList(store: KeptStore, audit: AuditLog, principal: P
   if (principal.role !== 'lead' && principal.role !== 'admin') throw new Forbidden('the Annex A lists are for leads and admins');
   const council = await loadCouncil(store, principal.councilId);
   const staff = new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s]));
+  const absencesKnown = absencesHeld(new Set(await store.importedTables(principal.councilId, 'ssd')));
   const children: AnnexAChild[] = [];
   for await (const { child, facts } of childrenWithFacts(store, principal.councilId)) {
     const adviser = child.team?.personalAdviser;
@@ -35,7 +36,7 @@ export async function annexAList(store: KeptStore, audit: AuditLog, principal: P
       holderName: staff.get(child.holderId)?.name ?? child.holderId,
       personalAdviserName: adviser ? (staff.get(adviser)?.name ?? adviser) : undefined,
       teamName: teamNameOf(child.holderId, staff),
-      details: annexADetails(facts, today),
+      details: annexADetails(facts, today, absencesKnown),
     });
   }
   const table = annexA(list, children, today, council.policy.personalAdviser.untilAge);

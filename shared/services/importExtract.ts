@@ -283,7 +283,7 @@ export async function importExtract(store: KeptStore, councilId: string, plan: E
     for (const id of touched) await store.refreshProjection(councilId, id, project);
     throw error;
   }
-  if (options.takenOn !== undefined) await store.noteExtract(councilId, plan.system, options.takenOn);
+  await store.noteExtract(councilId, plan.system, options.takenOn, Object.keys(plan.rowsRead));
   report.ok = true;
   return report;
 }

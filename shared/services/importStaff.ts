@@ -6,9 +6,12 @@
  * theirs, their job title stays, and an awaiting member has their address
  * from then on (digests, sign-in). Every line is checked, against the others
  * and Kept's staff, before anything is written: any problem and nothing
- * changes. Each change is audited as an admin's change to that person.
+ * changes. Each change is audited as an admin's change to that person. A
+ * write failing part-way takes back every write of this run (the failed one
+ * too, whose answer may have been lost) and throws: all or nothing.
  */
 import type { ExtractProblem } from '#domain/import/table.js';
+import { AlreadyExists, StaleVersion } from '#domain/errors.js';
 import { readStaffCsv } from '#domain/import/staffCsv.js';
 import { isActive, type Staff, type StaffChange } from '#domain/people.js';
 import type { KeptStore } from '#store/ports/stores.js';
@@ -55,20 +58,35 @@ export async function importStaffCsv(store: KeptStore, councilId: string, file: 
 
   const audit = (staffMemberId: string): StaffAuditEntry =>
     newAuditEntry<StaffAuditEntry>({ councilId, staffId: options.importedBy, role: 'operator', action: 'change-staff', staffMemberId, route: ROUTE });
-  for (const { staff } of lines) {
-    const before = kept.get(staff.id);
-    if (!before) {
-      await store.createStaff({ ...staff, councilId });
-      report.created.push(staff.id);
-      continue;
+  // Each write is noted before it is sent, so that one whose answer was lost is taken back too.
+  const written: Array<{ after: Staff; before: Staff | null }> = [];
+  try {
+    for (const { staff } of lines) {
+      const before = kept.get(staff.id);
+      if (!before) {
+        const created: Staff = { ...staff, councilId };
+        written.push({ after: created, before: null });
+        await store.createStaff(created);
+        report.created.push(staff.id);
+        continue;
+      }
+      const change: StaffChange = { name: staff.name, email: staff.email, role: staff.role, managerId: staff.managerId, jobTitle: before.jobTitle, teamRole: staff.teamRole };
+      if (sameAs(before, change)) {
+        report.unchanged += 1;
+        continue;
+      }
+      // A new address ends awaiting one, as changeStaff does.
+      const { awaitingEmail: _awaiting, undeliverable: _undeliverable, ...rest } = before;
+      const moved = change.email.toLowerCase() !== before.email.toLowerCase();
+      written.push({ after: { ...(moved ? rest : before), ...change }, before });
+      await store.changeStaff(councilId, staff.id, change, audit(staff.id));
+      (before.awaitingEmail ? report.givenEmail : report.changed).push(staff.id);
     }
-    const change: StaffChange = { name: staff.name, email: staff.email, role: staff.role, managerId: staff.managerId, jobTitle: before.jobTitle, teamRole: staff.teamRole };
-    if (sameAs(before, change)) {
-      report.unchanged += 1;
-      continue;
-    }
-    await store.changeStaff(councilId, staff.id, change, audit(staff.id));
-    (before.awaitingEmail ? report.givenEmail : report.changed).push(staff.id);
+  } catch (error) {
+    // Refused for a clash (someone took the id or address meanwhile): that write did not happen.
+    if (error instanceof AlreadyExists || error instanceof StaleVersion) written.pop();
+    for (const { after, before } of written.reverse()) await store.revertStaff(after, before);
+    throw error;
   }
   report.ok = true;
   return report;

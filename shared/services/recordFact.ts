@@ -1,6 +1,6 @@
 /** Recording what happened to a child: checked, written with its audit entry, and what is due worked out again at once. */
 import type { Principal } from '#domain/principal.js';
-import type { Fact } from '#domain/facts.js';
+import { type Fact, importOnly } from '#domain/facts.js';
 import { Forbidden, InvalidInput, NotFound } from '#domain/errors.js';
 import { canReadChild, canRecordKinds } from '#domain/access.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
@@ -29,7 +29,9 @@ export async function recordFact(
   once?: string,
 ): Promise<Recorded> {
   const { store } = deps;
-  if (fact.type === 'case-system-review-due') throw new InvalidInput([{ field: 'type', message: 'case-system-review-due comes from the case system import and cannot be recorded by hand' }]);
+  if (importOnly(fact.type)) {
+    throw new InvalidInput([{ field: 'type', message: `${fact.type} comes from the case system import (the council's extract) and cannot be recorded by hand` }]);
+  }
   const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route, { fact, today: deps.today });
   if (fact.type === 'correction') {
     // Checked against the history as read now; two people withdrawing the same fact at once

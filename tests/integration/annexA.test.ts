@@ -47,7 +47,12 @@ describe('GET /reports/annex-a/{list}', () => {
       'Date of Last Health Assessment': '20/09/2026', 'Date of Last Dental Check': '01/10/2026',
       'Number of Placements in the Last 12 months': '2', 'Start Date of Most Recent Placement': '15/10/2026',
       'Placement Type': 'd) U4: Foster placement - long term', 'Allocated Worker': 'Worker sw-01',
+      // E1002's clae_cla_last_iro_contact_date.
+      'Date of Last IRO Visit / Contact to the Child': '12/11/2026',
     });
+    // The extract carries ssd_missing: P70001 has no absence there, so 0; P70003's M202 (type A, 04/07/2026) is 1.
+    const absent = header!.indexOf("Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months");
+    expect(rows.map((r) => r[absent])).toEqual(['0', '0', '1']);
     const audited = (await stack.audit.forDay(stack.councilId, new Date().toISOString().slice(0, 10))).filter((e) => e.action === 'export');
     expect(audited.map((e) => e.childId).sort()).toEqual(['P70001', 'P70002', 'P70003']);
     expect(audited[0]).toMatchObject({ staffId: 'lead-1', role: 'lead', route: 'GET /reports/annex-a/children-in-care' });

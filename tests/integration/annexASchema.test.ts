@@ -20,26 +20,23 @@ let stack: TestStack;
 /**
  * The columns still empty for the demo extract. Permanence plan: no SSD table
  * Kept reads gives it; date and reason ceased, location and LA: no child in
- * the demo extract has left care or has them. The IRO's contact: the import
- * does not yet read it, so it stays empty until it keeps it as the fact
- * annexADetails.ts reads. This list may
- * only shrink.
+ * the demo extract has left care or has them. This list may only shrink.
  */
 const STILL_EMPTY: Record<'List 8' | 'List 9', string[]> = {
   'List 8': [
     'What is the permanence plan for this child?',
-    'Date of Last IRO Visit / Contact to the Child', 'Date Ceased to be Looked After', 'Reason Ceased to be Looked After',
+    'Date Ceased to be Looked After', 'Reason Ceased to be Looked After',
     'Placement Location', 'LA of Placement',
   ],
   'List 9': [],
 };
 
 /**
- * Required columns blank for some children. Absences: blank for a child with
- * no absence kept, as Kept cannot tell none from none recorded (annexA.ts).
+ * Required columns blank for some children: none now. (Absences are 0 for a
+ * child with none, as the demo extract carries ssd_missing: annexADetails.ts.)
  */
 const PARTLY_BLANK: Record<'List 8' | 'List 9', string[]> = {
-  'List 8': ["Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months"],
+  'List 8': [],
   'List 9': [],
 };
 

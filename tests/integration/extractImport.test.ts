@@ -144,6 +144,33 @@ describe('SSD extract import', () => {
     expect(await tableKeys()).toEqual(before);
   });
 
+  it('a staff CSV is all or nothing: a write failing part-way, or its answer lost, takes back every line written', async () => {
+    const at = (name: string) => `${name}@${stack.councilId}.test`;
+    const csv = [
+      'worker_id,name,email,role,team_role,manager_worker_id',
+      `sw-91,Nia Vale,${at('nia.vale')},practitioner,,tm-1`,
+      `sw-2,Sid Worker-Jones,${at('sid.jones')},practitioner,,tm-1`,
+      `sw-92,Rex Moor,${at('rex.moor')},practitioner,,tm-1`,
+    ].join('\n');
+    // The audit keeps its entries of a change taken back; everything else is as it was.
+    const kept = async () => (await tableKeys()).filter((k) => !k.startsWith('AUDIT'));
+    for (const after of [false, true]) {
+      const before = await kept();
+      const sw2 = await stack.store.getStaff(stack.councilId, 'sw-2');
+      // The third line's create fails (every retry of it too); taking back is let through.
+      dynamo.rule = ({ headers, body }) =>
+        String(headers['x-amz-target']).endsWith('TransactWriteItems') && body.includes('rex.moor') && body.includes('"Put"') ? { ...dynamoServerError, after } : null;
+      await expect(importStaffCsv(stack.store, stack.councilId, 'staff.csv', csv, { importedBy: 'admin-1' })).rejects.toThrow();
+      dynamo.rule = () => null;
+      expect(await kept(), `answer lost: ${after}`).toEqual(before);
+      expect(await stack.store.getStaff(stack.councilId, 'sw-2')).toEqual(sw2);
+      expect(await stack.store.findStaffByEmail(at('sid.jones'))).toBeNull();
+      expect(await stack.store.findStaffByEmail(sw2!.email)).toMatchObject({ id: 'sw-2', name: 'Sid Worker' });
+    }
+    const report = await importStaffCsv(stack.store, stack.councilId, 'staff.csv', csv, { importedBy: 'admin-1' });
+    expect(report).toMatchObject({ ok: true, created: ['sw-91', 'sw-92'], changed: ['sw-2'] });
+  });
+
   it('gives a new child the team its current involvements name, where Kept knows the member in that place', async () => {
     const staffCsv = `worker_id,name,email,role,team_role,manager_worker_id\niro-9,Harper Quill,iro-9@${stack.councilId}.test,practitioner,iro,tm-1\n`;
     expect(await importStaffCsv(stack.store, stack.councilId, 'staff.csv', staffCsv, { importedBy: 'admin-1' })).toMatchObject({ ok: true, givenEmail: ['iro-9'] });

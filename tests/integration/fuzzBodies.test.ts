@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { call, freshTable, options, postJson, PROPERTY_TIMEOUT, RUNS, stack, tokens, uid, useFuzzStack } from '#tests/support/fuzzStack.js';
 import { checkJson, contractFor, fail, TableWatch } from '#tests/support/fuzzContract.js';
-import { type FieldKind, validFact } from '#tests/support/fuzzArbitraries.js';
+import { type FieldKind, IMPORT_ONLY_BODIES, validFact } from '#tests/support/fuzzArbitraries.js';
+import { factSchema, IMPORT_ONLY_TYPES } from '#domain/facts.js';
 import { mutate, nearValid, type Shape } from '#tests/support/fuzzNearValid.js';
 
 useFuzzStack('fuzz-bodies');
@@ -99,6 +100,23 @@ describe('POST /children/{id}/facts', () => {
     // What is due still reads back after all that.
     const due = await call('GET', '/children/F-1/obligations', { token: tokens.sw1 });
     expect(due.status).toBe(200);
+  }, PROPERTY_TIMEOUT);
+
+  it('every kind only the import writes, with a valid body: a 400 naming type, saying so, and nothing stored', async () => {
+    expect(Object.keys(IMPORT_ONLY_BODIES).sort()).toEqual([...IMPORT_ONLY_TYPES].sort());
+    await freshTable('import-only');
+    const watch = new TableWatch();
+    await watch.start();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(...Object.values(IMPORT_ONLY_BODIES)), async (body) => {
+        expect(factSchema.safeParse(body).success).toBe(true);
+        const r = await postJson('/children/F-1/facts', tokens.sw1, body);
+        checkJson(r, { field: 'type', allowed: [400] });
+        if (!/case system import/.test(String(r.body?.problems?.[0]?.message))) fail('the 400 does not say the import writes it', r);
+        await watch.after(r, false);
+      }),
+      { ...options(), numRuns: 50 },
+    );
   }, PROPERTY_TIMEOUT);
 });
 

@@ -114,6 +114,18 @@ export const validFact: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({ type: fc.constant('local-task'), date: factDate, kind: fc.constant('cse-risk-assessment') }),
 );
 
+/** A valid body of each kind only the case system's import writes (IMPORT_ONLY_TYPES): the API must refuse every one. */
+export const IMPORT_ONLY_BODIES: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+  'case-system-review-due': fc.record({ type: fc.constant('case-system-review-due'), date: factDate }),
+  characteristics: fc.record({ type: fc.constant('characteristics'), date: factDate, sex: fc.constantFrom('M', 'F', 'U', 'N'), ethnicity: fc.constantFrom('WBRI', 'BAFR') }),
+  'legal-status': fc.record({ type: fc.constant('legal-status'), date: factDate, code: fc.constantFrom('C2', 'V2', 'E1') }),
+  disability: fc.record({ type: fc.constant('disability'), date: factDate, disabled: fc.boolean() }),
+  'immigration-status': fc.record({ type: fc.constant('immigration-status'), date: factDate, uasc: fc.boolean() }),
+  'allocated-team': fc.record({ type: fc.constant('allocated-team'), date: factDate, team: fc.constantFrom('Children in Care 1', 'Leaving Care') }),
+  'iro-contact': fc.record({ type: fc.constant('iro-contact'), date: factDate }),
+  absence: fc.record({ type: fc.constant('absence'), date: fc.constant('2027-01-10'), start: fc.constant('2027-01-10T22:00:00Z') }),
+};
+
 const VALID_CHILD_JSON = JSON.stringify({ id: 'G-1', firstName: 'Jordan', lastName: 'Example', dateOfBirth: '2014-06-01', holderId: 'sw-1' });
 export const garbageBody: fc.Arbitrary<string | Buffer> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annexADetails } from '#domain/annexADetails.js';
+import { absencesHeld, annexADetails } from '#domain/annexADetails.js';
 
 describe('annexADetails', () => {
   it('a disability: any row of the latest day says disabled, whatever the rows\' order', () => {
@@ -9,5 +9,14 @@ describe('annexADetails', () => {
     expect(annexADetails([none, learning], '2026-12-01').disability).toBe(true);
     expect(annexADetails([none], '2026-12-01').disability).toBe(false);
     expect(annexADetails([], '2026-12-01').disability).toBeUndefined();
+  });
+
+  it('absences: none is 0 only when Kept holds the case system\'s absences (ssd_missing imported), else unknown', () => {
+    const absence = { type: 'absence', date: '2026-07-04', start: '2026-07-04T17:00:00Z' };
+    expect(annexADetails([], '2026-12-01').absences).toBeUndefined();
+    expect(annexADetails([], '2026-12-01', true).absences).toEqual([]);
+    expect(annexADetails([absence], '2026-12-01').absences).toEqual(['2026-07-04T17:00:00Z']);
+    expect(absencesHeld(new Set(['ssd_person', 'ssd_missing']))).toBe(true);
+    expect(absencesHeld(new Set(['ssd_person', 'ssd_cla_visits']))).toBe(false);
   });
 });

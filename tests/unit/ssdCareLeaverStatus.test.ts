@@ -48,11 +48,15 @@ describe('placement distance from ssd_cla_placement', () => {
 });
 
 describe("the record pages' OC3 codes", () => {
-  it('are the 2025-26 lists the import reads (codes903.ts), 0 (not known) aside', async () => {
-    const { ACCOMMODATION, ACTIVITY, CODE_LIST_YEAR, IN_TOUCH, codesIn } = await import('#domain/import/codes903.js');
+  it('have words for every code of the 903 lists they come from, retired ones included, 0 (not known) aside', async () => {
+    const { ACCOMMODATION, ACTIVITY, IN_TOUCH } = await import('#domain/import/codes903.js');
     const kept = await import('#domain/careLeaverCodes.js');
-    expect([...kept.IN_TOUCH_CODES].sort()).toEqual(codesIn(IN_TOUCH, CODE_LIST_YEAR).sort());
-    expect([...kept.CURRENT_ACTIVITY_CODES].sort()).toEqual(codesIn(ACTIVITY, CODE_LIST_YEAR).filter((c) => c !== '0').sort());
-    expect([...kept.ACCOMMODATION_CODES].sort()).toEqual([...new Set(codesIn(ACCOMMODATION, CODE_LIST_YEAR).filter((c) => c !== '0').map((c) => c[0]!))].sort());
+    const words = (table: Readonly<Record<string, string>>, codes: string[]) => codes.filter((c) => c !== '0').map((c) => [c, table[c]?.trim() ? 'words' : 'none']);
+    const everyCode = (codes: string[]) => codes.filter((c) => c !== '0').map((c) => [c, 'words']);
+    expect(words(kept.IN_TOUCH_WORDS, Object.keys(IN_TOUCH.codes))).toEqual(everyCode(Object.keys(IN_TOUCH.codes)));
+    expect(words(kept.ACTIVITY_WORDS, Object.keys(ACTIVITY.codes))).toEqual(everyCode(Object.keys(ACTIVITY.codes)));
+    const letters = [...new Set(Object.keys(ACCOMMODATION.codes).map((c) => c[0]!))].filter((c) => c !== '0');
+    expect(words(kept.ACCOMMODATION_WORDS, letters)).toEqual(everyCode(letters));
+    expect(kept.CURRENT_ACTIVITY_CODES).not.toContain('F3');
   });
 });

@@ -300,7 +300,7 @@ describe('SSD mapping', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.rowsRead).toMatchObject({ ssd_person: 5, ssd_cla_visits: 5, ssd_involvements: 6 });
     expect(facts(plan, 'P70002').map((f) => f.type)).toEqual([
-      'characteristics', 'entered-care', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status', 'disability', 'disability', 'immigration-status',
+      'characteristics', 'entered-care', 'iro-contact', 'placement-started', 'visit', 'case-system-review-due', 'review', 'health-assessment', 'health-assessment', 'sdq', 'legal-status', 'disability', 'disability', 'immigration-status',
       // Both of its allocated workers' teams, the ended one's and the current one's.
       'allocated-team', 'allocated-team',
     ]);

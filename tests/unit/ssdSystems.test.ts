@@ -29,6 +29,16 @@ describe("SSD extracts as each case system's deployment script writes them", () 
     });
   }
 
+  it("the IRO's last contact (clae_cla_last_iro_contact_date) is an iro-contact, where the script writes it", () => {
+    for (const system of ['eclipse', 'systemc']) {
+      const plan = readSsd(extract(system));
+      const iro = (id: string) => (plan.facts.get(id) ?? []).filter((f) => f.fact.type === 'iro-contact').map((f) => [f.source, f.fact]);
+      expect(iro('C1'), system).toEqual([['ssd:ssd_cla_episodes:E1:iro-contact', { type: 'iro-contact', date: '2025-11-20' }]]);
+      expect(iro('C2'), system).toEqual([]); // NULL, or empty
+    }
+    expect([...readSsd(extract('mosaic')).facts.values()].flat().filter((f) => f.fact.type === 'iro-contact')).toEqual([]);
+  });
+
   it('datetimes: offsets, DD/MM/YYYY HH:MM, fractions; NULL is empty', () => {
     expect(readLondonInstant('2026-10-20 14:30:00+00')).toBe('2026-10-20T14:30:00.000Z');
     expect(readLondonInstant('2026-07-20 14:30:00+01:00')).toBe('2026-07-20T13:30:00.000Z');

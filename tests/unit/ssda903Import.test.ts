@@ -76,6 +76,16 @@ describe('SSDA903 mapping', () => {
       { source: 'ssda903:oc2:92296:2018-03-31:sdq', type: 'sdq', date: '2018-03-31', score: 10 },
     ]);
     expect(child.filter((f) => f.type === 'review')).toHaveLength(8);
-    expect(new Set(plan.skipped.map((s) => s.reason))).toEqual(new Set(['away from placement without authorisation, not missing: no return interview is owed']));
+    expect(new Set(plan.skipped.map((s) => s.reason))).toEqual(new Set([
+      'away from placement without authorisation, not missing: no return interview is owed',
+      // oc3.csv: three whose birthday in the year is the 16th; one in touch with activity or accommodation unknown.
+      'the birthday in the year ending 2018-03-31 is the 16th, not the 17th to the 21st: no care leaver status',
+      'in touch, but ACTIV or ACCOM is not known: no care leaver status',
+    ]));
+    // The other 49 OC3 rows are statuses dated the 17th birthday: 880820 (01/02/2001) in touch, F1, K1.
+    expect([...plan.facts.values()].flat().filter((f) => f.fact.type === 'care-leaver-status')).toHaveLength(49);
+    expect(facts(plan, '880820').filter((f) => f.type === 'care-leaver-status')).toEqual([
+      { source: 'ssda903:oc3:880820:2018-02-01', type: 'care-leaver-status', date: '2018-02-01', inTouch: 'YES', activity: 'F1', accommodation: 'K', accommodationSuitable: true },
+    ]);
   });
 });

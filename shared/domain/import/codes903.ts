@@ -15,45 +15,14 @@
  * the row with its file, line and code.
  */
 import type { LEFT_CARE_REASONS, PLACEMENT_ARRANGEMENTS } from '../facts.js';
+import { all, type CodeList } from './codeList.js';
+import { ACCOMMODATION, ACTIVITY, IN_TOUCH } from './codesOc3.js';
 
-/** The collection year the lists below are current for. */
-export const CODE_LIST_YEAR = '2025-26';
+export { CODE_LIST_YEAR, type Coded, type CodeList, codesIn, lookUp } from './codeList.js';
+export { ACCOMMODATION, ACTIVITY, IN_TOUCH } from './codesOc3.js';
 
 type LeftCareReason = (typeof LEFT_CARE_REASONS)[number];
 type Arrangement = (typeof PLACEMENT_ARRANGEMENTS)[number];
-
-/** A code's meaning, and the years it is valid for (none: valid in every year the lists cover). */
-export interface Coded<T> {
-  meaning: T;
-  /** The first collection year it is valid in. */
-  since?: string;
-  /** The last collection year it was valid in: retired since, still read for historic rows. */
-  until?: string;
-}
-
-export interface CodeList<T> {
-  /** The SSDA903 field, for the report. */
-  field: string;
-  codes: Readonly<Record<string, Coded<T>>>;
-  /** The strictest reading that fits, for a code in no list, and what the report says of it. */
-  unknown: { meaning: T; reading: string };
-}
-
-const all = <T>(codes: Record<string, T>): Record<string, Coded<T>> =>
-  Object.fromEntries(Object.entries(codes).map(([code, meaning]) => [code, { meaning }]));
-
-/** The codes valid in `year` (`2025-26`). */
-export function codesIn<T>(list: CodeList<T>, year: string): string[] {
-  return Object.entries(list.codes)
-    .filter(([, c]) => (c.since === undefined || c.since <= year) && (c.until === undefined || c.until >= year))
-    .map(([code]) => code);
-}
-
-/** The code's entry, matched without regard to case and surrounding spaces; undefined when no list has it. */
-export function lookUp<T>(list: CodeList<T>, code: string): Coded<T> | undefined {
-  const key = code.trim().toUpperCase();
-  return Object.hasOwn(list.codes, key) ? list.codes[key] : undefined;
-}
 
 /** Reason episode ceased; `X1` (a new episode starts the same day) is not leaving care, so it maps to null. */
 export const REASON_CEASED: CodeList<LeftCareReason | null> = {
@@ -201,34 +170,6 @@ export const PLACEMENT_PROVIDERS: CodeList<string> = {
 export const PLACEMENT_CHANGE_REASONS: CodeList<string> = {
   field: 'REASON_PLACE_CHANGE',
   codes: all(Object.fromEntries(['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER'].map((c) => [c, c]))),
-  unknown: { meaning: '', reading: 'not kept' },
-};
-
-/** A care leaver's contact with the council (OC3 IN_TOUCH). */
-export const IN_TOUCH: CodeList<string> = {
-  field: 'IN_TOUCH',
-  codes: all(Object.fromEntries(['YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM'].map((c) => [c, c]))),
-  unknown: { meaning: '', reading: 'not kept' },
-};
-
-/** A care leaver's main activity (OC3 ACTIV): F full-time, P part-time; 0 not known. */
-export const ACTIVITY: CodeList<string> = {
-  field: 'ACTIV',
-  codes: all(Object.fromEntries(['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0'].map((c) => [c, c]))),
-  unknown: { meaning: '', reading: 'not kept' },
-};
-
-/**
- * A care leaver's accommodation (OC3 ACCOM): a letter for the kind and 1
- * (suitable) or 2 (not suitable); 0 not known.
- */
-export const ACCOMMODATION: CodeList<string> = {
-  field: 'ACCOM',
-  codes: all(
-    Object.fromEntries(
-      ['B1', 'B2', 'C1', 'C2', 'D1', 'D2', 'E1', 'E2', 'G1', 'G2', 'H1', 'H2', 'K1', 'K2', 'R1', 'R2', 'S2', 'T1', 'T2', 'U1', 'U2', 'V1', 'V2', 'W1', 'W2', 'X2', 'Y1', 'Y2', 'Z1', 'Z2', '0'].map((c) => [c, c]),
-    ),
-  ),
   unknown: { meaning: '', reading: 'not kept' },
 };
 

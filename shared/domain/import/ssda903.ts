@@ -17,12 +17,14 @@
  * and listed in the report, never a reason to refuse the return.
  * OC2's SDQ score is dated the collection year's end (`yearEnding`, the 31
  * March the return covers): OC2 gives no date. OC2's health and teeth checks
- * and OC3 are yes/no or codes with no date, so they make no facts.
+ * are yes/no with no date, so they make no facts. OC3 (in touch, activity,
+ * accommodation) is a `care-leaver-status` dated the birthday in the year (oc3.ts).
  */
 import { LEGAL_STATUS, MISSING_TYPES, PARTICIPATION, type PlacementMeaning, PLACEMENT_TYPES, REASON_CEASED, REASON_NEW_EPISODE } from './codes903.js';
 import { addFact, emptyPlan, type ExtractPlan, readCode, readFiles, skip } from './plan.js';
 import type { Row, Table } from './table.js';
 import { readDate } from './values.js';
+import { mapOc3 } from './oc3.js';
 
 export const SSDA903_FILES = {
   header: ['CHILD', 'DOB'],
@@ -156,6 +158,7 @@ export function readSsda903(files: ReadonlyMap<string, string>, options: Ssda903
     addFact(plan, child, row, `ssda903:oc2:${child}:${yearEnding}:sdq`, { type: 'sdq', date: yearEnding, score });
   }
   if (tables.get('oc2')?.rows.length) plan.notes.push('oc2: HEALTH_CHECK and TEETH_CHECK say only whether a check was up to date, with no date, so they make no facts');
-  if (tables.get('oc3')?.rows.length) plan.notes.push('oc3: IN_TOUCH, ACTIV and ACCOM carry no dates, so they make no facts');
+  const oc3 = tables.get('oc3');
+  if (oc3) mapOc3(oc3, plan, typeof yearEnding === 'string' ? yearEnding : undefined);
   return plan;
 }

@@ -1,4 +1,4 @@
-/** Council settings, and the day of the newest extract imported, in the single table. */
+/** Council settings, and the day of the newest extract imported (with the tables imported), in the single table. */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CouncilSettings, CouncilStore } from '../ports/councils.js';
 import { keys } from '../keys.js';
@@ -17,10 +17,21 @@ export function dynamoCouncils(table: Table): CouncilStore {
 
     async newestExtract(councilId, system) {
       const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.extract(councilId, system) }));
-      return Item ? (Item.takenOn as string) : null;
+      return (Item?.takenOn as string | undefined) ?? null;
     },
 
-    async noteExtract(councilId, system, takenOn) {
+    async importedTables(councilId, system) {
+      const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.extract(councilId, system) }));
+      return Item?.tables instanceof Set ? [...(Item.tables as Set<string>)].sort() : [];
+    },
+
+    async noteExtract(councilId, system, takenOn, tables) {
+      if (tables.length > 0) {
+        await table.db.send(
+          new UpdateCommand({ TableName: table.name, Key: keys.extract(councilId, system), UpdateExpression: 'ADD tables :s', ExpressionAttributeValues: { ':s': new Set(tables) } }),
+        );
+      }
+      if (takenOn === undefined) return;
       try {
         await table.db.send(
           new UpdateCommand({

@@ -61,6 +61,26 @@ export function dynamoStaff(table: Table): StaffStore {
       return Item ? getStaff(Item.councilId as string, Item.staffId as string) : null;
     },
 
+    async revertStaff(after, before) {
+      const owns = (s: Staff) => !s.awaitingEmail && s.email !== '';
+      // Only an address this person owns is taken back from them.
+      const dropAddress = (s: Staff) => ({
+        Delete: { TableName, Key: keys.email(s.email), ConditionExpression: 'attribute_not_exists(pk) OR staffId = :id', ExpressionAttributeValues: { ':id': s.id } },
+      });
+      const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
+      if (before === null) {
+        items.push({ Delete: { TableName, Key: keys.staff(after.councilId, after.id) } });
+        if (owns(after)) items.push(dropAddress(after));
+      } else {
+        items.push({ Put: { TableName, Item: { ...keys.staff(before.councilId, before.id), ...before } } });
+        if (after.email.toLowerCase() !== before.email.toLowerCase()) {
+          if (owns(after)) items.push(dropAddress(after));
+          if (owns(before)) items.push({ Put: { TableName, Item: { ...keys.email(before.email), councilId: before.councilId, staffId: before.id } } });
+        }
+      }
+      await table.db.send(new TransactWriteCommand({ TransactItems: items }));
+    },
+
     async changeStaff(councilId, staffId, change: StaffChange, audit) {
       const before = await getStaff(councilId, staffId);
       if (!before) throw new NotFound(`no staff member ${staffId}`);

@@ -23,6 +23,12 @@ export interface CouncilStore {
   putCouncil(council: CouncilSettings): Promise<void>;
   /** The day the newest extract of this system (`ssd`, `ssda903`) that Kept imported was taken, or null before the first. */
   newestExtract(councilId: string, system: string): Promise<string | null>;
-  /** Notes that an extract taken on this day was imported; an older day than the one noted changes nothing. */
-  noteExtract(councilId: string, system: string, takenOn: string): Promise<void>;
+  /**
+   * Notes that an extract taken on this day (undefined: not known) carrying
+   * these tables was imported: an older day than the one noted leaves the day
+   * as it was; the tables are added to those noted before.
+   */
+  noteExtract(councilId: string, system: string, takenOn: string | undefined, tables: readonly string[]): Promise<void>;
+  /** Every table (SSD) or file (SSDA903) an imported extract of this system has carried. */
+  importedTables(councilId: string, system: string): Promise<string[]>;
 }

@@ -9,6 +9,12 @@ export interface StaffStore {
   createStaff(staff: Staff): Promise<void>;
   findStaffByEmail(address: string): Promise<Staff | null>;
   /**
+   * Takes back a write that may or may not have happened: with `before` null,
+   * removes `after` (a member this run created) and the address they own; else
+   * puts `before` back as it was, with its address. The audit entries stay.
+   */
+  revertStaff(after: Staff, before: Staff | null): Promise<void>;
+  /**
    * Replaces a member of staff's details, with its audit entry in the same
    * transaction. A new email address moves the address's ownership (it may
    * belong to nobody else: AlreadyExists) and clears the undeliverable mark.

@@ -61,7 +61,7 @@ export async function publishReply(surveys: SurveyStore, principal: Principal, c
 }
 
 /** The campaign of the same survey that closed most recently before this one opened. */
-export function previousCampaign(campaign: Campaign, all: readonly Campaign[]): Campaign | null {
+export function previousCampaign(campaign: Pick<Campaign, 'id' | 'surveyId' | 'opens'>, all: readonly Campaign[]): Campaign | null {
   return (
     all
       .filter((c) => c.id !== campaign.id && c.surveyId === campaign.surveyId && c.closes <= campaign.opens)

@@ -84,7 +84,8 @@ export interface SurveyReport {
  * found unreachable since the campaign opened), the team names from the staff.
  */
 async function ratesFor(store: KeptStore, campaign: Campaign, invitations: readonly Invitation[], responses: ReadonlyArray<{ bands: { assisted?: true } }>): Promise<ResponseRates> {
-  const [children, staff] = await Promise.all([store.listChildren(campaign.councilId), store.listStaff(campaign.councilId)]);
+  // The records are read only for the invitations' marks: none once the invitations have gone by TTL after the campaign closed.
+  const [children, staff] = await Promise.all([invitations.length ? store.listChildren(campaign.councilId) : [], store.listStaff(campaign.councilId)]);
   const byId = new Map(children.map((c) => [c.id, c]));
   const since = (mark: { since: string } | undefined) => (mark?.since ?? '') >= campaign.opens;
   const names = new Map(staff.map((s) => [s.id, s.name]));

@@ -10,6 +10,8 @@ import { documentClient } from '#store/dynamo/client.js';
 import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { SurveyBrowser, answersFor } from '#tests/support/surveyClient.js';
 import { CARE_LEAVER_SURVEY } from '#domain/surveys/definitions.js';
+import { syntheticAnswers } from '#local/demoResponses.js';
+import { makeRng } from '#local/histories.js';
 import type { ChildRecord } from '#domain/people.js';
 import { CARE_LEAVER_FACTS, dispatchSurveys, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
 
@@ -19,10 +21,13 @@ let stack: TestStack;
 const address = (id: string) => `young-${id.toLowerCase()}@${stack.councilId}.test`;
 
 let recording: string[] | undefined;
+let queried: string[] = [];
 function recordCalls(): void {
   documentClient().middlewareStack.add(
     (next, context) => async (args) => {
       recording?.push(context.commandName as string);
+      const values = (args.input as { ExpressionAttributeValues?: Record<string, unknown> }).ExpressionAttributeValues;
+      if (context.commandName === 'QueryCommand') queried.push(`${values?.[':pk'] as string} ${(values?.[':prefix'] ?? values?.[':p'] ?? '') as string}`);
       return next(args);
     },
     { step: 'initialize', name: 'surveyCallsRecorder' },
@@ -99,5 +104,24 @@ describe('sending a survey', () => {
       { ageBand: '18-20', placementType: 'care-leaver', area: 'unknown' },
       { ageBand: '18-20', placementType: 'care-leaver', area: 'unknown' },
     ]);
+  });
+});
+
+describe("a survey report of a campaign whose invitations have gone (by TTL, after it closed)", () => {
+  it("does not read the young people's records, which it needs only for the invitations' marks", async () => {
+    const campaign = { ...scheduledCampaign(stack, '2026-10-01', { id: 'c-old', name: 'Last year', surveyId: 'care-leaver', mode: 'anonymous' as const, audience: { status: 'care-leaver' as const, ageFrom: 16, ageTo: 26 } }), closes: '2026-11-01', state: 'closed' as const, invited: 40 };
+    await stack.surveys.putCampaign(campaign);
+    const rng = makeRng(7);
+    await stack.surveys.putResponses(stack.councilId, 'c-old', Array.from({ length: 12 }, () => ({
+      surveyId: 'care-leaver', version: 1, submittedOn: '2026-10-10', answers: syntheticAnswers(CARE_LEAVER_SURVEY, rng), bands: { ageBand: '18-20' as const, placementType: 'care-leaver', area: 'unknown' as const },
+    })));
+    const lead = await stack.token('lead', 'lead-1');
+    queried = [];
+    const report = await stack.call('GET', '/reports/surveys/c-old?format=json', { token: lead });
+    expect(report.status).toBe(200);
+    expect(report.body.summary.answered).toBe(12);
+    expect(queried.filter((q) => q === `COUNCIL#${stack.councilId} CHILD#`)).toEqual([]);
+    // Its invitations and answers are read as before.
+    expect(queried).toContain(`CAMPAIGN#${stack.councilId}#c-old RESPONSE#`);
   });
 });

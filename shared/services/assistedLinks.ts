@@ -16,6 +16,7 @@ import { AlreadyExists, InvalidInput, NotFound } from '#domain/errors.js';
 import { addDaysIso } from '#domain/dates.js';
 import { buildHistory } from '#domain/history.js';
 import { inAudience, personOf } from '#domain/surveys/bands.js';
+import { carriedOnLink } from './linkCarries.js';
 import { displayCode } from '#domain/surveys/codes.js';
 import { newCode, newToken, tokenHash } from '#platform/tokens.js';
 import type { AuditLog } from '#store/ports/audit.js';
@@ -74,7 +75,10 @@ export async function startAssistedSurvey(
   const token = newToken();
   const code = newCode();
   const issued = await deps.surveys.issueLink(
-    { linkHash: tokenHash(token), councilId: principal.councilId, campaignId: campaign.id, childId: child.id, lastDay, assisted: true, codeHash: tokenHash(code) },
+    {
+      linkHash: tokenHash(token), councilId: principal.councilId, campaignId: campaign.id, childId: child.id, lastDay, assisted: true, codeHash: tokenHash(code),
+      carried: carriedOnLink(campaign, { history: buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), deps.today), careLeaverUntilAge: council.policy.personalAdviser.untilAge }),
+    },
     epochAfter(campaign.closes),
   );
   // They answered between the look and the link: the link is born answered and is not handed out.

@@ -32,9 +32,11 @@ export async function childFor(
   route = 'unnamed route',
   /** The fact about to be recorded (purpose `record`), and the day it is recorded on (Europe/London). */
   recording?: { fact: Fact; today: string },
+  /** The record as the caller has just read it (null: there is none), so it is not read again. */
+  read?: ChildRecord | null,
 ): Promise<{ child: ChildRecord; staff: Staff[]; audit: AuditEntry }> {
   const [child, staff] = await Promise.all([
-    store.getChild(principal.councilId, childId),
+    read !== undefined ? read : store.getChild(principal.councilId, childId),
     principal.role === 'manager' ? store.listStaff(principal.councilId) : Promise.resolve([] as Staff[]),
   ]);
   if (!child) throw new NotFound(`no child with case reference ${childId}`);

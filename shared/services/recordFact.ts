@@ -32,12 +32,13 @@ export async function recordFact(
   if (importOnly(fact.type)) {
     throw new InvalidInput([{ field: 'type', message: `${fact.type} comes from the case system import (the council's extract) and cannot be recorded by hand` }]);
   }
-  const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route, { fact, today: deps.today });
+  // The record and its history in one read, which the write then starts from.
+  const read = await store.getChildItems(principal.councilId, childId);
+  const { child, audit } = await childFor(store, deps.audit, principal, childId, 'record', route, { fact, today: deps.today }, read?.child ?? null);
   if (fact.type === 'correction') {
     // Checked against the history as read now; two people withdrawing the same fact at once
     // leave two corrections of it, which the engine reads as one.
-    const { facts } = await store.getChildHistory(principal.councilId, child.id);
-    const problem = correctionProblem(facts, fact.factId);
+    const problem = correctionProblem(read!.facts, fact.factId);
     if (problem) throw new InvalidInput([{ field: 'factId', message: problem }]);
   }
   const [council, staff] = await Promise.all([loadCouncil(store, principal.councilId), store.listStaff(principal.councilId)]);
@@ -45,7 +46,7 @@ export async function recordFact(
     throw new InvalidInput([{ field: 'officerId', message: `no member of staff ${fact.officerId} in your council` }]);
   }
   const { stored, projection } = await store.recordFact(
-    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today, staff), audit, once,
+    principal.councilId, child.id, fact, principal.staffId, audit.at, projector(council.policy, deps.today, staff), audit, once, read ?? undefined,
   );
   return { stored, obligations: projection.obligations.map((o) => ({ ...o, childId: child.id })) };
 }

@@ -61,7 +61,7 @@ export async function publishReply(surveys: SurveyStore, principal: Principal, c
 }
 
 /** The campaign of the same survey that closed most recently before this one opened. */
-export function previousCampaign(campaign: Campaign, all: readonly Campaign[]): Campaign | null {
+export function previousCampaign(campaign: Pick<Campaign, 'id' | 'surveyId' | 'opens'>, all: readonly Campaign[]): Campaign | null {
   return (
     all
       .filter((c) => c.id !== campaign.id && c.surveyId === campaign.surveyId && c.closes <= campaign.opens)
@@ -84,7 +84,8 @@ export interface SurveyReport {
  * found unreachable since the campaign opened), the team names from the staff.
  */
 async function ratesFor(store: KeptStore, campaign: Campaign, invitations: readonly Invitation[], responses: ReadonlyArray<{ bands: { assisted?: true } }>): Promise<ResponseRates> {
-  const [children, staff] = await Promise.all([store.listChildren(campaign.councilId), store.listStaff(campaign.councilId)]);
+  // The records are read only for the invitations' marks: none once the invitations have gone by TTL after the campaign closed.
+  const [children, staff] = await Promise.all([invitations.length ? store.listChildren(campaign.councilId) : [], store.listStaff(campaign.councilId)]);
   const byId = new Map(children.map((c) => [c.id, c]));
   const since = (mark: { since: string } | undefined) => (mark?.since ?? '') >= campaign.opens;
   const names = new Map(staff.map((s) => [s.id, s.name]));

@@ -11,7 +11,7 @@ import { type Answers, type AnswerError, cleanAnswers, firstIncompleteSection, h
 import type { Section, SurveyDefinition } from '#domain/surveys/schema.js';
 import { buildHistory } from '#domain/history.js';
 import { type Bands, UNKNOWN_BANDS, personOf } from '#domain/surveys/bands.js';
-import type { Campaign } from '#domain/surveys/campaign.js';
+import type { LinkCampaign } from '#domain/surveys/campaign.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SubmitOutcome, SurveyLink, SurveyStore } from '#store/ports/surveys.js';
 import type { SendEmail } from '#email/sender.js';
@@ -45,7 +45,7 @@ export const WRONG_LINKS_ALLOWED = 10;
 /** A link that was found, with what it belongs to. */
 export interface OpenSurvey {
   link: SurveyLink;
-  campaign: Campaign;
+  campaign: LinkCampaign;
   definition: SurveyDefinition;
   council: Council;
 }
@@ -72,9 +72,9 @@ export async function openSurveyLink(deps: SurveyResponseDeps, token: string, ca
   if (!code && !WELL_FORMED.test(token)) return { state: 'not-found' };
   const source = keyedHash(await deps.sourceSecret(), `survey-link-source:${callerAddress}`).slice(0, 32);
   const now = deps.nowMs?.() ?? Date.now();
-  if ((await deps.surveys.missesSoFar(source, now)) >= WRONG_LINKS_ALLOWED) return { state: 'too-many-tries' };
-  const link = code ? await deps.surveys.getLinkByCode(tokenHash(code)) : await deps.surveys.getLink(tokenHash(token));
-  const campaign = link ? await deps.surveys.getCampaign(link.councilId, link.campaignId) : null;
+  const { link, misses } = await deps.surveys.findLink(code ? { codeHash: tokenHash(code) } : { linkHash: tokenHash(token) }, source, now);
+  if (misses >= WRONG_LINKS_ALLOWED) return { state: 'too-many-tries' };
+  const campaign = link ? await campaignOf(deps, link) : null;
   if (!link || !campaign) {
     await deps.surveys.countMiss(source, now);
     return { state: 'not-found' };
@@ -85,8 +85,15 @@ export async function openSurveyLink(deps: SurveyResponseDeps, token: string, ca
   const draft = campaign.mode === 'anonymous' && !link.answered ? openDraft(await deps.sourceSecret(), draftScope(link), link.draft) : link.draft;
   const survey = { link: { ...link, draft }, campaign, definition, council };
   if (link.usedOn || link.answered) return { state: 'answered', survey };
-  if (deps.today > link.lastDay || campaign.state === 'closed') return { state: 'closed', survey };
+  // A campaign is closed on the day it closes, and a link's last day is the day before.
+  if (deps.today > link.lastDay) return { state: 'closed', survey };
   return { state: 'open', survey };
+}
+
+/** The campaign as the link carries it; read from the store for a link that carries nothing (answered, or issued before links carried it). */
+async function campaignOf(deps: SurveyResponseDeps, link: SurveyLink): Promise<LinkCampaign | null> {
+  if (link.carried) return { ...link.carried.campaign, id: link.campaignId, councilId: link.councilId };
+  return deps.surveys.getCampaign(link.councilId, link.campaignId);
 }
 
 export interface Help {
@@ -171,8 +178,14 @@ export async function submitResponse(deps: SurveyResponseDeps, survey: OpenSurve
   return { outcome, worrying };
 }
 
-/** The coarse groups stored with the answers; all unknown when the child's record is gone. */
+/**
+ * The coarse groups stored with the answers: those the link carries while
+ * they still hold, else worked out from the record (all unknown when the
+ * child's record is gone).
+ */
 async function bandsOf(deps: SurveyResponseDeps, { link, council }: OpenSurvey): Promise<Bands> {
+  const carried = link.carried;
+  if (carried?.bands && deps.today <= (carried.bandsUntil ?? '')) return carried.bands;
   const child = link.childId ? await deps.store.getChild(link.councilId, link.childId) : null;
   if (!child) return { ...UNKNOWN_BANDS };
   const { facts } = await deps.store.getChildHistory(link.councilId, child.id);

@@ -8,6 +8,7 @@
  * | email address owner  | EMAIL#{address}         | EMAIL                  |                                               |
  * | calendar feed token  | CALENDAR#{sha256}       | CALENDAR               |                                               |
  * | child                | COUNCIL#{c}             | CHILD#{childId}        | byHolder: HOLDER#{c}#{socialWorker} / CHILD#{child} |
+ * | child record's copy  | CHILD#{c}#{childId}     | RECORD                 | (as the last projection write left it)        |
  * | team member          | CHILD#{c}#{childId}     | MEMBER#{staffId}       | byHolder: HOLDER#{c}#{staff} / MEMBER#{child}  |
  * | fact (append-only)   | CHILD#{c}#{childId}     | FACT#{recordedAt}#{n}  |                                               |
  * | obligation           | CHILD#{c}#{childId}     | DUE#{kind}             | byDueDate: DUE#{c} / {date}#{child}#{kind};   |
@@ -45,6 +46,13 @@
  * again, and a nightly import of a whole council would otherwise send them all
  * to one index partition (about 1,000 writes a second, fewer for summaries
  * over 1 KB); eight shards are read in parallel.
+ *
+ * The copy of the child record in the child's own partition lets a write
+ * read the record and its history in one query. Every write of the
+ * projection puts it, with the version that write leaves on the record;
+ * writes of the record alone (contact, bounce marks) do not, so it can be a
+ * version behind. It is only ever a first guess: each write is guarded by
+ * the record's version, and one that fails reads the record itself.
  *
  * Audit entries: each is written twice in one transaction, both puts
  * conditional on attribute_not_exists(pk), so an entry is never overwritten
@@ -88,6 +96,8 @@ export const keys = {
   obligation: (c: string, childId: string, kind: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `DUE#${kind}` }),
   refresh: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'REFRESH' }),
   reportSummary: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'REPORT' }),
+  recordCopy: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'RECORD' }),
+  oncePrefix: 'ONCE#',
   reportIndex: (c: string, childId: string) => ({ reportPk: reportShard(c, reportShardOf(childId)), reportSk: childId }),
   reportShard: (c: string, shard: number) => reportShard(c, shard),
   once: (c: string, childId: string, token: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `ONCE#${token}` }),

@@ -1,8 +1,9 @@
 /**
  * The leads' reports and the workers' pages at a council's scale, through the
  * local stack's HTTP server (the real handlers, DynamoDB Local): councils of
- * 1,000 and then 5,000 young people (REPORTS_SIZES), each page REPORTS_RUNS
- * times (5) after one warm-up. Beside each page, its floor: the DynamoDB
+ * 1,000 and then 5,000 young people (REPORTS_SIZES), each page (or those
+ * REPORTS_PAGES names, written to reports-chosen.json) REPORTS_RUNS times (5)
+ * after one warm-up. Beside each page, its floor: the DynamoDB
  * calls the page made (recorded on the shared client, floor.ts) sent again
  * straight to DynamoDB Local, as concurrently as the page could, with no HTTP,
  * no handler and no rendering. Prints a table and writes
@@ -39,6 +40,8 @@ export interface ReportFigure {
 }
 
 const sizes = () => (process.env.REPORTS_SIZES ?? '1000,5000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+/** REPORTS_PAGES: only the pages whose names contain one of these (comma-separated), to measure a few rows. */
+const chosen = (name: string) => !process.env.REPORTS_PAGES || process.env.REPORTS_PAGES.split(',').some((part) => name.includes(part.trim()));
 const runs = () => Math.max(1, Math.min(50, Number(process.env.REPORTS_RUNS ?? 5)));
 const ms = (n: number) => Math.round(n * 10) / 10;
 
@@ -75,7 +78,7 @@ export async function benchReports(): Promise<Array<[string, Record<string, unkn
         ['team page (manager)', '/team', manager],
         ['case page (worker)', `/case/${childId(0)}`, worker],
       ];
-      for (const [name, path, session] of pages) {
+      for (const [name, path, session] of pages.filter(([name]) => chosen(name))) {
         // A page that fails (the local server answers 500 past the route function's timeout) is reported, not measured.
         let failed: string | undefined;
         const get = async () => {
@@ -108,7 +111,8 @@ export async function benchReports(): Promise<Array<[string, Record<string, unkn
     }
     const out = resolve(import.meta.dirname, '../../bench-results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, 'reports.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    // Some rows only (REPORTS_PAGES): kept apart, so the whole table's file stays whole.
+    writeFileSync(resolve(out, process.env.REPORTS_PAGES ? 'reports-chosen.json' : 'reports.json'), `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     agent.destroy();
     const closed = new Promise((r) => server.close(() => r(undefined)));

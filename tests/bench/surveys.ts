@@ -16,6 +16,10 @@ import { signLocalToken } from '#local/issuer.js';
 import { makeRng } from '#local/histories.js';
 import { syntheticAnswers } from '#local/demoResponses.js';
 import { summariseSurvey } from '#domain/surveySummary.js';
+import type { Campaign } from '#domain/surveys/campaign.js';
+import { buildHistory } from '#domain/history.js';
+import { carriedOnLink } from '#services/linkCarries.js';
+import { loadCouncil } from '#services/council.js';
 import { startBenchStack } from './stack.js';
 import { copyTable, describeTimings, type Recorded, type Replay, refusedText, replay, startRecording, stopRecording } from './floor.js';
 
@@ -32,11 +36,12 @@ export async function benchSurveys(): Promise<Array<[string, Figures]>> {
     const { store, surveys } = dynamoStores('bench-surveys');
     await store.putCouncil({ id: 'bench', name: 'Bench Borough' });
     await store.createStaff({ councilId: 'bench', id: 'sw-1', name: 'W', email: 'w@bench.test', role: 'practitioner' });
-    await surveys.putCampaign({
+    const campaign: Campaign = {
       id: 'c-1', councilId: 'bench', surveyId: 'care-leaver', version: 1, name: 'Bench', mode: 'anonymous', state: 'open',
       audience: { status: 'care-leaver', ageFrom: 16, ageTo: 26 }, opens: TODAY, closes: '2027-03-01', reminderDays: [],
       createdBy: 'sw-1', createdAt: TODAY, invited: 0, remindersSent: 0,
-    });
+    };
+    await surveys.putCampaign(campaign);
     const children: ChildRecord[] = Array.from({ length: 2200 }, (_, i) => ({
       councilId: 'bench', id: `L-${i}`, firstName: 'A', lastName: 'B', dateOfBirth: '2006-01-01', holderId: 'sw-1', createdAt: TODAY, version: 0,
     }));
@@ -44,9 +49,12 @@ export async function benchSurveys(): Promise<Array<[string, Figures]>> {
     const draft = Object.assign({}, ...Object.values(answersFor(CARE_LEAVER_SURVEY))) as Record<string, string>;
     const typed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
     const tokens: string[] = [];
+    const council = await loadCouncil(store, 'bench');
     for (const child of children) {
       const token = newToken();
-      await surveys.issueLink({ linkHash: tokenHash(token), councilId: 'bench', campaignId: 'c-1', childId: child.id, lastDay: '2027-02-28' }, 2_000_000_000);
+      // As the dispatch issues it: carrying the campaign and the young person's bands.
+      const carried = carriedOnLink(campaign, { history: buildHistory(child, [], TODAY), careLeaverUntilAge: council.policy.personalAdviser.untilAge });
+      await surveys.issueLink({ linkHash: tokenHash(token), councilId: 'bench', campaignId: 'c-1', childId: child.id, lastDay: '2027-02-28', carried }, 2_000_000_000);
       await surveys.saveDraft(tokenHash(token), typed);
       tokens.push(token);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextStep, campaignInputSchema, type Campaign } from '#domain/surveys/campaign.js';
-import { ageBand, inAudience, personOf } from '#domain/surveys/bands.js';
+import { ageBand, bandsHoldUntil, inAudience, personOf } from '#domain/surveys/bands.js';
 import { cleanAnswers, firstIncompleteSection, hasWorryingAnswer, readSection } from '#domain/surveys/answers.js';
 import { buildHistory } from '#domain/history.js';
 import { CARE_LEAVER_SURVEY, PLACEMENT_SURVEY_OLDER } from '#domain/surveys/definitions.js';
@@ -58,6 +58,17 @@ describe('bands', () => {
       21,
     );
     expect(leaver).toEqual({ status: 'care-leaver', age: 20, bands: { ageBand: '18-20', placementType: 'care-leaver', area: 'unknown' } });
+  });
+
+  it('hold until the day before a birthday that could change them', () => {
+    const on = (dateOfBirth: string, today: string, careLeaverUntilAge = 21) => bandsHoldUntil(buildHistory({ id: 'a', dateOfBirth }, [], today), careLeaverUntilAge);
+    // 13 on 18 January 2027: the next band starts at 16.
+    expect(on('2013-05-05', '2027-01-18')).toBe('2029-05-04');
+    // 20: turning 21 changes the age band (and ends a care leaver's time at the council's 21).
+    expect(on('2006-01-20', '2027-01-18')).toBe('2027-01-19');
+    // 22 with support to 25: the 25th birthday ends it; past it, nothing more changes with age.
+    expect(on('2004-06-30', '2027-01-18', 25)).toBe('2029-06-29');
+    expect(on('2000-06-30', '2027-01-18', 25)).toBe('9999-12-31');
   });
 });
 

@@ -3,7 +3,7 @@
  * placement type and whether the placement is in the council's area. In
  * anonymous mode these are all that is stored with the answers.
  */
-import { ageOn } from '#domain/dates.js';
+import { ageOn, birthday, toIsoDate } from '#domain/dates.js';
 import type { ChildHistory } from '#domain/history.js';
 import { careLeaver } from '#domain/rules/rule.js';
 import type { Audience } from './campaign.js';
@@ -48,6 +48,21 @@ export function personOf(history: ChildHistory, careLeaverUntilAge: number): Per
       area: status !== 'looked-after' || placement?.outOfArea === undefined ? 'unknown' : placement.outOfArea ? 'out-of-area' : 'in-area',
     },
   };
+}
+
+/** Ages at which a person's age band, or whether they are still a care leaver, can change. */
+const BAND_AGES = [8, 11, 16, 18, 21];
+
+/**
+ * The last day the bands worked out from `history` still hold as far as age
+ * goes: the day before the next birthday that could move the person to
+ * another age band or end their time as a care leaver (`9999-12-31` when
+ * none can). Facts recorded later (a new placement) are not foreseen.
+ */
+export function bandsHoldUntil(history: ChildHistory, careLeaverUntilAge: number): string {
+  const age = ageOn(history.dateOfBirth, history.today);
+  const next = [...BAND_AGES, careLeaverUntilAge].filter((a) => a > age).sort((a, b) => a - b)[0];
+  return next === undefined ? '9999-12-31' : toIsoDate(birthday(history.dateOfBirth, next) - 1);
 }
 
 export function inAudience(person: Person, audience: Audience): boolean {

@@ -59,6 +59,9 @@ export interface Campaign extends Omit<CampaignInput, 'targetRate'> {
   youSaidWeDid?: string;
 }
 
+/** What a survey link's pages and its sending need of the campaign (carried on the link, so a submission need not read the campaign). */
+export type LinkCampaign = Pick<Campaign, 'id' | 'councilId' | 'surveyId' | 'version' | 'mode' | 'opens' | 'closes'>;
+
 /** Why an audience cannot be asked a survey: ages outside those it was written for (null when it can). */
 export function audienceMismatch(audience: Audience, definition: Pick<SurveyDefinition, 'title' | 'ages'>): string | null {
   if (audience.ageFrom >= definition.ages.from && audience.ageTo <= definition.ages.to) return null;

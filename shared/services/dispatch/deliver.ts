@@ -19,13 +19,14 @@ import type { ChildRecord } from '#domain/people.js';
 import type { ChannelGroup } from '#domain/surveys/responseRates.js';
 import { youngPersonTags } from '#email/messageTags.js';
 import { TextOptedOut } from '#email/textSender.js';
-import type { SentGroups } from '#store/ports/surveys.js';
+import type { CarriedOnLink, SentGroups } from '#store/ports/surveys.js';
+import { carriedOnLink } from '../linkCarries.js';
 import type { SendKey } from '#store/ports/sendClaims.js';
 import { log } from '#platform/log.js';
 import type { CampaignRun } from './run.js';
 
 /** An invitation carries the groups the response-rate breakdowns count it in (all but the channels, which are known only as it goes). */
-export type Message = { kind: 'invitation'; groups: Omit<SentGroups, 'channel'> } | { kind: 'reminder'; number: number };
+export type Message = { kind: 'invitation'; groups: Omit<SentGroups, 'channel'>; carried?: CarriedOnLink } | { kind: 'reminder'; number: number };
 
 /**
  * `sent-before`: an earlier run sent it; `held`: another run is sending it;
@@ -72,13 +73,19 @@ async function claimChannels(r: CampaignRun, child: ChildRecord, message: Messag
   return { claimed, held };
 }
 
-/** One fresh link for the channels claimed (replacing any earlier one, so exactly one link works); the claims go back if it cannot be issued. */
-async function issueLink(r: CampaignRun, child: ChildRecord, claimed: ReadonlyArray<{ key: SendKey }>): Promise<string> {
+/**
+ * One fresh link for the channels claimed (replacing any earlier one, so
+ * exactly one link works); the claims go back if it cannot be issued. A
+ * reminder's link carries the campaign, and the bands its invitation's link
+ * carried (the store moves them over).
+ */
+async function issueLink(r: CampaignRun, child: ChildRecord, message: Message, claimed: ReadonlyArray<{ key: SendKey }>): Promise<string> {
   const { o, campaign } = r;
   const token = newToken();
+  const carried = (message.kind === 'invitation' ? message.carried : undefined) ?? carriedOnLink(campaign);
   try {
     await o.surveys.issueLink(
-      { linkHash: tokenHash(token), councilId: o.councilId, campaignId: campaign.id, childId: child.id, lastDay: addDaysIso(campaign.closes, -1) },
+      { linkHash: tokenHash(token), councilId: o.councilId, campaignId: campaign.id, childId: child.id, lastDay: addDaysIso(campaign.closes, -1), carried },
       epochAfter(campaign.closes),
     );
   } catch (error) {
@@ -137,7 +144,7 @@ export async function deliver(r: CampaignRun, child: ChildRecord, message: Messa
   const { claimed, held } = await claimChannels(r, child, message, nowMs);
   const outcomes: Array<{ channel: Channel; outcome: ChannelOutcome }> = [];
   if (claimed.length > 0) {
-    const url = await issueLink(r, child, claimed);
+    const url = await issueLink(r, child, message, claimed);
     for (const { channel, key } of claimed) outcomes.push({ channel, outcome: await sendBy(r, child, message, channel, key, url, nowMs) });
   }
   const sent = outcomes.filter((c) => c.outcome === 'sent' || c.outcome === 'claim-lost');

@@ -9,6 +9,7 @@ import { buildHistory } from '#domain/history.js';
 import { inAudience, personOf } from '#domain/surveys/bands.js';
 import { channelsFor } from '#domain/contact.js';
 import { managerTeamOf } from '#domain/access.js';
+import { carriedOnLink } from '../linkCarries.js';
 import { deliver } from './deliver.js';
 import { tally } from './tally.js';
 import { type CampaignRun, emptyStep, type StepResult } from './run.js';
@@ -29,10 +30,13 @@ export async function invite(r: CampaignRun): Promise<StepResult> {
     }
     if (o.signal?.aborted) return { ...step, complete: false, stoppedEarly: true };
     const { facts } = await o.store.getChildHistory(o.councilId, child.id);
-    const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), r.council.policy.personalAdviser.untilAge);
+    const careLeaverUntilAge = r.council.policy.personalAdviser.untilAge;
+    const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), careLeaverUntilAge);
     if (!inAudience(person, campaign.audience)) continue;
     const groups = { team: managerTeamOf(child.holderId, staff), ageBand: person.bands.ageBand };
-    const delivery = await deliver(r, child, { kind: 'invitation', groups });
+    // The link carries the bands the answers will be stored with, as they are today.
+    const carried = carriedOnLink(campaign, { history: buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), o.today), careLeaverUntilAge });
+    const delivery = await deliver(r, child, { kind: 'invitation', groups, carried });
     tally(step, delivery);
     if (delivery.outcome === 'sent' || delivery.outcome === 'sent-before') step.reached += 1;
   }

@@ -21,6 +21,11 @@ export function childItem(child: ChildRecord) {
   };
 }
 
+/** The copy of the record in the child's own partition (keys.ts), as a write leaves the record (`child.version` is the version after it). */
+export function recordCopyItem(child: ChildRecord) {
+  return { ...keys.recordCopy(child.councilId, child.id), itemType: 'child-record-copy', ...child };
+}
+
 /**
  * One item per team member other than the social worker, in the child's
  * partition and on the holder index under that member, so "the children
@@ -136,6 +141,7 @@ export function newChildItems(child: ChildRecord, facts: readonly StoredFact[], 
   // The record first: createChildren puts it on condition that the child is still absent.
   return [
     childItem(child),
+    recordCopyItem(child),
     ...(summary ? [summary] : []),
     ...memberItems(child),
     ...facts.map((f, seq) => factItem(child.councilId, child.id, f, seq)),

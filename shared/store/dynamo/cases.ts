@@ -3,14 +3,14 @@
  * and the projection it changes are written in one transaction, guarded by
  * the child's version; bulk writes (seeding, import) go in batches.
  */
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChildRecord } from '#domain/people.js';
 import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
-import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
+import { AlreadyRecorded, type CaseStore, type ChildItems, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
 import { REPORT_SHARDS, keys } from '../keys.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, refreshItem, summaryOf } from './caseItems.js';
+import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, recordCopyItem, refreshItem, summaryOf } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
@@ -33,6 +33,34 @@ export function dynamoCases(table: Table): CaseStore {
   async function getChild(councilId: string, childId: string): Promise<ChildRecord | null> {
     const { Item } = await table.db.send(new GetCommand({ TableName, Key: keys.child(councilId, childId), ConsistentRead: true }));
     return Item ? plain<ChildRecord>(Item) : null;
+  }
+
+  /**
+   * The child's partition in one query; the record from its copy there, or
+   * (`fromRecord`, or no copy) read from the record itself alongside.
+   */
+  async function getChildItems(councilId: string, childId: string, fromRecord = false): Promise<ChildItems | null> {
+    const [items, record] = await Promise.all([
+      queryAll(table, {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.childPartition(councilId, childId) },
+        ConsistentRead: true,
+      }),
+      fromRecord ? getChild(councilId, childId) : undefined,
+    ]);
+    const facts: StoredFact[] = [];
+    const obligations: DueItem[] = [];
+    const formsUsed = new Set<string>();
+    let copy: ChildRecord | undefined;
+    for (const item of items) {
+      const sk = item.sk as string;
+      if (sk.startsWith(keys.factPrefix)) facts.push(factOf(item));
+      else if (sk.startsWith(keys.obligationPrefix)) obligations.push(dueItemOf(item));
+      else if (sk.startsWith(keys.oncePrefix)) formsUsed.add(sk.slice(keys.oncePrefix.length));
+      else if (sk === keys.recordCopy(councilId, childId).sk) copy = plain<ChildRecord>(item);
+    }
+    const child = fromRecord ? record : (copy ?? (await getChild(councilId, childId)));
+    return child ? { child, facts, obligations, formsUsed } : null;
   }
 
   async function getChildHistory(councilId: string, childId: string): Promise<History> {
@@ -59,16 +87,18 @@ export function dynamoCases(table: Table): CaseStore {
     });
 
   /**
-   * Reads the child and its history and writes; if another writer changed the
-   * child meanwhile (the version check fails), reads again and retries.
-   * Null when it kept changing; NotFound when there is no such child.
+   * Reads the child and its history (first in one query, the record from its
+   * copy, or as `first` gives them) and writes; if the version check fails
+   * (another writer changed the child meanwhile, or the copy was behind),
+   * reads the record itself and its history again and retries. Null when it
+   * kept changing; NotFound when there is no such child.
    */
-  async function withFreshChild<T>(councilId: string, childId: string, write: (child: ChildRecord, history: History) => Promise<T>): Promise<T | null> {
+  async function withFreshChild<T>(councilId: string, childId: string, write: (child: ChildRecord, history: ChildItems) => Promise<T>, first?: ChildItems): Promise<T | null> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const child = await getChild(councilId, childId);
-      if (!child) throw new NotFound(`no child with case reference ${childId}`);
+      const read = attempt === 0 ? (first ?? (await getChildItems(councilId, childId))) : await getChildItems(councilId, childId, true);
+      if (!read) throw new NotFound(`no child with case reference ${childId}`);
       try {
-        return await write(child, await getChildHistory(councilId, childId));
+        return await write(read.child, read);
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
@@ -96,8 +126,9 @@ export function dynamoCases(table: Table): CaseStore {
     );
 
   /**
-   * Writes a change to a child (`head`: its own items, its version bump among
-   * them) with the writes of its projection: in one transaction when they fit
+   * Writes a change to a child (`given`: its own items, its version bump among
+   * them, and the copy of the record as `after` says the change leaves it)
+   * with the writes of its projection: in one transaction when they fit
    * DynamoDB's 100 items, else in several. Then the first also puts a recompute
    * marker the next sweep picks up (so a run that dies part-way leaves the
    * projection to be recomputed, not half-written), each later one is guarded
@@ -106,7 +137,8 @@ export function dynamoCases(table: Table): CaseStore {
    * again and writes the whole projection itself; the rest here is then not
    * needed, and stops.
    */
-  async function writeWithProjection(child: ChildRecord, head: object[], projection: object[]): Promise<void> {
+  async function writeWithProjection(child: ChildRecord, after: ChildRecord, given: object[], projection: object[]): Promise<void> {
+    const head = [...given, { Put: { TableName, Item: recordCopyItem(after) } }];
     if (head.length + projection.length <= TRANSACTION_ITEMS) {
       await table.db.send(new TransactWriteCommand({ TransactItems: [...head, ...projection] as never }));
       return;
@@ -132,16 +164,15 @@ export function dynamoCases(table: Table): CaseStore {
 
   return {
     getChild,
+    getChildItems: (councilId, childId) => getChildItems(councilId, childId),
     getChildHistory,
 
     async createChild(councilId, input, createdAt, audit) {
       const child: ChildRecord = { ...input, councilId, createdAt, version: 0 };
       const put = { TableName, Item: childItem(child), ConditionExpression: 'attribute_not_exists(pk)' };
-      const members = memberItems(child).map((Item) => ({ Put: { TableName, Item } }));
+      const partition = [recordCopyItem(child), ...memberItems(child)].map((Item) => ({ Put: { TableName, Item } }));
       try {
-        if (audit || members.length) {
-          await table.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...members, ...(audit ? auditPuts(TableName, audit) : [])] }));
-        } else await table.db.send(new PutCommand(put));
+        await table.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...partition, ...(audit ? auditPuts(TableName, audit) : [])] }));
       } catch (error) {
         if (isConditionFailure(error)) throw new AlreadyExists(`a child with case reference ${input.id} already exists`);
         throw error;
@@ -210,19 +241,18 @@ export function dynamoCases(table: Table): CaseStore {
      * and reuses it when it retries, so a transaction whose answer was lost is not
      * applied twice (a test loses the answer on purpose).
      */
-    async recordFact(councilId, childId, fact, recordedBy, recordedAt, project, audit, once) {
+    async recordFact(councilId, childId, fact, recordedBy, recordedAt, project, audit, once, read) {
       const item = factItem(councilId, childId, { recordedAt, recordedBy, fact });
       const stored = factOf(item);
       const onceKey = once === undefined ? undefined : keys.once(councilId, childId, once);
       const projection = await withFreshChild(councilId, childId, async (child, history) => {
-        // Read on every attempt: a concurrent second submit fails its transaction on the token and, retried, finds it spent.
-        if (onceKey && (await table.db.send(new GetCommand({ TableName, Key: onceKey, ConsistentRead: true }))).Item) {
-          throw new AlreadyRecorded(`this form was already used to record for ${childId}`);
-        }
+        // Read on every attempt (with the partition): a concurrent second submit fails its transaction on the token and, retried, finds it spent.
+        if (once !== undefined && history.formsUsed.has(once)) throw new AlreadyRecorded(`this form was already used to record for ${childId}`);
         const projection = project(child, [...history.facts, stored]);
         const expiresAt = Math.ceil(Date.parse(recordedAt) / 1000) + ONCE_DAYS * 86_400;
         await writeWithProjection(
           child,
+          { ...child, version: child.version + 1 },
           [
             { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...(onceKey ? [{ Put: { TableName, Item: { ...onceKey, itemType: 'once', factSk: item.sk, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
@@ -232,7 +262,7 @@ export function dynamoCases(table: Table): CaseStore {
           projectionWrites(TableName, child, history.obligations, projection),
         );
         return projection;
-      });
+      }, read);
       if (!projection) throw new ConcurrentChange(`the record of ${childId} kept changing while we wrote to it; try again`);
       return { stored, projection };
     },
@@ -245,6 +275,7 @@ export function dynamoCases(table: Table): CaseStore {
         const staying = new Set(after.map((i) => i.sk));
         await writeWithProjection(
           child,
+          next,
           [
               {
                 // Only the fields a team change owns: anything else on the record (contact, marks) is not rewritten.
@@ -311,7 +342,7 @@ export function dynamoCases(table: Table): CaseStore {
       try {
         const done = await withFreshChild(councilId, childId, async (child, history) => {
           const projection = project(child, history.facts);
-          await writeWithProjection(child, [bumpVersion(TableName, child)], projectionWrites(TableName, child, history.obligations, projection));
+          await writeWithProjection(child, { ...child, version: child.version + 1 }, [bumpVersion(TableName, child)], projectionWrites(TableName, child, history.obligations, projection));
           return true;
         });
         if (!done) throw new ConcurrentChange(`the record of ${childId} kept changing while we refreshed it`);
@@ -384,6 +415,7 @@ export function dynamoCases(table: Table): CaseStore {
         onWrite?.(items.map(keyOf));
         await writeWithProjection(
           current,
+          { ...current, version: current.version + 1 },
           [...items.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })), bumpVersion(TableName, current)],
           projectionWrites(TableName, current, history.obligations, projection),
         );

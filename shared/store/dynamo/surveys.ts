@@ -5,7 +5,7 @@
  * only coarse bands.
  */
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { Answers } from '#domain/surveys/answers.js';
 import type { Invitation, StoredResponse, SubmitOutcome, SurveyLink, SurveyStore } from '../ports/surveys.js';
@@ -34,6 +34,19 @@ export function dynamoSurveys(table: Table): SurveyStore {
     return Item ? plain<SurveyLink>(Item) : null;
   }
 
+  /** Items by key in one call (what DynamoDB leaves unprocessed is asked for again), consistently read. */
+  async function getMany(keys: ReadonlyArray<{ pk: string; sk: string }>): Promise<Array<Record<string, unknown>>> {
+    const found: Array<Record<string, unknown>> = [];
+    let wanted: Array<Record<string, unknown>> = [...keys];
+    for (let attempt = 0; wanted.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** Math.min(attempt, 6) * Math.random()));
+      const out = await table.db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: wanted, ConsistentRead: true } } }));
+      found.push(...(out.Responses?.[TableName] ?? []));
+      wanted = out.UnprocessedKeys?.[TableName]?.Keys ?? [];
+    }
+    return found;
+  }
+
   /** Ignores a condition failure: the item is gone or already says as much. */
   async function updateIfStill(update: UpdateCommand): Promise<void> {
     try {
@@ -50,8 +63,8 @@ export function dynamoSurveys(table: Table): SurveyStore {
    */
   function usedUp(response: Omit<StoredResponse, 'responseId'>, today: string, worrying: boolean) {
     return response.childId === undefined
-      ? { UpdateExpression: 'SET answered = :yes REMOVE draft, childId, #reference, alerted, assisted', ExpressionAttributeNames: { '#reference': 'reference' }, ExpressionAttributeValues: { ':yes': true } }
-      : { UpdateExpression: 'SET answered = :yes, usedOn = :today, worrying = :w REMOVE draft', ExpressionAttributeValues: { ':yes': true, ':today': today, ':w': worrying } };
+      ? { UpdateExpression: 'SET answered = :yes REMOVE draft, childId, #reference, alerted, assisted, carried', ExpressionAttributeNames: { '#reference': 'reference' }, ExpressionAttributeValues: { ':yes': true } }
+      : { UpdateExpression: 'SET answered = :yes, usedOn = :today, worrying = :w REMOVE draft, carried', ExpressionAttributeValues: { ':yes': true, ':today': today, ':w': worrying } };
   }
 
   async function submitOnce(link: SurveyLink, response: Omit<StoredResponse, 'responseId'>, today: string, worrying: boolean): Promise<SubmitOutcome> {
@@ -106,7 +119,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
     const code = link.codeHash ? [{ Put: { TableName, Item: { ...k.code(link.codeHash), itemType: 'survey-code', linkHash: link.linkHash, expiresAt: expiresAtEpoch } } }] : [];
     if (previous?.answered) {
       // Born answered and naming no one; the link they answered with, and the invitation, stay as they are.
-      const { childId: _child, assisted: _assisted, ...rest } = link;
+      const { childId: _child, assisted: _assisted, carried: _carried, ...rest } = link;
       await table.db.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -121,6 +134,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
     let draft: Answers = {};
     let reference = `K-${randomBytes(4).toString('hex').toUpperCase()}`;
     let alerted = false;
+    let carried = link.carried;
     const oldHash = previous?.linkHash;
     if (oldHash) {
       const old = await getLink(oldHash);
@@ -128,6 +142,8 @@ export function dynamoSurveys(table: Table): SurveyStore {
         draft = old.draft ?? {};
         reference = old.reference;
         alerted = old.alerted ?? false;
+        // A reminder's link keeps the bands the invitation's link was given (the reminder does not read the young person's record).
+        if (carried && !carried.bands && old.carried?.bands) carried = { ...carried, bands: old.carried.bands, ...(old.carried.bandsUntil ? { bandsUntil: old.carried.bandsUntil } : {}) };
       }
     }
     try {
@@ -135,7 +151,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
         new TransactWriteCommand({
           TransactItems: [
             ...(oldHash ? [{ Delete: { TableName, Key: k.link(oldHash) } }] : []),
-            { Put: { TableName, Item: { ...k.link(link.linkHash), itemType: 'survey-link', ...link, draft, reference, alerted, expiresAt: expiresAtEpoch } } },
+            { Put: { TableName, Item: { ...k.link(link.linkHash), itemType: 'survey-link', ...link, ...(carried ? { carried } : {}), draft, reference, alerted, expiresAt: expiresAtEpoch } } },
             ...code,
             {
               Put: {
@@ -173,9 +189,15 @@ export function dynamoSurveys(table: Table): SurveyStore {
   return {
     getLink,
 
-    async getLinkByCode(codeHash) {
-      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.code(codeHash), ConsistentRead: true }));
-      return typeof Item?.linkHash === 'string' ? getLink(Item.linkHash) : null;
+    async findLink(by, sourceHash, nowMs) {
+      const wanted = 'linkHash' in by ? k.link(by.linkHash) : k.code(by.codeHash);
+      const missKey = k.miss(sourceHash, Math.floor(nowMs / MISS_WINDOW_MS));
+      const items = await getMany([wanted, missKey]);
+      const misses = Number(items.find((i) => i.pk === missKey.pk)?.misses ?? 0);
+      const found = items.find((i) => i.pk === wanted.pk);
+      if ('linkHash' in by) return { link: found ? plain<SurveyLink>(found) : null, misses };
+      // A code names its link: found only when that link is still there.
+      return { link: typeof found?.linkHash === 'string' ? await getLink(found.linkHash) : null, misses };
     },
 
     async putCampaign(campaign) {
@@ -368,11 +390,6 @@ export function dynamoSurveys(table: Table): SurveyStore {
         }),
       );
       return Number(out.Attributes?.misses ?? 0);
-    },
-
-    async missesSoFar(sourceHash, nowMs) {
-      const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.miss(sourceHash, Math.floor(nowMs / MISS_WINDOW_MS)) }));
-      return Number(Item?.misses ?? 0);
     },
   };
 }

@@ -75,6 +75,14 @@ export interface NewChild {
   projection: Projection;
 }
 
+export interface ChildItems {
+  child: ChildRecord;
+  facts: StoredFact[];
+  obligations: DueItem[];
+  /** The one-time form tokens already used to record for this child. */
+  formsUsed: ReadonlySet<string>;
+}
+
 /** Children, their facts (append-only), their projections of what is due, and escalation marks. */
 export interface CaseStore {
   /** Opens a case; with `audit`, its audit entry is written in the same transaction. */
@@ -85,6 +93,14 @@ export interface CaseStore {
   listChildrenHeldBy(councilId: string, staffId: string): Promise<ChildRecord[]>;
   /** The children whose team this person is in, in any team role (holder included). */
   listChildrenInTeamOf(councilId: string, staffId: string): Promise<ChildRecord[]>;
+  /**
+   * The child's record with its history and the one-time form tokens spent on
+   * it, in one query of the child's partition when the copy of the record
+   * kept there is there (null when there is no such child). The copy may be a
+   * version behind (a contact change does not rewrite it): a write given this
+   * read is guarded by its version, and reads the record itself to try again.
+   */
+  getChildItems(councilId: string, childId: string): Promise<ChildItems | null>;
   /** The child's facts, oldest recorded first, and the current projection. */
   getChildHistory(councilId: string, childId: string): Promise<{ facts: StoredFact[]; obligations: DueItem[] }>;
   /**
@@ -113,6 +129,8 @@ export interface CaseStore {
     project: Projector,
     audit?: AuditEntry,
     once?: string,
+    /** What the caller read with getChildItems, used for the first try instead of reading again. */
+    read?: ChildItems,
   ): Promise<{ stored: StoredFact; projection: Projection }>;
   /**
    * Replaces the child's team (its social worker becomes the holder) and

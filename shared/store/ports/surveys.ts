@@ -1,4 +1,4 @@
-import type { Campaign } from '#domain/surveys/campaign.js';
+import type { Campaign, LinkCampaign } from '#domain/surveys/campaign.js';
 import type { Answers } from '#domain/surveys/answers.js';
 import type { Bands } from '#domain/surveys/bands.js';
 import type { ChannelGroup } from '#domain/surveys/responseRates.js';
@@ -47,6 +47,19 @@ export interface SurveyLink {
   assisted?: true;
   /** The SHA-256 of the link's short code, which opens it too. */
   codeHash?: string;
+  /** What sending needs, carried so a submission reads nothing but its link; absent on links issued before it was, and removed once answered. */
+  carried?: CarriedOnLink;
+}
+
+/**
+ * The campaign as the link's pages need it, and the young person's bands as
+ * on the day the link was issued (or the invitation's first link, for a
+ * reminder's), good until `bandsUntil` (a birthday could change them).
+ */
+export interface CarriedOnLink {
+  campaign: Omit<LinkCampaign, 'id' | 'councilId'>;
+  bands?: Bands;
+  bandsUntil?: string;
 }
 
 export interface StoredResponse {
@@ -103,8 +116,12 @@ export interface SurveyStore {
   /** Reminder `number` was sent (recording it again changes nothing). */
   markReminderSent(councilId: string, campaignId: string, childId: string, number: number): Promise<void>;
   getLink(linkHash: string): Promise<SurveyLink | null>;
-  /** The link a short code opens (by the code's hash); null when there is none or it was replaced. */
-  getLinkByCode(codeHash: string): Promise<SurveyLink | null>;
+  /**
+   * The link a token (by its hash) or a short code (by the code's hash) opens,
+   * read together with the wrong-link count of `sourceHash` in the current
+   * ten-minute window.
+   */
+  findLink(by: { linkHash: string } | { codeHash: string }, sourceHash: string, nowMs: number): Promise<{ link: SurveyLink | null; misses: number }>;
   /** Saves a section's answers with the link, unless it has been used meanwhile (false). */
   saveDraft(linkHash: string, answers: Answers, alerted?: boolean): Promise<boolean>;
   /**
@@ -120,5 +137,4 @@ export interface SurveyStore {
   putResponses(councilId: string, campaignId: string, responses: ReadonlyArray<Omit<StoredResponse, 'responseId'>>): Promise<void>;
   /** Counts a wrong survey link from one source in a ten-minute window; returns the count so far. */
   countMiss(sourceHash: string, nowMs: number): Promise<number>;
-  missesSoFar(sourceHash: string, nowMs: number): Promise<number>;
 }

@@ -29,15 +29,6 @@ export const MAIN_FIELDS = ['module', 'main'];
  */
 export const WEB_EXTERNAL_MODULES = ['chokidar', 'fsevents'];
 
-/**
- * Packages replaced in every bundle, by paths relative to the project root
- * (esbuild resolves an alias from its working directory, the project root).
- */
-export const ALIASES: Readonly<Record<string, string>> = {
-  '@aws-sdk/credential-provider-node': './infra/build/lambdaCredentials.ts',
-  '@smithy/core/event-streams': './infra/build/noEventStreams.ts',
-};
-
 /** Everything that decides how one function is bundled. */
 export interface FunctionBundling {
   /** The handler module's source: functions/<handler>.ts. */
@@ -53,7 +44,6 @@ export interface FunctionBundling {
   banner: string;
   /** Left out of the bundle: a function that renders pages (topology.ts `uses.web`) leaves out the template watchers. */
   external: string[];
-  alias: Record<string, string>;
 }
 
 /**
@@ -73,7 +63,6 @@ export function functionBundling(projectRoot: string, handler: string, web: bool
     mainFields: MAIN_FIELDS,
     banner: ESM_REQUIRE_BANNER,
     external: web ? [...WEB_EXTERNAL_MODULES] : [],
-    alias: { ...ALIASES },
   };
 }
 
@@ -93,7 +82,6 @@ export function esbuildOptions(projectRoot: string, bundling: FunctionBundling, 
     mainFields: bundling.mainFields,
     banner: { js: bundling.banner },
     external: bundling.external,
-    alias: bundling.alias,
     tsconfig: bundling.tsconfig,
     logLevel: 'warning',
   };

@@ -95,7 +95,6 @@ export class KeptFunction extends Construct {
         banner: bundling.banner,
         bundleAwsSDK: true,
         externalModules: bundling.external,
-        esbuildArgs: { '--alias': Object.entries(bundling.alias).map(([from, to]) => `${from}=${to}`) },
         tsconfig: bundling.tsconfig,
         ...(web
           ? {

@@ -21,7 +21,7 @@ import type { SurveyStore } from '#store/ports/surveys.js';
 import { canRecordFor, canRecordKinds, teamOf } from '#domain/access.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
 import { childFor } from '#services/children.js';
-import { campaignsToStart } from '#services/assistedLinks.js';
+import { campaignsToStart } from '#services/campaignsToStart.js';
 import { SURVEY_CSRF_COOKIE } from './startSurvey.js';
 import type { Council } from '#services/council.js';
 import { type Page, pageFor } from './page.js';

@@ -22,7 +22,7 @@ import { canRecordFor, canRecordKinds, teamOf } from '#domain/access.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
 import { childFor } from '#services/children.js';
 import { campaignsToStart } from '#services/campaignsToStart.js';
-import { SURVEY_CSRF_COOKIE } from './startSurvey.js';
+import { SURVEY_CSRF_COOKIE } from './surveyCsrf.js';
 import type { Council } from '#services/council.js';
 import { type Page, pageFor } from './page.js';
 import { childTeam, hasTeam, responsibleFor, signedInPage, workChrome } from './work.js';

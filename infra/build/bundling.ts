@@ -1,12 +1,12 @@
 /**
  * How a Kept function is bundled for Lambda, in one place: the CDK construct
- * (infra/cdk/constructs/keptFunction.ts) passes these settings to
- * NodejsFunction, and `npm run bench -- bundles` hands the same ones to
- * esbuild directly, so the figures it prints are those of what is deployed.
- * No aws-cdk-lib here: the bench imports this module.
+ * (infra/cdk/constructs/bundledCode.ts) runs esbuild with these options, and
+ * `npm run bench -- bundles` runs it with the same ones, so the figures it
+ * prints are those of what is deployed. No aws-cdk-lib here: the bench
+ * imports this module.
  */
 import { resolve } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 
 /** The Node.js major version of the Lambda runtime (nodejs24.x): the construct picks that runtime, esbuild targets it. */
 export const NODE_MAJOR = 24;
@@ -29,14 +29,8 @@ export const MAIN_FIELDS = ['module', 'main'];
  */
 export const WEB_EXTERNAL_MODULES = ['chokidar', 'fsevents'];
 
-/**
- * Packages replaced in every bundle, by paths relative to the project root
- * (esbuild resolves an alias from its working directory, the project root).
- */
-export const ALIASES: Readonly<Record<string, string>> = {
-  '@aws-sdk/credential-provider-node': './infra/build/lambdaCredentials.ts',
-  '@smithy/core/event-streams': './infra/build/noEventStreams.ts',
-};
+/** The file Lambda loads (handler `index.handler`); chunks go under chunks/. */
+export const ENTRY_FILE = 'index.mjs';
 
 /** Everything that decides how one function is bundled. */
 export interface FunctionBundling {
@@ -46,14 +40,21 @@ export interface FunctionBundling {
   target: string;
   format: 'esm';
   minify: boolean;
-  /** An external source map (index.mjs.map), without the sources: NODE_OPTIONS=--enable-source-maps reads it. */
+  /** An external source map per output file, without the sources: NODE_OPTIONS=--enable-source-maps reads it. */
   sourcemap: boolean;
   sourcesContent: boolean;
   mainFields: string[];
   banner: string;
   /** Left out of the bundle: a function that renders pages (topology.ts `uses.web`) leaves out the template watchers. */
   external: string[];
-  alias: Record<string, string>;
+  /**
+   * What a dynamic `import()` loads goes to a chunk of its own, loaded only
+   * when that import runs. The SDK loads this way what most calls never need
+   * (the credential providers after the environment's, their STS, SSO and
+   * sign-in clients, the event-stream codec), so a function loads at start
+   * only what it uses.
+   */
+  splitting: boolean;
 }
 
 /**
@@ -73,15 +74,18 @@ export function functionBundling(projectRoot: string, handler: string, web: bool
     mainFields: MAIN_FIELDS,
     banner: ESM_REQUIRE_BANNER,
     external: web ? [...WEB_EXTERNAL_MODULES] : [],
-    alias: { ...ALIASES },
+    splitting: true,
   };
 }
 
-/** The same bundling as options for esbuild's own API (what NodejsFunction passes on its command line). */
-export function esbuildOptions(projectRoot: string, bundling: FunctionBundling, outfile: string): BuildOptions {
+/** The same bundling as options for esbuild's API, writing `index.mjs` and its chunks into `outdir`. */
+export function esbuildOptions(projectRoot: string, bundling: FunctionBundling, outdir: string): BuildOptions {
   return {
-    entryPoints: [bundling.entry],
-    outfile,
+    entryPoints: { index: bundling.entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: bundling.splitting,
     absWorkingDir: projectRoot,
     bundle: true,
     platform: 'node',
@@ -93,8 +97,30 @@ export function esbuildOptions(projectRoot: string, bundling: FunctionBundling, 
     mainFields: bundling.mainFields,
     banner: { js: bundling.banner },
     external: bundling.external,
-    alias: bundling.alias,
     tsconfig: bundling.tsconfig,
     logLevel: 'warning',
   };
+}
+
+/** A bundle's JavaScript in bytes: what importing its entry loads (the entry and the chunks it imports statically), and all of it. */
+export interface BundleBytes {
+  atStart: number;
+  all: number;
+  /** The output files loaded at start. */
+  loaded: string[];
+}
+
+/** Measures a bundle from esbuild's metafile (`entry` is the entry's output path as the metafile names it). */
+export function bundleBytes(metafile: Metafile, entry: string): BundleBytes {
+  const { outputs } = metafile;
+  const loaded = new Set<string>();
+  const load = (path: string) => {
+    if (loaded.has(path) || !outputs[path]) return;
+    loaded.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === 'import-statement') load(imported.path);
+  };
+  load(entry);
+  const js = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
+  const sum = (paths: Iterable<string>) => [...paths].reduce((total, path) => total + outputs[path]!.bytes, 0);
+  return { atStart: sum(loaded), all: sum(js), loaded: [...loaded] };
 }

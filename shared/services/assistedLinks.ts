@@ -15,7 +15,6 @@ import type { Principal } from '#domain/principal.js';
 import { AlreadyExists, InvalidInput, NotFound } from '#domain/errors.js';
 import { addDaysIso } from '#domain/dates.js';
 import { buildHistory } from '#domain/history.js';
-import { inAudience, personOf } from '#domain/surveys/bands.js';
 import { carriedOnLink } from './linkCarries.js';
 import { displayCode } from '#domain/surveys/codes.js';
 import { newCode, newToken, tokenHash } from '#platform/tokens.js';
@@ -23,10 +22,8 @@ import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
 import { childFor } from './children.js';
-import { type Council, loadCouncil } from './council.js';
-import type { ChildRecord } from '#domain/people.js';
-import type { Campaign } from '#domain/surveys/campaign.js';
-import type { StoredFact } from '#store/ports/cases.js';
+import { inCampaign } from './campaignsToStart.js';
+import { loadCouncil } from './council.js';
 
 export interface AssistedLink {
   url: string;
@@ -36,24 +33,6 @@ export interface AssistedLink {
   /** The last day the link and code work. */
   lastDay: string;
 }
-
-/** Whether the young person is in the campaign's audience (as they were the day it opened). */
-function inCampaign(child: ChildRecord, facts: readonly StoredFact[], campaign: Campaign, council: Council): boolean {
-  const person = personOf(buildHistory({ id: child.id, dateOfBirth: child.dateOfBirth }, facts.map((f) => f.fact), campaign.opens), council.policy.personalAdviser.untilAge);
-  return inAudience(person, campaign.audience);
-}
-
-/** The open campaigns a worker could start with this young person today (the case page offers each). */
-export async function campaignsToStart(
-  deps: { store: Pick<KeptStore, 'getCouncil'>; surveys: SurveyStore; today: string },
-  child: ChildRecord,
-  facts: readonly StoredFact[],
-): Promise<Campaign[]> {
-  const council = await loadCouncil(deps.store, child.councilId);
-  const open = (await deps.surveys.listCampaigns(child.councilId)).filter((c) => c.state === 'open' && deps.today <= addDaysIso(c.closes, -1));
-  return open.filter((c) => inCampaign(child, facts, c, council)).sort((a, b) => a.name.localeCompare(b.name));
-}
-
 
 export async function startAssistedSurvey(
   deps: { store: KeptStore; surveys: SurveyStore; audit: AuditLog; appUrl: string; today: string },

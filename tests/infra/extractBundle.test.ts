@@ -4,13 +4,13 @@
  * (across pages), reads and writes through it against the S3 stand-in
  * exactly as the source does.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esbuildOptions, functionBundling } from '#infra/build/bundling.js';
+import { ENTRY_FILE, esbuildOptions, functionBundling } from '#infra/build/bundling.js';
 import type { s3Files as S3Files } from '#store/extracts/s3.js';
 import { startS3StandIn, type S3StandIn } from '#tests/support/s3.js';
 
@@ -26,12 +26,11 @@ const saved = { ...process.env };
 beforeAll(async () => {
   s3 = await startS3StandIn({ pageSize: 2 });
   Object.assign(process.env, { AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
-  const file = join(out, 'extracts.mjs');
-  const options = esbuildOptions(ROOT, functionBundling(ROOT, 'events/extractArrived', false), file);
-  const result = await esbuild.build({
-    ...options, entryPoints: undefined, metafile: true,
-    stdin: { contents: "export { s3Files } from '#store/extracts/s3.js';", resolveDir: ROOT, loader: 'ts', sourcefile: 'extracts.ts' },
-  });
+  const entry = join(out, 'extracts.ts');
+  writeFileSync(entry, `export { s3Files } from ${JSON.stringify(join(ROOT, 'shared/store/extracts/s3.ts'))};`);
+  const options = esbuildOptions(ROOT, { ...functionBundling(ROOT, 'events/extractArrived', false), entry }, join(out, 'bundle'));
+  const result = await esbuild.build({ ...options, metafile: true });
+  const file = join(out, 'bundle', ENTRY_FILE);
   inputs = Object.keys(result.metafile.inputs);
   bundled = ((await import(pathToFileURL(file).href)) as { s3Files: typeof S3Files }).s3Files;
 });

@@ -6,15 +6,14 @@
  * (`uses.web`) also gets its templates and static files copied beside the
  * bundle (see webFiles.ts).
  */
-import * as path from 'node:path';
 import { type Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { functionBundling, NODE_MAJOR } from '#infra/build/bundling.js';
-import { assertWebFilesPresent, copyWebFilesCommands, webEnvironment, webFileSources } from './webFiles.js';
+import { ENTRY_FILE, NODE_MAJOR } from '#infra/build/bundling.js';
+import { bundledCode } from './bundledCode.js';
+import { assertWebFilesPresent, webEnvironment, webFileSources } from './webFiles.js';
 
 /** The Lambda runtime of the Node.js version the bundles target (infra/build/bundling.ts). */
 export const NODE_RUNTIME = (() => {
@@ -38,7 +37,7 @@ export interface KeptFunctionProps {
 }
 
 export class KeptFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -68,12 +67,9 @@ export class KeptFunction extends Construct {
     );
 
     // infra/build/bundling.ts decides how the code is bundled; the bundles benchmark builds with it too.
-    const bundling = functionBundling(props.projectRoot, props.handler, web !== undefined);
-    this.fn = new NodejsFunction(this, 'Fn', {
-      entry: bundling.entry,
-      handler: 'handler',
-      projectRoot: props.projectRoot,
-      depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
+    this.fn = new lambda.Function(this, 'Fn', {
+      code: bundledCode(props.projectRoot, props.handler, web),
+      handler: `${ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
       runtime: NODE_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize,
@@ -83,30 +79,6 @@ export class KeptFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: { ...props.environment, ...(web ? webEnvironment() : {}), NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        format: { esm: OutputFormat.ESM }[bundling.format],
-        target: bundling.target,
-        platform: 'node',
-        minify: bundling.minify,
-        sourceMap: bundling.sourcemap,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: bundling.sourcesContent,
-        mainFields: bundling.mainFields,
-        banner: bundling.banner,
-        bundleAwsSDK: true,
-        externalModules: bundling.external,
-        esbuildArgs: { '--alias': Object.entries(bundling.alias).map(([from, to]) => `${from}=${to}`) },
-        tsconfig: bundling.tsconfig,
-        ...(web
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => copyWebFilesCommands(web, inputDir, outputDir),
-              },
-            }
-          : {}),
-      },
     });
   }
 }

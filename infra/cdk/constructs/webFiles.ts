@@ -13,9 +13,9 @@
  * shared/web/assets.ts and functions/web/assets.ts serve KEPT_ASSETS_DIR and
  * `<GOVUK_FRONTEND_DIR>/govuk/govuk-frontend.min.js`.
  *
- * The copies are made by esbuild bundling's afterBundling hook, so they are
- * part of the bundled output and of its asset hash: a changed view or
- * stylesheet is a new deployment.
+ * The copies are made right after esbuild, into the same asset directory
+ * (bundledCode.ts), so they are part of the bundled output and of its asset
+ * hash: a changed view or stylesheet is a new deployment.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -94,8 +94,8 @@ function sh(value: string): string {
 }
 
 /**
- * The afterBundling commands (bash: local bundling on Linux and macOS, or the
- * bundling container). Only what the pages use is copied from govuk-frontend:
+ * The copy commands (bash, run by bundledCode.ts after esbuild). Only what
+ * the pages use is copied from govuk-frontend:
  * its Nunjucks templates and its minified script, a few hundred KB rather
  * than the 9 MB of dist/govuk.
  */

@@ -23,9 +23,7 @@ import { startAssistedSurvey } from '#services/assistedLinks.js';
 import { csrfMatches, readForm } from '#web/http.js';
 import { type Page, pageFor } from './page.js';
 import { signedInPage, workChrome } from './work.js';
-
-/** The case page's survey forms carry this cookie's value (Path=/: the case page is under /case, the form posts under /children). */
-export const SURVEY_CSRF_COOKIE = 'kept_survey_csrf';
+import { SURVEY_CSRF_COOKIE } from './surveyCsrf.js';
 
 export interface StartSurveyDeps {
   store: KeptStore;

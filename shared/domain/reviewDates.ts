@@ -20,6 +20,10 @@ import { toDayNumber } from './dates.js';
 import { computeObligations } from './obligations.js';
 import { REVIEWS, dueOf, replayDueInstances } from './onTimeReplay.js';
 import type { ResolvedPolicy } from './policy.js';
+import { type ReportEvents, owedOn } from './reportEvents.js';
+
+/** The reviews' place among the tracks the report events keep. */
+const REVIEW_TRACK = 1;
 
 export interface ReviewDateDifference {
   /** The day the review was held, or null for the next review. */
@@ -54,6 +58,35 @@ export function reviewDateDifferences(child: Child, facts: readonly Fact[], poli
     if (keptDue !== next) out.push(difference(null, next, keptDue, false));
   }
   // Held reviews in date order, then the next one.
+  return out.sort((a, b) => (a.held ?? '9999-12-31').localeCompare(b.held ?? '9999-12-31'));
+}
+
+/**
+ * The same, from the child's report events (#domain/reportEvents), or null
+ * when they cannot say: the child has facts dated after `today`, which Kept's
+ * date for the next review reads, so the list reads the facts instead.
+ */
+export function reviewDateDifferencesFromEvents(events: ReportEvents, today: string, since: string): ReviewDateDifference[] | null {
+  if (events.caseSystem.length === 0) return [];
+  if (events.lastDate !== null && events.lastDate > today) return null;
+  const out: ReviewDateDifference[] = [];
+  const reviews = events.instances[REVIEW_TRACK]!;
+  for (const [due, held] of events.caseSystem) {
+    if (held === null || held < since || held > today) continue;
+    const keptDue = reviews.find(([, doneOn, on]) => on <= today && doneOn === held)?.[0] ?? null;
+    if (keptDue === due) continue;
+    let cameIntoCare = '';
+    for (const d of events.cameIntoCare) if (d <= held && d > cameIntoCare) cameIntoCare = d;
+    out.push(difference(held, due, keptDue, !events.reviews.some((d) => d < held && d >= cameIntoCare)));
+  }
+  let lastHeld = '';
+  for (const d of events.reviews) if (d <= today && d > lastHeld) lastHeld = d;
+  let next: string | null = null;
+  for (const [due, held] of events.caseSystem) if (held === null && due > lastHeld && (next === null || due < next)) next = due;
+  if (next !== null) {
+    const keptDue = owedOn(events, REVIEW_TRACK, today);
+    if (keptDue !== next) out.push(difference(null, next, keptDue, false));
+  }
   return out.sort((a, b) => (a.held ?? '9999-12-31').localeCompare(b.held ?? '9999-12-31'));
 }
 

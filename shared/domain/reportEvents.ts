@@ -86,9 +86,20 @@ export interface PeriodInputs {
   owedOn: (which: 'pep' | 'pathway') => Day | null;
 }
 
-/** A mark of the policy (FNV-1a of its JSON): events kept under another are stale. */
+/** JSON with each object's keys in order, so a policy read back from the store marks as the one it was written from. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A mark of the policy's timescales (FNV-1a of its JSON; who answers for what changes no date): events kept under another are stale. */
 export function policyMark(policy: ResolvedPolicy): string {
-  const text = JSON.stringify(policy);
+  const { responsibility: _responsibility, ...timescales } = policy;
+  const text = canonical(timescales);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return `${REPORT_EVENTS_VERSION}:${(h >>> 0).toString(36)}`;

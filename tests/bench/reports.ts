@@ -2,7 +2,8 @@
  * The leads' reports and the workers' pages at a council's scale, through the
  * local stack's HTTP server (the real handlers, DynamoDB Local): councils of
  * 1,000 and then 5,000 young people (REPORTS_SIZES), each page REPORTS_RUNS
- * times (5) after one warm-up. Beside each page, its floor: the DynamoDB
+ * times (5) after one warm-up; REPORTS_PAGES (words separated by commas)
+ * measures only the pages whose names contain one of them. Beside each page, its floor: the DynamoDB
  * calls the page made (recorded on the shared client, floor.ts) sent again
  * straight to DynamoDB Local, as concurrently as the page could, with no HTTP,
  * no handler and no rendering. Prints a table and writes
@@ -39,6 +40,10 @@ export interface ReportFigure {
 }
 
 const sizes = () => (process.env.REPORTS_SIZES ?? '1000,5000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const chosen = (name: string) => {
+  const words = (process.env.REPORTS_PAGES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+  return words.length === 0 || words.some((w) => name.includes(w));
+};
 const runs = () => Math.max(1, Math.min(50, Number(process.env.REPORTS_RUNS ?? 5)));
 const ms = (n: number) => Math.round(n * 10) / 10;
 
@@ -75,7 +80,7 @@ export async function benchReports(): Promise<Array<[string, Record<string, unkn
         ['team page (manager)', '/team', manager],
         ['case page (worker)', `/case/${childId(0)}`, worker],
       ];
-      for (const [name, path, session] of pages) {
+      for (const [name, path, session] of pages.filter(([name]) => chosen(name))) {
         // A page that fails (the local server answers 500 past the route function's timeout) is reported, not measured.
         let failed: string | undefined;
         const get = async () => {

@@ -11,7 +11,7 @@ import type { Fact } from '#domain/facts.js';
 import { factDate, factSchema } from '#domain/facts.js';
 import { toDayNumber, toIsoDate } from '#domain/dates.js';
 import { resolvePolicy, type PolicyInput } from '#domain/policy.js';
-import { reportEvents } from '#domain/reportEvents.js';
+import { currentEvents, policyMark, reportEvents } from '#domain/reportEvents.js';
 import { reviewDateDifferences, reviewDateDifferencesFromEvents } from '#domain/reviewDates.js';
 import { frac, historyArb, pick, policyArb } from './generators.js';
 
@@ -79,6 +79,21 @@ describe('report events', () => {
       { numRuns: 150 },
     );
   }, 600_000);
+
+  it('are kept per policy: the same policy read back in another key order marks the same, a changed timescale does not', () => {
+    const policy = resolvePolicy({ statutoryVisit: { firstWithinDays: 5 } });
+    const reversed = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).reverse()) as T;
+    const reordered = { ...reversed(policy), statutoryVisit: reversed(policy.statutoryVisit) };
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(policy));
+    expect(policyMark(reordered)).toBe(policyMark(policy));
+    expect(policyMark({ ...policy, responsibility: {} })).toBe(policyMark(policy));
+    expect(policyMark(resolvePolicy({ statutoryVisit: { firstWithinDays: 6 } }))).not.toBe(policyMark(policy));
+    const child = { id: 'c1', dateOfBirth: '2012-03-04' };
+    const events = reportEvents(child, [{ type: 'entered-care', date: '2024-01-02' }], policy);
+    expect(currentEvents(events, child, policyMark(policy))).toBe(true);
+    expect(currentEvents(events, child, policyMark(resolvePolicy({})))).toBe(false);
+    expect(currentEvents(events, { ...child, dateOfBirth: '2012-03-05' }, policyMark(policy))).toBe(false);
+  });
 
   it('count something: the generated lives have instances due, done and open', () => {
     // Not an empty comparison: a typical generated council has visits due in its last year.

@@ -9,8 +9,9 @@ import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
 import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
 import { REPORT_SHARDS, keys } from '../keys.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
+import type { ReportEvents } from '#domain/reportEvents.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, refreshItem, summaryOf } from './caseItems.js';
+import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, refreshItem, summaryOf, eventsOf } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
@@ -181,6 +182,22 @@ export function dynamoCases(table: Table): CaseStore {
       );
       const out = new Map<string, ReportSummary>();
       for (const item of shards.flat()) out.set(item.childId as string, summaryOf(item));
+      return out;
+    },
+
+    /** One paged query per EVENTS# shard of the byReport index, in parallel. */
+    async listReportEvents(councilId) {
+      const shards = await Promise.all(
+        Array.from({ length: REPORT_SHARDS }, (_, shard) =>
+          queryAll(table, {
+            IndexName: 'byReport',
+            KeyConditionExpression: 'reportPk = :p',
+            ExpressionAttributeValues: { ':p': keys.eventsShard(councilId, shard) },
+          }),
+        ),
+      );
+      const out = new Map<string, ReportEvents>();
+      for (const item of shards.flat()) out.set(item.childId as string, eventsOf(item));
       return out;
     },
 

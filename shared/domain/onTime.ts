@@ -468,11 +468,13 @@ export function computeOnTime(
   if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError('from and to must be dates written YYYY-MM-DD');
   if (from > to) throw new RangeError('from must not be after to');
   const months = monthsEnding(to);
+  // The earliest day any figure counts: the period's first, or the first month's.
+  const earliest = from < months[0]!.from ? from : months[0]!.from;
   const byTeam = new Map<string, Tally>();
   for (const entry of children) {
     let tally = byTeam.get(entry.team);
     if (!tally) byTeam.set(entry.team, (tally = newTally()));
-    const inputs = 'events' in entry ? eventsAt(entry.events, to) : inputsFromFacts(entry, to, policy);
+    const inputs = 'events' in entry ? eventsAt(entry.events, earliest, to) : inputsFromFacts(entry, to, policy);
     tallyChild(entry.child, inputs, from, to, policy, months, tally);
   }
   const council = newTally();

@@ -41,34 +41,41 @@ const EVENT_TYPES = new Set<string>(['complaint', 'complaint-response', 'iro-ale
 const STATUS_TYPES = new Set<string>(['entered-care', 'placement-started', 'placement-ended', 'left-care', 'care-order', 'placement-plan', 'fewer-visits-agreed', 'care-leaver-status']);
 
 type Day = string;
+/** A day as a number (#domain/dates DayNumber): kept so, a day is 5 digits, not a 12-character string. */
+type DayNo = number;
 type Flag = 0 | 1;
+/** An instance done on a day, or not done: its due day, then null and the day the replay counted it. */
+export type KeptInstance = [due: DayNo, doneOn: DayNo] | [due: DayNo, doneOn: null, countedOn: DayNo];
+/** A due date owed from a day on: from a day replayed, or (a third element, 1) from a day the engine's answer moved with time alone. */
+export type OwedStep = [from: DayNo, due: DayNo | null] | [from: DayNo, due: DayNo | null, byTime: 1];
 
 export interface ReportEvents {
   version: number;
   /** The policy the events were worked out under (policyMark). */
   policy: string;
   dateOfBirth: Day;
-  /** Per track: each instance as [due, done on or null, the day it was counted]. */
-  instances: Array<Array<[Day, Day | null, Day]>>;
-  /** From each day on, each track's held due date (only the days it changed). */
-  held: Array<[Day, ...(Day | null)[]]>;
-  /** From each day on, the due date owed of each of OWED_KINDS (only the days it changed). */
-  owed: Array<[Day, ...(Day | null)[]]>;
-  visits: Array<[Day, Flag]>;
+  /** Per track (EVENT_TRACKS), each instance in the replay's order. */
+  instances: KeptInstance[][];
+  /**
+   * Per OWED_KINDS, the due date owed, only the days it changed. The
+   * replay's held due date on a day is the owed one of the last day replayed.
+   */
+  owed: OwedStep[][];
+  visits: Array<[DayNo, Flag]>;
   /** Reviews the participation figure counts (PN0 left out), and whether the child took part. */
-  participation: Array<[Day, Flag]>;
-  sdq: Array<[Day, number]>;
+  participation: Array<[DayNo, Flag]>;
+  sdq: Array<[DayNo, number]>;
   /** Returns from missing, and whether their interview was in time. */
-  returns: Array<[Day, Flag]>;
+  returns: Array<[DayNo, Flag]>;
   /** Complaints and IRO alerts, and the facts of the child's care, in date order. */
   events: Fact[];
   status: Fact[];
   /** For the review dates list: the case system's review rows [due, held], the days the child came into care and every review's day. */
-  caseSystem: Array<[Day, Day | null]>;
-  cameIntoCare: Day[];
-  reviews: Day[];
+  caseSystem: Array<[DayNo, DayNo | null]>;
+  cameIntoCare: DayNo[];
+  reviews: DayNo[];
   /** The latest day of a fact the engine reads (the case system's review dates aside). */
-  lastDate: Day | null;
+  lastDate: DayNo | null;
 }
 
 /** What a period's figures read of one child, from its facts or from its events. */
@@ -118,30 +125,37 @@ function timeSteps(child: Child, policy: ResolvedPolicy): Day[] {
   return [...days].sort();
 }
 
-const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
 /** Pure: a child's events, from its effective facts (any order). */
 export function reportEvents(child: Child, facts: readonly Fact[], policy: ResolvedPolicy): ReportEvents {
+  const n = toDayNumber;
   const dated = chronology(facts, '9999-12-31');
   const trace: ReplayTrace = { countedOn: [], days: [] };
   const replayed = replay(child, dated, '9999-12-31', policy, EVENT_TRACKS, trace);
-  const instances = replayed.map((list, t) => list.map((d, k): [Day, Day | null, Day] => [d.due, d.doneOn, trace.countedOn[t]![k]!]));
+  const instances = replayed.map((list, t) => list.map((d, k): KeptInstance => (d.doneOn !== null ? [n(d.due), n(d.doneOn)] : [n(d.due), null, n(trace.countedOn[t]![k]!)])));
 
-  const held: ReportEvents['held'] = [];
-  const owed: ReportEvents['owed'] = [];
-  const owing = (day: Day, obligations: Parameters<typeof dueOf>[0]) => {
-    const dues = OWED_KINDS.map((kinds) => dueOf(obligations, kinds));
-    const last = owed.at(-1);
-    if (last ? !same(last.slice(1), dues) : dues.some((d) => d !== null)) owed.push([day, ...dues]);
+  // Per kind: a replayed day's step is kept when it differs from the last replayed day's (what was held) or from the last step (what is owed).
+  const owed: OwedStep[][] = OWED_KINDS.map(() => []);
+  const lastReplayed: (DayNo | null)[] = OWED_KINDS.map(() => null);
+  const owing = (day: Day, obligations: Parameters<typeof dueOf>[0], byTime: boolean) => {
+    OWED_KINDS.forEach((kinds, k) => {
+      const due = dueOf(obligations, kinds);
+      const value = due === null ? null : n(due);
+      const steps = owed[k]!;
+      const last = steps.length ? steps.at(-1)![1] : null;
+      if (byTime) {
+        if (value !== last) steps.push([n(day), value, 1]);
+      } else {
+        if (value !== last || value !== lastReplayed[k]) steps.push([n(day), value]);
+        lastReplayed[k] = value;
+      }
+    });
   };
   const steps = timeSteps(child, policy);
-  trace.days.forEach(({ day, held: h, evening }, k) => {
-    const last = held.at(-1);
-    if (last ? !same(last.slice(1), h) : h.some((d) => d !== null)) held.push([day, ...h]);
-    owing(day, evening);
+  trace.days.forEach(({ day, evening }, k) => {
+    owing(day, evening, false);
     const next = trace.days[k + 1]?.day;
     const upTo = dated.facts.slice(0, dated.dates.findLastIndex((d) => d <= day) + 1);
-    for (const step of steps) if (step > day && (next === undefined || step < next)) owing(step, computeObligations(child, upTo, step, policy));
+    for (const step of steps) if (step > day && (next === undefined || step < next)) owing(step, computeObligations(child, upTo, step, policy), true);
   });
 
   const out: ReportEvents = {
@@ -149,12 +163,11 @@ export function reportEvents(child: Child, facts: readonly Fact[], policy: Resol
     policy: policyMark(policy),
     dateOfBirth: child.dateOfBirth,
     instances,
-    held,
     owed,
     visits: [],
     participation: [],
     sdq: [],
-    returns: matchReturnInterviews(facts, policy.returnHomeInterview.withinHours).map((r) => [r.returnedOn, r.inTime ? 1 : 0]),
+    returns: matchReturnInterviews(facts, policy.returnHomeInterview.withinHours).map((r) => [n(r.returnedOn), r.inTime ? 1 : 0]),
     events: [],
     status: [],
     caseSystem: [],
@@ -163,17 +176,17 @@ export function reportEvents(child: Child, facts: readonly Fact[], policy: Resol
     lastDate: null,
   };
   dated.facts.forEach((fact, k) => {
-    const date = dated.dates[k]!;
-    if (fact.type !== 'case-system-review-due' && (out.lastDate === null || date > out.lastDate)) out.lastDate = date;
-    if (fact.type === 'visit') out.visits.push([date, fact.seenAlone ? 1 : 0]);
+    const day = n(dated.dates[k]!);
+    if (fact.type !== 'case-system-review-due' && (out.lastDate === null || day > out.lastDate)) out.lastDate = day;
+    if (fact.type === 'visit') out.visits.push([day, fact.seenAlone ? 1 : 0]);
     else if (fact.type === 'review') {
-      out.reviews.push(date);
-      if (fact.participation !== 'PN0') out.participation.push([date, reviewParticipated(fact) === true ? 1 : 0]);
-    } else if (fact.type === 'sdq') out.sdq.push([date, fact.score]);
-    else if (fact.type === 'case-system-review-due') out.caseSystem.push([fact.date, fact.held ?? null]);
+      out.reviews.push(day);
+      if (fact.participation !== 'PN0') out.participation.push([day, reviewParticipated(fact) === true ? 1 : 0]);
+    } else if (fact.type === 'sdq') out.sdq.push([day, fact.score]);
+    else if (fact.type === 'case-system-review-due') out.caseSystem.push([day, fact.held === undefined ? null : n(fact.held)]);
     else if (EVENT_TYPES.has(fact.type)) out.events.push(fact);
     else if (STATUS_TYPES.has(fact.type)) {
-      if (fact.type === 'entered-care') out.cameIntoCare.push(date);
+      if (fact.type === 'entered-care') out.cameIntoCare.push(day);
       // The Annex A fields (provider, postcode, Ofsted URN) are not the figures'.
       if (fact.type === 'placement-started') {
         const { code: _code, provider: _provider, postcode: _postcode, urn: _urn, ...placement } = fact;
@@ -184,8 +197,10 @@ export function reportEvents(child: Child, facts: readonly Fact[], policy: Resol
   return out;
 }
 
-/** The value of a step list on `day`: the latest entry on or before it (null before the first). */
-function stepOn(steps: ReadonlyArray<readonly [Day, ...(Day | null)[]]>, day: Day): readonly (Day | null)[] | null {
+/** The due date of OWED_KINDS[index] owed on `day` (`held`: as the last day replayed left it). */
+export function owedOn(events: ReportEvents, index: number, day: DayNo, held = false): DayNo | null {
+  const steps = events.owed[index]!;
+  // The last step on or before `day`.
   let lo = 0;
   let hi = steps.length;
   while (lo < hi) {
@@ -193,36 +208,48 @@ function stepOn(steps: ReadonlyArray<readonly [Day, ...(Day | null)[]]>, day: Da
     if (steps[mid]![0] <= day) lo = mid + 1;
     else hi = mid;
   }
-  return lo === 0 ? null : steps[lo - 1]!.slice(1);
+  let at = lo - 1;
+  if (held) while (at >= 0 && steps[at]!.length === 3) at -= 1;
+  return at < 0 ? null : steps[at]![1];
 }
 
-/** The due date of OWED_KINDS[index] owed on `day`. */
-export function owedOn(events: ReportEvents, index: number, day: Day): Day | null {
-  return stepOn(events.owed, day)?.[index] ?? null;
-}
-
-/** The events read for the period ending `to`: what the replay up to `to` gives. */
-export function eventsAt(events: ReportEvents, to: Day): PeriodInputs {
-  const held = stepOn(events.held, to);
+/**
+ * The events read for the period ending `to`: what the replay up to `to`
+ * gives, leaving out instances due and work done before `from` (which the
+ * figures do not count, so need not be read).
+ */
+export function eventsAt(events: ReportEvents, from: Day, to: Day): PeriodInputs {
+  const start = toDayNumber(from);
+  const end = toDayNumber(to);
+  const iso = toIsoDate;
   const instances = events.instances.map((list, t) => {
     const out: DueInstance[] = [];
-    for (const [due, doneOn, on] of list) if (on <= to) out.push({ due, doneOn });
+    for (const [due, doneOn, countedOn] of list) if (due >= start && (doneOn ?? countedOn!) <= end) out.push({ due: iso(due), doneOn: doneOn === null ? null : iso(doneOn) });
     // The replay's step at `to`: still open then, late if due by then.
-    const pending = owedOn(events, t, to);
-    const h = held?.[t] ?? null;
-    if (h !== null && h < to && pending !== h) out.push({ due: h, doneOn: null });
-    if (pending !== null && pending <= to) out.push({ due: pending, doneOn: null });
+    const pending = owedOn(events, t, end);
+    const held = owedOn(events, t, end, true);
+    if (held !== null && held >= start && held < end && pending !== held) out.push({ due: iso(held), doneOn: null });
+    if (pending !== null && pending >= start && pending <= end) out.push({ due: iso(pending), doneOn: null });
     return out;
   });
+  const days = <T>(list: ReadonlyArray<[DayNo, T]>): Array<[Day, T]> => {
+    const out: Array<[Day, T]> = [];
+    for (const [day, value] of list) if (day >= start && day <= end) out.push([iso(day), value]);
+    return out;
+  };
   const upTo = (facts: readonly Fact[]) => facts.filter((f) => factDate(f) <= to);
+  const owedThen = (index: number) => {
+    const due = owedOn(events, index, end);
+    return due === null ? null : iso(due);
+  };
   return {
     instances,
-    visits: events.visits,
-    participation: events.participation,
-    sdq: events.sdq,
-    returns: events.returns,
+    visits: days(events.visits),
+    participation: days(events.participation),
+    sdq: days(events.sdq),
+    returns: days(events.returns),
     events: upTo(events.events),
     status: upTo(events.status),
-    owedOn: (which) => owedOn(events, which === 'pep' ? PEP : PATHWAY, to),
+    owedOn: (which) => owedThen(which === 'pep' ? PEP : PATHWAY),
   };
 }

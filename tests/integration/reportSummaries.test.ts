@@ -17,6 +17,7 @@ import type { Principal } from '#domain/principal.js';
 import { REPORT_SUMMARY_VERSION } from '#domain/reportSummary.js';
 import { forgetCouncils, loadCouncil } from '#services/council.js';
 import { currentEvents, policyMark } from '#domain/reportEvents.js';
+import { toDayNumber } from '#domain/dates.js';
 import { onTimeFigures } from '#services/onTimeFigures.js';
 import { reviewDateList } from '#services/reviewDates.js';
 import { annexAList } from '#services/annexA.js';
@@ -110,8 +111,8 @@ describe('reports from summaries', () => {
     await documentClient().send(new DeleteCommand({ TableName: stack.tableName, Key: keys.reportEvents(c, children[6]!.id) }));
     const events = await stack.store.listReportEvents(c);
     expect(events.size).toBe(children.length - 2);
-    expect(events.get(a.id)!.visits.some(([date]) => date === '2026-11-28')).toBe(true);
-    expect(events.get(b.id)!.visits.some(([date]) => date === '2026-11-20')).toBe(false);
+    expect(events.get(a.id)!.visits.some(([date]) => date === toDayNumber('2026-11-28'))).toBe(true);
+    expect(events.get(b.id)!.visits.some(([date]) => date === toDayNumber('2026-11-20'))).toBe(false);
 
     const summaries = await stack.store.listReportSummaries(c);
     expect(summaries.get(b.id)!.facts.some((f) => f.type === 'visit' && f.date === '2026-11-20')).toBe(false);
@@ -152,6 +153,19 @@ describe('reports from summaries', () => {
     await stack.surveys.putResponses(c, 'cmp-count', responses);
     expect(await stack.surveys.countResponses(c, 'cmp-count')).toBe(7);
     expect(await stack.surveys.countResponses(c, 'cmp-none')).toBe(0);
+  });
+
+  it('the campaign list counts the invitations sent without reading them, leaving out those not sent yet', async () => {
+    const c = stack.councilId;
+    for (const childId of ['S-1', 'S-2', 'S-3']) {
+      await stack.surveys.issueLink({ linkHash: `hash-${childId}`, councilId: c, campaignId: 'cmp-sent', childId, lastDay: '2027-02-14' }, 2_000_000_000);
+    }
+    await stack.surveys.markInvitationSent(c, 'cmp-sent', 'S-1', `${TODAY}T10:00:00.000Z`);
+    await stack.surveys.markInvitationSent(c, 'cmp-sent', 'S-3', `${TODAY}T10:00:00.000Z`);
+    const listed = await stack.surveys.listInvitations(c, 'cmp-sent');
+    expect(listed).toHaveLength(3);
+    expect(await stack.surveys.countInvitationsSent(c, 'cmp-sent')).toBe(listed.filter((i) => i.sentAt).length);
+    expect(await stack.surveys.countInvitationsSent(c, 'cmp-sent')).toBe(2);
   });
 
   it('a summary lives in the child\'s partition: erasing the child\'s partition takes it off the index', async () => {

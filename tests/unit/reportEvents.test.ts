@@ -10,7 +10,7 @@ import { computeOnTime } from '#domain/onTime.js';
 import type { Fact } from '#domain/facts.js';
 import { factDate, factSchema } from '#domain/facts.js';
 import { toDayNumber, toIsoDate } from '#domain/dates.js';
-import { resolvePolicy, type PolicyInput } from '#domain/policy.js';
+import { resolvePolicy } from '#domain/policy.js';
 import { currentEvents, policyMark, reportEvents } from '#domain/reportEvents.js';
 import { reviewDateDifferences, reviewDateDifferencesFromEvents } from '#domain/reviewDates.js';
 import { frac, historyArb, pick, policyArb } from './generators.js';
@@ -55,7 +55,7 @@ describe('report events', () => {
   it('give the on-time figures and review dates the replay gives, for any period and today', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(historyArb, extrasArb), { minLength: 1, maxLength: 3 }), policyArb(7), (lives, input) => {
-        const policy = resolvePolicy((input ?? {}) as PolicyInput);
+        const policy = resolvePolicy(input ?? {});
         const children = lives.map(([m, x], i) => {
           const child = { id: `c${i}`, dateOfBirth: iso(m.dob) };
           const facts = withExtras(m, x);

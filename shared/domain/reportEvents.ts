@@ -224,7 +224,7 @@ export function eventsAt(events: ReportEvents, from: Day, to: Day): PeriodInputs
   const iso = toIsoDate;
   const instances = events.instances.map((list, t) => {
     const out: DueInstance[] = [];
-    for (const [due, doneOn, countedOn] of list) if (due >= start && (doneOn ?? countedOn!) <= end) out.push({ due: iso(due), doneOn: doneOn === null ? null : iso(doneOn) });
+    for (const [due, doneOn, countedOn] of list) if (due >= start && (doneOn ?? countedOn) <= end) out.push({ due: iso(due), doneOn: doneOn === null ? null : iso(doneOn) });
     // The replay's step at `to`: still open then, late if due by then.
     const pending = owedOn(events, t, end);
     const held = owedOn(events, t, end, true);

@@ -80,7 +80,7 @@ export function reviewDateDifferencesFromEvents(events: ReportEvents, today: str
     if (keptDue === due) continue;
     let cameIntoCare = -Infinity;
     for (const d of events.cameIntoCare) if (d <= held && d > cameIntoCare) cameIntoCare = d;
-    out.push(difference(iso(held)!, iso(due)!, iso(keptDue), !events.reviews.some((d) => d < held && d >= cameIntoCare)));
+    out.push(difference(iso(held), iso(due)!, iso(keptDue), !events.reviews.some((d) => d < held && d >= cameIntoCare)));
   }
   let lastHeld = -Infinity;
   for (const d of events.reviews) if (d <= end && d > lastHeld) lastHeld = d;

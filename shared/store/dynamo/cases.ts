@@ -6,7 +6,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChildRecord } from '#domain/people.js';
 import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
-import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
+import { AlreadyRecorded, type CaseStore, type DueItem, type StoredFact, type WrittenKeys, type ReportEventsByChild } from '../ports/cases.js';
 import { REPORT_SHARDS, keys } from '../keys.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
 import type { ReportEvents } from '#domain/reportEvents.js';
@@ -15,6 +15,28 @@ import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newCh
 import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
+
+/** Report events by case reference, each inflated when first asked for: a team's figures read only its children's. */
+class PackedEvents implements ReportEventsByChild {
+  private readonly items: Map<string, Record<string, unknown>>;
+  private readonly read = new Map<string, ReportEvents>();
+  constructor(items: ReadonlyArray<Record<string, unknown>>) {
+    this.items = new Map(items.map((item) => [item.childId as string, item]));
+  }
+  get size() {
+    return this.items.size;
+  }
+  has(childId: string) {
+    return this.items.has(childId);
+  }
+  get(childId: string) {
+    const item = this.items.get(childId);
+    if (!item) return undefined;
+    let events = this.read.get(childId);
+    if (!events) this.read.set(childId, (events = eventsOf(item)));
+    return events;
+  }
+}
 /** Facts a transaction appends: with the projection, this stays inside DynamoDB's 100 items a transaction. */
 const FACTS_PER_TRANSACTION = 30;
 /** DynamoDB's limit on the items of one TransactWriteItems. */
@@ -196,9 +218,7 @@ export function dynamoCases(table: Table): CaseStore {
           }),
         ),
       );
-      const out = new Map<string, ReportEvents>();
-      for (const item of shards.flat()) out.set(item.childId as string, eventsOf(item));
-      return out;
+      return new PackedEvents(shards.flat());
     },
 
     /** One query of the holder index, where each obligation is filed under whoever answers for it. */

@@ -66,6 +66,13 @@ export interface Projection {
 /** Works out a child's projection from all its facts (shared/services/council.ts makes one). */
 export type Projector = (child: ChildRecord, facts: ReadonlyArray<FactEntry & Pick<SummaryEntry, 'recordedAt'>>) => Projection;
 
+/** Report events by case reference (a store may inflate each only when asked for it). */
+export interface ReportEventsByChild {
+  readonly size: number;
+  has(childId: string): boolean;
+  get(childId: string): ReportEvents | undefined;
+}
+
 /** Opaque keys of written items; only the store looks inside. */
 export type WrittenKeys = Array<{ pk: string; sk: string }>;
 
@@ -100,7 +107,7 @@ export interface CaseStore {
    */
   listReportSummaries(councilId: string): Promise<Map<string, ReportSummary>>;
   /** Every child's report events in the council, read like the summaries (a paged read of their own shards of the byReport index). */
-  listReportEvents(councilId: string): Promise<Map<string, ReportEvents>>;
+  listReportEvents(councilId: string): Promise<ReportEventsByChild>;
   /** Everything this person is responsible for (`responsibleId`), across every child whose team they are in, soonest first. */
   dueForHolder(councilId: string, staffId: string): Promise<DueItem[]>;
   /** Everything due on or before `upTo` (overdue included), and the children whose projection needs recomputing by then. */

@@ -168,11 +168,13 @@ describe('reports from summaries', () => {
     expect(await stack.surveys.countInvitationsSent(c, 'cmp-sent')).toBe(2);
   });
 
-  it('a summary lives in the child\'s partition: erasing the child\'s partition takes it off the index', async () => {
+  it('a summary and events live in the child\'s partition: erasing the child\'s partition takes them off the index', async () => {
     const c = `${stack.councilId}-gen`;
     const id = childId(7);
     expect((await stack.store.listReportSummaries(c)).has(id)).toBe(true);
+    expect((await stack.store.listReportEvents(c)).has(id)).toBe(true);
     await stack.subjects.deleteChild(c, id);
     expect((await stack.store.listReportSummaries(c)).has(id)).toBe(false);
+    expect((await stack.store.listReportEvents(c)).has(id)).toBe(false);
   });
 });

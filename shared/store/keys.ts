@@ -48,7 +48,7 @@
  * over 1 KB); eight shards are read in parallel. The child's report events
  * (#domain/reportEvents: what the on-time figures and review dates add up)
  * are their own item on the same index under EVENTS# partitions, so those
- * reports read only them, a fraction of the summaries' bytes.
+ * reports read them alone, not the summaries beside them.
  *
  * Audit entries: each is written twice in one transaction, both puts
  * conditional on attribute_not_exists(pk), so an entry is never overwritten

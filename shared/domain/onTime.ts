@@ -25,6 +25,7 @@ import { schoolAgeEnds } from './rules/pep.js';
 import { careLeaver } from './rules/rule.js';
 import { type DueInstance, HEALTH_ASSESSMENTS, REVIEWS, VISITS, chronology, dueOf, replay } from './onTimeReplay.js';
 import { matchReturnInterviews } from './onTimeReturns.js';
+import { type PeriodInputs, type ReportEvents, eventsAt } from './reportEvents.js';
 import { birthdayReturns } from './careLeaverFigures.js';
 import { stabilityOf } from './stabilityFigures.js';
 
@@ -36,6 +37,13 @@ export interface OnTimeChild {
   child: Child;
   facts: readonly Fact[];
   /** The team the child's case sits with, for the per-team breakdown. */
+  team: string;
+}
+
+/** A child read from its events (#domain/reportEvents), kept when its facts were written, instead of its facts. */
+export interface OnTimeEventsChild {
+  child: Child;
+  events: ReportEvents;
   team: string;
 }
 
@@ -297,24 +305,45 @@ function monthsEnding(to: string): Month[] {
   return months;
 }
 
-/** The obligation of one of `kinds` is owed and overdue on `today`. */
-function overdue(obligations: readonly Obligation[], kinds: readonly string[], today: string): boolean {
-  const due = dueOf(obligations, kinds);
+/** An obligation owed with this due date is overdue on `today`. */
+function overdue(due: string | null, today: string): boolean {
   return due !== null && due < today;
 }
 
-function tallyChild(entry: OnTimeChild, from: string, to: string, policy: ResolvedPolicy, months: Month[], tally: Tally): void {
+/** What the figures read of a child, replayed from its facts. */
+function inputsFromFacts(entry: OnTimeChild, to: string, policy: ResolvedPolicy): PeriodInputs {
   const { child } = entry;
-  const c = tally.counts;
   const dated = chronology(entry.facts, to);
+  const inputs: PeriodInputs = {
+    instances: replay(child, dated, to, policy, [VISITS, REVIEWS, HEALTH_ASSESSMENTS]),
+    visits: [],
+    participation: [],
+    sdq: [],
+    returns: matchReturnInterviews(entry.facts, policy.returnHomeInterview.withinHours).map((r) => [r.returnedOn, r.inTime]),
+    events: dated.facts,
+    status: dated.facts,
+    owedOn: (which) => {
+      obligations ??= computeObligations(child, dated.facts, to, policy);
+      return dueOf(obligations, which === 'pep' ? ['pep'] : ['pathway-plan', 'pathway-plan-review']);
+    },
+  };
+  let obligations: Obligation[] | undefined;
+  dated.facts.forEach((fact, k) => {
+    const date = dated.dates[k]!;
+    if (fact.type === 'visit') inputs.visits.push([date, fact.seenAlone]);
+    // PN0 (under 4 at the review) is left out of the share, as in the DfE's figures.
+    else if (fact.type === 'review' && fact.participation !== 'PN0') inputs.participation.push([date, reviewParticipated(fact) === true]);
+    else if (fact.type === 'sdq') inputs.sdq.push([date, fact.score]);
+  });
+  return inputs;
+}
+
+function tallyChild(child: Child, inputs: PeriodInputs, from: string, to: string, policy: ResolvedPolicy, months: Month[], tally: Tally): void {
+  const c = tally.counts;
   const inPeriod = (date: string) => date >= from && date <= to;
 
-  // 1, 3, 4: due instances, by replaying the engine once for all three.
-  const [visits, reviews, health] = replay(child, dated, to, policy, [VISITS, REVIEWS, HEALTH_ASSESSMENTS]) as [
-    DueInstance[],
-    DueInstance[],
-    DueInstance[],
-  ];
+  // 1, 3, 4: due instances, from the engine's replay.
+  const [visits, reviews, health] = inputs.instances as [DueInstance[], DueInstance[], DueInstance[]];
   const onTime = (d: DueInstance) => d.doneOn !== null && d.doneOn <= d.due;
   for (const d of visits) if (inPeriod(d.due)) add(c['visits-on-time'], onTime(d));
   for (const d of reviews) if (inPeriod(d.due)) add(c['reviews-on-time'], onTime(d));
@@ -326,33 +355,25 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
   });
 
   // 2, 3, 6: work recorded in the period.
-  for (let k = 0; k < dated.facts.length; k++) {
-    if (!inPeriod(dated.dates[k]!)) continue;
-    const fact = dated.facts[k]!;
-    if (fact.type === 'visit') add(c['visits-seen-alone'], fact.seenAlone);
-    // PN0 (under 4 at the review) is left out of the share, as in the DfE's figures.
-    else if (fact.type === 'review') {
-      if (fact.participation !== 'PN0') add(c['reviews-participation'], reviewParticipated(fact) === true);
-    }
-    else if (fact.type === 'sdq') {
-      add(c['sdq-done'], fact.score >= SDQ_CONCERN);
-      tally.sdqSum += fact.score;
-    }
+  for (const [date, alone] of inputs.visits) if (inPeriod(date)) add(c['visits-seen-alone'], Boolean(alone));
+  for (const [date, took] of inputs.participation) if (inPeriod(date)) add(c['reviews-participation'], Boolean(took));
+  for (const [date, score] of inputs.sdq) {
+    if (!inPeriod(date)) continue;
+    add(c['sdq-done'], score >= SDQ_CONCERN);
+    tally.sdqSum += score;
   }
 
   // 7: returns in the period, and their interviews (later ones included).
-  for (const r of matchReturnInterviews(entry.facts, policy.returnHomeInterview.withinHours)) {
-    if (inPeriod(r.returnedOn)) add(c['rhi-within-72-hours'], r.inTime);
-  }
+  for (const [returnedOn, inTime] of inputs.returns) if (inPeriod(returnedOn)) add(c['rhi-within-72-hours'], Boolean(inTime));
 
   // 9, 10, 11: complaints and IRO alerts, from the facts up to `to`.
-  for (const s of complaintStages(dated.facts)) {
+  for (const s of complaintStages(inputs.events)) {
     if (s.stage !== 'stage-1') continue;
     const due = addWorkingDays(s.received, complaintWorkingDays('stage-1', policy, s.agreedWorkingDays).days);
     if (inPeriod(toIsoDate(due))) add(c['complaints-stage-1-on-time'], s.answered !== null && s.answered <= due);
   }
   const stageDays = policy.iroAlert.stageWorkingDays;
-  const alerts = iroAlertStages(dated.facts, stageDays.length);
+  const alerts = iroAlertStages(inputs.events, stageDays.length);
   const counted = new Set<string>();
   for (const s of alerts) {
     const due = addWorkingDays(s.from, stageDays[s.stage - 1]!);
@@ -371,10 +392,10 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
     }
   }
 
-  const history = buildHistory(child, dated.facts, to);
+  const history = buildHistory(child, inputs.status, to);
 
   // 12 to 17: care leavers' birthday returns in the period.
-  for (const r of birthdayReturns(child, dated.facts, from, to, history)) {
+  for (const r of birthdayReturns(child, inputs.status, from, to, history)) {
     const ages = r.age >= 19 ? '19-21' : '17-18';
     add(c[`care-leavers-${ages}-in-touch`], r.inTouch);
     add(c[`care-leavers-${ages}-eet`], r.inEducationEmploymentOrTraining);
@@ -382,7 +403,7 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
   }
 
   // 18 to 21: stability and distance on `to`.
-  const stable = stabilityOf(child, dated.facts, to, history);
+  const stable = stabilityOf(child, inputs.status, to, history);
   if (stable.threeOrMorePlacements !== null) add(c['placements-3-or-more'], stable.threeOrMorePlacements);
   if (stable.sameFor2Years !== null) add(c['placement-same-2-years'], stable.sameFor2Years);
   if (stable.over20Miles !== null) add(c['placed-over-20-miles'], stable.over20Miles);
@@ -396,12 +417,9 @@ function tallyChild(entry: OnTimeChild, from: string, to: string, policy: Resolv
   const pathwayScope =
     careLeaver(history, policy.personalAdviser.untilAge) ||
     (history.lookedAfter && history.eligibleFrom !== null && history.eligibleFrom <= history.today);
-  if (schoolAge || pathwayScope) {
-    const obligations = computeObligations(child, dated.facts, to, policy);
-    if (schoolAge) add(c['pep-in-date'], !overdue(obligations, ['pep'], to));
-    // No pathway obligation at all only when the last plan's review would fall after the duty ends: the plan is current.
-    if (pathwayScope) add(c['pathway-plan-in-date'], !overdue(obligations, ['pathway-plan', 'pathway-plan-review'], to));
-  }
+  if (schoolAge) add(c['pep-in-date'], !overdue(inputs.owedOn('pep'), to));
+  // No pathway obligation at all only when the last plan's review would fall after the duty ends: the plan is current.
+  if (pathwayScope) add(c['pathway-plan-in-date'], !overdue(inputs.owedOn('pathway'), to));
 }
 
 function section(tally: Tally, policy: ResolvedPolicy, months: Month[]): OnTimeSection {
@@ -442,7 +460,7 @@ function addTally(into: Tally, from: Tally): void {
  * council-wide and per team. Throws a RangeError for a bad period.
  */
 export function computeOnTime(
-  children: readonly OnTimeChild[],
+  children: ReadonlyArray<OnTimeChild | OnTimeEventsChild>,
   from: string,
   to: string,
   policy: ResolvedPolicy = STATUTORY_POLICY,
@@ -450,11 +468,14 @@ export function computeOnTime(
   if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError('from and to must be dates written YYYY-MM-DD');
   if (from > to) throw new RangeError('from must not be after to');
   const months = monthsEnding(to);
+  // The earliest day any figure counts: the period's first, or the first month's.
+  const earliest = from < months[0]!.from ? from : months[0]!.from;
   const byTeam = new Map<string, Tally>();
   for (const entry of children) {
     let tally = byTeam.get(entry.team);
     if (!tally) byTeam.set(entry.team, (tally = newTally()));
-    tallyChild(entry, from, to, policy, months, tally);
+    const inputs = 'events' in entry ? eventsAt(entry.events, earliest, to) : inputsFromFacts(entry, to, policy);
+    tallyChild(entry.child, inputs, from, to, policy, months, tally);
   }
   const council = newTally();
   const teams = [...byTeam.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -67,9 +67,21 @@ export function dueOf(obligations: readonly Obligation[], kinds: readonly string
   return due;
 }
 
-export function replay(child: Child, dated: Chronology, to: string, policy: ResolvedPolicy, tracks: readonly Track[]): DueInstance[][] {
+/**
+ * What `replay` saw, for keeping (#domain/reportEvents): each instance's day
+ * (the day replayed when it was counted, parallel to the instances), and at
+ * the end of each day replayed, every track's held due date and the
+ * obligations owed that evening. With a trace, the step at `to` is left out.
+ */
+export interface ReplayTrace {
+  countedOn: string[][];
+  days: Array<{ day: string; held: (string | null)[]; evening: Obligation[] }>;
+}
+
+export function replay(child: Child, dated: Chronology, to: string, policy: ResolvedPolicy, tracks: readonly Track[], trace?: ReplayTrace): DueInstance[][] {
   const { facts, dates } = dated;
   const out: DueInstance[][] = tracks.map(() => []);
+  if (trace) trace.countedOn = tracks.map(() => []);
   // The due date each track had at the end of the last day replayed.
   const current: (string | null)[] = tracks.map(() => null);
   let evening: Obligation[] = [];
@@ -118,9 +130,16 @@ export function replay(child: Child, dated: Chronology, to: string, policy: Reso
       if (answers !== null) list.push({ due: answers, doneOn: day });
       current[t] = after;
     });
+    if (trace) {
+      tracks.forEach((_, t) => {
+        for (let k = trace.countedOn[t]!.length; k < out[t]!.length; k++) trace.countedOn[t]!.push(day);
+      });
+      trace.days.push({ day, held: [...current], evening });
+    }
     lastDay = day;
     i = j;
   }
+  if (trace) return out;
 
   // Still open at `to`: late if due by then; not counted yet if due later.
   const final = lastDay === to || (lastDay !== null && (recompute === null || recompute > to)) ? evening : computeObligations(child, facts, to, policy);

@@ -16,10 +16,14 @@
  *   came into care the difference says more about the extract than the date.
  */
 import type { Child, Fact, FactOf } from './facts.js';
-import { toDayNumber } from './dates.js';
+import { toDayNumber, toIsoDate } from './dates.js';
 import { computeObligations } from './obligations.js';
 import { REVIEWS, dueOf, replayDueInstances } from './onTimeReplay.js';
 import type { ResolvedPolicy } from './policy.js';
+import { type ReportEvents, owedOn } from './reportEvents.js';
+
+/** The reviews' place among the tracks the report events keep. */
+const REVIEW_TRACK = 1;
 
 export interface ReviewDateDifference {
   /** The day the review was held, or null for the next review. */
@@ -54,6 +58,38 @@ export function reviewDateDifferences(child: Child, facts: readonly Fact[], poli
     if (keptDue !== next) out.push(difference(null, next, keptDue, false));
   }
   // Held reviews in date order, then the next one.
+  return out.sort((a, b) => (a.held ?? '9999-12-31').localeCompare(b.held ?? '9999-12-31'));
+}
+
+/**
+ * The same, from the child's report events (#domain/reportEvents), or null
+ * when they cannot say: the child has facts dated after `today`, which Kept's
+ * date for the next review reads, so the list reads the facts instead.
+ */
+export function reviewDateDifferencesFromEvents(events: ReportEvents, today: string, since: string): ReviewDateDifference[] | null {
+  if (events.caseSystem.length === 0) return [];
+  const end = toDayNumber(today);
+  const start = toDayNumber(since);
+  if (events.lastDate !== null && events.lastDate > end) return null;
+  const iso = (day: number | null) => (day === null ? null : toIsoDate(day));
+  const out: ReviewDateDifference[] = [];
+  const reviews = events.instances[REVIEW_TRACK]!;
+  for (const [due, held] of events.caseSystem) {
+    if (held === null || held < start || held > end) continue;
+    const keptDue = reviews.find(([, doneOn]) => doneOn === held)?.[0] ?? null;
+    if (keptDue === due) continue;
+    let cameIntoCare = -Infinity;
+    for (const d of events.cameIntoCare) if (d <= held && d > cameIntoCare) cameIntoCare = d;
+    out.push(difference(iso(held), iso(due)!, iso(keptDue), !events.reviews.some((d) => d < held && d >= cameIntoCare)));
+  }
+  let lastHeld = -Infinity;
+  for (const d of events.reviews) if (d <= end && d > lastHeld) lastHeld = d;
+  let next: number | null = null;
+  for (const [due, held] of events.caseSystem) if (held === null && due > lastHeld && (next === null || due < next)) next = due;
+  if (next !== null) {
+    const keptDue = owedOn(events, REVIEW_TRACK, end);
+    if (keptDue !== next) out.push(difference(null, iso(next)!, iso(keptDue), false));
+  }
   return out.sort((a, b) => (a.held ?? '9999-12-31').localeCompare(b.held ?? '9999-12-31'));
 }
 

@@ -15,8 +15,8 @@ export async function campaignsWithCounts(surveys: SurveyStore, councilId: strin
   campaigns.sort((a, b) => (a.opens < b.opens ? 1 : -1));
   return Promise.all(
     campaigns.map(async (campaign) => {
-      const [invitations, responses] = await Promise.all([surveys.listInvitations(councilId, campaign.id), surveys.countResponses(councilId, campaign.id)]);
-      return { campaign, counts: responseCounts(campaign, invitations, responses) };
+      const [sent, responses] = await Promise.all([surveys.countInvitationsSent(councilId, campaign.id), surveys.countResponses(councilId, campaign.id)]);
+      return { campaign, counts: responseCounts(campaign, sent, responses) };
     }),
   );
 }

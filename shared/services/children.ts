@@ -10,7 +10,9 @@ import type { KeptStore } from '#store/ports/stores.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { initials } from '#domain/people.js';
 import { effectiveFacts } from '#domain/corrections.js';
-import { currentSummary } from '#domain/reportSummary.js';
+import { type ReportSummary, currentSummary } from '#domain/reportSummary.js';
+import { type ReportEvents, currentEvents, policyMark } from '#domain/reportEvents.js';
+import type { ResolvedPolicy } from '#domain/policy.js';
 import { type AuditEntry, auditEntryFor, recordAccess } from './audit.js';
 
 /**
@@ -84,23 +86,60 @@ export async function* childrenWithFacts(
   }
 }
 
+/** Past this many children without current events, their facts come from the summaries read in one pass rather than a history read each. */
+const HISTORIES_AT_MOST = 50;
+
 /**
- * A one-off after summaries were introduced (or their version changed):
- * rewrites the projection, and with it the summary, of every child of the
- * council without a current one. Reports are right without it (they read
- * those children's histories); it makes them cost what they show.
+ * Every child of a council (those `include` keeps) with its report events
+ * (#domain/reportEvents), what the on-time figures and review dates add up,
+ * read in one paged pass. A child without current events (written before
+ * they were kept, under another policy, or too large to keep) comes with
+ * its facts instead, from its summary or history, so the answer is the same.
+ */
+export async function* childrenWithEvents(
+  store: Pick<KeptStore, 'listChildren' | 'getChildHistory' | 'listReportSummaries' | 'listReportEvents'>,
+  councilId: string,
+  policy: ResolvedPolicy,
+  include: (child: ChildRecord) => boolean = () => true,
+): AsyncGenerator<{ child: ChildRecord; events: ReportEvents } | { child: ChildRecord; facts: Fact[] }> {
+  const [children, kept] = await Promise.all([store.listChildren(councilId), store.listReportEvents(councilId)]);
+  const mark = policyMark(policy);
+  const chosen = children.filter(include);
+  const missing = chosen.filter((child) => !currentEvents(kept.get(child.id), child, mark)).length;
+  const summaries = missing > HISTORIES_AT_MOST ? await store.listReportSummaries(councilId) : new Map<string, ReportSummary>();
+  for (const child of chosen) {
+    const events = kept.get(child.id);
+    if (currentEvents(events, child, mark)) yield { child, events };
+    else yield { child, facts: await factsOf(store, councilId, child.id, summaries) };
+  }
+}
+
+/** A child's effective facts: from its summary, when current, else from its history. */
+export async function factsOf(store: Pick<KeptStore, 'getChildHistory'>, councilId: string, childId: string, summaries = new Map<string, ReportSummary>()): Promise<Fact[]> {
+  const summary = summaries.get(childId);
+  return currentSummary(summary) ? summary.facts : effectiveFacts((await store.getChildHistory(councilId, childId)).facts);
+}
+
+/**
+ * A one-off after summaries or report events were introduced (or their
+ * version, or the council's policy, changed): rewrites the projection, and
+ * with it the summary and events, of every child of the council without
+ * current ones (`npm run backfill-reports`). Reports are right without it
+ * (they read those children's facts); it makes them cost what they show.
  */
 export async function backfillReportSummaries(store: KeptStore, councilId: string, today: string): Promise<number> {
-  const [children, summaries, council, staff] = await Promise.all([
+  const [children, summaries, events, council, staff] = await Promise.all([
     store.listChildren(councilId),
     store.listReportSummaries(councilId),
+    store.listReportEvents(councilId),
     loadCouncil(store, councilId),
     store.listStaff(councilId),
   ]);
   const project = projector(council.policy, today, staff);
+  const mark = policyMark(council.policy);
   let written = 0;
   for (const child of children) {
-    if (currentSummary(summaries.get(child.id))) continue;
+    if (currentSummary(summaries.get(child.id)) && currentEvents(events.get(child.id), child, mark)) continue;
     await store.refreshProjection(councilId, child.id, project);
     written += 1;
   }

@@ -14,6 +14,7 @@ import { managerLookup, responsibleForItem } from '#domain/responsibility.js';
 import { type Staff, teamOfChild } from '#domain/people.js';
 import { ageOn, toDayNumber } from '#domain/dates.js';
 import { reportSummary } from '#domain/reportSummary.js';
+import { reportEvents } from '#domain/reportEvents.js';
 
 export interface Council {
   id: string;
@@ -62,7 +63,8 @@ export function forgetCouncils(): void {
  * change: what is due, and who answers for each item. `staff` (the
  * council's) lets an item that goes up the line of management (an IRO
  * alert) reach the right manager; without it the social worker answers.
- * With them, the child's report summary, written in the same transaction.
+ * With them, the child's report summary and report events, written in the
+ * same transaction.
  */
 export function projector(policy: ResolvedPolicy, today: string, staff: ReadonlyArray<Pick<Staff, 'id' | 'managerId'>> = []): Projector {
   const day = toDayNumber(today);
@@ -75,6 +77,7 @@ export function projector(policy: ResolvedPolicy, today: string, staff: Readonly
       ...o,
       ...responsibleForItem(o, team, age, policy.responsibility, managerOf),
     }));
-    return { obligations, refreshOn: nextRecomputeDate(subject, today, policy), summary: reportSummary(entries) };
+    const summary = reportSummary(entries);
+    return { obligations, refreshOn: nextRecomputeDate(subject, today, policy), summary, events: reportEvents(subject, summary.facts, policy) };
   };
 }

@@ -6,13 +6,13 @@
 import type { Principal } from '#domain/principal.js';
 import type { Staff } from '#domain/people.js';
 import { InvalidInput, type FieldProblem } from '#domain/errors.js';
-import { computeOnTime, type OnTimeSection, type OnTimeChild } from '#domain/onTime.js';
+import { computeOnTime, type OnTimeSection, type OnTimeChild, type OnTimeEventsChild } from '#domain/onTime.js';
 import { type Shown, mean as publishedMean, percent, suppressTable } from '#domain/suppression.js';
 import { addDaysIso, isIsoDate } from '#domain/dates.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { type Council, loadCouncil } from './council.js';
 import { requireReports } from './reports.js';
-import { childrenWithFacts } from './children.js';
+import { childrenWithEvents } from './children.js';
 
 export interface PublishedFigure {
   id: string;
@@ -90,8 +90,7 @@ export function onTimePeriod(query: Pick<OnTimeQuery, 'from' | 'to'>, today: str
 export async function onTimeFigures(store: KeptStore, principal: Principal, query: OnTimeQuery, today: string): Promise<OnTimeFigures> {
   requireReports(principal);
   const { from, to } = onTimePeriod(query, today);
-  const council = await loadCouncil(store, principal.councilId);
-  const staff = await store.listStaff(principal.councilId);
+  const [council, staff] = await Promise.all([loadCouncil(store, principal.councilId), store.listStaff(principal.councilId)]);
   const people = new Map(staff.map((s) => [s.id, s]));
   const managers = staff.filter((s) => s.role === 'manager').sort((a, b) => a.name.localeCompare(b.name));
   let team = principal.role === 'manager' ? principal.staffId : query.team || null;
@@ -102,9 +101,10 @@ export async function onTimeFigures(store: KeptStore, principal: Principal, quer
     const holder = people.get(holderId);
     return holder?.role === 'manager' ? holder.id : holder?.managerId ?? 'no-team';
   };
-  const children: OnTimeChild[] = [];
-  for await (const { child, facts } of childrenWithFacts(store, principal.councilId, (c) => !team || teamOf(c.holderId) === team)) {
-    children.push({ child: { id: child.id, dateOfBirth: child.dateOfBirth }, facts, team: teamOf(child.holderId) });
+  const children: Array<OnTimeChild | OnTimeEventsChild> = [];
+  for await (const read of childrenWithEvents(store, principal.councilId, council.policy, (c) => !team || teamOf(c.holderId) === team)) {
+    const child = { id: read.child.id, dateOfBirth: read.child.dateOfBirth };
+    children.push('events' in read ? { child, events: read.events, team: teamOf(read.child.holderId) } : { child, facts: read.facts, team: teamOf(read.child.holderId) });
   }
   const report = computeOnTime(children, from, to, council.policy);
   const nameOf = (id: string) => people.get(id)?.name ?? id;

@@ -7,12 +7,12 @@ import { addDaysIso } from '#domain/dates.js';
 import { Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/principal.js';
 import { teamOfChild } from '#domain/people.js';
-import { type ReviewDateDifference, reviewDateDifferences } from '#domain/reviewDates.js';
+import { type ReviewDateDifference, reviewDateDifferences, reviewDateDifferencesFromEvents } from '#domain/reviewDates.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { auditEntryFor, recordAccesses } from './audit.js';
 import { loadCouncil } from './council.js';
-import { childrenWithFacts } from './children.js';
+import { childrenWithEvents, factsOf } from './children.js';
 
 export interface ReviewDateRow extends ReviewDateDifference {
   childId: string;
@@ -38,17 +38,21 @@ export async function reviewDateList(
   action: 'read' | 'export',
 ): Promise<ReviewDateList> {
   if (principal.role !== 'lead' && principal.role !== 'admin') throw new Forbidden('the review dates list is for leads and admins');
-  const council = await loadCouncil(store, principal.councilId);
-  const staff = new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s.name]));
+  const [council, people] = await Promise.all([loadCouncil(store, principal.councilId), store.listStaff(principal.councilId)]);
+  const staff = new Map(people.map((s) => [s.id, s.name]));
   const since = addDaysIso(today, -365);
   const rows: ReviewDateRow[] = [];
   let childrenCompared = 0;
-  for await (const { child, facts } of childrenWithFacts(store, principal.councilId)) {
-    if (!facts.some((f) => f.type === 'case-system-review-due')) continue;
+  for await (const read of childrenWithEvents(store, principal.councilId, council.policy)) {
+    const { child } = read;
+    if ('events' in read ? read.events.caseSystem.length === 0 : !read.facts.some((f) => f.type === 'case-system-review-due')) continue;
     childrenCompared += 1;
     const team = teamOfChild(child);
     const name = (id: string | undefined) => (id ? (staff.get(id) ?? id) : null);
-    for (const d of reviewDateDifferences(child, facts, council.policy, today, since)) {
+    // From the events, unless the child has facts dated after today: then from its facts.
+    const kept = 'events' in read ? reviewDateDifferencesFromEvents(read.events, today, since) : null;
+    const differences = kept ?? reviewDateDifferences(child, 'facts' in read ? read.facts : await factsOf(store, principal.councilId, child.id), council.policy, today, since);
+    for (const d of differences) {
       rows.push({ childId: child.id, socialWorker: name(team.socialWorker)!, iro: name(team.iro), ...d });
     }
   }

@@ -15,6 +15,7 @@
  * |                      |                         |                        | byHolder: HOLDER#{c}#{responsible} / DUE#{date}#... |
  * | recompute marker     | CHILD#{c}#{childId}     | REFRESH                | byDueDate: DUE#{c} / {date}#{child}#~refresh  |
  * | report summary       | CHILD#{c}#{childId}     | REPORT                 | byReport: REPORT#{c}#{shard} / {childId}      |
+ * | report events        | CHILD#{c}#{childId}     | EVENTS                 | byReport: EVENTS#{c}#{shard} / {childId}      |
  * | spent form token     | CHILD#{c}#{childId}     | ONCE#{token}           | (expires by TTL; names the fact it recorded)  |
  * | digest send marker   | DIGEST#{c}#{date}       | STAFF#{staffId}        | (expires by TTL)                              |
  * | extract import lock  | IMPORTLOCK#{c}          | LOCK                   | (a lease; expires by TTL a day after it)      |
@@ -45,7 +46,10 @@
  * reference's hash: every write of a child's projection writes its summary
  * again, and a nightly import of a whole council would otherwise send them all
  * to one index partition (about 1,000 writes a second, fewer for summaries
- * over 1 KB); eight shards are read in parallel.
+ * over 1 KB); eight shards are read in parallel. The child's report events
+ * (#domain/reportEvents: what the on-time figures and review dates add up)
+ * are their own item on the same index under EVENTS# partitions, so those
+ * reports read them alone, not the summaries beside them.
  *
  * The copy of the child record in the child's own partition lets a write
  * read the record and its history in one query. Every write of the
@@ -68,6 +72,7 @@
 export const REPORT_SHARDS = 8;
 
 const reportShard = (c: string, shard: number) => `REPORT#${c}#${shard}`;
+const eventsShard = (c: string, shard: number) => `EVENTS#${c}#${shard}`;
 
 /** A stable shard for a case reference (FNV-1a of its characters). */
 export function reportShardOf(childId: string): number {
@@ -100,6 +105,9 @@ export const keys = {
   oncePrefix: 'ONCE#',
   reportIndex: (c: string, childId: string) => ({ reportPk: reportShard(c, reportShardOf(childId)), reportSk: childId }),
   reportShard: (c: string, shard: number) => reportShard(c, shard),
+  reportEvents: (c: string, childId: string) => ({ pk: `CHILD#${c}#${childId}`, sk: 'EVENTS' }),
+  eventsIndex: (c: string, childId: string) => ({ reportPk: eventsShard(c, reportShardOf(childId)), reportSk: childId }),
+  eventsShard: (c: string, shard: number) => eventsShard(c, shard),
   once: (c: string, childId: string, token: string) => ({ pk: `CHILD#${c}#${childId}`, sk: `ONCE#${token}` }),
   dueIndex: (c: string, dueDate: string, childId: string, kind: string) => ({
     duePk: `DUE#${c}`,

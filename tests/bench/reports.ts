@@ -1,9 +1,10 @@
 /**
  * The leads' reports and the workers' pages at a council's scale, through the
  * local stack's HTTP server (the real handlers, DynamoDB Local): councils of
- * 1,000 and then 5,000 young people (REPORTS_SIZES), each page (or those
- * REPORTS_PAGES names, written to reports-chosen.json) REPORTS_RUNS times (5)
- * after one warm-up. Beside each page, its floor: the DynamoDB
+ * 1,000 and then 5,000 young people (REPORTS_SIZES), each page REPORTS_RUNS
+ * times (5) after one warm-up; REPORTS_PAGES (words separated by commas)
+ * measures only the pages whose names contain one of them (written to
+ * reports-chosen.json). Beside each page, its floor: the DynamoDB
  * calls the page made (recorded on the shared client, floor.ts) sent again
  * straight to DynamoDB Local, as concurrently as the page could, with no HTTP,
  * no handler and no rendering. Prints a table and writes
@@ -40,8 +41,10 @@ export interface ReportFigure {
 }
 
 const sizes = () => (process.env.REPORTS_SIZES ?? '1000,5000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
-/** REPORTS_PAGES: only the pages whose names contain one of these (comma-separated), to measure a few rows. */
-const chosen = (name: string) => !process.env.REPORTS_PAGES || process.env.REPORTS_PAGES.split(',').some((part) => name.includes(part.trim()));
+const chosen = (name: string) => {
+  const words = (process.env.REPORTS_PAGES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+  return words.length === 0 || words.some((w) => name.includes(w));
+};
 const runs = () => Math.max(1, Math.min(50, Number(process.env.REPORTS_RUNS ?? 5)));
 const ms = (n: number) => Math.round(n * 10) / 10;
 

@@ -15,7 +15,9 @@ import { keys } from '#store/keys.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { Principal } from '#domain/principal.js';
 import { REPORT_SUMMARY_VERSION } from '#domain/reportSummary.js';
-import { loadCouncil } from '#services/council.js';
+import { forgetCouncils, loadCouncil } from '#services/council.js';
+import { currentEvents, policyMark } from '#domain/reportEvents.js';
+import { toDayNumber } from '#domain/dates.js';
 import { onTimeFigures } from '#services/onTimeFigures.js';
 import { reviewDateList } from '#services/reviewDates.js';
 import { annexAList } from '#services/annexA.js';
@@ -29,8 +31,8 @@ const GENERATED = 200;
 
 const lead = (councilId: string, staffId: string): Principal => ({ subject: `${councilId}:${staffId}`, councilId, staffId, role: 'lead' });
 
-/** The same store with no summaries: every report replays every history, as before summaries were kept. */
-const replayed = (store: KeptStore): KeptStore => ({ ...store, listReportSummaries: async () => new Map() });
+/** The same store with no summaries or events: every report replays every history, as before either was kept. */
+const replayed = (store: KeptStore): KeptStore => ({ ...store, listReportSummaries: async () => new Map(), listReportEvents: async () => new Map() });
 
 /** Every report a lead reads, from `store`. */
 async function reports(store: KeptStore, principal: Principal, team: string) {
@@ -58,6 +60,29 @@ afterAll(async () => {
 });
 
 describe('reports from summaries', () => {
+  it('every child written in bulk has current report events on the index, apart from its summary', async () => {
+    const children = await stack.store.listChildren(stack.councilId);
+    const events = await stack.store.listReportEvents(stack.councilId);
+    const mark = policyMark((await loadCouncil(stack.store, stack.councilId)).policy);
+    expect(events.size).toBe(children.length);
+    for (const child of children) expect(currentEvents(events.get(child.id), child, mark)).toBe(true);
+  });
+
+  it('a council whose policy changed reads every child\'s facts until the backfill keeps events under the new one, with the same figures', async () => {
+    const c = `${stack.councilId}-gen`;
+    const principal = lead(c, 'lead-8');
+    await stack.store.createStaff({ councilId: c, id: 'lead-8', name: 'Lee Lead', email: `lead-8@${c}.test`, role: 'lead' });
+    await stack.store.putCouncil({ id: c, name: 'Generated Borough', policy: { statutoryVisit: { firstWithinDays: 5 } } });
+    forgetCouncils();
+    const stale = await onTimeFigures(stack.store, principal, {}, TODAY);
+    expect(stale).toEqual(await onTimeFigures(replayed(stack.store), principal, {}, TODAY));
+    expect(await backfillReportSummaries(stack.store, c, TODAY)).toBe(GENERATED);
+    expect(await onTimeFigures(stack.store, principal, {}, TODAY)).toEqual(stale);
+    await stack.store.putCouncil({ id: c, name: 'Generated Borough' });
+    forgetCouncils();
+    expect(await backfillReportSummaries(stack.store, c, TODAY)).toBe(GENERATED);
+  }, 240_000);
+
   it('every child written in bulk has a current summary on the index, holding its facts', async () => {
     const children = await stack.store.listChildren(stack.councilId);
     const summaries = await stack.store.listReportSummaries(stack.councilId);
@@ -80,8 +105,14 @@ describe('reports from summaries', () => {
     const staff = await stack.store.listStaff(c);
     const other = staff.find((s) => s.teamRole === 'social-worker' && s.id !== d.holderId && s.managerId !== undefined)!;
     await changeTeam(stack.store, { subject: 'x', councilId: c, staffId: 'admin-1', role: 'admin' }, d.id, { ...d.team!, socialWorker: other.id }, TODAY, 'test');
-    // A child whose summary is gone (written before summaries were kept): its history is read instead.
+    // A child whose summary and events are gone (written before they were kept), and one whose events are: their facts are read instead.
     await documentClient().send(new DeleteCommand({ TableName: stack.tableName, Key: keys.reportSummary(c, children[5]!.id) }));
+    await documentClient().send(new DeleteCommand({ TableName: stack.tableName, Key: keys.reportEvents(c, children[5]!.id) }));
+    await documentClient().send(new DeleteCommand({ TableName: stack.tableName, Key: keys.reportEvents(c, children[6]!.id) }));
+    const events = await stack.store.listReportEvents(c);
+    expect(events.size).toBe(children.length - 2);
+    expect(events.get(a.id)!.visits.some(([date]) => date === toDayNumber('2026-11-28'))).toBe(true);
+    expect(events.get(b.id)!.visits.some(([date]) => date === toDayNumber('2026-11-20'))).toBe(false);
 
     const summaries = await stack.store.listReportSummaries(c);
     expect(summaries.get(b.id)!.facts.some((f) => f.type === 'visit' && f.date === '2026-11-20')).toBe(false);
@@ -97,9 +128,10 @@ describe('reports from summaries', () => {
     expect(fromSummaries.list8.rows.length).toBeGreaterThan(10);
     expect(fromSummaries.list9.rows.length).toBeGreaterThan(3);
 
-    // The one-off backfill writes the missing summary, and only that one.
-    expect(await backfillReportSummaries(stack.store, c, TODAY)).toBe(1);
+    // The one-off backfill writes the missing summary and events, and only those children's.
+    expect(await backfillReportSummaries(stack.store, c, TODAY)).toBe(2);
     expect((await stack.store.listReportSummaries(c)).has(children[5]!.id)).toBe(true);
+    expect((await stack.store.listReportEvents(c)).size).toBe(children.length);
     expect(await reports(stack.store, principal, 'tm-1')).toEqual(fromHistories);
   }, 240_000);
 
@@ -123,11 +155,26 @@ describe('reports from summaries', () => {
     expect(await stack.surveys.countResponses(c, 'cmp-none')).toBe(0);
   });
 
-  it('a summary lives in the child\'s partition: erasing the child\'s partition takes it off the index', async () => {
+  it('the campaign list counts the invitations sent without reading them, leaving out those not sent yet', async () => {
+    const c = stack.councilId;
+    for (const childId of ['S-1', 'S-2', 'S-3']) {
+      await stack.surveys.issueLink({ linkHash: `hash-${childId}`, councilId: c, campaignId: 'cmp-sent', childId, lastDay: '2027-02-14' }, 2_000_000_000);
+    }
+    await stack.surveys.markInvitationSent(c, 'cmp-sent', 'S-1', `${TODAY}T10:00:00.000Z`);
+    await stack.surveys.markInvitationSent(c, 'cmp-sent', 'S-3', `${TODAY}T10:00:00.000Z`);
+    const listed = await stack.surveys.listInvitations(c, 'cmp-sent');
+    expect(listed).toHaveLength(3);
+    expect(await stack.surveys.countInvitationsSent(c, 'cmp-sent')).toBe(listed.filter((i) => i.sentAt).length);
+    expect(await stack.surveys.countInvitationsSent(c, 'cmp-sent')).toBe(2);
+  });
+
+  it('a summary and events live in the child\'s partition: erasing the child\'s partition takes them off the index', async () => {
     const c = `${stack.councilId}-gen`;
     const id = childId(7);
     expect((await stack.store.listReportSummaries(c)).has(id)).toBe(true);
+    expect((await stack.store.listReportEvents(c)).has(id)).toBe(true);
     await stack.subjects.deleteChild(c, id);
     expect((await stack.store.listReportSummaries(c)).has(id)).toBe(false);
+    expect((await stack.store.listReportEvents(c)).has(id)).toBe(false);
   });
 });

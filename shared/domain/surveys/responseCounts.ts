@@ -14,10 +14,11 @@ export interface ResponseCounts {
  * invited: the invitations sent, or the count the campaign recorded when it
  * opened where invitations no longer exist (a young person's record erased
  * since, or a campaign whose answers were brought in without invitations);
- * answered: the responses stored, which outlive their invitations.
+ * answered: the responses stored, which outlive their invitations. The
+ * invitations may be given as the number sent, when the store counted them.
  */
-export function responseCounts(campaign: { invited?: number }, invitations: ReadonlyArray<{ sentAt?: string }>, responsesStored: number): ResponseCounts {
-  const sent = invitations.filter((i) => i.sentAt).length;
+export function responseCounts(campaign: { invited?: number }, invitations: ReadonlyArray<{ sentAt?: string }> | number, responsesStored: number): ResponseCounts {
+  const sent = typeof invitations === 'number' ? invitations : invitations.filter((i) => i.sentAt).length;
   return { invited: Math.max(sent, campaign.invited ?? 0), answered: responsesStored };
 }
 

@@ -7,6 +7,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ChildRecord } from '#domain/people.js';
 import { initials, teamMembers, teamOfChild } from '#domain/people.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
+import type { ReportEvents } from '#domain/reportEvents.js';
 import type { DueItem, ProjectedObligation, Projection, StoredFact } from '../ports/cases.js';
 import { plain } from './helpers.js';
 import { REFRESH_KIND, keys } from '../keys.js';
@@ -134,15 +135,39 @@ export function summaryOf(item: Record<string, unknown>): ReportSummary {
   return JSON.parse(inflateRawSync(item.summary as Uint8Array).toString('utf8')) as ReportSummary;
 }
 
-/** Every item of a new child: the record, its facts, its obligations, its recompute marker and its report summary. */
+/**
+ * The child's report events as an item on the byReport index (EVENTS#
+ * partitions), deflated JSON like the summary; null when too large to keep.
+ */
+export function eventsItem(child: ChildRecord, events: ReportEvents | undefined) {
+  if (!events) return null;
+  const packed = deflateRawSync(JSON.stringify(events));
+  if (packed.byteLength > SUMMARY_MAX_BYTES) return null;
+  return {
+    ...keys.reportEvents(child.councilId, child.id),
+    ...keys.eventsIndex(child.councilId, child.id),
+    itemType: 'report-events',
+    childId: child.id,
+    events: new Uint8Array(packed),
+  };
+}
+
+/** The events an events item holds. */
+export function eventsOf(item: Record<string, unknown>): ReportEvents {
+  return JSON.parse(inflateRawSync(item.events as Uint8Array).toString('utf8')) as ReportEvents;
+}
+
+/** Every item of a new child: the record, its facts, its obligations, its recompute marker, its report summary and events. */
 export function newChildItems(child: ChildRecord, facts: readonly StoredFact[], projection: Projection) {
   const childInitials = initials(child.firstName, child.lastName);
   const summary = summaryItem(child, projection.summary);
+  const events = eventsItem(child, projection.events);
   // The record first: createChildren puts it on condition that the child is still absent.
   return [
     childItem(child),
     recordCopyItem(child),
     ...(summary ? [summary] : []),
+    ...(events ? [events] : []),
     ...memberItems(child),
     ...facts.map((f, seq) => factItem(child.councilId, child.id, f, seq)),
     ...projection.obligations.map((o) => obligationItem(child, childInitials, o, undefined)),
@@ -163,7 +188,7 @@ export function bumpVersion(tableName: string, child: ChildRecord) {
   };
 }
 
-/** Puts what changed, deletes what went, moves the recompute marker and writes the report summary. */
+/** Puts what changed, deletes what went, writes the report events, moves the recompute marker and writes the report summary. */
 export function projectionWrites(tableName: string, child: ChildRecord, previous: DueItem[], projection: Projection) {
   const c = child.councilId;
   const before = new Map(previous.map((o) => [o.kind, o]));
@@ -181,6 +206,8 @@ export function projectionWrites(tableName: string, child: ChildRecord, previous
   for (const gone of before.values()) {
     writes.push({ Delete: { TableName: tableName, Key: keys.obligation(c, child.id, gone.kind) } });
   }
+  const events = eventsItem(child, projection.events);
+  writes.push(events ? { Put: { TableName: tableName, Item: events } } : { Delete: { TableName: tableName, Key: keys.reportEvents(c, child.id) } });
   writes.push(
     projection.refreshOn
       ? { Put: { TableName: tableName, Item: refreshItem(child, projection.refreshOn) } }

@@ -6,14 +6,37 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChildRecord } from '#domain/people.js';
 import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
-import { AlreadyRecorded, type CaseStore, type ChildItems, type DueItem, type StoredFact, type WrittenKeys } from '../ports/cases.js';
+import { AlreadyRecorded, type CaseStore, type ChildItems, type DueItem, type StoredFact, type WrittenKeys, type ReportEventsByChild } from '../ports/cases.js';
 import { REPORT_SHARDS, keys } from '../keys.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
+import type { ReportEvents } from '#domain/reportEvents.js';
 import { auditPuts } from './audit.js';
-import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, recordCopyItem, refreshItem, summaryOf } from './caseItems.js';
+import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, recordCopyItem, refreshItem, summaryOf, eventsOf } from './caseItems.js';
 import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
+
+/** Report events by case reference, each inflated when first asked for: a team's figures read only its children's. */
+class PackedEvents implements ReportEventsByChild {
+  private readonly items: Map<string, Record<string, unknown>>;
+  private readonly read = new Map<string, ReportEvents>();
+  constructor(items: ReadonlyArray<Record<string, unknown>>) {
+    this.items = new Map(items.map((item) => [item.childId as string, item]));
+  }
+  get size() {
+    return this.items.size;
+  }
+  has(childId: string) {
+    return this.items.has(childId);
+  }
+  get(childId: string) {
+    const item = this.items.get(childId);
+    if (!item) return undefined;
+    let events = this.read.get(childId);
+    if (!events) this.read.set(childId, (events = eventsOf(item)));
+    return events;
+  }
+}
 /** Facts a transaction appends: with the projection, this stays inside DynamoDB's 100 items a transaction. */
 const FACTS_PER_TRANSACTION = 30;
 /** DynamoDB's limit on the items of one TransactWriteItems. */
@@ -213,6 +236,20 @@ export function dynamoCases(table: Table): CaseStore {
       const out = new Map<string, ReportSummary>();
       for (const item of shards.flat()) out.set(item.childId as string, summaryOf(item));
       return out;
+    },
+
+    /** One paged query per EVENTS# shard of the byReport index, in parallel. */
+    async listReportEvents(councilId) {
+      const shards = await Promise.all(
+        Array.from({ length: REPORT_SHARDS }, (_, shard) =>
+          queryAll(table, {
+            IndexName: 'byReport',
+            KeyConditionExpression: 'reportPk = :p',
+            ExpressionAttributeValues: { ':p': keys.eventsShard(councilId, shard) },
+          }),
+        ),
+      );
+      return new PackedEvents(shards.flat());
     },
 
     /** One query of the holder index, where each obligation is filed under whoever answers for it. */

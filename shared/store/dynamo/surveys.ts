@@ -29,6 +29,24 @@ export function dynamoSurveys(table: Table): SurveyStore {
       ConsistentRead: true,
     });
 
+  /** Items of a partition under a prefix (and matching `filter`), counted by DynamoDB. */
+  async function count(pk: string, prefix: string, filter?: string): Promise<number> {
+    let n = 0;
+    const pages = paginateQuery(
+      { client: table.db },
+      {
+        TableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ...(filter ? { FilterExpression: filter } : {}),
+        ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+        Select: 'COUNT',
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) n += page.Count ?? 0;
+    return n;
+  }
+
   async function getLink(linkHash: string): Promise<SurveyLink | null> {
     const { Item } = await table.db.send(new GetCommand({ TableName, Key: k.link(linkHash), ConsistentRead: true }));
     return Item ? plain<SurveyLink>(Item) : null;
@@ -248,19 +266,12 @@ export function dynamoSurveys(table: Table): SurveyStore {
 
     /** Counted by DynamoDB (Select COUNT): the answers stay in the table. */
     async countResponses(councilId, campaignId) {
-      let count = 0;
-      const pages = paginateQuery(
-        { client: table.db },
-        {
-          TableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': k.campaignPartition(councilId, campaignId), ':p': k.responsePrefix },
-          Select: 'COUNT',
-          ConsistentRead: true,
-        },
-      );
-      for await (const page of pages) count += page.Count ?? 0;
-      return count;
+      return count(k.campaignPartition(councilId, campaignId), k.responsePrefix);
+    },
+
+    /** Counted by DynamoDB (Select COUNT, sent ones only): the invitations stay in the table. */
+    async countInvitationsSent(councilId, campaignId) {
+      return count(k.campaignPartition(councilId, campaignId), k.invitationPrefix, 'attribute_exists(sentAt)');
     },
 
     /**

@@ -4,6 +4,7 @@ import type { FactEntry } from '#domain/corrections.js';
 import type { ChildInput, ChildRecord, Team, TeamRole } from '#domain/people.js';
 import type { Obligation } from '#domain/obligations.js';
 import type { ReportSummary, SummaryEntry } from '#domain/reportSummary.js';
+import type { ReportEvents } from '#domain/reportEvents.js';
 import type { Responsibility } from '#domain/responsibility.js';
 import { AlreadyExists } from '#domain/errors.js';
 import type { AuditEntry } from './audit.js';
@@ -55,10 +56,22 @@ export interface Projection {
    * removed and the reports read its history instead.
    */
   summary?: ReportSummary;
+  /**
+   * What the on-time figures and review dates add up (#domain/reportEvents),
+   * written with the obligations; without, any the child had are removed.
+   */
+  events?: ReportEvents;
 }
 
 /** Works out a child's projection from all its facts (shared/services/council.ts makes one). */
 export type Projector = (child: ChildRecord, facts: ReadonlyArray<FactEntry & Pick<SummaryEntry, 'recordedAt'>>) => Projection;
+
+/** Report events by case reference (a store may inflate each only when asked for it). */
+export interface ReportEventsByChild {
+  readonly size: number;
+  has(childId: string): boolean;
+  get(childId: string): ReportEvents | undefined;
+}
 
 /** Opaque keys of written items; only the store looks inside. */
 export type WrittenKeys = Array<{ pk: string; sk: string }>;
@@ -109,6 +122,8 @@ export interface CaseStore {
    * missing here has none yet, or one too large to keep.
    */
   listReportSummaries(councilId: string): Promise<Map<string, ReportSummary>>;
+  /** Every child's report events in the council, read like the summaries (a paged read of their own shards of the byReport index). */
+  listReportEvents(councilId: string): Promise<ReportEventsByChild>;
   /** Everything this person is responsible for (`responsibleId`), across every child whose team they are in, soonest first. */
   dueForHolder(councilId: string, staffId: string): Promise<DueItem[]>;
   /** Everything due on or before `upTo` (overdue included), and the children whose projection needs recomputing by then. */

@@ -96,6 +96,8 @@ export interface SurveyStore {
   listResponses(councilId: string, campaignId: string): Promise<StoredResponse[]>;
   /** How many responses the campaign has, without reading them. */
   countResponses(councilId: string, campaignId: string): Promise<number>;
+  /** How many of the campaign's invitations were sent (have `sentAt`), without reading them. */
+  countInvitationsSent(councilId: string, campaignId: string): Promise<number>;
   /**
    * Gives a child a (new) link for a campaign, with its invitation. A
    * replaced link stops working; answers saved on it move over. Once the

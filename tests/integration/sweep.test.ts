@@ -198,7 +198,7 @@ describe('a sweep whose process is killed (SIGKILL) mid-digest, then run again',
   it.each([
     ['after-claim', 1, '2027-01-26'],
     ['after-send', 1, '2027-01-27'],
-  ] as const)('killed %s of digest %i (the last of the day), SES send events delivered: every digest exactly once, none lost', async (point, n, day) => {
+  ] as const)('killed %s of digest %i, SES send events delivered: every digest exactly once, none lost', async (point, n, day) => {
     const t0 = Date.parse(`${day}T07:00:00Z`);
     const killed = await sweepKilledAt(day, point, n, t0);
     expect(killed.signal, killed.stderr).toBe('SIGKILL');

@@ -12,6 +12,11 @@ import { longDate } from '#domain/dateText.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#store/dynamo/client.js';
 import { killedAfter, sweepKilledAt } from '#tests/support/killedRun.js';
+import { confirmEmailSent, confirmTextSent } from '#services/sendConfirmations.js';
+import { claimRefOf } from '#services/claimRef.js';
+import { claimTags, tagValueOf } from '#email/messageTags.js';
+import { sesSendEvent } from '#local/sesEvents.js';
+import { textQueuedEvent } from '#local/sms.js';
 
 let stack: TestStack;
 let send: SendEmail;
@@ -248,4 +253,33 @@ it('a run that overran its lease cannot mark or release the claim another run to
   expect(await stack.claims.claim(key, terms(t0 + 17 * 60_000, 'run-c'))).toBe('held');
   expect(await stack.claims.markSent(key, 'msg-b', 'run-b')).toBe(true);
   expect(await stack.claims.claim(key, terms(t0 + 40 * 60_000, 'run-c'))).toBe('sent');
+});
+
+it('the provider’s send event marks a claim sent whoever holds it, once, and the run’s own mark of that message still counts', async () => {
+  const key = { kind: 'digest', councilId: stack.councilId, date: '2027-01-29', staffId: 'sw-8' } as const;
+  const t0 = Date.parse('2027-01-29T07:00:00Z');
+  const terms = { nowMs: t0, leaseMs: 15 * 60_000, expiresAt: t0 / 1000 + 86_400, owner: 'run-a' };
+  const email = (messageId: string, tags: Array<{ name: string; value: string }>) =>
+    JSON.stringify(sesSendEvent({ messageId, source: 'kept@example.org', to: [`sw-8@${stack.councilId}.test`], tags }));
+  const tags = claimTags(claimRefOf(key));
+  // No claim yet, or an email that names none: nothing to mark.
+  expect(await confirmEmailSent(stack.claims, email('ses-0', tags))).toBe(false);
+  expect(await stack.claims.claim(key, terms)).toBe('claimed');
+  expect(await confirmEmailSent(stack.claims, email('ses-0', []))).toBe(false);
+  expect(await confirmEmailSent(stack.claims, 'not json')).toBe(false);
+  // SES's word marks it, though run-a holds it; a second event changes nothing.
+  expect(await confirmEmailSent(stack.claims, email('ses-1', tags))).toBe(true);
+  expect(await confirmEmailSent(stack.claims, email('ses-2', tags))).toBe(false);
+  expect(await stack.claims.claim(key, { ...terms, nowMs: t0 + 16 * 60_000, owner: 'run-b' })).toBe('sent');
+  // run-a marking the message SES named is its own send, done; marking another would mean a second message went.
+  expect(await stack.claims.markSent(key, 'ses-1', 'run-a')).toBe(true);
+  expect(await stack.claims.markSent(key, 'ses-9', 'run-a')).toBe(false);
+
+  // A text's event names its claim in the send's Context.
+  const textKey = { kind: 'reminder', councilId: stack.councilId, campaignId: 'cmp-x', childId: 'C-1', number: 1, channel: 'text' } as const;
+  expect(await stack.claims.claim(textKey, terms)).toBe('claimed');
+  const text = (context: Record<string, string>) => JSON.stringify(textQueuedEvent({ to: '+447700900001', from: 'KeptDemo', messageId: 'sms-1', messageType: 'TRANSACTIONAL', context }));
+  expect(await confirmTextSent(stack.claims, text({ councilId: stack.councilId, childId: 'C-1' }))).toBe(false);
+  expect(await confirmTextSent(stack.claims, text({ councilId: stack.councilId, childId: 'C-1', claim: tagValueOf(claimRefOf(textKey)) }))).toBe(true);
+  expect(await stack.claims.claim(textKey, { ...terms, nowMs: t0 + 16 * 60_000, owner: 'run-b' })).toBe('sent');
 });

@@ -128,7 +128,13 @@ export async function startSms(port: number, host = '127.0.0.1', options: { publ
       const messageId = randomUUID();
       answer(res, 200, { MessageId: messageId });
       options.publish?.(
-        textQueuedEvent({ to, from: String(input.OriginationIdentity ?? ''), messageId, messageType: String(input.MessageType ?? 'TRANSACTIONAL'), context: input.Context }),
+        textQueuedEvent({
+          to,
+          from: typeof input.OriginationIdentity === 'string' ? input.OriginationIdentity : '',
+          messageId,
+          messageType: typeof input.MessageType === 'string' ? input.MessageType : 'TRANSACTIONAL',
+          context: input.Context,
+        }),
       );
     })().catch(() => {
       if (!res.headersSent) fault(res, 500, 'InternalServerException', 'the local SMS endpoint failed');

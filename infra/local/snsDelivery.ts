@@ -9,9 +9,9 @@ import type { SNSEvent } from 'aws-lambda';
 import { lambdaContext, loadHandler } from './server.js';
 
 export interface SnsDelivery {
-  publish(message: object): void;
+  publish: (message: object) => void;
   /** Resolves once every delivery published so far has been handled (or has failed). */
-  settled(): Promise<void>;
+  settled: () => Promise<void>;
 }
 
 export function snsEventOf(topic: string, message: object): SNSEvent {

@@ -175,7 +175,7 @@ export const SIGN_IN_CHECK_HANDLER = { handler: 'events/signInCheck', uses: { ta
  */
 export const EXTRACT_IMPORT_HANDLER = { handler: 'events/extractArrived', uses: { table: 'write', extracts: true } } as const;
 
-export { UNREACHABLE_TEXT_EVENTS } from '#domain/contact.js';
+export { ACCEPTED_TEXT_EVENTS, UNREACHABLE_TEXT_EVENTS } from '#domain/contact.js';
 
 /** Environment variables every function reads (see shared/config.ts). */
 export const ENVIRONMENT_KEYS = [

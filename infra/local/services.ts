@@ -83,9 +83,11 @@ export interface RunningSes {
   stop: () => Promise<void>;
 }
 
+/** Starts the emulator on `port` (0: any free one). */
 export async function startSes(port: number): Promise<RunningSes> {
   const server = await sesEmulator({ port, host: '127.0.0.1' });
-  const endpoint = `http://127.0.0.1:${port}`;
+  const address = server.address();
+  const endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
   await until(async () => (await fetch(`${endpoint}/health-check`)).ok, `the SES emulator on port ${port}`);
   return {
     server,

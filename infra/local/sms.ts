@@ -6,6 +6,9 @@
  * (`GET /`) and `GET /store` (`{"messages": [{"to", "body", "at"}]}`).
  * `POST /opt-outs {"phoneNumber"}` puts a number on the opt-out list, which
  * the service then refuses as AWS does; `POST /clear-store` empties it all.
+ * Given `publish`, each text it accepts is followed, as the configuration
+ * set's event destination would publish it, by a `TEXT_QUEUED` event
+ * (the service's event JSON, with the send's `Context`) after the answer.
  */
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
@@ -62,7 +65,27 @@ function inboxPage(messages: ReceivedText[]): string {
 <ul>${rows}</ul></main></body></html>`;
 }
 
-export async function startSms(port: number, host = '127.0.0.1'): Promise<RunningSms> {
+/** A text event as End User Messaging SMS publishes it to an event destination (the fields Kept reads, and a few more). */
+export function textQueuedEvent(input: { to: string; from: string; messageId: string; messageType: string; context?: Record<string, string> }, atMs = Date.now()): object {
+  return {
+    eventType: 'TEXT_QUEUED',
+    eventVersion: '1.0',
+    eventTimestamp: atMs,
+    isFinal: false,
+    originationPhoneNumber: input.from,
+    destinationPhoneNumber: input.to,
+    messageId: input.messageId,
+    messageRequestTimestamp: atMs,
+    messageEncoding: 'GSM',
+    messageType: input.messageType,
+    messageStatus: 'QUEUED',
+    messageStatusDescription: 'Message is queued for delivery',
+    ...(input.context ? { context: input.context } : {}),
+    totalMessageParts: 1,
+  };
+}
+
+export async function startSms(port: number, host = '127.0.0.1', options: { publish?: (event: object) => void } = {}): Promise<RunningSms> {
   const messages: ReceivedText[] = [];
   const optedOut = new Set<string>();
   const server = createServer((req, res) => {
@@ -86,7 +109,7 @@ export async function startSms(port: number, host = '127.0.0.1'): Promise<Runnin
       }
       if (req.method !== 'POST' || path !== '/') return answer(res, 404, { message: 'not found' }, 'application/json');
       if (req.headers['x-amz-target'] !== TARGET) return fault(res, 400, 'UnknownOperationException', `only ${TARGET} is answered here`);
-      let input: { DestinationPhoneNumber?: unknown; MessageBody?: unknown };
+      let input: { DestinationPhoneNumber?: unknown; MessageBody?: unknown; OriginationIdentity?: unknown; MessageType?: unknown; Context?: Record<string, string> };
       try {
         input = JSON.parse(raw) as typeof input;
       } catch {
@@ -102,7 +125,17 @@ export async function startSms(port: number, host = '127.0.0.1'): Promise<Runnin
         });
       }
       messages.push({ to, body, at: new Date().toISOString() });
-      answer(res, 200, { MessageId: randomUUID() });
+      const messageId = randomUUID();
+      answer(res, 200, { MessageId: messageId });
+      options.publish?.(
+        textQueuedEvent({
+          to,
+          from: typeof input.OriginationIdentity === 'string' ? input.OriginationIdentity : '',
+          messageId,
+          messageType: typeof input.MessageType === 'string' ? input.MessageType : 'TRANSACTIONAL',
+          context: input.Context,
+        }),
+      );
     })().catch(() => {
       if (!res.headersSent) fault(res, 500, 'InternalServerException', 'the local SMS endpoint failed');
     });

@@ -1,6 +1,8 @@
 /**
  * `npm start`: the whole product on this machine. DynamoDB Local, the SES
- * emulator and the local SMS endpoint, the table from infra/topology.ts, the demo council on first
+ * emulator behind the relay that publishes its send events, and the local
+ * SMS endpoint (both delivering their events to the same handlers as AWS's
+ * topics), the table from infra/topology.ts, the demo council on first
  * start, the HTTP API on the same handlers as AWS, a clock firing the
  * scheduled handlers on the stack's own cron expressions, and one sweep
  * straight away so the inbox is not empty. Ctrl-C stops everything.
@@ -22,6 +24,9 @@ import { runSweep } from '#services/sweep.js';
 import { sesSender } from '#email/sender.js';
 import { smsSender } from '#email/textSender.js';
 import { startSms } from './sms.js';
+import { startSesRelay } from './sesEvents.js';
+import { snsDelivery } from './snsDelivery.js';
+import { EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER } from '#infra/topology.js';
 import { registerRtlTestLanguage } from './rtlTestLanguage.js';
 
 // The demo's 8 to 10 survey can be tried in the right-to-left test language.
@@ -48,9 +53,12 @@ try {
   const dynamo = await startDynamo(settings.dynamoPort, resolve(settings.dataDir, 'dynamodb'));
   stops.push(dynamo.stop);
   say(`  DynamoDB Local      ${dynamo.endpoint}`);
-  const ses = await startSes(settings.sesPort);
+  // The emulator on a port of its own; the relay on SES_PORT passes everything through and publishes send events.
+  const ses = await startSes(0);
   stops.push(ses.stop);
-  const sms = await startSms(settings.smsPort);
+  const relay = await startSesRelay(settings.sesPort, ses.endpoint, snsDelivery('kept-ses-events', EMAIL_EVENTS_HANDLER.handler).publish);
+  stops.push(relay.stop);
+  const sms = await startSms(settings.smsPort, '127.0.0.1', { publish: snsDelivery('kept-text-events', TEXT_EVENTS_HANDLER.handler).publish });
   stops.push(sms.stop);
 
   await publishKeys(settings);

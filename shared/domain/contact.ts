@@ -36,6 +36,12 @@ export const contactFields = {
 export const UNREACHABLE_TEXT_EVENTS = ['TEXT_INVALID', 'TEXT_BLOCKED', 'TEXT_UNREACHABLE'] as const;
 
 /**
+ * End User Messaging SMS events that say the service accepted a text (queued
+ * it, or the carrier took it): any of them marks the text's send claim sent.
+ */
+export const ACCEPTED_TEXT_EVENTS = ['TEXT_QUEUED', 'TEXT_SUCCESSFUL', 'TEXT_DELIVERED'] as const;
+
+/**
  * What Kept learns about a young person's contact details from the messages
  * it sends. Each mark is set only while the record still holds the number or
  * address it is about (the store's write is conditional on it). Changing the

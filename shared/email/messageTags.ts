@@ -2,13 +2,16 @@
  * The SES message tags a survey email to a young person carries, naming
  * their council and case reference, so a bounce or complaint about it
  * (published by the configuration set with the tags in `mail.tags`) finds
- * the child without Kept looking anyone up by address. Identifiers only:
- * never the address or a name.
+ * the child without Kept looking anyone up by address; and the tag every
+ * digest, invitation and reminder carries naming its send claim, so SES's
+ * send event marks the claim sent even if the process that sent it died
+ * before it could. Identifiers only: never the address or a name.
  */
 import type { MessageTag } from './sender.js';
 
 export const COUNCIL_TAG = 'kept-council';
 export const CHILD_TAG = 'kept-child';
+export const CLAIM_TAG = 'kept-claim';
 
 /** SES's limit on a tag value's length. */
 const MAX_TAG_VALUE = 256;
@@ -41,18 +44,28 @@ export function youngPersonTags(councilId: string, childId: string): MessageTag[
   return tags.every((t) => t.value.length <= MAX_TAG_VALUE) ? tags : [];
 }
 
-/**
- * The young person an SES event's `mail.tags` names, or null. SES publishes
- * them as `{ name: [value, ...] }`, its own `ses:` tags among them.
- */
-export function youngPersonOfTags(tags: unknown): { councilId: string; childId: string } | null {
+/** The tag naming a message's send claim (`claimRef`, claimRef.ts); none when it is too long to fit (the claim is then marked by its run alone). */
+export function claimTags(claimRef: string): MessageTag[] {
+  const value = tagValueOf(claimRef);
+  return value.length <= MAX_TAG_VALUE ? [{ name: CLAIM_TAG, value }] : [];
+}
+
+/** The id in the one value of tag `name` in an SES event's `mail.tags` (`{ name: [value, ...] }`, its own `ses:` tags among them). */
+function oneTag(tags: unknown, name: string): string | null {
   if (typeof tags !== 'object' || tags === null) return null;
-  const one = (name: string): string | null => {
-    const values: unknown = (tags as Record<string, unknown>)[name];
-    const value: unknown = Array.isArray(values) && values.length === 1 ? (values as unknown[])[0] : undefined;
-    return typeof value === 'string' ? idOfTagValue(value) : null;
-  };
-  const councilId = one(COUNCIL_TAG);
-  const childId = one(CHILD_TAG);
+  const values: unknown = (tags as Record<string, unknown>)[name];
+  const value: unknown = Array.isArray(values) && values.length === 1 ? (values as unknown[])[0] : undefined;
+  return typeof value === 'string' ? idOfTagValue(value) : null;
+}
+
+/** The young person an SES event's `mail.tags` names, or null. */
+export function youngPersonOfTags(tags: unknown): { councilId: string; childId: string } | null {
+  const councilId = oneTag(tags, COUNCIL_TAG);
+  const childId = oneTag(tags, CHILD_TAG);
   return councilId && childId ? { councilId, childId } : null;
+}
+
+/** The send claim reference an SES event's `mail.tags` names, or null. */
+export function claimOfTags(tags: unknown): string | null {
+  return oneTag(tags, CLAIM_TAG);
 }

@@ -16,6 +16,8 @@ import { renderDigest } from '#email/digestEmail.js';
 import type { SendEmail } from '#email/sender.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
+import { claimTags } from '#email/messageTags.js';
+import { claimRefOf } from './claimRef.js';
 import { loadCouncil, projector } from './council.js';
 import { log } from '#platform/log.js';
 
@@ -98,12 +100,14 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       break;
     }
     const staffId = digest.recipient.id;
-    const key: SendKey = { kind: 'digest', councilId, date: today, staffId };
+    const key = { kind: 'digest', councilId, date: today, staffId } satisfies SendKey;
     const nowMs = now();
     const terms = { nowMs, leaseMs: options.leaseMs ?? 15 * 60_000, expiresAt: Math.floor(nowMs / 1000) + MARKER_DAYS * 86_400, owner };
     const outcome = await claims.claim(key, terms);
     if (outcome === 'sent') {
       report.alreadyClaimed += 1;
+      // Harmless again if the run that sent it marked them; needed if it died first (SES's event marked the claim).
+      for (const e of digest.escalations) await store.markEscalated(councilId, e.childId, e.kind, e.dueDate, today);
       continue;
     }
     if (outcome === 'held') {
@@ -113,7 +117,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       log.warn('digest held by another run', { councilId, today, staffId });
       continue;
     }
-    const email = renderDigest(digest, { appUrl: options.appUrl, councilName: council.name, titles: council.titles });
+    // The claim's tag: SES's send event marks it sent even if this run dies before it does.
+    const email = { ...renderDigest(digest, { appUrl: options.appUrl, councilName: council.name, titles: council.titles }), tags: claimTags(claimRefOf(key)) };
     let messageId: string;
     try {
       messageId = await send(email);

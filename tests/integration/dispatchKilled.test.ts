@@ -1,10 +1,13 @@
 /**
  * A survey dispatch whose process is killed (SIGKILL) between claiming a
  * message and sending it, or between sending it and marking it sent, then run
- * again: by email (the SES emulator) and by text (the local SMS endpoint,
- * infra/local/sms.ts), against DynamoDB Local. A retry within the lease sends
- * nothing the dead run held and fails; the retry after the lease finishes the
- * step, and no young person is missed.
+ * again: invitations and reminders, by email (the SES emulator, behind the
+ * relay that publishes SES's send events) and by text (the local SMS
+ * endpoint, infra/local/sms.ts, which publishes the service's TEXT_QUEUED
+ * events), against DynamoDB Local. Once the events are delivered: a message
+ * the dead run had sent is marked sent by the provider's event, so no run
+ * sends it again; one it had only claimed is held within the lease (that run
+ * fails) and sent by the retry after it. Every message exactly once, none lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testStaff, type TestStack } from '#tests/support/stack.js';
@@ -20,6 +23,8 @@ import { dispatchKilledAt } from '#tests/support/killedRun.js';
 
 const TODAY = '2027-01-18';
 const CLOSES = '2027-02-15';
+/** The campaign's one reminder is due a week after it opens. */
+const REMINDER_DAY = '2027-01-25';
 const PEOPLE = 3;
 let stack: TestStack;
 let send: SendEmail;
@@ -50,6 +55,8 @@ async function council(label: string, channel: 'email' | 'text'): Promise<{ coun
   return { councilId, campaignId: campaign.id, contacts };
 }
 
+const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+
 /** How many messages each contact has had. */
 async function received(channel: 'email' | 'text', contacts: string[]): Promise<number[]> {
   const to = channel === 'email' ? (await stack.inbox()).map((e) => e.destination.to[0]) : (await stack.texts()).map((t) => t.to);
@@ -67,38 +74,62 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('a survey dispatch whose process is killed (SIGKILL) mid-message, then run again', () => {
+describe('a survey dispatch whose process is killed (SIGKILL) mid-message, then run again once the send events are delivered', () => {
   it.each([
-    ['email', 'after-claim'],
-    ['email', 'after-send'],
-    ['text', 'after-claim'],
-    ['text', 'after-send'],
-  ] as const)('by %s, killed %s: a retry within the lease sends nothing held and fails; the retry after it opens the campaign, none lost', async (channel, point) => {
-    const c = await council(`${channel}-${point}`, channel);
+    ['invitation', 'email', 'after-claim'],
+    ['invitation', 'email', 'after-send'],
+    ['invitation', 'text', 'after-claim'],
+    ['invitation', 'text', 'after-send'],
+    ['reminder', 'email', 'after-claim'],
+    ['reminder', 'email', 'after-send'],
+    ['reminder', 'text', 'after-claim'],
+    ['reminder', 'text', 'after-send'],
+  ] as const)('%s by %s, killed %s: every message exactly once, none lost', async (step, channel, point) => {
+    const c = await council(`${step}-${channel}-${point}`, channel);
+    const day = step === 'invitation' ? TODAY : REMINDER_DAY;
     const dispatch = (nowMs: number) =>
-      runSurveyDispatch({ store: stack.store, surveys: stack.surveys, claims: stack.claims, councilId: c.councilId, today: TODAY, send, sendText, appUrl: stack.baseUrl, nowMs: () => nowMs });
-    const t0 = Date.parse(`${TODAY}T09:00:00Z`);
-    // Killed at the second invitation: the first went and was marked, the second is claimed (and perhaps sent).
-    const killed = await dispatchKilledAt({ councilId: c.councilId, today: TODAY, smsEndpoint: stack.smsEndpoint, nowMs: t0 }, channel, point, 2);
+      runSurveyDispatch({ store: stack.store, surveys: stack.surveys, claims: stack.claims, councilId: c.councilId, today: day, send, sendText, appUrl: stack.baseUrl, nowMs: () => nowMs });
+    const before = step === 'invitation' ? 0 : 1;
+    if (step === 'reminder') {
+      expect(await dispatch(Date.parse(`${TODAY}T09:00:00Z`))).toMatchObject({ opened: 1, invited: PEOPLE });
+      await stack.events();
+    }
+    const t0 = Date.parse(`${day}T09:00:00Z`);
+    // Killed at the second message of the step: the first went and was marked, the second is claimed (and perhaps sent).
+    const killed = await dispatchKilledAt({ councilId: c.councilId, today: day, smsEndpoint: stack.smsEndpoint, nowMs: t0 }, channel, point, 2);
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
-    expect((await received(channel, c.contacts)).reduce((a, b) => a + b)).toBe(point === 'after-claim' ? 1 : 2);
+    expect(sum(await received(channel, c.contacts))).toBe(PEOPLE * before + (point === 'after-claim' ? 1 : 2));
+    // The provider's events, as SES and End User Messaging SMS publish them within seconds of accepting each message.
+    await stack.events();
 
+    const moved = async () => {
+      const campaign = (await stack.surveys.getCampaign(c.councilId, c.campaignId))!;
+      return step === 'invitation' ? campaign.state === 'open' : campaign.remindersSent === 1;
+    };
     const early = await dispatch(t0 + 60_000);
-    expect(early).toMatchObject({ held: 1, opened: 0, failed: 0, claimsLost: 0 });
-    expect(dispatchFailure(early)).toContain('held by another run');
-    expect((await stack.surveys.getCampaign(c.councilId, c.campaignId))!.state).toBe('scheduled');
+    if (point === 'after-claim') {
+      // Held within the lease: not sent, not counted as sent; the run fails and the campaign waits.
+      // (The first message, sent and recorded, is not looked at again.)
+      expect(early).toMatchObject({ held: 1, sent: PEOPLE - 2, alreadyClaimed: 0, failed: 0, claimsLost: 0 });
+      expect(dispatchFailure(early)).toContain('held by another run');
+      expect(await moved()).toBe(false);
+    } else {
+      // The message the dead run sent was marked sent by the provider's event: not sent again, and the step completes.
+      expect(early).toMatchObject({ held: 0, sent: PEOPLE - 2, alreadyClaimed: 1, failed: 0, claimsLost: 0 });
+      expect(dispatchFailure(early)).toBeUndefined();
+      expect(await moved()).toBe(true);
+    }
+    await stack.events();
 
     const late = await dispatch(t0 + 16 * 60_000);
-    expect(late).toMatchObject({ held: 0, sent: 1, opened: 1, invited: PEOPLE, failed: 0, claimsLost: 0 });
+    expect(late).toMatchObject({ held: 0, sent: point === 'after-claim' ? 1 : 0, failed: 0, claimsLost: 0 });
     expect(dispatchFailure(late)).toBeUndefined();
+    expect(await moved()).toBe(true);
+    await stack.events();
     expect(await dispatch(t0 + 17 * 60_000)).toMatchObject({ sent: 0, held: 0, opened: 0 });
 
-    const counts = await received(channel, c.contacts);
-    expect(counts.every((n) => n >= 1), 'every invitation arrived').toBe(true);
-    // Killed after the claim: every invitation exactly once. Killed after the email or text was accepted but before
-    // it was marked, nothing records that it went (neither SES nor SendTextMessage takes an idempotency key), so the
-    // retry after the lease sends that one again: at least once, never lost, and only that one twice.
-    expect(counts.filter((n) => n > 1)).toEqual(point === 'after-claim' ? [] : [2]);
-    expect((await stack.surveys.listInvitations(c.councilId, c.campaignId)).every((i) => i.sentAt)).toBe(true);
-  }, 60_000);
+    expect(await received(channel, c.contacts), 'each young person had each message once').toEqual(c.contacts.map(() => before + 1));
+    const invitations = await stack.surveys.listInvitations(c.councilId, c.campaignId);
+    expect(invitations.every((i) => i.sentAt && i.reminders === before)).toBe(true);
+  }, 90_000);
 });

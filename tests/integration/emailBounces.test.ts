@@ -16,7 +16,7 @@ import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { handleEmailEvent } from '#services/emailEvents.js';
 import { sesSender, type SendEmail } from '#email/sender.js';
 import { smsSender, type SendText } from '#email/textSender.js';
-import { CHILD_TAG, COUNCIL_TAG, idOfTagValue } from '#email/messageTags.js';
+import { CHILD_TAG, CLAIM_TAG, COUNCIL_TAG, idOfTagValue } from '#email/messageTags.js';
 import { listen } from '#local/server.js';
 import { captureLogs } from '#platform/log.js';
 import { projector } from '#services/council.js';
@@ -130,10 +130,10 @@ describe('a young person’s bounced survey email', () => {
     await stack.surveys.putCampaign(campaign);
     expect(await dispatch(TODAY)).toMatchObject({ opened: 1, invited: 6, sent: 6, texts: 0, failed: 0 });
 
-    // The invitation to L-1 went by email with tags naming the council and the case, in SES's alphabet.
+    // The invitation to L-1 went by email with tags naming the council and the case, and its send claim, in SES's alphabet.
     const [invitation, ...more] = sendsTo(address('L-1'));
     expect(more).toHaveLength(0);
-    expect(Object.keys(invitation!.tags).sort()).toEqual([CHILD_TAG, COUNCIL_TAG]);
+    expect(Object.keys(invitation!.tags).sort()).toEqual([CHILD_TAG, CLAIM_TAG, COUNCIL_TAG]);
     for (const [value] of Object.values(invitation!.tags)) expect(value).toMatch(/^[A-Za-z0-9_-]{1,256}$/);
     expect(idOfTagValue(invitation!.tags[COUNCIL_TAG]![0]!)).toBe(stack.councilId);
     expect(idOfTagValue(invitation!.tags[CHILD_TAG]![0]!)).toBe('L-1');

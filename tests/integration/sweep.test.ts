@@ -12,6 +12,11 @@ import { longDate } from '#domain/dateText.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#store/dynamo/client.js';
 import { killedAfter, sweepKilledAt } from '#tests/support/killedRun.js';
+import { confirmEmailSent, confirmTextSent } from '#services/sendConfirmations.js';
+import { claimRefOf } from '#services/claimRef.js';
+import { claimTags, tagValueOf } from '#email/messageTags.js';
+import { sesSendEvent } from '#local/sesEvents.js';
+import { textQueuedEvent } from '#local/sms.js';
 
 let stack: TestStack;
 let send: SendEmail;
@@ -192,33 +197,46 @@ describe('a sweep whose process is killed (SIGKILL) mid-digest, then run again',
     for (const r of recipients(await digestsOn(day))) counts.set(r!, (counts.get(r!) ?? 0) + 1);
     return counts;
   };
+  const marker = async (day: string, staffId: string) =>
+    (await documentClient().send(new GetCommand({ TableName: stack.tableName, Key: { pk: `DIGEST#${stack.councilId}#${day}`, sk: `STAFF#${staffId}` }, ConsistentRead: true }))).Item;
 
   it.each([
-    ['after-claim', '2027-01-26', 0],
-    ['after-send', '2027-01-27', 1],
-  ] as const)('killed %s: a retry within the lease sends nothing held and fails; the retry after it finishes the work, none lost', async (point, day, sentBeforeDeath) => {
+    ['after-claim', 1, '2027-01-26'],
+    ['after-send', 1, '2027-01-27'],
+  ] as const)('killed %s of digest %i, SES send events delivered: every digest exactly once, none lost', async (point, n, day) => {
     const t0 = Date.parse(`${day}T07:00:00Z`);
-    const killed = await sweepKilledAt(day, point, 1, t0);
+    const killed = await sweepKilledAt(day, point, n, t0);
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const sentBeforeDeath = point === 'after-claim' ? n - 1 : n;
     expect(await digestsOn(day)).toHaveLength(sentBeforeDeath);
+    // SES's send events, as the configuration set publishes them within seconds of accepting each email.
+    await stack.events();
+    if (point === 'after-send') {
+      // The dead run never marked its last digest: SES's event did, with SES's message id.
+      const last = (await digestsOn(day)).at(-1)!;
+      const staffId = last.destination.to[0]!.split('@')[0]!;
+      expect(await marker(day, staffId)).toMatchObject({ state: 'sent', messageId: last.messageId });
+    }
 
     const early = await sweep(day, { nowMs: () => t0 + 60_000 });
-    expect(early).toMatchObject({ held: 1, alreadyClaimed: 0, sent: early.digests - 1 });
-    expect(sweepFailure(early)).toBeDefined();
+    if (point === 'after-claim') {
+      // The claimed, unsent digest is held within the lease: not sent, not counted as sent, and the run fails.
+      expect(early).toMatchObject({ held: 1, alreadyClaimed: n - 1, sent: early.digests - n, failed: 0, claimsLost: 0 });
+      expect(sweepFailure(early)).toMatch(/1 digest\(s\) held by another run/);
+    } else {
+      expect(early).toMatchObject({ held: 0, alreadyClaimed: n, sent: early.digests - n, failed: 0, claimsLost: 0 });
+      expect(sweepFailure(early)).toBeUndefined();
+    }
+    await stack.events();
 
     const late = await sweep(day, { nowMs: () => t0 + 16 * 60_000 });
-    expect(late).toMatchObject({ held: 0, sent: 1, alreadyClaimed: early.digests - 1, failed: 0, claimsLost: 0 });
+    expect(late).toMatchObject({ held: 0, sent: point === 'after-claim' ? 1 : 0, failed: 0, claimsLost: 0 });
     expect(sweepFailure(late)).toBeUndefined();
     expect(await sweep(day, { nowMs: () => t0 + 17 * 60_000 })).toMatchObject({ sent: 0, held: 0, alreadyClaimed: early.digests });
 
     const counts = await recipientCounts(day);
     expect(counts.size, 'every digest arrived').toBe(early.digests);
-    const twice = [...counts].filter(([, c]) => c > 1).map(([r]) => r);
-    // Killed after the claim: every digest exactly once. Killed after SES accepted the email but before it was
-    // marked, nothing records that it went (SES takes no idempotency key), so the retry after the lease sends
-    // that one digest again: at least once, never lost, and only that one twice.
-    expect(twice).toHaveLength(point === 'after-claim' ? 0 : 1);
-    expect([...counts.values()].every((c) => c <= 2)).toBe(true);
+    expect([...counts].filter(([, c]) => c !== 1), 'no digest twice').toEqual([]);
   }, 60_000);
 });
 
@@ -235,4 +253,33 @@ it('a run that overran its lease cannot mark or release the claim another run to
   expect(await stack.claims.claim(key, terms(t0 + 17 * 60_000, 'run-c'))).toBe('held');
   expect(await stack.claims.markSent(key, 'msg-b', 'run-b')).toBe(true);
   expect(await stack.claims.claim(key, terms(t0 + 40 * 60_000, 'run-c'))).toBe('sent');
+});
+
+it('the provider’s send event marks a claim sent whoever holds it, once, and the run’s own mark of that message still counts', async () => {
+  const key = { kind: 'digest', councilId: stack.councilId, date: '2027-01-29', staffId: 'sw-8' } as const;
+  const t0 = Date.parse('2027-01-29T07:00:00Z');
+  const terms = { nowMs: t0, leaseMs: 15 * 60_000, expiresAt: t0 / 1000 + 86_400, owner: 'run-a' };
+  const email = (messageId: string, tags: Array<{ name: string; value: string }>) =>
+    JSON.stringify(sesSendEvent({ messageId, source: 'kept@example.org', to: [`sw-8@${stack.councilId}.test`], tags }));
+  const tags = claimTags(claimRefOf(key));
+  // No claim yet, or an email that names none: nothing to mark.
+  expect(await confirmEmailSent(stack.claims, email('ses-0', tags))).toBe(false);
+  expect(await stack.claims.claim(key, terms)).toBe('claimed');
+  expect(await confirmEmailSent(stack.claims, email('ses-0', []))).toBe(false);
+  expect(await confirmEmailSent(stack.claims, 'not json')).toBe(false);
+  // SES's word marks it, though run-a holds it; a second event changes nothing.
+  expect(await confirmEmailSent(stack.claims, email('ses-1', tags))).toBe(true);
+  expect(await confirmEmailSent(stack.claims, email('ses-2', tags))).toBe(false);
+  expect(await stack.claims.claim(key, { ...terms, nowMs: t0 + 16 * 60_000, owner: 'run-b' })).toBe('sent');
+  // run-a marking the message SES named is its own send, done; marking another would mean a second message went.
+  expect(await stack.claims.markSent(key, 'ses-1', 'run-a')).toBe(true);
+  expect(await stack.claims.markSent(key, 'ses-9', 'run-a')).toBe(false);
+
+  // A text's event names its claim in the send's Context.
+  const textKey = { kind: 'reminder', councilId: stack.councilId, campaignId: 'cmp-x', childId: 'C-1', number: 1, channel: 'text' } as const;
+  expect(await stack.claims.claim(textKey, terms)).toBe('claimed');
+  const text = (context: Record<string, string>) => JSON.stringify(textQueuedEvent({ to: '+447700900001', from: 'KeptDemo', messageId: 'sms-1', messageType: 'TRANSACTIONAL', context }));
+  expect(await confirmTextSent(stack.claims, text({ councilId: stack.councilId, childId: 'C-1' }))).toBe(false);
+  expect(await confirmTextSent(stack.claims, text({ councilId: stack.councilId, childId: 'C-1', claim: tagValueOf(claimRefOf(textKey)) }))).toBe(true);
+  expect(await stack.claims.claim(textKey, { ...terms, nowMs: t0 + 16 * 60_000, owner: 'run-b' })).toBe('sent');
 });

@@ -1,7 +1,9 @@
 /**
  * A local Kept stack for one test file: its own table and council in the
- * shared DynamoDB Local, the shared SES emulator, the real HTTP server and
- * handlers, and tokens from the local issuer.
+ * shared DynamoDB Local, the shared SES emulator behind the file's own relay
+ * (infra/local/sesEvents.ts) and the file's own SMS endpoint, both publishing
+ * their send events to the event handlers, the real HTTP server and handlers,
+ * and tokens from the local issuer.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,9 @@ import { createApiServer, listen } from '#local/server.js';
 import { localSignInRoutes } from '#local/signIn.js';
 import { clearInbox, receivedEmails, type ReceivedEmail } from '#local/services.js';
 import { type ReceivedText, receivedTexts, startSms } from '#local/sms.js';
+import { startSesRelay } from '#local/sesEvents.js';
+import { snsDelivery } from '#local/snsDelivery.js';
+import { EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER } from '#infra/topology.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
 import type { Stores } from '#store/ports/stores.js';
 import type { Staff } from '#domain/people.js';
@@ -36,6 +41,8 @@ export interface TestStack extends Stores {
   inbox(): Promise<ReceivedEmail[]>;
   /** Texts this file's SMS endpoint has received. */
   texts(): Promise<ReceivedText[]>;
+  /** Waits until the send events of every email and text accepted so far have been handled (as SNS would deliver them). */
+  events(): Promise<void>;
   /**
    * For the rest of the running test, the API serves another council
    * (COUNCIL_ID), as that council's own stack would: a stack refuses tokens of
@@ -49,10 +56,13 @@ let counter = 0;
 
 export async function startTestStack(name: string, options: { dynamoEndpoint?: string; localSignIn?: boolean } = {}): Promise<TestStack> {
   const councilId = `${name}-${process.pid}-${counter++}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
-  const sms = await startSms(0);
+  const emailEvents = snsDelivery('kept-ses-events', EMAIL_EVENTS_HANDLER.handler);
+  const textEvents = snsDelivery('kept-text-events', TEXT_EVENTS_HANDLER.handler);
+  const sms = await startSms(0, '127.0.0.1', { publish: textEvents.publish });
+  const ses = await startSesRelay(0, `http://127.0.0.1:${inject('sesPort')}`, emailEvents.publish);
   const settings: LocalSettings = {
     port: 0,
-    sesPort: inject('sesPort'),
+    sesPort: ses.port,
     smsPort: sms.port,
     dynamoPort: inject('dynamoPort'),
     dataDir: mkdtempSync(join(tmpdir(), 'kept-test-')),
@@ -108,13 +118,18 @@ export async function startTestStack(name: string, options: { dynamoEndpoint?: s
       return (await receivedEmails(sesEndpoint)).filter((e) => e.destination.to.some((to) => to.endsWith(`@${councilId}.test`)));
     },
     texts: () => receivedTexts(sms.endpoint),
+    async events() {
+      await Promise.all([emailEvents.settled(), textEvents.settled()]);
+    },
     serveCouncil(other) {
       process.env.COUNCIL_ID = other;
       onTestFinished(() => void (process.env.COUNCIL_ID = councilId));
     },
     stop: async () => {
       await new Promise<void>((r) => server.close(() => r()));
+      await Promise.all([emailEvents.settled(), textEvents.settled()]);
       await sms.stop();
+      await ses.stop();
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Mail: an SES configuration set that every message is sent through, whose
- * bounces and complaints are published to an encrypted SNS topic for the
- * email-events handler, and the one IAM statement that lets a function send
+ * send events (SES accepted a message: the handler marks the send claim the
+ * message's tag names), bounces and complaints are published to an encrypted
+ * SNS topic for the email-events handler, and the one IAM statement that lets a function send
  * from the council's verified identity through that configuration set.
  *
  * The SES identity itself (the sender's domain, with DKIM) is verified by the
@@ -43,7 +44,7 @@ export class KeptMail extends Construct {
     });
 
     this.eventsTopic = new sns.Topic(this, 'BounceComplaintTopic', {
-      displayName: 'Kept SES bounces and complaints',
+      displayName: 'Kept SES sends, bounces and complaints',
       masterKey: props.topicKey,
       enforceSSL: true,
     });
@@ -51,7 +52,7 @@ export class KeptMail extends Construct {
     new ses.ConfigurationSetEventDestination(this, 'BounceComplaintDestination', {
       configurationSet: this.configurationSet,
       destination: ses.EventDestination.snsTopic(this.eventsTopic),
-      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+      events: [ses.EmailSendingEvent.SEND, ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
       enabled: true,
     });
 

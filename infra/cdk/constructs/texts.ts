@@ -1,7 +1,8 @@
 /**
  * Texts: an AWS End User Messaging SMS configuration set that every survey
- * text is sent through, whose permanent delivery failures are published to
- * an encrypted SNS topic for the text-events handler, and the one IAM
+ * text is sent through, whose events saying a text was accepted (the handler
+ * marks the send claim the text's Context names) and permanent delivery
+ * failures are published to an encrypted SNS topic for the text-events handler, and the one IAM
  * statement that lets a function send from the council's origination
  * identity (a phone number, sender ID or pool, registered by the council
  * outside this stack) through that configuration set. The account's
@@ -14,7 +15,7 @@ import * as smsvoice from 'aws-cdk-lib/aws-smsvoice';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { KeptConfig } from '#cdk/config.js';
-import { UNREACHABLE_TEXT_EVENTS } from '#infra/topology.js';
+import { ACCEPTED_TEXT_EVENTS, UNREACHABLE_TEXT_EVENTS } from '#infra/topology.js';
 
 export interface KeptTextsProps {
   config: KeptConfig;
@@ -32,7 +33,7 @@ export class KeptTexts extends Construct {
     const stack = Stack.of(this);
     this.configurationSetName = `kept-${props.config.councilId}-texts`;
     this.eventsTopic = new sns.Topic(this, 'DeliveryFailureTopic', {
-      displayName: 'Kept texts that could not be delivered',
+      displayName: 'Kept texts accepted, and texts that could not be delivered',
       masterKey: props.topicKey,
       enforceSSL: true,
     });
@@ -48,9 +49,9 @@ export class KeptTexts extends Construct {
       configurationSetName: this.configurationSetName,
       eventDestinations: [
         {
-          eventDestinationName: 'undeliverable',
+          eventDestinationName: 'accepted-and-undeliverable',
           enabled: true,
-          matchingEventTypes: [...UNREACHABLE_TEXT_EVENTS],
+          matchingEventTypes: [...ACCEPTED_TEXT_EVENTS, ...UNREACHABLE_TEXT_EVENTS],
           snsDestination: { topicArn: this.eventsTopic.topicArn },
         },
       ],

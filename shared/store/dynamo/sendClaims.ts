@@ -2,7 +2,9 @@
  * Send markers in the single table: a digest's under its day, a survey
  * message's in its campaign's partition (keys.ts). A marker is `sending`
  * while claimed, with a lease and its run's id (`owner`), then `sent` with the
- * message id; it expires by TTL once nothing could send the message again.
+ * message id, marked by the run that sent it or by the provider's send event
+ * (`confirmSent`), whichever comes first; it expires by TTL once nothing
+ * could send the message again.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SendClaims, SendKey } from '../ports/sendClaims.js';
@@ -59,9 +61,28 @@ export function dynamoSendClaims(table: Table): SendClaims {
             Key: keyOf(key),
             UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil',
             ...(owner
-              ? { ConditionExpression: '#state = :sending AND #owner = :owner', ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':sending': 'sending', ':owner': owner } }
+              ? {
+                  // Or the provider's send event got there first with this very message.
+                  ConditionExpression: '(#state = :sending AND #owner = :owner) OR (#state = :sent AND messageId = :m)',
+                  ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':sending': 'sending', ':owner': owner },
+                }
               : { ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId } }),
             ExpressionAttributeNames: { ...STATE, '#owner': 'owner' },
+          }),
+        ),
+      );
+    },
+
+    async confirmSent(key, messageId) {
+      return writtenIfStill(
+        table.db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keyOf(key),
+            UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil',
+            ConditionExpression: '#state = :sending',
+            ExpressionAttributeNames: { ...STATE, '#owner': 'owner' },
+            ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':sending': 'sending' },
           }),
         ),
       );

@@ -43,9 +43,17 @@ export interface SendClaims {
   /**
    * Marks the message sent. With `owner`: only while that run still holds the
    * claim; false when it no longer does (its lease ran out and another run
-   * took the claim over, or the message was marked already).
+   * took the claim over, or the message was marked already), except that a
+   * claim the provider's event has already marked sent with this same
+   * message id counts as marked (true).
    */
   markSent(key: SendKey, messageId: string, owner?: string): Promise<boolean>;
+  /**
+   * The provider's word that it accepted the message (its send event names
+   * the claim): marks the claim sent whoever holds it, unless it is marked
+   * already. False when there is no claim in `sending` to mark.
+   */
+  confirmSent(key: SendKey, messageId: string): Promise<boolean>;
   /** Gives a claim back after a failed send, so a later run can try again; with `owner`, only that run's claim. */
   release(key: SendKey, owner?: string): Promise<void>;
 }

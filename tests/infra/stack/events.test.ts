@@ -5,7 +5,7 @@
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { EMAIL_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, SCHEDULES, TEXT_EVENTS_HANDLER, UNREACHABLE_TEXT_EVENTS } from '#infra/topology.js';
+import { EMAIL_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, SCHEDULES, TEXT_EVENTS_HANDLER } from '#infra/topology.js';
 import { HANDLERS, type Json, SMS_IDENTITY } from './app.js';
 import { actionsOf, functionIdOf, ofType, onlyId, resources, statementsOf, template } from './template.js';
 
@@ -118,10 +118,10 @@ describe('the nightly extract import', () => {
 });
 
 describe('mail', () => {
-  it('publishes bounces and complaints to an encrypted topic the email-events function is subscribed to', () => {
+  it('publishes sends, bounces and complaints to an encrypted topic the email-events function is subscribed to', () => {
     const [, destination] = ofType('AWS::SES::ConfigurationSetEventDestination')[0]!;
     const events = destination.Properties.EventDestination.MatchingEventTypes as string[];
-    expect(events.map((e) => e.toLowerCase()).sort()).toEqual(['bounce', 'complaint']);
+    expect(events.map((e) => e.toLowerCase()).sort()).toEqual(['bounce', 'complaint', 'send']);
     const topicId = destination.Properties.EventDestination.SnsDestination.TopicARN.Ref as string;
     expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
     template.hasResourceProperties('AWS::SNS::Subscription', {
@@ -158,11 +158,11 @@ describe('texts', () => {
     }
   });
 
-  it('publish permanent delivery failures to an encrypted topic the text-events function is subscribed to', () => {
+  it('publish the events that say a text was accepted, and permanent delivery failures, to an encrypted topic the text-events function is subscribed to', () => {
     const [, set] = ofType('AWS::SMSVOICE::ConfigurationSet')[0]!;
     const [destination, ...more] = set.Properties.EventDestinations as Json[];
     expect(more).toHaveLength(0);
-    expect([...destination!.MatchingEventTypes].sort()).toEqual([...UNREACHABLE_TEXT_EVENTS].sort());
+    expect([...destination!.MatchingEventTypes].sort()).toEqual(['TEXT_BLOCKED', 'TEXT_DELIVERED', 'TEXT_INVALID', 'TEXT_QUEUED', 'TEXT_SUCCESSFUL', 'TEXT_UNREACHABLE']);
     const topicId = destination!.SnsDestination.TopicArn.Ref as string;
     expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
     template.hasResourceProperties('AWS::SNS::Subscription', {

@@ -5,6 +5,7 @@
  */
 import { config } from '#platform/config.js';
 import type { AuditLog } from '#store/ports/audit.js';
+import type { ExportJobs } from '#store/ports/exports.js';
 import type { ImportLock } from '#store/ports/importLock.js';
 import type { SendClaims } from '#store/ports/sendClaims.js';
 import type { KeptStore, Stores } from '#store/ports/stores.js';
@@ -23,3 +24,4 @@ export const surveyStore = (): SurveyStore => stores().surveys;
 export const auditLog = (): AuditLog => stores().audit;
 export const sendClaims = (): SendClaims => stores().claims;
 export const importLock = (): ImportLock => stores().importLock;
+export const exportJobs = (): ExportJobs => stores().exports;

@@ -16,10 +16,11 @@ const CHUNK_BYTES = 350_000;
 
 export function dynamoExports(table: Table): ExportJobs {
   type Stored = ExportJob & { chunks?: number };
-  const live = (job: Stored | undefined, nowMs: number) => (job && job.expiresAt * 1000 > nowMs ? job : undefined);
-  const getJob = async (councilId: string, id: string, nowMs = Date.now()) => {
-    const out = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.exportJob(councilId, id), ConsistentRead: true }));
-    return live(out.Item ? plain<Stored>(out.Item) : undefined, nowMs);
+  // plain() leaves out `expiresAt` (the TTL attribute), which the job carries.
+  const getJob = async (councilId: string, id: string, nowMs = Date.now()): Promise<Stored | undefined> => {
+    const item = (await table.db.send(new GetCommand({ TableName: table.name, Key: keys.exportJob(councilId, id), ConsistentRead: true }))).Item;
+    if (!item || (item.expiresAt as number) * 1000 <= nowMs) return undefined;
+    return { ...plain<Stored>(item), expiresAt: item.expiresAt as number };
   };
   return {
     async create(job) {

@@ -36,7 +36,7 @@ const statusPath = (id: string) => `/reports/annex-a-exports/${id}`;
 function wantsJson(event: APIGatewayProxyEventV2): boolean {
   if (event.queryStringParameters?.format === 'json') return true;
   const accept = event.headers?.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
+  return (accept.includes('application/json') && !accept.includes('text/html')) || (event.headers?.['content-type'] ?? '').startsWith('application/json');
 }
 
 /** What a client is told about a job (JSON). */
@@ -61,7 +61,9 @@ export async function annexAExportPage(event: APIGatewayProxyEventV2, deps: Anne
     principal = await principalOf(event);
   } catch (error) {
     if (!(error instanceof Unauthenticated)) throw error;
-    return asJson || event.requestContext.http.method !== 'GET' ? page.json(401, { error: error.message }, { 'www-authenticate': 'Bearer' }) : signInFirst(event, page);
+    if (asJson) return page.json(401, { error: error.message }, { 'www-authenticate': 'Bearer' });
+    // A form posted without a session: sign in, then back to the reports page the form is on.
+    return event.requestContext.http.method === 'GET' ? signInFirst(event, page) : page.redirect('/sign-in?next=%2Freports');
   }
   try {
     return await route(event, deps, page, principal, asJson);

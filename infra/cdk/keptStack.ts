@@ -20,7 +20,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -442,10 +442,8 @@ export class KeptStack extends Stack {
         bisectBatchOnError: false,
         onFailure: new lambdaEventSources.SqsDlq(this.deadLetterQueue),
         filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { itemType: { S: FilterRule.isEqual(EXPORT_JOB_HANDLER.streamItemType) } } },
-          }),
+          // FilterRule.isEqual(x) is [x]; written out, as FilterRule's helpers are typed `any`.
+          FilterCriteria.filter({ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: [EXPORT_JOB_HANDLER.streamItemType] } } } }),
         ],
       }),
     );

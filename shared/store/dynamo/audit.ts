@@ -73,14 +73,14 @@ export function dynamoAudit(table: Table): AuditLog {
       const batches: AuditEntry[][] = [];
       for (let i = 0; i < entries.length; i += ENTRIES_PER_TRANSACTION) batches.push(entries.slice(i, i + ENTRIES_PER_TRANSACTION));
       let next = 0;
-      let failure: unknown;
+      let failure: Error | undefined;
       const worker = async () => {
         while (failure === undefined && next < batches.length) {
           const batch = batches[next++]!;
           try {
             await transact(batch);
           } catch (error) {
-            failure ??= error;
+            failure ??= error as Error;
           }
         }
       };

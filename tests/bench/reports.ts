@@ -118,7 +118,11 @@ export async function benchReports(): Promise<Array<[string, Record<string, unkn
         process.stdout.write(`  ${name.padEnd(48)} p50 ${String(figure.p50Ms).padStart(8)} ms  p95 ${String(figure.p95Ms).padStart(8)} ms  floor ${String(figure.floorMs).padStart(7)} ms  (${(figure.p50Ms / Math.max(figure.floorMs, 1)).toFixed(1)}x)\n`);
       }
     }
+    // The job runs in this process and holds its event loop for seconds at a time, past the server's keep-alive timeout:
+    // a kept-alive socket could be closed just as a status check is sent on it, so each of the job's calls has its own.
+    const fresh = new Agent({ keepAlive: false });
     async function viaJob(started: number, path: string, bearer: string, fail: (started: number, r: { status: number; body: string }) => void) {
+      const agent = fresh;
       const [, list, format] = path.split(':');
       const headers = { authorization: bearer, accept: 'application/json' };
       const asked = await call(agent, `${base}/reports/annex-a-exports`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ list, format }) }, 30_000);

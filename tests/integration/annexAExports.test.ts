@@ -17,6 +17,7 @@ import { axeViolations, openPage } from '#tests/support/axe.js';
 import { importExtract } from '#services/importExtract.js';
 import { readSsd } from '#domain/import/ssd.js';
 import { jobWritten } from '#platform/jobs.js';
+import { prepareAnnexAExport } from '#services/annexAExports.js';
 import { jobsSettled } from '#local/server.js';
 import type { ExportJob } from '#store/ports/exports.js';
 
@@ -116,6 +117,17 @@ describe('POST /reports/annex-a-exports, as an API client', () => {
     const foreign = await stack.token('lead', 'lead-1', 'another-council');
     expect((await statusOf(job.id, foreign)).status).toBe(404);
     expect((await fetch(`${stack.baseUrl}/reports/annex-a-exports/${job.id}/file`, { headers: { authorization: `Bearer ${foreign}` } })).status).toBe(404);
+  });
+
+  it('a job that fails is marked failed, with no file and no audit entries, and the error is thrown (its alarm fires); run again, it stays failed', async () => {
+    const job = await storedJob({ list: 'care-leavers' });
+    const before = (await stack.audit.forChild(stack.councilId, 'P70004')).length;
+    const deps = { store: stack.store, audit: stack.audit, exports: stack.exports };
+    await expect(prepareAnnexAExport(deps, job, TODAY, () => Promise.reject(new Error('render failed')))).rejects.toThrow('render failed');
+    expect(await stack.exports.get(stack.councilId, job.id)).toMatchObject({ state: 'failed' });
+    expect(await stack.exports.file(stack.councilId, job.id)).toBeUndefined();
+    expect(await stack.audit.forChild(stack.councilId, 'P70004')).toHaveLength(before);
+    expect(await prepareAnnexAExport(deps, job, TODAY, () => Promise.reject(new Error('not called')))).toBe('failed');
   });
 
   it('keeps a file for a limited time: an expired job is gone (404)', async () => {

@@ -127,13 +127,15 @@ export async function benchReports(): Promise<Array<[string, Record<string, unkn
       const headers = { authorization: bearer, accept: 'application/json' };
       const asked = await call(agent, `${base}/reports/annex-a-exports`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ list, format }) }, 30_000);
       if (asked.status !== 202) return fail(started, asked);
+      // The answer's URLs are on APP_URL; the bench's server is at `base`.
+      const local = (url: string) => `${base}${new URL(url).pathname}`;
       const status = JSON.parse(asked.body) as { statusUrl: string };
       for (;;) {
-        const now = await call(agent, status.statusUrl, { headers }, 30_000);
+        const now = await call(agent, local(status.statusUrl), { headers }, 30_000);
         const state = now.status === 200 ? (JSON.parse(now.body) as { state: string; fileUrl?: string }) : undefined;
         if (!state || state.state === 'failed') return fail(started, now);
         if (state.state === 'ready') {
-          const file = await call(agent, state.fileUrl!, { headers: { authorization: bearer } }, 30_000);
+          const file = await call(agent, local(state.fileUrl!), { headers: { authorization: bearer } }, 30_000);
           return file.status === 200 ? undefined : fail(started, file);
         }
         await new Promise((r) => setTimeout(r, 100));

@@ -93,6 +93,10 @@ export const ROUTES: readonly RouteDeclaration[] = [
   { method: 'GET', path: '/reports/review-dates', handler: 'web/reports', auth: false, uses: { table: 'write', web: true } },
   // Each download writes an export audit entry per child listed.
   { method: 'GET', path: '/reports/annex-a/{list}', handler: 'api/annexA', auth: false, uses: { table: 'write' } },
+  // A council-wide Annex A list as a job (EXPORT_JOB_HANDLER): asked for, then its "being prepared" page, then the file.
+  { method: 'POST', path: '/reports/annex-a-exports', handler: 'web/annexAExports', auth: false, uses: { table: 'write', web: true } },
+  { method: 'GET', path: '/reports/annex-a-exports/{id}', handler: 'web/annexAExports', auth: false, uses: { table: 'read', web: true } },
+  { method: 'GET', path: '/reports/annex-a-exports/{id}/file', handler: 'web/annexAExports', auth: false, uses: { table: 'read', web: true } },
   // A child's page in the browser, where reminder emails link; the handler checks the session and the case.
   { method: 'GET', path: '/case/{id}', handler: 'web/childPage', auth: false, uses: { table: 'write', web: true } },
   // A practitioner's own work, and a manager's team, in the browser (session cookie).
@@ -174,6 +178,14 @@ export const SIGN_IN_CHECK_HANDLER = { handler: 'events/signInCheck', uses: { ta
  * shared/domain/import/manifest.ts) starts this handler, through EventBridge.
  */
 export const EXTRACT_IMPORT_HANDLER = { handler: 'events/extractArrived', uses: { table: 'write', extracts: true } } as const;
+
+/**
+ * Exports prepared as jobs (a council-wide Annex A list): the table's stream
+ * starts this handler with each inserted item of `streamItemType` (the export
+ * job, shared/store/dynamo/exports.ts); the local server does the same for
+ * jobs its handlers write. Up to `timeoutMinutes` a run.
+ */
+export const EXPORT_JOB_HANDLER = { handler: 'jobs/annexAExport', uses: { table: 'write' }, streamItemType: 'export-job', timeoutMinutes: 5 } as const;
 
 export { ACCEPTED_TEXT_EVENTS, UNREACHABLE_TEXT_EVENTS } from '#domain/contact.js';
 

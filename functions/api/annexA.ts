@@ -1,17 +1,21 @@
-/** GET /reports/annex-a/{list}?format=csv|xlsx: an Ofsted Annex A list (the XLSX a sheet named as the template names it), for leads and admins (session cookie or bearer). */
+/**
+ * GET /reports/annex-a/{list}?format=csv|xlsx: an Ofsted Annex A list (the
+ * XLSX a sheet named as the template names it), for leads and admins
+ * (session cookie or bearer), built within the request. For API clients of
+ * councils up to about 1,000 young people; the reports page, and larger
+ * councils, ask for it as a job (POST /reports/annex-a-exports).
+ */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ANNEX_A_LISTS, type AnnexAList, csvText } from '#domain/annexA.js';
+import { ANNEX_A_LISTS, type AnnexAList } from '#domain/annexA.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
 import { answerFor } from '#http/errors.js';
-import { csvDownload, fileDownload, type HttpResult, json } from '#http/responses.js';
+import { fileDownload, type HttpResult, json } from '#http/responses.js';
+import { annexAFile } from '#http/annexAFile.js';
 import { annexAList } from '#services/annexA.js';
 import { auditLog, store } from '#services/context.js';
 import { today } from '#platform/config.js';
-import { workbook } from '#http/spreadsheet.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const handler = middy<APIGatewayProxyEventV2, HttpResult>().handler(async (event) => {
   const list = event.pathParameters?.list;
@@ -28,9 +32,8 @@ export const handler = middy<APIGatewayProxyEventV2, HttpResult>().handler(async
   try {
     const day = today();
     const table = await annexAList(store(), auditLog(), principal, list as AnnexAList, day, `GET /reports/annex-a/${list}`);
-    const name = `annex-a-${list}-${day}`;
-    if (format === 'csv') return csvDownload(`${name}.csv`, [table.columns, ...table.rows.map((row) => row.map(csvText))]);
-    return fileDownload(`${name}.xlsx`, XLSX, await workbook([{ name: table.sheet, columns: table.columns, rows: table.rows }]));
+    const file = await annexAFile(table, list as AnnexAList, format, day);
+    return fileDownload(file.name, file.contentType, file.body);
   } catch (error) {
     const answer = answerFor(error);
     if (!answer) throw error;

@@ -19,6 +19,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -29,6 +31,7 @@ import type { Construct } from 'constructs';
 import {
   EMAIL_EVENTS_HANDLER,
   ENVIRONMENT_KEYS,
+  EXPORT_JOB_HANDLER,
   EXTRACT_IMPORT_HANDLER,
   SIGN_IN_CHECK_HANDLER,
   TEXT_EVENTS_HANDLER,
@@ -53,7 +56,7 @@ export interface KeptStackProps extends StackProps {
 }
 
 type Uses = RouteDeclaration['uses'];
-type HandlerKind = 'route' | 'schedule' | 'events' | 'import';
+type HandlerKind = 'route' | 'schedule' | 'events' | 'import' | 'job';
 
 /** "api/listChildren" -> "ApiListChildren": a stable construct id per handler. */
 export function handlerId(handler: string): string {
@@ -72,14 +75,24 @@ const TIMEOUTS: Record<HandlerKind, Duration> = {
   events: Duration.seconds(30),
   // Lambda's limit; the 2,000-child import bench takes well under it (README, Benchmarks).
   import: Duration.minutes(15),
+  // A council-wide export: well under a minute at 5,000 young people (README, Benchmarks).
+  job: Duration.minutes(EXPORT_JOB_HANDLER.timeoutMinutes),
 };
 
-const MEMORY: Record<HandlerKind, number> = { route: 512, schedule: 1024, events: 1024, import: 2048 };
+const MEMORY: Record<HandlerKind, number> = { route: 512, schedule: 1024, events: 1024, import: 2048, job: 2048 };
 
 /** Each handler's `uses`, merged over every route or schedule that names it (one function serves them all). */
 function usesByHandler(): Map<string, Uses> {
   const merged = new Map<string, Uses>();
-  const declarations: { handler: string; uses: Uses }[] = [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, SIGN_IN_CHECK_HANDLER];
+  const declarations: { handler: string; uses: Uses }[] = [
+    ...ROUTES,
+    ...SCHEDULES,
+    EMAIL_EVENTS_HANDLER,
+    TEXT_EVENTS_HANDLER,
+    EXTRACT_IMPORT_HANDLER,
+    SIGN_IN_CHECK_HANDLER,
+    EXPORT_JOB_HANDLER,
+  ];
   for (const { handler, uses } of declarations) {
     const before = merged.get(handler) ?? {};
     const table = before.table === 'write' || uses.table === 'write' ? 'write' : (before.table ?? uses.table);
@@ -127,6 +140,8 @@ export class KeptStack extends Stack {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TABLE.timeToLiveAttribute,
+      // Starts the export jobs (EXPORT_JOB_HANDLER) when their items are inserted.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -411,6 +426,31 @@ export class KeptStack extends Stack {
       councilId: config.councilId,
       importer: functionFor(EXTRACT_IMPORT_HANDLER.handler, 'import'),
       deadLetterQueue: this.deadLetterQueue,
+    });
+
+    // ---- Export jobs ----------------------------------------------------------------
+    // The table's stream hands the export job function each new job item and
+    // nothing else (the filter); a run that still fails after its retry is
+    // sent to the failed-runs queue. The job marks itself failed first, so
+    // the person who asked sees that it failed.
+    const exportJob = functionFor(EXPORT_JOB_HANDLER.handler, 'job');
+    exportJob.fn.addEventSource(
+      new lambdaEventSources.DynamoEventSource(this.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 1,
+        retryAttempts: 1,
+        bisectBatchOnError: false,
+        onFailure: new lambdaEventSources.SqsDlq(this.deadLetterQueue),
+        filters: [
+          // FilterRule.isEqual(x) is [x]; written out, as FilterRule's helpers are typed `any`.
+          FilterCriteria.filter({ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: [EXPORT_JOB_HANDLER.streamItemType] } } } }),
+        ],
+      }),
+    );
+    Validations.of(exportJob.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Granted by DynamoEventSource: dynamodb:ListStreams, which has no resource-level permissions in IAM; reading the stream itself (DescribeStream, GetRecords, GetShardIterator) is granted on this table\'s stream ARN only.',
     });
 
     // ---- Outputs ------------------------------------------------------------------

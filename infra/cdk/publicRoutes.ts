@@ -26,6 +26,12 @@ export const PUBLIC_ROUTE_REASONS: Readonly<Record<string, string>> = {
   'POST /reports/surveys/{campaign}/reply':
     "publishes a lead's reply: the handler verifies the session cookie and role, and the form must carry the CSRF token from its SameSite=Strict cookie",
   'GET /reports/on-time': "a leads' page: the handler verifies the session cookie or bearer token and the role, as for GET /reports",
+  'POST /reports/annex-a-exports':
+    "asks for an Annex A list to be prepared: the handler verifies the session cookie or bearer token and allows leads and admins only; a browser's form must carry the CSRF token from its SameSite=Strict cookie",
+  'GET /reports/annex-a-exports/{id}':
+    "whether a prepared Annex A list is ready: the handler verifies the session cookie or bearer token, and shows the job only to the lead or admin who asked for it",
+  'GET /reports/annex-a-exports/{id}/file':
+    'downloads a prepared Annex A list: the handler verifies the session cookie or bearer token, and hands the file only to the lead or admin who asked for it, whose export of every child in it is already audited',
   'GET /reports/review-dates':
     "a leads' page: the handler verifies the session cookie or bearer token as for GET /reports, allows leads and admins only, and audits every child listed before answering",
   'GET /reports/annex-a/{list}':

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { ROUTES, type RouteDeclaration } from '#infra/topology.js';
+import { EXPORT_JOB_HANDLER, ROUTES, type RouteDeclaration } from '#infra/topology.js';
+import { type JobRef, runJobsLocally } from '#platform/jobs.js';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -82,7 +83,31 @@ export interface ExtraRoute {
   respond: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 }
 
+/**
+ * The table's stream, for export jobs: the job's handler gets the insert
+ * record it would get in AWS, in the background, with the job function's
+ * timeout. Runs still going can be awaited (tests, the bench).
+ */
+const runningJobs = new Set<Promise<unknown>>();
+function runJob(job: JobRef): void {
+  const record = {
+    eventName: 'INSERT' as const,
+    dynamodb: { NewImage: { councilId: { S: job.councilId }, id: { S: job.id }, itemType: { S: EXPORT_JOB_HANDLER.streamItemType } } },
+  };
+  const run = loadHandler(EXPORT_JOB_HANDLER.handler)
+    .then((handler) => (handler as unknown as (e: unknown, c: Context) => Promise<unknown>)({ Records: [record] }, lambdaContext(EXPORT_JOB_HANDLER.handler, EXPORT_JOB_HANDLER.timeoutMinutes * 60_000)))
+    .catch((error: unknown) => process.stderr.write(`local job ${EXPORT_JOB_HANDLER.handler}: ${(error as Error).message}\n`))
+    .finally(() => runningJobs.delete(run));
+  runningJobs.add(run);
+}
+
+/** Waits for the export jobs the local server has started. */
+export async function jobsSettled(): Promise<void> {
+  while (runningJobs.size) await Promise.all(runningJobs);
+}
+
 export function createApiServer(extra: ExtraRoute[] = []): Server {
+  runJobsLocally(runJob);
   const compiled = ROUTES.map(compile);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');

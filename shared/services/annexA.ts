@@ -10,7 +10,7 @@ import type { Staff } from '#domain/people.js';
 import type { Principal } from '#domain/principal.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import { auditEntryFor, recordAccesses } from './audit.js';
+import { newAuditEntry, recordAccesses } from './audit.js';
 import { loadCouncil } from './council.js';
 import { childrenWithFacts } from './children.js';
 
@@ -22,13 +22,13 @@ export function teamNameOf(holderId: string, staff: ReadonlyMap<string, Staff>):
   return manager ? `${manager.name}'s team` : undefined;
 }
 
-export async function annexAList(store: KeptStore, audit: AuditLog, principal: Principal, list: AnnexAList, today: string, route: string): Promise<AnnexATable> {
-  if (principal.role !== 'lead' && principal.role !== 'admin') throw new Forbidden('the Annex A lists are for leads and admins');
-  const council = await loadCouncil(store, principal.councilId);
-  const staff = new Map((await store.listStaff(principal.councilId)).map((s) => [s.id, s]));
-  const absencesKnown = absencesHeld(new Set(await store.importedTables(principal.councilId, 'ssd')));
+/** The list as it stands today for the whole council: no access check and no audit (callers do both). */
+export async function annexATable(store: KeptStore, councilId: string, list: AnnexAList, today: string): Promise<AnnexATable> {
+  const council = await loadCouncil(store, councilId);
+  const staff = new Map((await store.listStaff(councilId)).map((s) => [s.id, s]));
+  const absencesKnown = absencesHeld(new Set(await store.importedTables(councilId, 'ssd')));
   const children: AnnexAChild[] = [];
-  for await (const { child, facts } of childrenWithFacts(store, principal.councilId)) {
+  for await (const { child, facts } of childrenWithFacts(store, councilId)) {
     const adviser = child.team?.personalAdviser;
     children.push({
       child,
@@ -39,8 +39,22 @@ export async function annexAList(store: KeptStore, audit: AuditLog, principal: P
       details: annexADetails(facts, today, absencesKnown),
     });
   }
-  const table = annexA(list, children, today, council.policy.personalAdviser.untilAge);
-  // The first column is the case reference.
-  await recordAccesses(audit, table.rows.map((row) => auditEntryFor(principal, 'export', row[0] as string, route)));
+  return annexA(list, children, today, council.policy.personalAdviser.untilAge);
+}
+
+export function mayExportAnnexA(principal: Principal): void {
+  if (principal.role !== 'lead' && principal.role !== 'admin') throw new Forbidden('the Annex A lists are for leads and admins');
+}
+
+/** An `export` entry for every child in the table (its first column is the case reference), before it is handed over. */
+export async function auditAnnexAExport(audit: AuditLog, by: Pick<Principal, 'councilId' | 'staffId' | 'role'>, table: AnnexATable, route: string): Promise<void> {
+  const at = new Date();
+  await recordAccesses(audit, table.rows.map((row) => newAuditEntry({ councilId: by.councilId, staffId: by.staffId, role: by.role, action: 'export', childId: row[0] as string, route }, at)));
+}
+
+export async function annexAList(store: KeptStore, audit: AuditLog, principal: Principal, list: AnnexAList, today: string, route: string): Promise<AnnexATable> {
+  mayExportAnnexA(principal);
+  const table = await annexATable(store, principal.councilId, list, today);
+  await auditAnnexAExport(audit, principal, table, route);
   return table;
 }

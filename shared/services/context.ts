@@ -7,6 +7,7 @@
  */
 import { config } from '#platform/config.js';
 import type { AuditLog } from '#store/ports/audit.js';
+import type { ExportJobs } from '#store/ports/exports.js';
 import type { ImportLock } from '#store/ports/importLock.js';
 import type { SendClaims } from '#store/ports/sendClaims.js';
 import type { KeptStore } from '#store/ports/stores.js';
@@ -16,6 +17,7 @@ import { Table } from '#store/dynamo/helpers.js';
 import { dynamoAudit } from '#store/dynamo/audit.js';
 import { dynamoCases } from '#store/dynamo/cases.js';
 import { dynamoCouncils } from '#store/dynamo/councils.js';
+import { dynamoExports } from '#store/dynamo/exports.js';
 import { dynamoImportLock } from '#store/dynamo/importLock.js';
 import { dynamoSendClaims } from '#store/dynamo/sendClaims.js';
 import { dynamoStaff } from '#store/dynamo/staff.js';
@@ -43,3 +45,4 @@ export const surveyStore: () => SurveyStore = /* @__PURE__ */ adapter(dynamoSurv
 export const auditLog: () => AuditLog = /* @__PURE__ */ adapter(dynamoAudit);
 export const sendClaims: () => SendClaims = /* @__PURE__ */ adapter(dynamoSendClaims);
 export const importLock: () => ImportLock = /* @__PURE__ */ adapter(dynamoImportLock);
+export const exportJobs: () => ExportJobs = /* @__PURE__ */ adapter(dynamoExports);

@@ -30,6 +30,8 @@
  * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
  * | audit entry, by day  | AUDITDAY#{c}#{date}     | {at}#{childId}#{id}    | (the same entry again; date in Europe/London) |
  * | staff audit entry    | AUDITSTAFF#{c}#{staffId}| {at}#{id}              | (and by day: sk {at}#~staff#{staffId}#{id})   |
+ * | export job           | EXPORT#{c}#{id}         | JOB                    | (expires by TTL; its insert starts the job)   |
+ * | export file chunk    | EXPORT#{c}#{id}         | CHUNK#{nnnn}           | (gzip, under 400 KB each; expires with it)    |
  *
  * The byHolder index files each child under its social worker (the holder),
  * each obligation under whoever answers for it (`responsibleId`, from the
@@ -118,6 +120,10 @@ export const keys = {
   digest: (c: string, date: string, staffId: string) => ({ pk: `DIGEST#${c}#${date}`, sk: `STAFF#${staffId}` }),
   importLock: (c: string) => ({ pk: `IMPORTLOCK#${c}`, sk: 'LOCK' }),
   extract: (c: string, system: string) => ({ pk: `COUNCIL#${c}`, sk: `EXTRACT#${system}` }),
+  exportJob: (c: string, id: string) => ({ pk: `EXPORT#${c}#${id}`, sk: 'JOB' }),
+  exportChunk: (c: string, id: string, n: number) => ({ pk: `EXPORT#${c}#${id}`, sk: `CHUNK#${String(n).padStart(4, '0')}` }),
+  exportPartition: (c: string, id: string) => `EXPORT#${c}#${id}`,
+  exportChunkPrefix: 'CHUNK#',
 };
 
 export const surveyKeys = {

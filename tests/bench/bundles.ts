@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { bundleBytes, ENTRY_FILE, esbuildOptions, functionBundling } from '#infra/build/bundling.js';
 import { webFileSources } from '#cdk/constructs/webFiles.js';
-import { EMAIL_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, ROUTES, type RouteDeclaration, SCHEDULES, TEXT_EVENTS_HANDLER } from '#infra/topology.js';
+import { EMAIL_EVENTS_HANDLER, EXPORT_JOB_HANDLER, EXTRACT_IMPORT_HANDLER, ROUTES, type RouteDeclaration, SCHEDULES, TEXT_EVENTS_HANDLER } from '#infra/topology.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUDGET_KB = 500;
@@ -40,7 +40,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** Each handler module once; it renders pages if any route naming it does. */
 function handlers(): Array<{ handler: string; web: boolean }> {
   const all = new Map<string, boolean>();
-  for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER] as Array<{ handler: string; uses: RouteDeclaration['uses'] }>) {
+  for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, EXPORT_JOB_HANDLER] as Array<{ handler: string; uses: RouteDeclaration['uses'] }>) {
     all.set(handler, (all.get(handler) ?? false) || uses.web === true);
   }
   return [...all].map(([handler, web]) => ({ handler, web }));

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffTokens, startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { type Answer, closeProbes, probe } from '#tests/support/probe.js';
 import { ROUTES } from '#infra/topology.js';
+import { jobsSettled } from '#local/server.js';
 
 const TODAY = '2027-01-18';
 const COGNITO = 'https://kept-test.auth.eu-west-2.amazoncognito.com';
@@ -52,7 +53,7 @@ interface Row {
 }
 
 /** Real ids, filled in by beforeAll: the campaign and the calendar link are made there. */
-const ids = { campaign: '', calendar: '', fact: '' };
+const ids = { campaign: '', calendar: '', fact: '', export: '' };
 
 /** `'401 200 403 …'` in CALLERS order. */
 function statuses(line: string): Record<Caller, number> {
@@ -149,6 +150,12 @@ const MATRIX: Row[] = [
   row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/children-in-care?format=csv', 'bearer', '401 403 403 403 403 200 200 401'),
   row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/care-leavers?format=xlsx', 'cookie',   '401 403 403 403 403 200 200 401'),
   row('GET /reports/annex-a/{list}', 'GET /reports/annex-a/adopters?format=csv', 'bearer',        '401 404 404 404 404 404 404 401'),
+  // Annex A as a job: leads and admins ask; the job and its file are for the person who asked only (lead-1 asked for {export}).
+  row('POST /reports/annex-a-exports', 'POST /reports/annex-a-exports', 'cookie',                 '303 403 403 403 403 303 303 303', { form: true }),
+  row('POST /reports/annex-a-exports', 'POST /reports/annex-a-exports?format=json', 'bearer',     '401 403 403 403 403 202 202 401', { json: () => ({ list: 'care-leavers', format: 'csv' }) }),
+  row('GET /reports/annex-a-exports/{id}', 'GET /reports/annex-a-exports/{export}', 'cookie',      '303 403 403 403 403 200 403 303'),
+  row('GET /reports/annex-a-exports/{id}', 'GET /reports/annex-a-exports/{export}?format=json', 'bearer', '401 403 403 403 403 200 403 401'),
+  row('GET /reports/annex-a-exports/{id}/file', 'GET /reports/annex-a-exports/{export}/file', 'bearer', '303 403 403 403 403 200 403 303'),
   // A child's page in the browser: as GET /children/{id}, signed in by the session cookie.
   row('GET /case/{id}', 'GET /case/A-1', 'cookie',                                             '303 200 403 200 403 200 200 303'),
   row('GET /case/{id}', 'GET /case/B-1', 'cookie',                                             '303 403 200 403 200 200 200 303'),
@@ -228,6 +235,10 @@ beforeAll(async () => {
   const link = await stack.call('POST', '/me/calendar', { token: await stack.token('practitioner', 'sw-2') });
   expect(link.status).toBe(201);
   ids.calendar = new URL(link.body.url).pathname.replace('/calendar/', '');
+  const asked = await stack.call('POST', '/reports/annex-a-exports', { token: await stack.token('lead', 'lead-1'), body: { list: 'children-in-care', format: 'csv' } });
+  expect(asked.status).toBe(202);
+  ids.export = asked.body.id;
+  await jobsSettled();
 });
 
 afterAll(async () => {
@@ -239,7 +250,7 @@ afterAll(async () => {
 /** Sends one cell of the matrix. Each caller comes from its own loopback address (the survey pages count wrong links per address). */
 function send(r: Row, caller: Caller): Promise<Answer> {
   const [method, template] = r.request.split(' ') as [string, string];
-  const path = template.replace('{campaign}', ids.campaign).replace('{calendar}', ids.calendar).replace('{fact}', encodeURIComponent(ids.fact));
+  const path = template.replace('{campaign}', ids.campaign).replace('{calendar}', ids.calendar).replace('{fact}', encodeURIComponent(ids.fact)).replace('{export}', ids.export);
   const token = caller === 'none' ? undefined : tokens[caller];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
@@ -268,7 +279,7 @@ function send(r: Row, caller: Caller): Promise<Answer> {
     headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (r.form || r.request.startsWith('POST /s/')) {
     cookies.push(`kept_reports_csrf=${CSRF}`);
-    raw = new URLSearchParams({ csrf: CSRF, youSaidWeDid: 'We heard you: more time with your worker.', answer: 'yes' }).toString();
+    raw = new URLSearchParams({ csrf: CSRF, youSaidWeDid: 'We heard you: more time with your worker.', answer: 'yes', list: 'children-in-care', format: 'csv' }).toString();
     headers['content-type'] = 'application/x-www-form-urlencoded';
   }
   if (cookies.length) headers.cookie = cookies.join('; ');

@@ -38,10 +38,21 @@ export function auditPuts(tableName: string, entry: AuditEntry | StaffAuditEntry
 
 /** Two puts an entry, and a transaction holds at most 100. */
 const ENTRIES_PER_TRANSACTION = 50;
+/** Transactions in flight at once: each touches its own items, so they cannot conflict with one another. */
+const TRANSACTIONS_AT_ONCE = 8;
 
 export function dynamoAudit(table: Table): AuditLog {
   const partition = async <E extends AuditEntry | StaffAuditEntry>(pk: string) =>
     (await queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true })).map((i) => entryOf<E>(i));
+
+  const transact = async (batch: readonly (AuditEntry | StaffAuditEntry)[]) => {
+    try {
+      await table.db.send(new TransactWriteCommand({ TransactItems: batch.flatMap((entry) => auditPuts(table.name, entry)) }));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new AuditEntryExists(`an audit entry of ${batch.length} already exists; entries are never overwritten`);
+      throw error;
+    }
+  };
 
   return {
     async append(entry) {
@@ -54,19 +65,27 @@ export function dynamoAudit(table: Table): AuditLog {
     },
     /**
      * Up to 50 entries (100 conditional puts, DynamoDB's limit) in each
-     * transaction, transactions one after another: a batch is written whole
-     * or not at all, and one that fails stops the rest.
+     * transaction, up to 8 transactions at once: each batch is written whole
+     * or not at all; after one fails no further batch starts, and the first
+     * failure is thrown once those already in flight have settled.
      */
     async appendAll(entries) {
-      for (let i = 0; i < entries.length; i += ENTRIES_PER_TRANSACTION) {
-        const batch = entries.slice(i, i + ENTRIES_PER_TRANSACTION);
-        try {
-          await table.db.send(new TransactWriteCommand({ TransactItems: batch.flatMap((entry) => auditPuts(table.name, entry)) }));
-        } catch (error) {
-          if (isConditionFailure(error)) throw new AuditEntryExists(`an audit entry of ${batch.length} already exists; entries are never overwritten`);
-          throw error;
+      const batches: AuditEntry[][] = [];
+      for (let i = 0; i < entries.length; i += ENTRIES_PER_TRANSACTION) batches.push(entries.slice(i, i + ENTRIES_PER_TRANSACTION));
+      let next = 0;
+      let failure: Error | undefined;
+      const worker = async () => {
+        while (failure === undefined && next < batches.length) {
+          const batch = batches[next++]!;
+          try {
+            await transact(batch);
+          } catch (error) {
+            failure ??= error as Error;
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(TRANSACTIONS_AT_ONCE, batches.length) }, worker));
+      if (failure !== undefined) throw failure;
     },
     forChild: (councilId, childId) => partition<AuditEntry>(auditKeys.childPartition(councilId, childId)),
     forDay: (councilId, date) => partition<AuditEntry | StaffAuditEntry>(auditKeys.dayPartition(councilId, date)),

@@ -6,6 +6,7 @@ import { Table } from './helpers.js';
 import { dynamoAudit } from './audit.js';
 import { dynamoCases } from './cases.js';
 import { dynamoCouncils } from './councils.js';
+import { dynamoExports } from './exports.js';
 import { dynamoImportLock } from './importLock.js';
 import { dynamoSendClaims } from './sendClaims.js';
 import { dynamoStaff } from './staff.js';
@@ -27,5 +28,6 @@ export function dynamoStores(tableName: string, db: DynamoDBDocumentClient = doc
     surveys: dynamoSurveys(table),
     audit: dynamoAudit(table),
     subjects: dynamoSubjects(table),
+    exports: dynamoExports(table),
   };
 }

@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit.js';
 import type { CaseStore } from './cases.js';
 import type { CouncilStore } from './councils.js';
+import type { ExportJobs } from './exports.js';
 import type { ImportLock } from './importLock.js';
 import type { SendClaims } from './sendClaims.js';
 import type { StaffStore } from './staff.js';
@@ -18,4 +19,5 @@ export interface Stores {
   surveys: SurveyStore;
   audit: AuditLog;
   subjects: SubjectRecords;
+  exports: ExportJobs;
 }

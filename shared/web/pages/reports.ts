@@ -34,7 +34,8 @@ export interface ReportDeps {
 
 export type Format = 'html' | 'json' | 'csv';
 
-const CSRF_COOKIE = 'kept_reports_csrf';
+/** The CSRF cookie of every form under /reports (the reply form, the Annex A requests). */
+export const CSRF_COOKIE = 'kept_reports_csrf';
 
 export async function reportPage(event: APIGatewayProxyEventV2, deps: ReportDeps): Promise<HttpResult> {
   const page = pageFor(event, deps.appUrl, { cookie: CSRF_COOKIE, path: '/reports' });
@@ -104,5 +105,5 @@ async function home(deps: ReportDeps, page: Page, principal: Principal): Promise
     { text: String(counts.invited), format: 'numeric' },
     { text: String(counts.answered), format: 'numeric' },
   ]);
-  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), key: FIGURES_KEY, campaigns: rows, team: principal.role === 'manager', leadsOnly: principal.role === 'lead' || principal.role === 'admin' });
+  return page.render(200, 'reports-home.njk', { section: 'home', title: 'Reports', councilName: council.name, signedInAs: signedInAs(principal), key: FIGURES_KEY, campaigns: rows, csrf: page.csrf, team: principal.role === 'manager', leadsOnly: principal.role === 'lead' || principal.role === 'admin' });
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PROJECT_ROOT } from '#cdk/keptApp.js';
 import { WEB_DIRECTORIES } from '#cdk/constructs/webFiles.js';
-import { EMAIL_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, ROUTES, type RouteDeclaration, SCHEDULES, TEXT_EVENTS_HANDLER } from '#infra/topology.js';
+import { EMAIL_EVENTS_HANDLER, EXPORT_JOB_HANDLER, EXTRACT_IMPORT_HANDLER, ROUTES, type RouteDeclaration, SCHEDULES, TEXT_EVENTS_HANDLER } from '#infra/topology.js';
 
 export type Json = Record<string, any>;
 
@@ -21,7 +21,7 @@ export const context: Json = { ...cdkJson.context, smsOriginationIdentity: SMS_I
 type Uses = RouteDeclaration['uses'];
 /** One entry per handler module; a handler named by several routes needs what any of them says it uses. */
 export const HANDLERS: { handler: string; uses: Uses }[] = [];
-for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER] as { handler: string; uses: Uses }[]) {
+for (const { handler, uses } of [...ROUTES, ...SCHEDULES, EMAIL_EVENTS_HANDLER, TEXT_EVENTS_HANDLER, EXTRACT_IMPORT_HANDLER, EXPORT_JOB_HANDLER] as { handler: string; uses: Uses }[]) {
   const seen = HANDLERS.find((h) => h.handler === handler);
   if (!seen) HANDLERS.push({ handler, uses: { ...uses } });
   else {

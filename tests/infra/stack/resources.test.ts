@@ -6,7 +6,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { SURVEY_SOURCE_SECRET } from '#platform/secrets.js';
-import { ENVIRONMENT_KEYS, TABLE } from '#infra/topology.js';
+import { ENVIRONMENT_KEYS, EXPORT_JOB_HANDLER, TABLE } from '#infra/topology.js';
 import { context, HANDLERS, type Json, NEWEST_NODE, WEB_HANDLERS, WEB_KEYS } from './app.js';
 import { actionsOf, functionIdOf, ofType, onlyId, resources, statementsOf, template } from './template.js';
 
@@ -87,9 +87,22 @@ describe('the functions', () => {
       expect(actions.includes('dynamodb:Query'), `${handler} reads`).toBe(uses.table !== undefined);
       expect(actions.some((a) => writes.includes(a)), `${handler} writes`).toBe(uses.table === 'write');
       for (const statement of statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')))) {
+        // ListStreams has no resource-level permissions; the export job's stream source needs it, and nothing else may be on "*".
+        if (actionsOf([statement]).join() === 'dynamodb:ListStreams' && handler === EXPORT_JOB_HANDLER.handler) continue;
         expect(JSON.stringify(statement.Resource), handler).not.toBe('"*"');
       }
     }
+  });
+
+  it("start the export job from the table's stream, on inserted export jobs only", () => {
+    expect(resources[onlyId('AWS::DynamoDB::Table')]!.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties as Json);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]).toMatchObject({ FunctionName: { Ref: functionIdOf(EXPORT_JOB_HANDLER.handler) }, BatchSize: 1, MaximumRetryAttempts: 1, StartingPosition: 'LATEST' });
+    expect(JSON.parse(mappings[0]!.FilterCriteria.Filters[0].Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { itemType: { S: [EXPORT_JOB_HANDLER.streamItemType] } } },
+    });
   });
 
   it('may send mail only when they mail, only as the configured identity through the configuration set', () => {

@@ -8,14 +8,10 @@
  * them from the request: SendEmail in the query protocol Kept's SES client
  * speaks (`Tags.member.N.Name`/`.Value`), or SESv2's `EmailTags`.
  */
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { type IncomingMessage, createServer } from 'node:http';
+import { type LocalEndpoint, listenAt } from './endpoint.js';
 
-export interface RunningSesRelay {
-  server: Server;
-  endpoint: string;
-  port: number;
-  stop: () => Promise<void>;
-}
+export type RunningSesRelay = LocalEndpoint;
 
 interface Accepted {
   messageId: string;
@@ -113,15 +109,5 @@ export async function startSesRelay(port: number, emulator: string, publish: (ev
       res.end(JSON.stringify({ message: `the local SES relay failed: ${(error as Error).message}` }));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const actual = (server.address() as { port: number }).port;
-  return {
-    server,
-    port: actual,
-    endpoint: `http://${host}:${actual}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenAt(server, port, host);
 }

@@ -11,7 +11,8 @@
  * (the service's event JSON, with the send's `Context`) after the answer.
  */
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { type LocalEndpoint, listenAt } from './endpoint.js';
 import escapeHtml from 'escape-html';
 
 export interface ReceivedText {
@@ -21,12 +22,7 @@ export interface ReceivedText {
   at: string;
 }
 
-export interface RunningSms {
-  server: Server;
-  endpoint: string;
-  port: number;
-  stop: () => Promise<void>;
-}
+export type RunningSms = LocalEndpoint;
 
 const TARGET = 'PinpointSMSVoiceV2.SendTextMessage';
 const JSON_1_0 = 'application/x-amz-json-1.0';
@@ -140,17 +136,7 @@ export async function startSms(port: number, host = '127.0.0.1', options: { publ
       if (!res.headersSent) fault(res, 500, 'InternalServerException', 'the local SMS endpoint failed');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const actual = (server.address() as { port: number }).port;
-  return {
-    server,
-    port: actual,
-    endpoint: `http://${host}:${actual}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenAt(server, port, host);
 }
 
 export async function receivedTexts(endpoint: string): Promise<ReceivedText[]> {

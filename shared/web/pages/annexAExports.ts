@@ -10,14 +10,14 @@ import type { AnnexAList } from '#domain/annexA.js';
 import type { Principal } from '#domain/principal.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
-import { HttpError, answerFor } from '#http/errors.js';
+import { HttpError } from '#http/errors.js';
 import { type HttpResult, fileDownload } from '#http/responses.js';
 import { type AnnexAExportJob, EXPORT_KEPT_HOURS, annexAExportFile, annexAExportFor, askForAnnexAExport } from '#services/annexAExports.js';
 import { loadCouncil } from '#services/council.js';
 import type { ExportJobs } from '#store/ports/exports.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { csrfMatches, readForm } from '#web/http.js';
-import { type Page, pageFor, problemPage, signInFirst } from './page.js';
+import { type Page, pageFor, pageOrJsonProblem, signInFirst } from './page.js';
 import { CSRF_COOKIE } from './reports.js';
 import { signedInAs } from './surveyReport.js';
 
@@ -68,15 +68,7 @@ export async function annexAExportPage(event: APIGatewayProxyEventV2, deps: Anne
   try {
     return await route(event, deps, page, principal, asJson);
   } catch (error) {
-    if (asJson) {
-      const answer = answerFor(error);
-      if (!answer) throw error;
-      return page.json(answer.status, { error: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) }, answer.headers);
-    }
-    const council = await loadCouncil(deps.store, principal.councilId).catch(() => ({ name: 'Kept' }));
-    const shown = problemPage(page, error, council.name);
-    if (!shown) throw error;
-    return shown;
+    return pageOrJsonProblem(page, error, asJson, async () => (await loadCouncil(deps.store, principal.councilId)).name);
   }
 }
 

@@ -71,6 +71,22 @@ export function problemPage(page: Page, error: unknown, councilName: string, tit
 }
 
 /**
+ * An error from a route that answers pages and JSON (the reports): JSON gets
+ * the shared mapping's status and message, a page the problem page in the
+ * council's name; a fault of ours is thrown on.
+ */
+export async function pageOrJsonProblem(page: Page, error: unknown, asJson: boolean, councilName: () => Promise<string>): Promise<HttpResult> {
+  if (asJson) {
+    const answer = answerFor(error);
+    if (!answer) throw error;
+    return page.json(answer.status, { error: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) }, answer.headers);
+  }
+  const shown = problemPage(page, error, await councilName().catch(() => 'Kept'));
+  if (!shown) throw error;
+  return shown;
+}
+
+/**
  * Runs a page handler; what it could not answer becomes the "Sorry, there is
  * a problem" page (503), from the same layout and CSP as every page.
  */

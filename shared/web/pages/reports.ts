@@ -11,7 +11,7 @@ import { longDate } from '#domain/dateText.js';
 import { campaignStateWords } from '#domain/reportWords.js';
 import { principalOf } from '#auth/session.js';
 import { Unauthenticated } from '#auth/verify.js';
-import { HttpError, answerFor } from '#http/errors.js';
+import { HttpError } from '#http/errors.js';
 import { type HttpResult, csvDownload } from '#http/responses.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import type { SurveyStore } from '#store/ports/surveys.js';
@@ -19,7 +19,7 @@ import type { AuditLog } from '#store/ports/audit.js';
 import { campaignList, publishReply, surveyReport } from '#services/reports.js';
 import { loadCouncil } from '#services/council.js';
 import { csrfMatches, readForm, securityHeaders } from '#web/http.js';
-import { type Page, pageFor, problemPage, signInFirst } from './page.js';
+import { type Page, pageFor, pageOrJsonProblem, signInFirst } from './page.js';
 import { FIGURES_KEY, signedInAs, surveyReportCsv, surveyReportJson, surveyReportView } from './surveyReport.js';
 import { onTimePage } from './onTime.js';
 import { reviewDatesPage } from './reviewDates.js';
@@ -51,15 +51,7 @@ export async function reportPage(event: APIGatewayProxyEventV2, deps: ReportDeps
   try {
     return await route(event, deps, page, principal, format);
   } catch (error) {
-    if (format !== 'html') {
-      const answer = answerFor(error);
-      if (!answer) throw error;
-      return page.json(answer.status, { error: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) }, answer.headers);
-    }
-    const council = await loadCouncil(deps.store, principal.councilId).catch(() => ({ name: 'Kept' }));
-    const shown = problemPage(page, error, council.name);
-    if (!shown) throw error;
-    return shown;
+    return pageOrJsonProblem(page, error, format !== 'html', async () => (await loadCouncil(deps.store, principal.councilId)).name);
   }
 }
 

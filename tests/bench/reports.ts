@@ -11,8 +11,7 @@
  * bench-results/reports.json. The Annex A lists are measured both as the
  * direct download and as the job a lead asks for from /reports (asked, ready,
  * downloaded: POST, status checks every 100 ms, then the file); the job's
- * floor is the calls the job and the three routes made. REPORTS_PAGES=text
- * measures only the pages whose names contain it (e.g. "Annex A").
+ * floor is the calls the job and the three routes made.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';

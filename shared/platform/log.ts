@@ -33,6 +33,8 @@ class KeptLogger extends Logger {
 const logger = new KeptLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'kept' });
 
 export const log = {
+  /** Shown only with POWERTOOLS_LOG_LEVEL=DEBUG. */
+  debug: (message: string, fields: Fields = {}) => logger.debug(message, fields),
   info: (message: string, fields: Fields = {}) => logger.info(message, fields),
   warn: (message: string, fields: Fields = {}) => logger.warn(message, fields),
   error: (message: string, fields: Fields = {}) => logger.error(message, fields),

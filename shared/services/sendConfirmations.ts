@@ -20,7 +20,8 @@ async function confirm(claims: Pick<SendClaims, 'confirmSent'>, ref: string | nu
   const key = ref === null ? null : claimOfRef(ref);
   if (!key) return false;
   const marked = await claims.confirmSent(key, messageId);
-  if (marked) log.info('send claim marked sent by the provider', { councilId: key.councilId, kind: key.kind, by });
+  // A line per message only at debug: every message sends one event, and the runs' own reports count them.
+  if (marked) log.debug('send claim marked sent by the provider', { councilId: key.councilId, kind: key.kind, by });
   return marked;
 }
 

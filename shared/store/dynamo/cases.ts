@@ -102,6 +102,16 @@ export function dynamoCases(table: Table): CaseStore {
     return { facts, obligations };
   }
 
+  /** Every item of the byReport index under the REPORT_SHARDS partitions `shardKey` names, queried in parallel. */
+  const reportShards = async (shardKey: (shard: number) => string) =>
+    (
+      await Promise.all(
+        Array.from({ length: REPORT_SHARDS }, (_, shard) =>
+          queryAll(table, { IndexName: 'byReport', KeyConditionExpression: 'reportPk = :p', ExpressionAttributeValues: { ':p': shardKey(shard) } }),
+        ),
+      )
+    ).flat();
+
   const byHolder = (councilId: string, staffId: string, prefix: string) =>
     queryAll(table, {
       IndexName: 'byHolder',
@@ -224,32 +234,14 @@ export function dynamoCases(table: Table): CaseStore {
 
     /** One paged query per shard of the byReport index, in parallel. */
     async listReportSummaries(councilId) {
-      const shards = await Promise.all(
-        Array.from({ length: REPORT_SHARDS }, (_, shard) =>
-          queryAll(table, {
-            IndexName: 'byReport',
-            KeyConditionExpression: 'reportPk = :p',
-            ExpressionAttributeValues: { ':p': keys.reportShard(councilId, shard) },
-          }),
-        ),
-      );
       const out = new Map<string, ReportSummary>();
-      for (const item of shards.flat()) out.set(item.childId as string, summaryOf(item));
+      for (const item of await reportShards((shard) => keys.reportShard(councilId, shard))) out.set(item.childId as string, summaryOf(item));
       return out;
     },
 
     /** One paged query per EVENTS# shard of the byReport index, in parallel. */
     async listReportEvents(councilId) {
-      const shards = await Promise.all(
-        Array.from({ length: REPORT_SHARDS }, (_, shard) =>
-          queryAll(table, {
-            IndexName: 'byReport',
-            KeyConditionExpression: 'reportPk = :p',
-            ExpressionAttributeValues: { ':p': keys.eventsShard(councilId, shard) },
-          }),
-        ),
-      );
-      return new PackedEvents(shards.flat());
+      return new PackedEvents(await reportShards((shard) => keys.eventsShard(councilId, shard)));
     },
 
     /** One query of the holder index, where each obligation is filed under whoever answers for it. */

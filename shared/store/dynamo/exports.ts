@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExportJob, ExportJobs } from '../ports/exports.js';
 import { keys } from '../keys.js';
-import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
+import { type Table, batchWrite, plain, queryAll, writtenIfStill } from './helpers.js';
 
 /** The item type the stream's filter starts the export job on (infra/topology.ts, EXPORT_JOB_HANDLER). */
 export const EXPORT_JOB_ITEM_TYPE = 'export-job';
@@ -22,6 +22,23 @@ export function dynamoExports(table: Table): ExportJobs {
     if (!item || (item.expiresAt as number) * 1000 <= nowMs) return undefined;
     return { ...plain<Stored>(item), expiresAt: item.expiresAt as number };
   };
+  /** A preparing job becomes ready or failed, with `fields`; false when it was no longer preparing. */
+  const settle = (councilId: string, id: string, state: 'ready' | 'failed', fields: Record<string, unknown>) => {
+    const names = Object.keys(fields);
+    return writtenIfStill(
+      table.db.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.exportJob(councilId, id),
+          UpdateExpression: `SET ${['#state = :to', 'finishedAt = :at', ...names.map((_, n) => `#f${n} = :f${n}`)].join(', ')}`,
+          ConditionExpression: '#state = :preparing',
+          ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(names.map((name, n) => [`#f${n}`, name])) },
+          ExpressionAttributeValues: { ':to': state, ':preparing': 'preparing', ':at': new Date().toISOString(), ...Object.fromEntries(names.map((name, n) => [`:f${n}`, fields[name]])) },
+        }),
+      ),
+    );
+  };
+
   return {
     async create(job) {
       await table.db.send(
@@ -48,46 +65,10 @@ export function dynamoExports(table: Table): ExportJobs {
         table,
         chunks.map((data, n) => ({ PutRequest: { Item: { ...keys.exportChunk(councilId, id, n), itemType: 'export-chunk', data, expiresAt: job.expiresAt } } })),
       );
-      try {
-        await table.db.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: keys.exportJob(councilId, id),
-            UpdateExpression: 'SET #state = :ready, fileName = :name, contentType = :type, #rows = :rows, chunks = :chunks, finishedAt = :at',
-            ConditionExpression: '#state = :preparing',
-            ExpressionAttributeNames: { '#state': 'state', '#rows': 'rows' },
-            ExpressionAttributeValues: {
-              ':ready': 'ready',
-              ':preparing': 'preparing',
-              ':name': file.name,
-              ':type': file.contentType,
-              ':rows': file.rows,
-              ':chunks': chunks.length,
-              ':at': new Date().toISOString(),
-            },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return settle(councilId, id, 'ready', { fileName: file.name, contentType: file.contentType, rows: file.rows, chunks: chunks.length });
     },
     async fail(councilId, id) {
-      try {
-        await table.db.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: keys.exportJob(councilId, id),
-            UpdateExpression: 'SET #state = :failed, finishedAt = :at',
-            ConditionExpression: '#state = :preparing',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':failed': 'failed', ':preparing': 'preparing', ':at': new Date().toISOString() },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      await settle(councilId, id, 'failed', {});
     },
     async file(councilId, id) {
       const job = await getJob(councilId, id);

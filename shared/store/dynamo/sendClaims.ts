@@ -30,6 +30,21 @@ const STATE = { '#state': 'state' };
 
 export function dynamoSendClaims(table: Table): SendClaims {
   const TableName = table.name;
+  /** Marks the claim sent with the provider's message id, if `condition` holds (none: whatever it is). */
+  const sent = (key: SendKey, messageId: string, when: { condition?: string; values?: Record<string, unknown> }) =>
+    writtenIfStill(
+      table.db.send(
+        new UpdateCommand({
+          TableName,
+          Key: keyOf(key),
+          UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil',
+          ...(when.condition ? { ConditionExpression: when.condition } : {}),
+          ExpressionAttributeNames: { ...STATE, '#owner': 'owner' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ...when.values },
+        }),
+      ),
+    );
+
   return {
     /**
      * Fails if the message was sent, or if another run holds an unexpired
@@ -54,38 +69,12 @@ export function dynamoSendClaims(table: Table): SendClaims {
     },
 
     async markSent(key, messageId, owner) {
-      return writtenIfStill(
-        table.db.send(
-          new UpdateCommand({
-            TableName,
-            Key: keyOf(key),
-            UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil',
-            ...(owner
-              ? {
-                  // Or the provider's send event got there first with this very message.
-                  ConditionExpression: '(#state = :sending AND #owner = :owner) OR (#state = :sent AND messageId = :m)',
-                  ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':sending': 'sending', ':owner': owner },
-                }
-              : { ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId } }),
-            ExpressionAttributeNames: { ...STATE, '#owner': 'owner' },
-          }),
-        ),
-      );
+      // With an owner: that run's claim, or the provider's send event got there first with this very message.
+      return sent(key, messageId, owner ? { condition: '(#state = :sending AND #owner = :owner) OR (#state = :sent AND messageId = :m)', values: { ':sending': 'sending', ':owner': owner } } : {});
     },
 
     async confirmSent(key, messageId) {
-      return writtenIfStill(
-        table.db.send(
-          new UpdateCommand({
-            TableName,
-            Key: keyOf(key),
-            UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil',
-            ConditionExpression: '#state = :sending',
-            ExpressionAttributeNames: { ...STATE, '#owner': 'owner' },
-            ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':sending': 'sending' },
-          }),
-        ),
-      );
+      return sent(key, messageId, { condition: '#state = :sending', values: { ':sending': 'sending' } });
     },
 
     async release(key, owner) {

@@ -173,6 +173,9 @@ describe('answering', () => {
     const [a, b] = await Promise.all([browser.post(`${link}/check`, {}), browser.post(`${link}/check`, {})]);
     expect([a.status, b.status]).toEqual([303, 303]);
     expect(await responses(campaigns.leavers!)).toHaveLength(2); // l1 and l3, once each
+    const late = await browser.post(`${link}/check`, {});
+    expect([late.status, late.location]).toEqual([303, `${link}/done`]);
+    expect(await responses(campaigns.leavers!)).toHaveLength(2);
   });
 
   it('says what is missing in an error summary, and keeps answers when going back', async () => {

@@ -78,6 +78,8 @@ export async function surveyPage(event: APIGatewayProxyEventV2, deps: SurveyResp
 
   if (step === 'help') return helpNowPage(page, event, deps, survey, base, method, (status, view, context) => render(status, view, { title: words.getHelpTitle, ...context }));
   if (opened.state === 'answered') {
+    // A second press of "Send" (or one that crossed the first) lands on the thank-you page the first went to.
+    if (step === 'check' && method === 'POST') return page.redirect(`${base}/done`);
     if (step !== 'done') return alreadyAnswered();
     const help = await helpFor(deps, survey, page.cookies[SENT_HELP_COOKIE] === '1');
     return render(200, 'survey-done.njk', { title: words.thankYou, help, youSaidWeDid: await lastReply(deps, survey) });

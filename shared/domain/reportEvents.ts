@@ -26,6 +26,7 @@ import type { ResolvedPolicy } from './policy.js';
 import { schoolAgeEnds } from './rules/pep.js';
 import { type DueInstance, HEALTH_ASSESSMENTS, REVIEWS, type ReplayTrace, VISITS, chronology, dueOf, replay } from './onTimeReplay.js';
 import { matchReturnInterviews } from './onTimeReturns.js';
+import { eventsKey } from './reportEventsKey.js';
 
 export const REPORT_EVENTS_VERSION = 1;
 
@@ -116,6 +117,9 @@ export function policyMark(policy: ResolvedPolicy): string {
 export function currentEvents(events: ReportEvents | undefined, child: Child, mark: string): events is ReportEvents {
   return events?.version === REPORT_EVENTS_VERSION && events.policy === mark && events.dateOfBirth === child.dateOfBirth;
 }
+
+/** The `eventsKey` of events current for this child under this policy mark. */
+export const currentEventsKey = (child: Child, mark: string) => eventsKey({ version: REPORT_EVENTS_VERSION, policy: mark, dateOfBirth: child.dateOfBirth });
 
 /** Days on which the engine's answer may move with time alone: the birthdays nextRecomputeDate names, and school age's start and end. */
 function timeSteps(child: Child, policy: ResolvedPolicy): Day[] {

@@ -10,7 +10,7 @@ import type { Staff } from '#domain/people.js';
 import type { Principal } from '#domain/principal.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import { newAuditEntry, recordAccesses } from './audit.js';
+import { recordListAccess } from './audit.js';
 import { loadCouncil } from './council.js';
 import { childrenWithFacts } from './children.js';
 
@@ -48,8 +48,7 @@ export function mayExportAnnexA(principal: Principal): void {
 
 /** An `export` entry for every child in the table (its first column is the case reference), before it is handed over. */
 export async function auditAnnexAExport(audit: AuditLog, by: Pick<Principal, 'councilId' | 'staffId' | 'role'>, table: AnnexATable, route: string): Promise<void> {
-  const at = new Date();
-  await recordAccesses(audit, table.rows.map((row) => newAuditEntry({ councilId: by.councilId, staffId: by.staffId, role: by.role, action: 'export', childId: row[0] as string, route }, at)));
+  await recordListAccess(audit, by, 'export', route, table.rows.map((row) => row[0] as string));
 }
 
 export async function annexAList(store: KeptStore, audit: AuditLog, principal: Principal, list: AnnexAList, today: string, route: string): Promise<AnnexATable> {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '#domain/principal.js';
 import { NotFound, Unavailable } from '#domain/errors.js';
 import { log } from '#platform/log.js';
-import type { AuditAction, AuditEntry, AuditLog, StaffAuditEntry } from '#store/ports/audit.js';
+import type { AuditAction, AuditEntry, AuditLog, ListAccess, StaffAuditEntry } from '#store/ports/audit.js';
 import type { CaseStore } from '#store/ports/cases.js';
 
 export type { AuditAction, AuditEntry };
@@ -34,18 +34,23 @@ export async function recordAccess(audit: AuditLog, entry: AuditEntry): Promise<
 }
 
 /**
- * Writes entries for a list handed over at once (an Annex A list): in
- * batches where the log can (each entry still a conditional put), else one
- * by one. If any cannot be written, the request fails with 503 and shows
- * nothing; entries already written stay (the trail is append-only).
+ * Writes the entries for a list handed over at once (an Annex A list, the
+ * review dates): one access naming every child in it, written whole. If it
+ * cannot be written, the request fails with 503 and shows nothing.
  */
-export async function recordAccesses(audit: AuditLog, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+export async function recordListAccess(
+  audit: AuditLog,
+  by: Pick<Principal, 'councilId' | 'staffId' | 'role'>,
+  action: AuditAction,
+  route: string,
+  childIds: readonly string[],
+  at: Date = new Date(),
+): Promise<void> {
+  const access: ListAccess = { id: randomBytes(8).toString('hex'), at: at.toISOString(), councilId: by.councilId, staffId: by.staffId, role: by.role, action, route, childIds: [...new Set(childIds)] };
   try {
-    if (audit.appendAll) await audit.appendAll(entries);
-    else for (const entry of entries) await audit.append(entry);
+    await audit.appendList(access);
   } catch (error) {
-    log.warn('audit entries not written', { route: entries[0]!.route, action: entries[0]!.action, error: (error as Error)?.name ?? 'Error' });
+    log.warn('audit entries not written', { route, action, error: (error as Error)?.name ?? 'Error' });
     throw new Unavailable('Kept could not write to its audit trail just now, so it shows nothing; please try again.');
   }
 }

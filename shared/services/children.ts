@@ -7,11 +7,12 @@ import { ageOn, toDayNumber } from '#domain/dates.js';
 import { Forbidden, NotFound } from '#domain/errors.js';
 import { loadCouncil, projector } from './council.js';
 import type { KeptStore } from '#store/ports/stores.js';
+import type { ReportEventsByChild } from '#store/ports/cases.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import { initials } from '#domain/people.js';
 import { effectiveFacts } from '#domain/corrections.js';
 import { type ReportSummary, currentSummary } from '#domain/reportSummary.js';
-import { type ReportEvents, currentEvents, policyMark } from '#domain/reportEvents.js';
+import { type ReportEvents, currentEvents, currentEventsKey, policyMark } from '#domain/reportEvents.js';
 import type { ResolvedPolicy } from '#domain/policy.js';
 import { type AuditEntry, auditEntryFor, recordAccess } from './audit.js';
 
@@ -101,10 +102,41 @@ export async function* childrenWithEvents(
   councilId: string,
   policy: ResolvedPolicy,
   include: (child: ChildRecord) => boolean = () => true,
-): AsyncGenerator<{ child: ChildRecord; events: ReportEvents } | { child: ChildRecord; facts: Fact[] }> {
+): AsyncGenerator<ChildWithEvents> {
   const [children, kept] = await Promise.all([store.listChildren(councilId), store.listReportEvents(councilId)]);
+  yield* eventsOrFacts(store, councilId, children.filter(include), kept, policyMark(policy));
+}
+
+/**
+ * The children the review dates list compares, as childrenWithEvents gives
+ * them, leaving out unread those whose current events hold no case-system
+ * review date: it reads every child's small event attributes, then only the
+ * events of the children with such dates (or whose events are not current).
+ */
+export async function* childrenWithReviewEvents(
+  store: Pick<KeptStore, 'listChildren' | 'getChildHistory' | 'listReportSummaries' | 'listReportEventHeads' | 'getReportEvents'>,
+  councilId: string,
+  policy: ResolvedPolicy,
+): AsyncGenerator<ChildWithEvents> {
+  const [children, heads] = await Promise.all([store.listChildren(councilId), store.listReportEventHeads(councilId)]);
   const mark = policyMark(policy);
-  const chosen = children.filter(include);
+  const chosen = children.filter((child) => {
+    const head = heads.get(child.id);
+    return !(head?.caseSystemRows === 0 && head.eventsKey === currentEventsKey(child, mark));
+  });
+  const kept = await store.getReportEvents(councilId, chosen.filter((child) => heads.has(child.id)).map((child) => child.id));
+  yield* eventsOrFacts(store, councilId, chosen, kept, mark);
+}
+
+type ChildWithEvents = { child: ChildRecord; events: ReportEvents } | { child: ChildRecord; facts: Fact[] };
+
+async function* eventsOrFacts(
+  store: Pick<KeptStore, 'getChildHistory' | 'listReportSummaries'>,
+  councilId: string,
+  chosen: readonly ChildRecord[],
+  kept: ReportEventsByChild,
+  mark: string,
+): AsyncGenerator<ChildWithEvents> {
   const missing = chosen.filter((child) => !currentEvents(kept.get(child.id), child, mark)).length;
   const summaries = missing > HISTORIES_AT_MOST ? await store.listReportSummaries(councilId) : new Map<string, ReportSummary>();
   for (const child of chosen) {

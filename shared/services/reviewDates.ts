@@ -10,9 +10,9 @@ import { teamOfChild } from '#domain/people.js';
 import { type ReviewDateDifference, reviewDateDifferences, reviewDateDifferencesFromEvents } from '#domain/reviewDates.js';
 import type { AuditLog } from '#store/ports/audit.js';
 import type { KeptStore } from '#store/ports/stores.js';
-import { auditEntryFor, recordAccesses } from './audit.js';
+import { recordListAccess } from './audit.js';
 import { loadCouncil } from './council.js';
-import { childrenWithEvents, factsOf } from './children.js';
+import { childrenWithReviewEvents, factsOf } from './children.js';
 
 export interface ReviewDateRow extends ReviewDateDifference {
   childId: string;
@@ -43,7 +43,7 @@ export async function reviewDateList(
   const since = addDaysIso(today, -365);
   const rows: ReviewDateRow[] = [];
   let childrenCompared = 0;
-  for await (const read of childrenWithEvents(store, principal.councilId, council.policy)) {
+  for await (const read of childrenWithReviewEvents(store, principal.councilId, council.policy)) {
     const { child } = read;
     if ('events' in read ? read.events.caseSystem.length === 0 : !read.facts.some((f) => f.type === 'case-system-review-due')) continue;
     childrenCompared += 1;
@@ -56,6 +56,6 @@ export async function reviewDateList(
       rows.push({ childId: child.id, socialWorker: name(team.socialWorker)!, iro: name(team.iro), ...d });
     }
   }
-  await recordAccesses(audit, [...new Set(rows.map((r) => r.childId))].map((childId) => auditEntryFor(principal, action, childId, route)));
+  await recordListAccess(audit, principal, action, route, rows.map((r) => r.childId));
   return { councilName: council.name, since, childrenCompared, rows };
 }

@@ -30,6 +30,8 @@
  * | audit entry, by child| AUDIT#{c}#{childId}     | {at}#{id}              | (append-only; never updated or deleted)       |
  * | audit entry, by day  | AUDITDAY#{c}#{date}     | {at}#{childId}#{id}    | (the same entry again; date in Europe/London) |
  * | staff audit entry    | AUDITSTAFF#{c}#{staffId}| {at}#{id}              | (and by day: sk {at}#~staff#{staffId}#{id})   |
+ * | list access, by shard| AUDITLIST#{c}#{shard}   | {at}#{id}              | childIds of that shard (append-only)          |
+ * | list access, by day  | AUDITDAY#{c}#{date}     | {at}#~list#{id}#{part} | childIds, all of them (the same access again) |
  * | export job           | EXPORT#{c}#{id}         | JOB                    | (expires by TTL; its insert starts the job)   |
  * | export file chunk    | EXPORT#{c}#{id}         | CHUNK#{nnnn}           | (gzip, under 400 KB each; expires with it)    |
  *
@@ -77,11 +79,18 @@ const reportShard = (c: string, shard: number) => `REPORT#${c}#${shard}`;
 const eventsShard = (c: string, shard: number) => `EVENTS#${c}#${shard}`;
 
 /** A stable shard for a case reference (FNV-1a of its characters). */
-export function reportShardOf(childId: string): number {
+export function reportShardOf(childId: string, shards = REPORT_SHARDS): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < childId.length; i++) h = Math.imul(h ^ childId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % REPORT_SHARDS;
+  return (h >>> 0) % shards;
 }
+
+/**
+ * A list access (many children's entries written as one) is kept once per
+ * shard of its children, so a child's trail reads only the lists of its own
+ * shard, and once under the day with all of them.
+ */
+export const AUDIT_LIST_SHARDS = 16;
 
 export const keys = {
   council: (c: string) => ({ pk: `COUNCIL#${c}`, sk: 'CONFIG' }),
@@ -155,4 +164,8 @@ export const auditKeys = {
   staffMemberPartition: (c: string, staffId: string) => `AUDITSTAFF#${c}#${staffId}`,
   /** `~staff` cannot be a case reference (they start with a letter or digit). */
   staffMemberByDay: (c: string, date: string, at: string, staffId: string, id: string) => ({ pk: `AUDITDAY#${c}#${date}`, sk: `${at}#~staff#${staffId}#${id}` }),
+  listShard: (c: string, shard: number) => `AUDITLIST#${c}#${shard}`,
+  listByShard: (c: string, shard: number, at: string, id: string) => ({ pk: `AUDITLIST#${c}#${shard}`, sk: `${at}#${id}` }),
+  /** `~list` cannot be a case reference either; a very long list is kept in parts. */
+  listByDay: (c: string, date: string, at: string, id: string, part: number) => ({ pk: `AUDITDAY#${c}#${date}`, sk: `${at}#~list#${id}#${part}` }),
 };

@@ -6,7 +6,7 @@
  * histories, as they were read before summaries existed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, type TestStack } from '#tests/support/stack.js';
 import { addYoungPeople, childId } from '#tests/support/scaleCouncil.js';
 import { seedDemoCouncil } from '#local/demoCouncil.js';
@@ -23,7 +23,7 @@ import { reviewDateList } from '#services/reviewDates.js';
 import { annexAList } from '#services/annexA.js';
 import { recordFact } from '#services/recordFact.js';
 import { changeTeam } from '#services/team.js';
-import { backfillReportSummaries } from '#services/children.js';
+import { backfillReportSummaries, childrenWithReviewEvents } from '#services/children.js';
 
 let stack: TestStack;
 const TODAY = '2026-12-01';
@@ -32,7 +32,7 @@ const GENERATED = 200;
 const lead = (councilId: string, staffId: string): Principal => ({ subject: `${councilId}:${staffId}`, councilId, staffId, role: 'lead' });
 
 /** The same store with no summaries or events: every report replays every history, as before either was kept. */
-const replayed = (store: KeptStore): KeptStore => ({ ...store, listReportSummaries: async () => new Map(), listReportEvents: async () => new Map() });
+const replayed = (store: KeptStore): KeptStore => ({ ...store, listReportSummaries: async () => new Map(), listReportEvents: async () => new Map(), listReportEventHeads: async () => new Map(), getReportEvents: async () => new Map() });
 
 /** Every report a lead reads, from `store`. */
 async function reports(store: KeptStore, principal: Principal, team: string) {
@@ -146,6 +146,30 @@ describe('reports from summaries', () => {
     expect(fromSummaries.reviewDates.rows.length).toBeGreaterThan(0);
     expect(fromSummaries.team.figures.find((f) => f.id === 'reviews-on-time')!.denominator).not.toBe(0);
   }, 240_000);
+
+  it('the review dates list reads the events of only the children whose case system gave review dates (and of those whose events are not current)', async () => {
+    const c = `${stack.councilId}-gen`;
+    const policy = (await loadCouncil(stack.store, c)).policy;
+    const heads = await stack.store.listReportEventHeads(c);
+    const all = await stack.store.listReportEvents(c);
+    expect(heads.size).toBe(all.size);
+    const withRows = [...heads].filter(([, head]) => head.caseSystemRows! > 0).map(([id]) => id).sort();
+    expect(withRows.length).toBeGreaterThan(5);
+    expect(withRows.length).toBeLessThan(heads.size);
+    for (const [id, head] of heads) expect(head.caseSystemRows).toBe(all.get(id)!.caseSystem.length);
+    // An events item kept before its small attributes were: read whole, to be safe.
+    const older = [...heads].find(([, head]) => head.caseSystemRows === 0)![0];
+    await documentClient().send(new UpdateCommand({ TableName: stack.tableName, Key: keys.reportEvents(c, older), UpdateExpression: 'REMOVE eventsKey, caseSystemRows' }));
+
+    const asked: string[] = [];
+    const counting: KeptStore = { ...stack.store, getReportEvents: async (councilId, ids) => (asked.push(...ids), stack.store.getReportEvents(councilId, ids)) };
+    const compared = [];
+    for await (const read of childrenWithReviewEvents(counting, c, policy)) compared.push(read.child.id);
+    expect(asked.sort()).toEqual([...withRows, older].sort());
+    expect(compared.sort()).toEqual([...withRows, older].sort());
+    const principal = lead(c, 'lead-9');
+    expect(await reviewDateList(counting, stack.audit, principal, TODAY, 'test', 'read')).toEqual(await reviewDateList(replayed(stack.store), stack.audit, principal, TODAY, 'test', 'read'));
+  }, 120_000);
 
   it('the campaign list counts a campaign\'s responses without reading them, as many as there are', async () => {
     const c = stack.councilId;

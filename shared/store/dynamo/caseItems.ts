@@ -8,6 +8,7 @@ import type { ChildRecord } from '#domain/people.js';
 import { initials, teamMembers, teamOfChild } from '#domain/people.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
 import type { ReportEvents } from '#domain/reportEvents.js';
+import { eventsKey } from '#domain/reportEventsKey.js';
 import type { DueItem, ProjectedObligation, Projection, StoredFact } from '../ports/cases.js';
 import { plain } from './helpers.js';
 import { REFRESH_KIND, keys } from '../keys.js';
@@ -148,6 +149,9 @@ export function eventsItem(child: ChildRecord, events: ReportEvents | undefined)
     ...keys.eventsIndex(child.councilId, child.id),
     itemType: 'report-events',
     childId: child.id,
+    // Read without unpacking the events: whether they are current, and whether the review dates list needs them.
+    eventsKey: eventsKey(events),
+    caseSystemRows: events.caseSystem.length,
     events: new Uint8Array(packed),
   };
 }

@@ -6,13 +6,13 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChildRecord } from '#domain/people.js';
 import { AlreadyExists, ConcurrentChange, NotFound } from '#domain/errors.js';
-import { AlreadyRecorded, type CaseStore, type ChildItems, type DueItem, type StoredFact, type WrittenKeys, type ReportEventsByChild } from '../ports/cases.js';
+import { AlreadyRecorded, type CaseStore, type ChildItems, type DueItem, type StoredFact, type WrittenKeys, type ReportEventsByChild, type ReportEventsHead } from '../ports/cases.js';
 import { REPORT_SHARDS, keys } from '../keys.js';
 import type { ReportSummary } from '#domain/reportSummary.js';
 import type { ReportEvents } from '#domain/reportEvents.js';
 import { auditPuts } from './audit.js';
 import { bumpVersion, childItem, dueItemOf, factItem, factOf, memberItems, newChildItems, projectionWrites, recordCopyItem, refreshItem, summaryOf, eventsOf } from './caseItems.js';
-import { type Table, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
+import { type Table, batchGet, batchWrite, isConditionFailure, plain, queryAll, writtenIfStill } from './helpers.js';
 
 const ATTEMPTS = 5;
 
@@ -103,11 +103,16 @@ export function dynamoCases(table: Table): CaseStore {
   }
 
   /** Every item of the byReport index under the REPORT_SHARDS partitions `shardKey` names, queried in parallel. */
-  const reportShards = async (shardKey: (shard: number) => string) =>
+  const reportShards = async (shardKey: (shard: number) => string, projection?: string) =>
     (
       await Promise.all(
         Array.from({ length: REPORT_SHARDS }, (_, shard) =>
-          queryAll(table, { IndexName: 'byReport', KeyConditionExpression: 'reportPk = :p', ExpressionAttributeValues: { ':p': shardKey(shard) } }),
+          queryAll(table, {
+            IndexName: 'byReport',
+            KeyConditionExpression: 'reportPk = :p',
+            ExpressionAttributeValues: { ':p': shardKey(shard) },
+            ...(projection ? { ProjectionExpression: projection } : {}),
+          }),
         ),
       )
     ).flat();
@@ -242,6 +247,19 @@ export function dynamoCases(table: Table): CaseStore {
     /** One paged query per EVENTS# shard of the byReport index, in parallel. */
     async listReportEvents(councilId) {
       return new PackedEvents(await reportShards((shard) => keys.eventsShard(councilId, shard)));
+    },
+
+    /** The events items' small attributes only: the packed events stay in the table. */
+    async listReportEventHeads(councilId) {
+      const out = new Map<string, ReportEventsHead>();
+      for (const item of await reportShards((shard) => keys.eventsShard(councilId, shard), 'childId, eventsKey, caseSystemRows')) {
+        out.set(item.childId as string, { eventsKey: item.eventsKey as string | undefined, caseSystemRows: item.caseSystemRows as number | undefined });
+      }
+      return out;
+    },
+
+    async getReportEvents(councilId, childIds) {
+      return new PackedEvents(await batchGet(table, childIds.map((id) => keys.reportEvents(councilId, id))));
     },
 
     /** One query of the holder index, where each obligation is filed under whoever answers for it. */

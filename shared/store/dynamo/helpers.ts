@@ -4,6 +4,7 @@
  * DynamoDB leaves unprocessed, condition failures, and items without keys.
  */
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type DynamoDBDocumentClient,
@@ -24,6 +25,33 @@ export class Table {
 }
 
 export type Item = Record<string, unknown>;
+
+/** DynamoDB's limit on the keys of one BatchGetItem. */
+const KEYS_PER_BATCH_GET = 100;
+
+/**
+ * The items found at these keys (strongly consistent), in no set order: up
+ * to 100 keys a request, the requests in parallel, and what DynamoDB leaves
+ * unprocessed asked again after a jittered wait.
+ */
+export async function batchGet(table: Table, keys: ReadonlyArray<{ pk: string; sk: string }>, projection?: string): Promise<Item[]> {
+  const chunks: Array<ReadonlyArray<{ pk: string; sk: string }>> = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_BATCH_GET) chunks.push(keys.slice(i, i + KEYS_PER_BATCH_GET));
+  const one = async (chunk: ReadonlyArray<Record<string, unknown>>) => {
+    const found: Item[] = [];
+    let wanted = [...chunk];
+    for (let attempt = 0; wanted.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** Math.min(attempt, 6) * Math.random()));
+      const out = await table.db.send(
+        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: wanted, ConsistentRead: true, ...(projection ? { ProjectionExpression: projection } : {}) } } }),
+      );
+      found.push(...((out.Responses?.[table.name] ?? []) as Item[]));
+      wanted = out.UnprocessedKeys?.[table.name]?.Keys ?? [];
+    }
+    return found;
+  };
+  return (await Promise.all(chunks.map(one))).flat();
+}
 
 /** Every item a query finds, all pages of it. */
 export async function queryAll(table: Table, input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {

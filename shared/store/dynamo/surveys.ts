@@ -5,12 +5,12 @@
  * only coarse bands.
  */
 import { randomBytes } from 'node:crypto';
-import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '#domain/surveys/campaign.js';
 import type { Answers } from '#domain/surveys/answers.js';
 import type { Invitation, StoredResponse, SubmitOutcome, SurveyLink, SurveyStore } from '../ports/surveys.js';
 import { surveyKeys as k } from '../keys.js';
-import { type Table, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
+import { type Table, batchGet, batchWrite, isConditionFailure, plain, queryAll } from './helpers.js';
 
 function isTransactionConflict(error: unknown): boolean {
   const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
@@ -53,18 +53,6 @@ export function dynamoSurveys(table: Table): SurveyStore {
   }
 
   /** Items by key in one call (what DynamoDB leaves unprocessed is asked for again), consistently read. */
-  async function getMany(keys: ReadonlyArray<{ pk: string; sk: string }>): Promise<Array<Record<string, unknown>>> {
-    const found: Array<Record<string, unknown>> = [];
-    let wanted: Array<Record<string, unknown>> = [...keys];
-    for (let attempt = 0; wanted.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** Math.min(attempt, 6) * Math.random()));
-      const out = await table.db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: wanted, ConsistentRead: true } } }));
-      found.push(...(out.Responses?.[TableName] ?? []));
-      wanted = out.UnprocessedKeys?.[TableName]?.Keys ?? [];
-    }
-    return found;
-  }
-
   /** Ignores a condition failure: the item is gone or already says as much. */
   async function updateIfStill(update: UpdateCommand): Promise<void> {
     try {
@@ -210,7 +198,7 @@ export function dynamoSurveys(table: Table): SurveyStore {
     async findLink(by, sourceHash, nowMs) {
       const wanted = 'linkHash' in by ? k.link(by.linkHash) : k.code(by.codeHash);
       const missKey = k.miss(sourceHash, Math.floor(nowMs / MISS_WINDOW_MS));
-      const items = await getMany([wanted, missKey]);
+      const items = await batchGet(table, [wanted, missKey]);
       const misses = Number(items.find((i) => i.pk === missKey.pk)?.misses ?? 0);
       const found = items.find((i) => i.pk === wanted.pk);
       if ('linkHash' in by) return { link: found ? plain<SurveyLink>(found) : null, misses };

@@ -36,6 +36,12 @@ export interface StaffAuditEntry extends Omit<AuditEntry, 'action' | 'childId'> 
   childId?: undefined;
 }
 
+/** A list handed over at once: the entry every child in it gets, kept as one. */
+export interface ListAccess extends Omit<AuditEntry, 'childId'> {
+  /** Case references, each once. */
+  childIds: readonly string[];
+}
+
 /** An entry was already there: entries are never overwritten. */
 export class AuditEntryExists extends AlreadyExists {}
 
@@ -43,9 +49,13 @@ export class AuditEntryExists extends AlreadyExists {}
 export interface AuditLog {
   /** Appends one entry; an entry with the same key is never replaced (AuditEntryExists). */
   append(entry: AuditEntry): Promise<void>;
-  /** Appends many entries in as few writes as the store allows, each as `append` would (never replacing one). */
-  appendAll?(entries: readonly AuditEntry[]): Promise<void>;
-  /** One child's entries, oldest first. */
+  /**
+   * Appends one person's access to many children at once (a list handed over):
+   * written whole or not at all, never replacing anything, and read back as an
+   * entry per child (each carrying the access's id) by `forChild` and `forDay`.
+   */
+  appendList(access: ListAccess): Promise<void>;
+  /** One child's entries, oldest first, with those of the lists they were in. */
   forChild(councilId: string, childId: string): Promise<AuditEntry[]>;
   /** A council's entries for a calendar day (Europe/London), oldest first: children's and staff members'. */
   forDay(councilId: string, date: string): Promise<Array<AuditEntry | StaffAuditEntry>>;

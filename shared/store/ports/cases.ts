@@ -73,6 +73,11 @@ export interface ReportEventsByChild {
   get(childId: string): ReportEvents | undefined;
 }
 
+export interface ReportEventsHead {
+  eventsKey?: string;
+  caseSystemRows?: number;
+}
+
 /** Opaque keys of written items; only the store looks inside. */
 export type WrittenKeys = Array<{ pk: string; sk: string }>;
 
@@ -124,6 +129,15 @@ export interface CaseStore {
   listReportSummaries(councilId: string): Promise<Map<string, ReportSummary>>;
   /** Every child's report events in the council, read like the summaries (a paged read of their own shards of the byReport index). */
   listReportEvents(councilId: string): Promise<ReportEventsByChild>;
+  /**
+   * For every child with kept report events, what can be known of them
+   * without reading them: their `eventsKey` (#domain/reportEvents) and how
+   * many case-system review rows they hold (both undefined on items kept
+   * before either was). Read like the events, but compact.
+   */
+  listReportEventHeads(councilId: string): Promise<Map<string, ReportEventsHead>>;
+  /** These children's report events, read by key (a child without any is left out). */
+  getReportEvents(councilId: string, childIds: readonly string[]): Promise<ReportEventsByChild>;
   /** Everything this person is responsible for (`responsibleId`), across every child whose team they are in, soonest first. */
   dueForHolder(councilId: string, staffId: string): Promise<DueItem[]>;
   /** Everything due on or before `upTo` (overdue included), and the children whose projection needs recomputing by then. */

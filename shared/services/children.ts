@@ -154,16 +154,16 @@ export async function factsOf(store: Pick<KeptStore, 'getChildHistory'>, council
 
 /**
  * A one-off after summaries or report events were introduced (or their
- * version, or the council's policy, changed): rewrites the projection, and
+ * version, their item's attributes, or the council's policy, changed): rewrites the projection, and
  * with it the summary and events, of every child of the council without
  * current ones (`npm run backfill-reports`). Reports are right without it
  * (they read those children's facts); it makes them cost what they show.
  */
 export async function backfillReportSummaries(store: KeptStore, councilId: string, today: string): Promise<number> {
-  const [children, summaries, events, council, staff] = await Promise.all([
+  const [children, summaries, heads, council, staff] = await Promise.all([
     store.listChildren(councilId),
     store.listReportSummaries(councilId),
-    store.listReportEvents(councilId),
+    store.listReportEventHeads(councilId),
     loadCouncil(store, councilId),
     store.listStaff(councilId),
   ]);
@@ -171,7 +171,8 @@ export async function backfillReportSummaries(store: KeptStore, councilId: strin
   const mark = policyMark(council.policy);
   let written = 0;
   for (const child of children) {
-    if (currentSummary(summaries.get(child.id)) && currentEvents(events.get(child.id), child, mark)) continue;
+    // Events kept before their small attributes were are written again too, so the review dates list need not unpack them.
+    if (currentSummary(summaries.get(child.id)) && heads.get(child.id)?.eventsKey === currentEventsKey(child, mark)) continue;
     await store.refreshProjection(councilId, child.id, project);
     written += 1;
   }

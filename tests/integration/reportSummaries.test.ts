@@ -169,6 +169,9 @@ describe('reports from summaries', () => {
     expect(compared.sort()).toEqual([...withRows, older].sort());
     const principal = lead(c, 'lead-9');
     expect(await reviewDateList(counting, stack.audit, principal, TODAY, 'test', 'read')).toEqual(await reviewDateList(replayed(stack.store), stack.audit, principal, TODAY, 'test', 'read'));
+    // The backfill writes that child's events again, with their attributes.
+    expect(await backfillReportSummaries(stack.store, c, TODAY)).toBe(1);
+    expect((await stack.store.listReportEventHeads(c)).get(older)).toEqual({ eventsKey: heads.get(older)!.eventsKey, caseSystemRows: 0 });
   }, 120_000);
 
   it('the campaign list counts a campaign\'s responses without reading them, as many as there are', async () => {

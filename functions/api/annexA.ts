@@ -1,9 +1,9 @@
 /**
  * GET /reports/annex-a/{list}?format=csv|xlsx: an Ofsted Annex A list (the
  * XLSX a sheet named as the template names it), for leads and admins
- * (session cookie or bearer), built within the request. For API clients of
- * councils up to about 1,000 young people; the reports page, and larger
- * councils, ask for it as a job (POST /reports/annex-a-exports).
+ * (session cookie or bearer), built within the request, for API clients;
+ * the reports page asks for it as a job (POST /reports/annex-a-exports),
+ * which runs in its own longer-lived function.
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';

@@ -159,6 +159,31 @@ describe('in the browser, at 390 px', () => {
     expect(problems).toEqual([]);
   });
 
+  it('an admin asks from /reports too, downloads the Excel file, and the audit names the admin', async () => {
+    const admin = await stack.token('admin', 'admin-1');
+    const { page, problems } = await openPage(await chromium.browser(), { session: { name: 'kept_session', value: admin, url: stack.baseUrl } });
+    await page.goto(`${stack.baseUrl}/`);
+    // At 390 px the service navigation is behind its Menu button.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.waitForURL(`${stack.baseUrl}/reports`);
+    await page.locator('form', { hasText: 'List 8, children in care' }).getByRole('button', { name: /^Prepare as Excel/ }).click();
+    await page.waitForURL(/\/reports\/annex-a-exports\/[0-9a-f]{32}$/);
+    await jobsSettled();
+    await page.reload();
+    expect(await page.locator('h1').innerText()).toBe('Your list is ready');
+    await check(page, 'ready-admin');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download List 8, children in care \(Excel\)/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`annex-a-children-in-care-${TODAY}.xlsx`);
+    const id = /([0-9a-f]{32})$/.exec(page.url())![1]!;
+    // The lead who did not ask cannot see it.
+    expect((await statusOf(id, lead)).status).toBe(403);
+    const byAdmin = (await stack.audit.forDay(stack.councilId, new Date().toISOString().slice(0, 10))).filter((e) => e.action === 'export' && e.staffId === 'admin-1');
+    expect(byAdmin.map((e) => e.childId).sort()).toEqual(['P70001', 'P70002', 'P70003']);
+    expect(byAdmin.every((e) => e.role === 'admin' && e.route === 'POST /reports/annex-a-exports')).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('the being-prepared page says so, offers to check again, and becomes the ready page once the job has run', async () => {
     const job = await storedJob({ list: 'children-in-care', format: 'xlsx' });
     const { page, problems } = await session();
@@ -184,6 +209,6 @@ describe('in the browser, at 390 px', () => {
   });
 
   it('axe-core finds nothing on any of them', () => {
-    expect(found).toEqual({ ready: [], preparing: [], failed: [] });
+    expect(found).toEqual({ ready: [], 'ready-admin': [], preparing: [], failed: [] });
   });
 });

@@ -10,7 +10,9 @@
  * nothing else running: no HTTP, no handlers, no engine. Commands that
  * update the same item (a child's version, a survey link) go through one
  * client in the order they were recorded, so the copy passes through the
- * states Kept's table did and the conditions hold as they held then.
+ * states Kept's table did and the conditions hold as they held then; a
+ * query's pages go through one client in order too, as they must for any
+ * client (a page starts where the one before it stopped).
  *
  * The bench knows no key shapes: it copies items and replays commands as
  * they are.
@@ -142,6 +144,13 @@ function updatedItem(c: Recorded): string | undefined {
   return update ? JSON.stringify(update.Update!.Key) : undefined;
 }
 
+/** A query, named without where its page starts, and whether this is a later page of it. */
+function pagingOf(c: Recorded): { query: string; later: boolean } | undefined {
+  if (c.name !== 'QueryCommand') return undefined;
+  const { ExclusiveStartKey, ...query } = c.input;
+  return { query: JSON.stringify(query), later: ExclusiveStartKey !== undefined };
+}
+
 export interface Replay {
   commands: number;
   seconds: number;
@@ -157,7 +166,20 @@ export async function replay(commands: readonly Recorded[], from: string, to: st
   const send = db.send.bind(db) as (command: unknown) => Promise<unknown>;
   const lanes = new Map<string, Recorded[]>();
   const free: Recorded[][] = [];
+  // A query's later pages follow its first, as for any client (each starts from where the one before stopped).
+  const pagings = new Map<string, Recorded[]>();
   for (const c of commands) {
+    const paging = pagingOf(c);
+    if (paging !== undefined) {
+      const chain = pagings.get(paging.query);
+      if (paging.later && chain) chain.push(c);
+      else {
+        const started = [c];
+        pagings.set(paging.query, started);
+        free.push(started);
+      }
+      continue;
+    }
     const item = updatedItem(c);
     if (item === undefined) free.push([c]);
     else {

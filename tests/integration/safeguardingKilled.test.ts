@@ -16,6 +16,11 @@ import type { ChildRecord } from '#domain/people.js';
 import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
 import { tellKilledAt } from '#tests/support/killedRun.js';
 import { safeguardingCall } from '#tests/support/safeguardingCall.js';
+import { sesSendEvent } from '#local/sesEvents.js';
+import { confirmEmailSent } from '#services/sendConfirmations.js';
+import { claimRefOf } from '#services/claimRef.js';
+import { claimTags } from '#email/messageTags.js';
+import type { SendKey } from '#store/ports/sendClaims.js';
 
 const TODAY = '2027-01-18';
 const LEASE_MS = 60_000;
@@ -90,4 +95,23 @@ describe('a safeguarding email whose process is killed (SIGKILL) mid-message, th
     expect(await attempt(t0 + 3 * LEASE_MS)).toEqual(done);
     expect(await received(), 'each recipient had the email once').toEqual([1, 1]);
   }, 90_000);
+});
+
+it('SES’s send event of a safeguarding email marks that recipient’s claim sent, and no other recipient’s', async () => {
+  const t0 = Date.parse(`${TODAY}T11:00:00Z`);
+  const terms = { nowMs: t0, leaseMs: LEASE_MS, expiresAt: t0 / 1000 + 86_400, owner: 'run-a' };
+  const later = { ...terms, nowMs: t0 + LEASE_MS / 2, owner: 'run-b' };
+  const keys: SendKey[] = [
+    { kind: 'help-request', councilId: stack.councilId, campaignId: 'c-conf', childId: 'KT-99', requestId: 'EventRequest0001', to: 'worker' },
+    { kind: 'worrying-alert', councilId: stack.councilId, campaignId: 'c-conf', childId: 'KT-99', to: 'inbox' },
+  ];
+  for (const key of keys) {
+    const other = { ...key, to: 'manager' } as SendKey;
+    expect(await stack.claims.claim(key, terms)).toBe('claimed');
+    expect(await stack.claims.claim(other, terms)).toBe('claimed');
+    const event = JSON.stringify(sesSendEvent({ messageId: `ses-${key.kind}`, source: 'kept@example.org', to: [at('sw-1')], tags: claimTags(claimRefOf(key)) }));
+    expect(await confirmEmailSent(stack.claims, event)).toBe(true);
+    expect(await stack.claims.claim(key, later)).toBe('sent');
+    expect(await stack.claims.claim(other, later)).toBe('held');
+  }
 });

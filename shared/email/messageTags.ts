@@ -3,7 +3,7 @@
  * their council and case reference, so a bounce or complaint about it
  * (published by the configuration set with the tags in `mail.tags`) finds
  * the child without Kept looking anyone up by address; and the tag every
- * digest, invitation and reminder carries naming its send claim, so SES's
+ * digest, invitation, reminder and safeguarding email carries naming its send claim, so SES's
  * send event marks the claim sent even if the process that sent it died
  * before it could. Identifiers only: never the address or a name.
  */

@@ -57,6 +57,6 @@ export async function requestContact(deps: SurveyResponseDeps & { claims: SendCl
     { kind: 'help-request', reference: link.reference, caseUrl: `${deps.appUrl}/case/${encodeURIComponent(child.id)}` },
     epochAfter(addDaysIso(link.lastDay, 1)),
   );
-  if (told === 'sent') log.warn('help request sent', { councilId: link.councilId, childId: child.id, reference: link.reference });
+  if (told === 'sent' || told === 'sent-part') log.warn('help request sent', { councilId: link.councilId, childId: child.id, reference: link.reference });
   return told === 'held' ? 'on-its-way' : 'sent';
 }

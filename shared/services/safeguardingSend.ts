@@ -5,16 +5,21 @@
  * an address marked unreachable, a leaver) the council's safeguarding inbox
  * is told too, and when nobody can be, the send throws, so the young
  * person's next try (or the page's retry) sends it rather than a log line
- * standing in for a person. Each message is claimed before it is sent, with
- * an owner, as the sweep's digests are: a double submit sends one.
+ * standing in for a person. Each recipient's message has its own claim, named
+ * in the message (claimRef.ts), as the sweep's digests do: a double submit
+ * sends one, and a run killed between sending and marking leaves the
+ * provider's send event to mark it, so the next try sends only what had not
+ * gone.
  */
 import { randomUUID } from 'node:crypto';
 import escapeHtml from 'escape-html';
 import { type AlertKind, gapsOf, inboxMessage, type Message, workerMessage } from '#domain/contactAlert.js';
-import { type ChildRecord, initials, isMailable, type Staff } from '#domain/people.js';
+import { type ChildRecord, initials, isMailable } from '#domain/people.js';
 import type { SendEmail } from '#email/sender.js';
-import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
+import { claimTags } from '#email/messageTags.js';
+import type { ClaimOutcome, SafeguardingRecipient, SendClaims, SendKey } from '#store/ports/sendClaims.js';
 import type { KeptStore } from '#store/ports/stores.js';
+import { claimRefOf } from './claimRef.js';
 
 export interface SafeguardingSendDeps {
   store: Pick<KeptStore, 'getStaff'>;
@@ -32,7 +37,7 @@ export class NobodyToTell extends Error {
 
 export interface Recipients {
   /** The worker and their manager, those of them who can be emailed. */
-  people: string[];
+  people: Array<{ role: 'worker' | 'manager'; email: string }>;
   /** The safeguarding inbox, when the worker or manager cannot be emailed. */
   inbox?: string;
   /** Why the inbox is told (see contactAlert.gapsOf). */
@@ -43,9 +48,14 @@ export interface Recipients {
 export async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safeguardingEmail'>, child: ChildRecord): Promise<Recipients> {
   const worker = await deps.store.getStaff(child.councilId, child.holderId);
   const manager = worker?.managerId ? await deps.store.getStaff(child.councilId, worker.managerId) : null;
-  const mailable = [worker, manager].filter((s): s is Staff => s !== null && isMailable(s));
-  const inbox = mailable.length < 2 ? deps.safeguardingEmail || undefined : undefined;
-  return { people: mailable.map((s) => s.email), inbox, gaps: inbox ? gapsOf(worker, manager) : [] };
+  const people = (
+    [
+      ['worker', worker],
+      ['manager', manager],
+    ] as const
+  ).flatMap(([role, s]) => (s !== null && isMailable(s) ? [{ role, email: s.email }] : []));
+  const inbox = people.length < 2 ? deps.safeguardingEmail || undefined : undefined;
+  return { people, inbox, gaps: inbox ? gapsOf(worker, manager) : [] };
 }
 
 /** Which alert, about which survey response, with the case page's address. */
@@ -55,8 +65,15 @@ export interface Alert {
   caseUrl: string;
 }
 
-/** `sent`: told now; `sent-before`: an earlier try told them; `held`: another request is telling them right now. */
-export type Told = 'sent' | 'sent-before' | 'held';
+/**
+ * `sent`: this call told someone and everyone is told; `sent-before`: earlier
+ * tries told everyone; `held`: this call told nobody and another run holds
+ * someone's message; `sent-part`: this call told someone but another run
+ * holds someone's message. A held message is being sent now, or its run died
+ * and the next try after the lease sends it: a caller that must see everyone
+ * told tries again on `held` and `sent-part`.
+ */
+export type Told = 'sent' | 'sent-before' | 'held' | 'sent-part';
 
 const html = (text: string) =>
   text
@@ -64,31 +81,47 @@ const html = (text: string) =>
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 
+type WithoutTo<K> = K extends unknown ? Omit<K, 'to'> : never;
+/** What a safeguarding message's claim names but its recipient (`to`, added per message). */
+export type AlertKey = WithoutTo<Extract<SendKey, { to: SafeguardingRecipient }>>;
+
 /**
- * Claims `key`, emails everyone `whoToTell` names (the inbox in its own
- * words), and marks it sent; a failed send gives the claim back and throws.
+ * Emails everyone `whoToTell` names (the inbox in its own words), each
+ * message under its own claim (`key` with its recipient's role), named in
+ * the message: claimed, sent, marked sent; a failed send gives its claim
+ * back, the others are still tried, and then the first failure is thrown.
  * Throws NobodyToTell (before claiming) when there is no one.
  */
-export async function tellOnce(deps: SafeguardingSendDeps, key: SendKey, child: ChildRecord, alert: Alert, expiresAt: number): Promise<Told> {
+export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child: ChildRecord, alert: Alert, expiresAt: number): Promise<Told> {
   const { people, inbox, gaps } = await whoToTell(deps, child);
   if (people.length === 0 && !inbox) throw new NobodyToTell(`nobody can be emailed about a young person in council ${child.councilId}: set SAFEGUARDING_EMAIL`);
   const about = { caseRef: child.id, initials: initials(child.firstName, child.lastName), reference: alert.reference, caseUrl: alert.caseUrl };
-  const messages: Array<{ to: string } & Message> = [
-    ...people.map((to) => ({ to, ...workerMessage(alert.kind, about) })),
-    ...(inbox ? [{ to: inbox, ...inboxMessage(alert.kind, about, gaps) }] : []),
+  const messages: Array<{ to: string; role: SafeguardingRecipient } & Message> = [
+    ...people.map(({ role, email }) => ({ to: email, role, ...workerMessage(alert.kind, about) })),
+    ...(inbox ? [{ to: inbox, role: 'inbox' as const, ...inboxMessage(alert.kind, about, gaps) }] : []),
   ];
   const owner = randomUUID();
-  const claim = await deps.claims.claim(key, { nowMs: (deps.nowMs ?? Date.now)(), leaseMs: 60_000, expiresAt, owner });
-  if (claim === 'sent') return 'sent-before';
-  if (claim === 'held') return 'held';
-  const ids: string[] = [];
-  try {
-    for (const m of messages) ids.push(await deps.send({ ...m, html: html(m.text) }));
-  } catch (error) {
-    // Given back, so the next try sends it (someone may hear twice; better than not at all).
-    await deps.claims.release(key, owner);
-    throw error;
+  const outcomes: Array<ClaimOutcome | 'sent-now'> = [];
+  let failure: { error: unknown } | undefined;
+  for (const { role, ...m } of messages) {
+    const one = { ...key, to: role } as SendKey;
+    const claim = await deps.claims.claim(one, { nowMs: (deps.nowMs ?? Date.now)(), leaseMs: 60_000, expiresAt, owner });
+    outcomes.push(claim);
+    if (claim !== 'claimed') continue;
+    let id: string;
+    try {
+      id = await deps.send({ ...m, html: html(m.text), tags: claimTags(claimRefOf(one)) });
+    } catch (error) {
+      // Given back, so the next try sends it (the provider may have taken it after all: better twice than not at all).
+      await deps.claims.release(one, owner);
+      failure ??= { error };
+      continue;
+    }
+    await deps.claims.markSent(one, id, owner);
+    outcomes[outcomes.length - 1] = 'sent-now';
   }
-  await deps.claims.markSent(key, ids.join(','), owner);
-  return 'sent';
+  if (failure) throw failure.error;
+  const held = outcomes.includes('held');
+  if (outcomes.includes('sent-now')) return held ? 'sent-part' : 'sent';
+  return held ? 'held' : 'sent-before';
 }

@@ -211,6 +211,7 @@ async function alertWorker(deps: SurveyResponseDeps, { link, campaign }: OpenSur
     { kind: 'worrying-answer', reference: link.reference, caseUrl: `${deps.appUrl}/case/${encodeURIComponent(child.id)}` },
     epochAfter(campaign.closes),
   );
-  if (told === 'sent') log.warn('safeguarding alert sent', { councilId: link.councilId, childId: child.id, reference: link.reference });
-  return told !== 'held';
+  if (told === 'sent' || told === 'sent-part') log.warn('safeguarding alert sent', { councilId: link.councilId, childId: child.id, reference: link.reference });
+  // Alerted only once everyone is told: a message another run holds (perhaps a dead one) is tried again on the next save.
+  return told === 'sent' || told === 'sent-before';
 }

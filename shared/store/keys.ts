@@ -149,8 +149,8 @@ export const surveyKeys = {
   sendPrefix: (childId: string) => `SEND#${childId}#`,
   invitationSent: (c: string, id: string, childId: string, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#INVITE${channel}` }),
   reminderSent: (c: string, id: string, childId: string, n: number, channel = '') => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#REMINDER#${n}${channel}` }),
-  helpRequestSent: (c: string, id: string, childId: string, requestId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#HELP#${requestId}` }),
-  worryingAlertSent: (c: string, id: string, childId: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#ALERT` }),
+  helpRequestSent: (c: string, id: string, childId: string, requestId: string, to: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#HELP#${requestId}#TO#${to}` }),
+  worryingAlertSent: (c: string, id: string, childId: string, to: string) => ({ pk: `CAMPAIGN#${c}#${id}`, sk: `SEND#${childId}#ALERT#TO#${to}` }),
 };
 
 export const REFRESH_KIND = '~refresh';

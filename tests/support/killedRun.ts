@@ -40,6 +40,11 @@ export function dispatchKilledAt(
   return runScript('tests/support/killedDispatch.ts', [run.councilId, run.today, channel, point, String(n), String(run.nowMs), run.smsEndpoint]);
 }
 
+/** A real process pressing help or saving a worrying answer on survey link `token`, SIGKILLed at `point` around its `n`th safeguarding email (tests/support/killedTell.ts). */
+export function tellKilledAt(run: { token: string; what: 'help' | 'worrying'; requestId: string; nowMs: number }, point: KillPoint, n: number): Promise<Ended> {
+  return runScript('tests/support/killedTell.ts', [run.token, run.what, point, String(n), String(run.nowMs), run.requestId]);
+}
+
 async function runScript(script: string, args: string[]): Promise<Ended> {
   const { spawn } = await import('node:child_process');
   const { ROOT } = await import('./command.js');

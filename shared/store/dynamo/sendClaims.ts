@@ -20,9 +20,9 @@ function keyOf(key: SendKey): { pk: string; sk: string } {
     case 'reminder':
       return surveyKeys.reminderSent(key.councilId, key.campaignId, key.childId, key.number, key.channel ? '#TEXT' : '');
     case 'help-request':
-      return surveyKeys.helpRequestSent(key.councilId, key.campaignId, key.childId, key.requestId);
+      return surveyKeys.helpRequestSent(key.councilId, key.campaignId, key.childId, key.requestId, key.to);
     case 'worrying-alert':
-      return surveyKeys.worryingAlertSent(key.councilId, key.campaignId, key.childId);
+      return surveyKeys.worryingAlertSent(key.councilId, key.campaignId, key.childId, key.to);
   }
 }
 

@@ -6,6 +6,12 @@
  * conditional on that owner, so a run that overran its lease cannot mark or
  * release a claim another run has taken over since.
  */
+/**
+ * Who a safeguarding message is for, by role (never an address: a key is
+ * carried in the message's tag): each recipient's message has its own claim.
+ */
+export type SafeguardingRecipient = 'worker' | 'manager' | 'inbox';
+
 export type SendKey =
   /** A person's digest for a day. */
   | { kind: 'digest'; councilId: string; date: string; staffId: string }
@@ -15,11 +21,11 @@ export type SendKey =
   | { kind: 'reminder'; councilId: string; campaignId: string; childId: string; number: number; channel?: 'text' }
   /**
    * One press of "ask my worker to contact me" in a confidential survey (`requestId` is the page's, so a
-   * double click is one request and a press another day is another): their worker and manager are told once.
+   * double click is one request and a press another day is another): each recipient (`to`) is told once.
    */
-  | { kind: 'help-request'; councilId: string; campaignId: string; childId: string; requestId: string }
-  /** The alert on a worrying answer in a confidential survey: told once per young person and campaign. */
-  | { kind: 'worrying-alert'; councilId: string; campaignId: string; childId: string };
+  | { kind: 'help-request'; councilId: string; campaignId: string; childId: string; requestId: string; to: SafeguardingRecipient }
+  /** The alert on a worrying answer in a confidential survey: each recipient (`to`) told once per young person and campaign. */
+  | { kind: 'worrying-alert'; councilId: string; campaignId: string; childId: string; to: SafeguardingRecipient };
 
 /** `claimed`: yours to send; `sent`: done already; `held`: another run holds an unexpired lease on it. */
 export type ClaimOutcome = 'claimed' | 'sent' | 'held';

@@ -1,0 +1,117 @@
+/**
+ * A call for help or a worrying answer's alert whose process is killed
+ * (SIGKILL) between claiming one recipient's email and sending it, or
+ * between sending it and marking it sent, then tried again (as the young
+ * person's next save or the help page's retry would) within the lease and
+ * after it: the SES emulator behind the relay that publishes SES's send
+ * events, DynamoDB Local. Each recipient's email has its own claim, named in
+ * the email, so an email the dead run sent is marked sent by its send event
+ * and not sent again, and one it only claimed is sent once the lease has
+ * passed: every recipient hears exactly once, nobody is missed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
+import { sesSender } from '#email/sender.js';
+import type { ChildRecord } from '#domain/people.js';
+import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
+import { tellKilledAt } from '#tests/support/killedRun.js';
+import { safeguardingCall } from '#tests/support/safeguardingCall.js';
+import { sesSendEvent } from '#local/sesEvents.js';
+import { confirmEmailSent } from '#services/sendConfirmations.js';
+import { claimRefOf } from '#services/claimRef.js';
+import { claimTags } from '#email/messageTags.js';
+import type { SendKey } from '#store/ports/sendClaims.js';
+
+const TODAY = '2027-01-18';
+const LEASE_MS = 60_000;
+let stack: TestStack;
+const at = (who: string) => `${who}@${stack.councilId}.test`;
+const addressOf = (id: string) => `young-${id.toLowerCase()}@${stack.councilId}.test`;
+
+/** [what, killed at, around which email, whose young person (sw-1: worker and manager; sw-9, no manager: worker and the safeguarding inbox)] */
+const CASES = [
+  ['help', 'after-claim', 1, 'sw-9'],
+  ['help', 'after-claim', 2, 'sw-1'],
+  ['help', 'after-send', 1, 'sw-9'],
+  ['help', 'after-send', 2, 'sw-1'],
+  ['worrying', 'after-claim', 1, 'sw-1'],
+  ['worrying', 'after-claim', 2, 'sw-9'],
+  ['worrying', 'after-send', 1, 'sw-9'],
+  ['worrying', 'after-send', 2, 'sw-1'],
+] as const;
+const childOf = (i: number) => `KT-${String(i).padStart(2, '0')}`;
+
+beforeAll(async () => {
+  process.env.KEPT_TODAY = TODAY;
+  stack = await startCouncilStack('killed-tell');
+  await stack.store.createStaff({ councilId: stack.councilId, id: 'sw-9', name: 'Nia Solo', email: at('sw-9'), role: 'practitioner' });
+  for (const [i, c] of CASES.entries()) {
+    const child: ChildRecord = { councilId: stack.councilId, id: childOf(i), firstName: 'Wren', lastName: 'Hollis', dateOfBirth: '2013-05-05', holderId: c[3], createdAt: TODAY, version: 0, email: addressOf(childOf(i)) };
+    await writeChild(stack, child, inCareSince(), TODAY);
+  }
+  await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, { id: 'c-conf', name: 'Confidential', surveyId: 'placement-11-17', mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } }));
+  await dispatchSurveys(stack, TODAY);
+});
+
+afterAll(() => stack?.stop());
+
+describe('a safeguarding email whose process is killed (SIGKILL) mid-message, then tried again once the send events are delivered', () => {
+  it.each(CASES.map((c, i) => [...c, i] as const))('%s, killed %s of email %i (%s): every recipient exactly once, none missed', async (what, point, n, holder, i) => {
+    const childId = childOf(i);
+    const token = (await surveyLinkTo(stack, addressOf(childId))).split('/').at(-1)!;
+    const requestId = `KilledRequest${String(i).padStart(3, '0')}`;
+    const recipients = holder === 'sw-1' ? ['sw-1', 'tm-1'] : ['sw-9', 'safeguarding'];
+    const received = async () => {
+      const inbox = await stack.inbox();
+      return recipients.map((r) => inbox.filter((m) => m.destination.to[0] === at(r) && m.subject.includes(childId)).length);
+    };
+    const attempt = (nowMs: number) => safeguardingCall({ store: stack.store, surveys: stack.surveys, claims: stack.claims, send: sesSender({ ratePerSecond: 0 }), nowMs }, token, what, requestId);
+    const done = what === 'help' ? 'sent' : { alerted: true };
+    const waiting = what === 'help' ? 'on-its-way' : { alerted: false };
+
+    const t0 = Date.parse(`${TODAY}T10:00:00Z`);
+    const killed = await tellKilledAt({ token, what, requestId, nowMs: t0 }, point, n);
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const gone = point === 'after-claim' ? n - 1 : n;
+    expect(await received()).toEqual(recipients.map((_, r) => (r < gone ? 1 : 0)));
+    // SES's send events, as the configuration set publishes them within seconds of accepting each email.
+    await stack.events();
+
+    const early = await attempt(t0 + LEASE_MS / 2);
+    if (point === 'after-claim') {
+      // The email the dead run claimed is held within the lease: not sent, and a worrying answer's alert is not yet marked done.
+      // (With the first held, the second is sent by this try: the young person is told it went, and the alert waits.)
+      expect(early).toEqual(n === 1 && what === 'help' ? 'sent' : waiting);
+      expect(await received()).toEqual(recipients.map((_, r) => (r === n - 1 ? 0 : 1)));
+    } else {
+      // The email the dead run sent was marked sent by its send event: not sent again.
+      expect(early).toEqual(done);
+      expect(await received()).toEqual([1, 1]);
+    }
+    await stack.events();
+
+    expect(await attempt(t0 + LEASE_MS + 1_000)).toEqual(done);
+    await stack.events();
+    expect(await attempt(t0 + 3 * LEASE_MS)).toEqual(done);
+    expect(await received(), 'each recipient had the email once').toEqual([1, 1]);
+  }, 90_000);
+});
+
+it('SES’s send event of a safeguarding email marks that recipient’s claim sent, and no other recipient’s', async () => {
+  const t0 = Date.parse(`${TODAY}T11:00:00Z`);
+  const terms = { nowMs: t0, leaseMs: LEASE_MS, expiresAt: t0 / 1000 + 86_400, owner: 'run-a' };
+  const later = { ...terms, nowMs: t0 + LEASE_MS / 2, owner: 'run-b' };
+  const keys: SendKey[] = [
+    { kind: 'help-request', councilId: stack.councilId, campaignId: 'c-conf', childId: 'KT-99', requestId: 'EventRequest0001', to: 'worker' },
+    { kind: 'worrying-alert', councilId: stack.councilId, campaignId: 'c-conf', childId: 'KT-99', to: 'inbox' },
+  ];
+  for (const key of keys) {
+    const other = { ...key, to: 'manager' } as SendKey;
+    expect(await stack.claims.claim(key, terms)).toBe('claimed');
+    expect(await stack.claims.claim(other, terms)).toBe('claimed');
+    const event = JSON.stringify(sesSendEvent({ messageId: `ses-${key.kind}`, source: 'kept@example.org', to: [at('sw-1')], tags: claimTags(claimRefOf(key)) }));
+    expect(await confirmEmailSent(stack.claims, event)).toBe(true);
+    expect(await stack.claims.claim(key, later)).toBe('sent');
+    expect(await stack.claims.claim(other, later)).toBe('held');
+  }
+});

@@ -12,28 +12,20 @@ import { runSurveyDispatch } from '#services/surveyDispatch.js';
 import { sesSender, type SendEmail } from '#email/sender.js';
 import { smsSender, type SendText } from '#email/textSender.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
-import type { SendClaims } from '#store/ports/sendClaims.js';
+import type { SendKey } from '#store/ports/sendClaims.js';
+import { dyingAfterSend, dyingClaims, type KillPoint } from './dying.js';
 
-const [councilId, today, channel, point, nth, nowMs, smsEndpoint] = process.argv.slice(2) as [string, string, 'email' | 'text', 'after-claim' | 'after-send', string, string, string];
+const [councilId, today, channel, point, nth, nowMs, smsEndpoint] = process.argv.slice(2) as [string, string, 'email' | 'text', KillPoint, string, string, string];
 const n = Number(nth);
-const die = () => process.kill(process.pid, 'SIGKILL');
 
 const { store, surveys, claims } = dynamoStores(process.env.TABLE_NAME!);
-let claimed = 0;
-let sent = 0;
-const dying: SendClaims = {
-  ...claims,
-  async claim(key, terms) {
-    const outcome = await claims.claim(key, terms);
-    const onChannel = (key.kind === 'invitation' || key.kind === 'reminder') && (key.channel === 'text') === (channel === 'text');
-    if (outcome === 'claimed' && onChannel && ++claimed === n && point === 'after-claim') die();
-    return outcome;
-  },
-};
+const onChannel = (key: SendKey) => (key.kind === 'invitation' || key.kind === 'reminder') && (key.channel === 'text') === (channel === 'text');
+const dying = dyingClaims(claims, point, n, onChannel);
 const email = sesSender({ ratePerSecond: 0 });
 const text = smsSender({ endpoint: smsEndpoint, ratePerSecond: 0 })!;
+const gone = dyingAfterSend(point, n);
 const afterSend = (on: 'email' | 'text') => {
-  if (on === channel && ++sent === n && point === 'after-send') die();
+  if (on === channel) gone();
 };
 const send: SendEmail = async (e) => {
   const id = await email(e);

@@ -10,29 +10,19 @@
 import { runSweep } from '#services/sweep.js';
 import { sesSender, type SendEmail } from '#email/sender.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
-import type { SendClaims } from '#store/ports/sendClaims.js';
+import { dyingAfterSend, dyingClaims, type KillPoint } from './dying.js';
 
-const [today, point, nth, nowMs] = process.argv.slice(2) as [string, 'after-claim' | 'after-send', string, string];
+const [today, point, nth, nowMs] = process.argv.slice(2) as [string, KillPoint, string, string];
 const n = Number(nth);
-const die = () => process.kill(process.pid, 'SIGKILL');
 
 const { store, claims } = dynamoStores(process.env.TABLE_NAME!);
-let claimed = 0;
-let sent = 0;
-const dying: SendClaims = {
-  ...claims,
-  async claim(key, terms) {
-    const outcome = await claims.claim(key, terms);
-    if (outcome === 'claimed' && ++claimed === n && point === 'after-claim') die();
-    return outcome;
-  },
-};
 const send = sesSender({ ratePerSecond: 0 });
+const gone = dyingAfterSend(point, n);
 const dyingSend: SendEmail = async (email) => {
   const id = await send(email);
-  if (++sent === n && point === 'after-send') die();
+  gone();
   return id;
 };
 
-await runSweep({ store, claims: dying, councilId: process.env.COUNCIL_ID!, today, send: dyingSend, appUrl: 'https://kept.example.org', nowMs: () => Number(nowMs) });
+await runSweep({ store, claims: dyingClaims(claims, point, n), councilId: process.env.COUNCIL_ID!, today, send: dyingSend, appUrl: 'https://kept.example.org', nowMs: () => Number(nowMs) });
 process.exit(0);

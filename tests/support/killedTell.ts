@@ -10,30 +10,20 @@
  */
 import { sesSender, type SendEmail } from '#email/sender.js';
 import { dynamoStores } from '#store/dynamo/stores.js';
-import type { SendClaims } from '#store/ports/sendClaims.js';
+import { dyingAfterSend, dyingClaims, type KillPoint } from './dying.js';
 import { safeguardingCall, type SafeguardingCall } from './safeguardingCall.js';
 
-const [token, what, point, nth, nowMs, requestId] = process.argv.slice(2) as [string, SafeguardingCall, 'after-claim' | 'after-send', string, string, string];
+const [token, what, point, nth, nowMs, requestId] = process.argv.slice(2) as [string, SafeguardingCall, KillPoint, string, string, string];
 const n = Number(nth);
-const die = () => process.kill(process.pid, 'SIGKILL');
 
 const { store, surveys, claims } = dynamoStores(process.env.TABLE_NAME!);
-let claimed = 0;
-let sent = 0;
-const dying: SendClaims = {
-  ...claims,
-  async claim(key, terms) {
-    const outcome = await claims.claim(key, terms);
-    if (outcome === 'claimed' && ++claimed === n && point === 'after-claim') die();
-    return outcome;
-  },
-};
 const email = sesSender({ ratePerSecond: 0 });
+const gone = dyingAfterSend(point, n);
 const send: SendEmail = async (e) => {
   const id = await email(e);
-  if (++sent === n && point === 'after-send') die();
+  gone();
   return id;
 };
 
-await safeguardingCall({ store, surveys, claims: dying, send, nowMs: Number(nowMs) }, token, what, requestId);
+await safeguardingCall({ store, surveys, claims: dyingClaims(claims, point, n), send, nowMs: Number(nowMs) }, token, what, requestId);
 process.exit(0);

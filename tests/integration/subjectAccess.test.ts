@@ -87,6 +87,10 @@ beforeAll(async () => {
   for (const who of ['s1', 's2']) for (const mode of ['confidential', 'anonymous'] as const) await answer(who, mode);
   expect((await responses('confidential')).map((r) => r.childId).sort()).toEqual(['S-1', 'S-2']);
   expect((await responses('anonymous')).map((r) => r.childId)).toEqual([undefined, undefined]);
+  // A lead hands over Annex A list 8 naming both of them: one audit access for the list.
+  const listed = await fetch(`${stack.baseUrl}/reports/annex-a/children-in-care?format=csv`, { headers: { authorization: `Bearer ${t.lead}` } });
+  expect(listed.status).toBe(200);
+  expect(await listed.text()).toMatch(/S-1[\s\S]*S-2/);
 }, 120_000);
 
 afterAll(async () => {
@@ -123,7 +127,9 @@ describe('subject access', () => {
 
     // Audit entries about the person, ending with this export.
     const actions = out.auditEntries.map((e: AuditEntry) => e.action);
-    expect(actions).toEqual(['create', 'record-fact', 'record-fact', 'record-fact', 'read', 'export']);
+    expect(actions).toEqual(['create', 'record-fact', 'record-fact', 'record-fact', 'read', 'export', 'export']);
+    // The list both were in, as this person's entry only.
+    expect(out.auditEntries.at(-2)).toMatchObject({ staffId: 'lead-1', role: 'lead', route: 'GET /reports/annex-a/children-in-care', childId: 'S-1' });
     expect(out.auditEntries.at(-1)).toMatchObject({ staffId: 'admin-1', role: 'operator', route: 'npm run subject-access', childId: 'S-1' });
     expect(out.auditEntries.every((e: AuditEntry) => e.childId === 'S-1')).toBe(true);
 

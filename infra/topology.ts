@@ -158,6 +158,14 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     timezone: 'Europe/London',
     uses: { table: 'write', email: true, text: true },
   },
+  {
+    // Safeguarding emails left unsent after their lease (a run killed mid-send, a send given back).
+    name: 'safeguarding-redrive',
+    handler: 'scheduled/safeguardingRedrive',
+    cron: 'cron(0/5 * * * ? *)',
+    timezone: 'Europe/London',
+    uses: { table: 'write', email: true },
+  },
 ];
 
 /** SES bounce and complaint notifications arrive through SNS to this handler. */

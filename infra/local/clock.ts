@@ -8,6 +8,9 @@ import { lambdaContext, loadHandler } from './server.js';
 
 const DAY_NUMBERS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
+/** Each field's last value: EventBridge's `start/step` (`0/5`) is croner's `start-last/step`. */
+const LAST = [59, 23, 31, 12] as const;
+
 /**
  * `cron(min hour day-of-month month day-of-week year)` as EventBridge writes it,
  * to the five fields croner reads. EventBridge numbers days 1 (Sunday) to 7.
@@ -19,7 +22,9 @@ export function toCronerPattern(expression: string): string {
   if (fields.length !== 6) throw new Error(`an EventBridge cron has 6 fields: ${expression}`);
   const [minute, hour, dom, month, dow] = fields as [string, string, string, string, string];
   const day = dow.replace(/\b([1-7])\b/g, (_d, n: string) => DAY_NUMBERS[Number(n) - 1]!);
-  return [minute, hour, dom === '?' ? '*' : dom, month, day === '?' ? '*' : day].join(' ');
+  const stepped = [minute, hour, dom, month].map((f, i) => f.replace(/^(\d+)\/(\d+)$/, (_s, start: string, step: string) => `${start}-${LAST[i]}/${step}`));
+  const [mi, h, d, mo] = stepped as [string, string, string, string];
+  return [mi, h, d === '?' ? '*' : d, mo, day === '?' ? '*' : day].join(' ');
 }
 
 export async function invokeSchedule(schedule: ScheduleDeclaration, event: object = {}): Promise<unknown> {

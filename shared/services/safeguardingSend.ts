@@ -13,11 +13,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import escapeHtml from 'escape-html';
-import { type AlertKind, gapsOf, inboxMessage, type Message, workerMessage } from '#domain/contactAlert.js';
+import { gapsOf, inboxMessage, type Message, workerMessage } from '#domain/contactAlert.js';
 import { type ChildRecord, initials, isMailable } from '#domain/people.js';
 import type { SendEmail } from '#email/sender.js';
 import { claimTags } from '#email/messageTags.js';
-import type { ClaimOutcome, SafeguardingRecipient, SendClaims, SendKey } from '#store/ports/sendClaims.js';
+import type { ClaimOutcome, RedriveAlert, SafeguardingRecipient, SendClaims, SendKey } from '#store/ports/sendClaims.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { claimRefOf } from './claimRef.js';
 
@@ -58,12 +58,8 @@ export async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safe
   return { people, inbox, gaps: inbox ? gapsOf(worker, manager) : [] };
 }
 
-/** Which alert, about which survey response, with the case page's address. */
-export interface Alert {
-  kind: AlertKind;
-  reference: string;
-  caseUrl: string;
-}
+/** Which alert, about which survey response, with the case page's address (kept on each claim for the redrive). */
+export type Alert = RedriveAlert;
 
 /**
  * `sent`: this call told someone and everyone is told; `sent-before`: earlier
@@ -88,8 +84,10 @@ export type AlertKey = WithoutTo<Extract<SendKey, { to: SafeguardingRecipient }>
 /**
  * Emails everyone `whoToTell` names (the inbox in its own words), each
  * message under its own claim (`key` with its recipient's role), named in
- * the message: claimed, sent, marked sent; a failed send gives its claim
- * back, the others are still tried, and then the first failure is thrown.
+ * the message: all claimed (each claim carrying `alert` for the redrive,
+ * safeguardingRedrive.ts), then each sent and marked sent; a failed send
+ * gives its claim back, the others are still tried, and then the first
+ * failure is thrown.
  * Throws NobodyToTell (before claiming) when there is no one.
  */
 export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child: ChildRecord, alert: Alert, expiresAt: number): Promise<Told> {
@@ -101,18 +99,24 @@ export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child:
     ...(inbox ? [{ to: inbox, role: 'inbox' as const, ...inboxMessage(alert.kind, about, gaps) }] : []),
   ];
   const owner = randomUUID();
-  const outcomes: Array<ClaimOutcome | 'sent-now'> = [];
-  let failure: { error: unknown } | undefined;
+  const terms = { nowMs: (deps.nowMs ?? Date.now)(), leaseMs: 60_000, expiresAt, owner, redrive: alert };
+  // Every message claimed before any is sent: a run killed between two sends leaves the unsent ones
+  // claimed, and so on the redrive's index, rather than never claimed and never known of.
+  const claimed = [];
   for (const { role, ...m } of messages) {
     const one = { ...key, to: role } as SendKey;
-    const claim = await deps.claims.claim(one, { nowMs: (deps.nowMs ?? Date.now)(), leaseMs: 60_000, expiresAt, owner });
+    claimed.push({ one, m, claim: await deps.claims.claim(one, terms) });
+  }
+  const outcomes: Array<ClaimOutcome | 'sent-now'> = [];
+  let failure: { error: unknown } | undefined;
+  for (const { one, m, claim } of claimed) {
     outcomes.push(claim);
     if (claim !== 'claimed') continue;
     let id: string;
     try {
       id = await deps.send({ ...m, html: html(m.text), tags: claimTags(claimRefOf(one)) });
     } catch (error) {
-      // Given back, so the next try sends it (the provider may have taken it after all: better twice than not at all).
+      // Given back, so the next try (or the redrive) sends it (the provider may have taken it after all: better twice than not at all).
       await deps.claims.release(one, owner);
       failure ??= { error };
       continue;

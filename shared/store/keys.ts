@@ -24,6 +24,7 @@
  * | invitation           | CAMPAIGN#{c}#{id}       | INVITE#{childId}       |                                               |
  * | response             | CAMPAIGN#{c}#{id}       | RESPONSE#{random}      | (anonymous: no child id on it)                |
  * | survey send marker   | CAMPAIGN#{c}#{id}       | SEND#{childId}#INVITE  | (TTL; also #REMINDER#{n}, ...#TEXT, #HELP#{request id}, #ALERT) |
+ * |                      |                         |                        | unsent #HELP/#ALERT: byDueDate: REDRIVE#{c} / {lease end ISO}#{sk} |
  * | survey link          | SURVEYLINK#{sha256}     | LINK                   | (expires by TTL; holds the draft answers)     |
  * | survey code          | SURVEYCODE#{sha256}     | CODE                   | (expires with its link; names its linkHash)   |
  * | wrong-link counter   | LINKMISS#{ip hash}#{10-minute window} | MISS     | (expires by TTL)                              |
@@ -125,6 +126,9 @@ export const keys = {
     dueSk: `${dueDate}#${childId}#${kind}`,
   }),
   duePartition: (c: string) => `DUE#${c}`,
+  /** A safeguarding claim not yet sent, on byDueDate in a partition of its own (the sweep reads only DUE#). */
+  redriveIndex: (c: string, leaseEndIso: string, sk: string) => ({ duePk: `REDRIVE#${c}`, dueSk: `${leaseEndIso}#${sk}` }),
+  redrivePartition: (c: string) => `REDRIVE#${c}`,
   holder: (c: string, staffId: string) => `HOLDER#${c}#${staffId}`,
   digest: (c: string, date: string, staffId: string) => ({ pk: `DIGEST#${c}#${date}`, sk: `STAFF#${staffId}` }),
   importLock: (c: string) => ({ pk: `IMPORTLOCK#${c}`, sk: 'LOCK' }),

@@ -161,6 +161,14 @@ describe('the local clock', () => {
     expect(toCronerPattern('cron(30 6 1 * ? *)')).toBe('30 6 1 * *');
     expect(toCronerPattern('cron(0 7 ? * 2-6 *)')).toBe('0 7 * * MON-FRI');
     expect(() => toCronerPattern('rate(1 day)')).toThrow();
+    expect(toCronerPattern('cron(0/5 * * * ? *)')).toBe('0-59/5 * * * *');
+  });
+
+  it('fires the safeguarding redrive every 5 minutes on the fives', () => {
+    const redrive = SCHEDULES.find((s) => s.name === 'safeguarding-redrive')!;
+    const cron = new Cron(toCronerPattern(redrive.cron), { timezone: redrive.timezone, paused: true });
+    expect(cron.nextRuns(3, new Date('2027-03-28T00:58:00Z')).map((d) => d.toISOString())).toEqual(['2027-03-28T01:00:00.000Z', '2027-03-28T01:05:00.000Z', '2027-03-28T01:10:00.000Z']);
+    cron.stop();
   });
 
   it('fires the sweep at 07:00 London time on both sides of the clock change', () => {

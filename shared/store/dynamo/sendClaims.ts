@@ -7,9 +7,9 @@
  * could send the message again.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { SendClaims, SendKey } from '../ports/sendClaims.js';
+import type { RedriveAlert, RedriveEntry, SafeguardingKey, SendClaims, SendKey } from '../ports/sendClaims.js';
 import { keys, surveyKeys } from '../keys.js';
-import { type Table, writtenIfStill } from './helpers.js';
+import { queryAll, type Table, writtenIfStill } from './helpers.js';
 
 function keyOf(key: SendKey): { pk: string; sk: string } {
   switch (key.kind) {
@@ -28,6 +28,14 @@ function keyOf(key: SendKey): { pk: string; sk: string } {
 
 const STATE = { '#state': 'state' };
 
+const isSafeguarding = (key: SendKey): key is SafeguardingKey => key.kind === 'help-request' || key.kind === 'worrying-alert';
+
+/** A safeguarding claim's redrive: on byDueDate under its lease's end, with what it takes to tell them again. */
+function redriveOf(key: SendKey, leaseUntil: number, alert: RedriveAlert | undefined) {
+  if (!alert || !isSafeguarding(key)) return {};
+  return { ...keys.redriveIndex(key.councilId, new Date(leaseUntil).toISOString(), keyOf(key).sk), redrive: { key, alert } };
+}
+
 export function dynamoSendClaims(table: Table): SendClaims {
   const TableName = table.name;
   /** Marks the claim sent with the provider's message id, if `condition` holds (none: whatever it is). */
@@ -37,7 +45,8 @@ export function dynamoSendClaims(table: Table): SendClaims {
         new UpdateCommand({
           TableName,
           Key: keyOf(key),
-          UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil',
+          // Sent: off the redrive index too (nothing there for other kinds).
+          UpdateExpression: 'SET #state = :sent, messageId = :m REMOVE #owner, leaseUntil, duePk, dueSk, redrive',
           ...(when.condition ? { ConditionExpression: when.condition } : {}),
           ExpressionAttributeNames: { ...STATE, '#owner': 'owner' },
           ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ...when.values },
@@ -51,12 +60,12 @@ export function dynamoSendClaims(table: Table): SendClaims {
      * lease on it; a lease left by a run that died before sending can be
      * taken over once it expires.
      */
-    async claim(key, { nowMs, leaseMs, expiresAt, owner }) {
+    async claim(key, { nowMs, leaseMs, expiresAt, owner, redrive }) {
       const claimed = await writtenIfStill(
         table.db.send(
           new PutCommand({
             TableName,
-            Item: { ...keyOf(key), state: 'sending', leaseUntil: nowMs + leaseMs, expiresAt, ...(owner ? { owner } : {}) },
+            Item: { ...keyOf(key), state: 'sending', leaseUntil: nowMs + leaseMs, expiresAt, ...(owner ? { owner } : {}), ...redriveOf(key, nowMs + leaseMs, redrive) },
             ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND leaseUntil < :now)',
             ExpressionAttributeNames: STATE,
             ExpressionAttributeValues: { ':sending': 'sending', ':now': nowMs },
@@ -78,6 +87,18 @@ export function dynamoSendClaims(table: Table): SendClaims {
     },
 
     async release(key, owner) {
+      const condition = owner ? '#state = :sending AND #owner = :owner' : '#state = :sending';
+      const names = { ...STATE, '#owner': 'owner' };
+      const values = owner ? { ':sending': 'sending', ':owner': owner } : { ':sending': 'sending' };
+      if (isSafeguarding(key)) {
+        // Kept, lease ended and owner gone: anyone may take it now, and the redrive still finds it.
+        await writtenIfStill(
+          table.db.send(
+            new UpdateCommand({ TableName, Key: keyOf(key), UpdateExpression: 'SET leaseUntil = :ended REMOVE #owner', ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: { ...values, ':ended': 0 } }),
+          ),
+        );
+        return;
+      }
       await writtenIfStill(
         table.db.send(
           new DeleteCommand({
@@ -87,6 +108,29 @@ export function dynamoSendClaims(table: Table): SendClaims {
             ExpressionAttributeNames: owner ? { ...STATE, '#owner': 'owner' } : STATE,
             ExpressionAttributeValues: owner ? { ':sending': 'sending', ':owner': owner } : { ':sending': 'sending' },
           }),
+        ),
+      );
+    },
+
+    async redriveDue(councilId, nowMs) {
+      // A lease-end ISO instant sorts as its time; `iso#sk` < now's ISO exactly when that lease ended before now.
+      const found = await queryAll(table, {
+        IndexName: 'byDueDate',
+        KeyConditionExpression: 'duePk = :p AND dueSk < :now',
+        FilterExpression: '#state = :sending',
+        ExpressionAttributeNames: STATE,
+        ExpressionAttributeValues: { ':p': keys.redrivePartition(councilId), ':now': new Date(nowMs).toISOString(), ':sending': 'sending' },
+      });
+      return found.map((item): RedriveEntry => {
+        const { key, alert } = item.redrive as { key: SafeguardingKey; alert: RedriveAlert };
+        return { key, alert, expiresAt: item.expiresAt as number };
+      });
+    },
+
+    async dropRedrive(key) {
+      await writtenIfStill(
+        table.db.send(
+          new UpdateCommand({ TableName, Key: keyOf(key), UpdateExpression: 'REMOVE duePk, dueSk, redrive', ConditionExpression: 'attribute_exists(pk)' }),
         ),
       );
     },

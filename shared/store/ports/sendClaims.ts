@@ -6,11 +6,35 @@
  * conditional on that owner, so a run that overran its lease cannot mark or
  * release a claim another run has taken over since.
  */
+import type { AlertKind } from '#domain/contactAlert.js';
+
 /**
  * Who a safeguarding message is for, by role (never an address: a key is
  * carried in the message's tag): each recipient's message has its own claim.
  */
 export type SafeguardingRecipient = 'worker' | 'manager' | 'inbox';
+
+/** A safeguarding message's claim key (help request or worrying answer's alert), one recipient's. */
+export type SafeguardingKey = Extract<SendKey, { to: SafeguardingRecipient }>;
+
+/**
+ * What a safeguarding claim carries so that the scheduled redrive can tell
+ * them again without the young person: the alert (no names, no answers).
+ */
+export interface RedriveAlert {
+  kind: AlertKind;
+  /** The survey link's reference, as the email gives it. */
+  reference: string;
+  caseUrl: string;
+}
+
+/** A safeguarding claim whose lease has ended unsent (its run died, or its send failed and was given back). */
+export interface RedriveEntry {
+  key: SafeguardingKey;
+  alert: RedriveAlert;
+  /** The claim's expiresAt (epoch seconds): after it nothing should send the message. */
+  expiresAt: number;
+}
 
 export type SendKey =
   /** A person's digest for a day. */
@@ -42,6 +66,12 @@ export interface ClaimTerms {
    * it whoever holds it: the old behaviour, left for callers not yet moved.)
    */
   owner?: string;
+  /**
+   * Safeguarding claims only: the alert, kept on the claim so that a claim
+   * left unsent (a run killed, a send given back) is found once its lease
+   * ends (`redriveDue`) and sent without the young person trying again.
+   */
+  redrive?: RedriveAlert;
 }
 
 export interface SendClaims {
@@ -60,6 +90,13 @@ export interface SendClaims {
    * already. False when there is no claim in `sending` to mark.
    */
   confirmSent(key: SendKey, messageId: string): Promise<boolean>;
-  /** Gives a claim back after a failed send, so a later run can try again; with `owner`, only that run's claim. */
+  /**
+   * Gives a claim back after a failed send, so a later run can try again; with `owner`, only that run's claim.
+   * A claim carrying a redrive stays, with its lease ended, so the redrive still finds it.
+   */
   release(key: SendKey, owner?: string): Promise<void>;
+  /** The council's claims carrying a redrive whose lease ended before `nowMs` and that are not yet sent: one query. */
+  redriveDue(councilId: string, nowMs: number): Promise<RedriveEntry[]>;
+  /** No redrive for this claim any more (its young person's record is gone, or its campaign is over). */
+  dropRedrive(key: SafeguardingKey): Promise<void>;
 }

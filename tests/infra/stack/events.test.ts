@@ -28,6 +28,19 @@ describe('the schedules', () => {
     expect(schedule!.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThanOrEqual(1);
   });
 
+  it('include the safeguarding redrive every 5 minutes in London, which may send email and never texts', () => {
+    const declared = SCHEDULES.find((s) => s.name === 'safeguarding-redrive')!;
+    expect(declared).toMatchObject({ cron: 'cron(0/5 * * * ? *)', timezone: 'Europe/London' });
+    const fnId = functionIdOf(declared.handler);
+    const schedule = ofType('AWS::Scheduler::Schedule')
+      .map(([, s]) => s.Properties as Json)
+      .find((s) => s.Target.Arn['Fn::GetAtt'][0] === fnId);
+    expect(schedule).toMatchObject({ ScheduleExpression: 'cron(0/5 * * * ? *)', ScheduleExpressionTimezone: 'Europe/London', State: 'ENABLED' });
+    const actions = actionsOf(statementsOf(fnId));
+    expect(actions).toContain('ses:SendEmail');
+    expect(actions.some((a) => a.startsWith('sms-voice:'))).toBe(false);
+  });
+
   it('fire the topology cron in its time zone, retry, and dead-letter to an encrypted SSL-only queue', () => {
     const schedules = ofType('AWS::Scheduler::Schedule').map(([, s]) => s.Properties as Json);
     expect(schedules).toHaveLength(SCHEDULES.length);

@@ -4,12 +4,13 @@
  * the worker and their manager; when either cannot be emailed (no manager,
  * an address marked unreachable, a leaver) the council's safeguarding inbox
  * is told too, and when nobody can be, the send throws, so the young
- * person's next try (or the page's retry) sends it rather than a log line
- * standing in for a person. Each recipient's message has its own claim, named
+ * person's next try (or the page's retry, or the scheduled redrive) sends it
+ * rather than a log line standing in for a person. Each recipient's message has its own claim, named
  * in the message (claimRef.ts), as the sweep's digests do: a double submit
  * sends one, and a run killed between sending and marking leaves the
  * provider's send event to mark it, so the next try sends only what had not
- * gone.
+ * gone. A claim left unsent is found by the redrive once its lease ends
+ * (safeguardingRedrive.ts), so nobody waits on the young person trying again.
  */
 import { randomUUID } from 'node:crypto';
 import escapeHtml from 'escape-html';

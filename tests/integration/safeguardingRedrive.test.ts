@@ -13,7 +13,7 @@ import { sesSender } from '#email/sender.js';
 import type { ChildRecord } from '#domain/people.js';
 import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
 import { tellKilledAt } from '#tests/support/killedRun.js';
-import { safeguardingCall, type SafeguardingCall } from '#tests/support/safeguardingCall.js';
+import { safeguardingCall } from '#tests/support/safeguardingCall.js';
 import { startFaultProxy, sesServerError, type FaultProxy } from '#tests/support/faultProxy.js';
 import { invokeSchedule } from '#local/clock.js';
 import { SCHEDULES } from '#infra/topology.js';
@@ -110,7 +110,7 @@ describe('the redrive, when the young person does not try again', () => {
     let refused = 0;
     ses.rule = ({ body }) => (body.includes(encodeURIComponent(at(recipients[0]!))) && refused++ === 0 ? sesServerError : null);
     const send = sesSender({ endpoint: ses.url, ratePerSecond: 0, maxAttempts: 1 });
-    const call = safeguardingCall({ store: stack.store, surveys: stack.surveys, claims: stack.claims, send, nowMs: t0 }, await tokenOf(childId), what as SafeguardingCall, `RefusedRequest0${i}`);
+    const call = safeguardingCall({ store: stack.store, surveys: stack.surveys, claims: stack.claims, send, nowMs: t0 }, await tokenOf(childId), what, `RefusedRequest0${i}`);
     await expect(call).rejects.toThrow();
     expect(refused).toBe(1);
     await stack.events();

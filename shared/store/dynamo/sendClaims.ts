@@ -4,7 +4,9 @@
  * while claimed, with a lease and its run's id (`owner`), then `sent` with the
  * message id, marked by the run that sent it or by the provider's send event
  * (`confirmSent`), whichever comes first; it expires by TTL once nothing
- * could send the message again.
+ * could send the message again. A safeguarding claim given its alert is also
+ * on byDueDate under REDRIVE#{council}, by its lease's end, until marked sent
+ * (keys.ts): a claim given back stays there, its lease ended.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RedriveAlert, RedriveEntry, SafeguardingKey, SendClaims, SendKey } from '../ports/sendClaims.js';

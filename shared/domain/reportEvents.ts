@@ -34,8 +34,8 @@ export const REPORT_EVENTS_VERSION = 1;
 export const EVENT_TRACKS = [VISITS, REVIEWS, HEALTH_ASSESSMENTS] as const;
 /** The obligations whose due date on `to` is kept: the three tracks', then the PEP's and the pathway plan's. */
 export const OWED_KINDS = [...EVENT_TRACKS.map((t) => t.kinds), ['pep'], ['pathway-plan', 'pathway-plan-review']] as const;
-const PEP = 3;
-const PATHWAY = 4;
+const PEP = EVENT_TRACKS.length;
+const PATHWAY = PEP + 1;
 
 /** Facts read as they are: complaints and IRO alerts (their working days), and the child's care (history, stability, care leavers' returns). */
 const EVENT_TYPES = new Set<string>(['complaint', 'complaint-response', 'iro-alert', 'iro-alert-response']);

@@ -20,10 +20,10 @@ import { toDayNumber, toIsoDate } from './dates.js';
 import { computeObligations } from './obligations.js';
 import { REVIEWS, dueOf, replayDueInstances } from './onTimeReplay.js';
 import type { ResolvedPolicy } from './policy.js';
-import { type ReportEvents, owedOn } from './reportEvents.js';
+import { EVENT_TRACKS, type ReportEvents, owedOn } from './reportEvents.js';
 
 /** The reviews' place among the tracks the report events keep. */
-const REVIEW_TRACK = 1;
+const REVIEW_TRACK = EVENT_TRACKS.indexOf(REVIEWS);
 
 export interface ReviewDateDifference {
   /** The day the review was held, or null for the next review. */

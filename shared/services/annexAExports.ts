@@ -18,7 +18,7 @@ import { annexATable, auditAnnexAExport, mayExportAnnexA } from './annexA.js';
 /** How long a prepared file is kept. */
 export const EXPORT_KEPT_HOURS = 24;
 /** The route named in the audit entries the job writes: the request that the list was prepared for. */
-export const EXPORT_AUDIT_ROUTE = 'POST /reports/annex-a-exports';
+const EXPORT_AUDIT_ROUTE = 'POST /reports/annex-a-exports';
 
 const ID = /^[0-9a-f]{32}$/;
 

@@ -14,7 +14,7 @@ import type { CaseStore } from '#store/ports/cases.js';
 export type { AuditAction, AuditEntry };
 
 /** A new entry, stamped now with a random id. */
-export function newAuditEntry<E extends AuditEntry | StaffAuditEntry = AuditEntry>(fields: Omit<E, 'id' | 'at'>, at: Date = new Date()): E {
+export function newAuditEntry<E extends AuditEntry | StaffAuditEntry | ListAccess = AuditEntry>(fields: Omit<E, 'id' | 'at'>, at: Date = new Date()): E {
   return { id: randomBytes(8).toString('hex'), at: at.toISOString(), ...fields } as E;
 }
 
@@ -46,7 +46,7 @@ export async function recordListAccess(
   childIds: readonly string[],
   at: Date = new Date(),
 ): Promise<void> {
-  const access: ListAccess = { id: randomBytes(8).toString('hex'), at: at.toISOString(), councilId: by.councilId, staffId: by.staffId, role: by.role, action, route, childIds: [...new Set(childIds)] };
+  const access = newAuditEntry<ListAccess>({ councilId: by.councilId, staffId: by.staffId, role: by.role, action, route, childIds: [...new Set(childIds)] }, at);
   try {
     await audit.appendList(access);
   } catch (error) {

@@ -80,10 +80,7 @@ export async function* childrenWithFacts(
 ): AsyncGenerator<{ child: ChildRecord; facts: Fact[] }> {
   const [children, summaries] = await Promise.all([store.listChildren(councilId), store.listReportSummaries(councilId)]);
   for (const child of children) {
-    if (!include(child)) continue;
-    const summary = summaries.get(child.id);
-    if (currentSummary(summary)) yield { child, facts: summary.facts };
-    else yield { child, facts: effectiveFacts((await store.getChildHistory(councilId, child.id)).facts) };
+    if (include(child)) yield { child, facts: await factsOf(store, councilId, child.id, summaries) };
   }
 }
 

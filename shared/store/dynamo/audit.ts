@@ -14,8 +14,14 @@ import { type Item, type Table, isConditionFailure, queryAll } from './helpers.j
 
 const FIELDS = ['id', 'at', 'councilId', 'staffId', 'role', 'action', 'childId', 'staffMemberId', 'route'] as const;
 
+/** The entry's fields that are set, as stored on its items and read back from them. */
+function fieldsOf(record: object): Item {
+  const fields = record as Item;
+  return Object.fromEntries(FIELDS.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
+}
+
 function entryOf<E extends AuditEntry | StaffAuditEntry>(item: Item): E {
-  return Object.fromEntries(FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as E;
+  return fieldsOf(item) as unknown as E;
 }
 
 /**
@@ -24,7 +30,7 @@ function entryOf<E extends AuditEntry | StaffAuditEntry>(item: Item): E {
  * so the change and its entry are written together or not at all.
  */
 export function auditPuts(tableName: string, entry: AuditEntry | StaffAuditEntry) {
-  const body = Object.fromEntries(FIELDS.filter((f) => entry[f as keyof typeof entry] !== undefined).map((f) => [f, entry[f as keyof typeof entry]]));
+  const body = fieldsOf(entry);
   const day = londonDateOf(new Date(entry.at));
   const keys =
     entry.childId === undefined
@@ -43,11 +49,13 @@ const IDS_PER_DAY_ITEM = 20_000;
 
 /** The conditional puts that store one list access: one item per shard its children fall in, and the whole list under the day. */
 export function listAccessPuts(tableName: string, access: ListAccess) {
-  const body = Object.fromEntries(FIELDS.filter((f) => f !== 'childId' && access[f as keyof ListAccess] !== undefined).map((f) => [f, access[f as keyof ListAccess]]));
+  const body = fieldsOf(access);
   const byShard = new Map<number, string[]>();
   for (const childId of access.childIds) {
     const shard = reportShardOf(childId, AUDIT_LIST_SHARDS);
-    byShard.set(shard, [...(byShard.get(shard) ?? []), childId]);
+    const ids = byShard.get(shard);
+    if (ids) ids.push(childId);
+    else byShard.set(shard, [childId]);
   }
   const day = londonDateOf(new Date(access.at));
   const items = [...byShard].map(([shard, childIds]) => ({ ...auditKeys.listByShard(access.councilId, shard, access.at, access.id), childIds }));

@@ -108,8 +108,19 @@ export function refreshItem(child: ChildRecord, refreshOn: string) {
   };
 }
 
-/** Summaries larger than this, compressed, are not kept (an item holds 400 KB): the reports read that child's history. */
-const SUMMARY_MAX_BYTES = 300_000;
+/** Summaries and events larger than this, compressed, are not kept (an item holds 400 KB): the reports read that child's history. */
+const PACKED_MAX_BYTES = 300_000;
+
+/** The value as deflated JSON in one binary attribute, or null when there is none or it is too large to keep. */
+function pack(value: object | undefined): Uint8Array | null {
+  if (value === undefined) return null;
+  const packed = deflateRawSync(JSON.stringify(value));
+  return packed.byteLength > PACKED_MAX_BYTES ? null : new Uint8Array(packed);
+}
+
+function unpack<T>(attribute: unknown): T {
+  return JSON.parse(inflateRawSync(attribute as Uint8Array).toString('utf8')) as T;
+}
 
 /**
  * The child's report summary as an item on the byReport index, or null when
@@ -119,21 +130,20 @@ const SUMMARY_MAX_BYTES = 300_000;
  * attribute on both sides.
  */
 export function summaryItem(child: ChildRecord, summary: ReportSummary | undefined) {
-  if (!summary) return null;
-  const packed = deflateRawSync(JSON.stringify(summary));
-  if (packed.byteLength > SUMMARY_MAX_BYTES) return null;
+  const packed = pack(summary);
+  if (!packed) return null;
   return {
     ...keys.reportSummary(child.councilId, child.id),
     ...keys.reportIndex(child.councilId, child.id),
     itemType: 'report-summary',
     childId: child.id,
-    summary: new Uint8Array(packed),
+    summary: packed,
   };
 }
 
 /** The summary a summary item holds. */
 export function summaryOf(item: Record<string, unknown>): ReportSummary {
-  return JSON.parse(inflateRawSync(item.summary as Uint8Array).toString('utf8')) as ReportSummary;
+  return unpack<ReportSummary>(item.summary);
 }
 
 /**
@@ -141,9 +151,8 @@ export function summaryOf(item: Record<string, unknown>): ReportSummary {
  * partitions), deflated JSON like the summary; null when too large to keep.
  */
 export function eventsItem(child: ChildRecord, events: ReportEvents | undefined) {
-  if (!events) return null;
-  const packed = deflateRawSync(JSON.stringify(events));
-  if (packed.byteLength > SUMMARY_MAX_BYTES) return null;
+  const packed = pack(events);
+  if (!events || !packed) return null;
   return {
     ...keys.reportEvents(child.councilId, child.id),
     ...keys.eventsIndex(child.councilId, child.id),
@@ -152,13 +161,13 @@ export function eventsItem(child: ChildRecord, events: ReportEvents | undefined)
     // Read without unpacking the events: whether they are current, and whether the review dates list needs them.
     eventsKey: eventsKey(events),
     caseSystemRows: events.caseSystem.length,
-    events: new Uint8Array(packed),
+    events: packed,
   };
 }
 
 /** The events an events item holds. */
 export function eventsOf(item: Record<string, unknown>): ReportEvents {
-  return JSON.parse(inflateRawSync(item.events as Uint8Array).toString('utf8')) as ReportEvents;
+  return unpack<ReportEvents>(item.events);
 }
 
 /** Every item of a new child: the record, its facts, its obligations, its recompute marker, its report summary and events. */

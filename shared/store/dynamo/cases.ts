@@ -62,15 +62,13 @@ export function dynamoCases(table: Table): CaseStore {
    * The child's partition in one query; the record from its copy there, or
    * (`fromRecord`, or no copy) read from the record itself alongside.
    */
-  async function getChildItems(councilId: string, childId: string, fromRecord = false): Promise<ChildItems | null> {
-    const [items, record] = await Promise.all([
-      queryAll(table, {
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.childPartition(councilId, childId) },
-        ConsistentRead: true,
-      }),
-      fromRecord ? getChild(councilId, childId) : undefined,
-    ]);
+  /** The child's partition in one query: its facts, its obligations, the one-time form tokens spent on it and the copy of its record. */
+  async function readPartition(councilId: string, childId: string): Promise<Omit<ChildItems, 'child'> & { copy?: ChildRecord }> {
+    const items = await queryAll(table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.childPartition(councilId, childId) },
+      ConsistentRead: true,
+    });
     const facts: StoredFact[] = [];
     const obligations: DueItem[] = [];
     const formsUsed = new Set<string>();
@@ -82,23 +80,21 @@ export function dynamoCases(table: Table): CaseStore {
       else if (sk.startsWith(keys.oncePrefix)) formsUsed.add(sk.slice(keys.oncePrefix.length));
       else if (sk === keys.recordCopy(councilId, childId).sk) copy = plain<ChildRecord>(item);
     }
+    return { facts, obligations, formsUsed, copy };
+  }
+
+  /**
+   * The child's partition in one query; the record from its copy there, or
+   * (`fromRecord`, or no copy) read from the record itself alongside.
+   */
+  async function getChildItems(councilId: string, childId: string, fromRecord = false): Promise<ChildItems | null> {
+    const [{ copy, ...read }, record] = await Promise.all([readPartition(councilId, childId), fromRecord ? getChild(councilId, childId) : undefined]);
     const child = fromRecord ? record : (copy ?? (await getChild(councilId, childId)));
-    return child ? { child, facts, obligations, formsUsed } : null;
+    return child ? { child, ...read } : null;
   }
 
   async function getChildHistory(councilId: string, childId: string): Promise<History> {
-    const items = await queryAll(table, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.childPartition(councilId, childId) },
-      ConsistentRead: true,
-    });
-    const facts: StoredFact[] = [];
-    const obligations: DueItem[] = [];
-    for (const item of items) {
-      const sk = item.sk as string;
-      if (sk.startsWith(keys.factPrefix)) facts.push(factOf(item));
-      else if (sk.startsWith(keys.obligationPrefix)) obligations.push(dueItemOf(item));
-    }
+    const { facts, obligations } = await readPartition(councilId, childId);
     return { facts, obligations };
   }
 

@@ -34,7 +34,7 @@ const KEYS_PER_BATCH_GET = 100;
  * to 100 keys a request, the requests in parallel, and what DynamoDB leaves
  * unprocessed asked again after a jittered wait.
  */
-export async function batchGet(table: Table, keys: ReadonlyArray<{ pk: string; sk: string }>, projection?: string): Promise<Item[]> {
+export async function batchGet(table: Table, keys: ReadonlyArray<{ pk: string; sk: string }>): Promise<Item[]> {
   const chunks: Array<ReadonlyArray<{ pk: string; sk: string }>> = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_BATCH_GET) chunks.push(keys.slice(i, i + KEYS_PER_BATCH_GET));
   const one = async (chunk: ReadonlyArray<Record<string, unknown>>) => {
@@ -42,9 +42,7 @@ export async function batchGet(table: Table, keys: ReadonlyArray<{ pk: string; s
     let wanted = [...chunk];
     for (let attempt = 0; wanted.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** Math.min(attempt, 6) * Math.random()));
-      const out = await table.db.send(
-        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: wanted, ConsistentRead: true, ...(projection ? { ProjectionExpression: projection } : {}) } } }),
-      );
+      const out = await table.db.send(new BatchGetCommand({ RequestItems: { [table.name]: { Keys: wanted, ConsistentRead: true } } }));
       found.push(...((out.Responses?.[table.name] ?? []) as Item[]));
       wanted = out.UnprocessedKeys?.[table.name]?.Keys ?? [];
     }

@@ -23,9 +23,9 @@ import { type Obligation, computeObligations } from './obligations.js';
 import { type ResolvedPolicy, STATUTORY_POLICY } from './policy.js';
 import { schoolAgeEnds } from './rules/pep.js';
 import { careLeaver } from './rules/rule.js';
-import { type DueInstance, HEALTH_ASSESSMENTS, REVIEWS, VISITS, chronology, dueOf, replay } from './onTimeReplay.js';
+import { type DueInstance, chronology, dueOf, replay } from './onTimeReplay.js';
 import { matchReturnInterviews } from './onTimeReturns.js';
-import { type PeriodInputs, type ReportEvents, eventsAt } from './reportEvents.js';
+import { EVENT_TRACKS, type PeriodInputs, type ReportEvents, eventsAt } from './reportEvents.js';
 import { birthdayReturns } from './careLeaverFigures.js';
 import { stabilityOf } from './stabilityFigures.js';
 
@@ -315,7 +315,7 @@ function inputsFromFacts(entry: OnTimeChild, to: string, policy: ResolvedPolicy)
   const { child } = entry;
   const dated = chronology(entry.facts, to);
   const inputs: PeriodInputs = {
-    instances: replay(child, dated, to, policy, [VISITS, REVIEWS, HEALTH_ASSESSMENTS]),
+    instances: replay(child, dated, to, policy, EVENT_TRACKS),
     visits: [],
     participation: [],
     sdq: [],

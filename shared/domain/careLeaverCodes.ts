@@ -4,8 +4,8 @@
  * ACTIV, ACCOM), with their words. The accommodation is kept as its letter
  * and its suitability apart, as the SSD's ssd_care_leavers gives them; the
  * 903's ACCOM code is the two together (`U1`: independent living, suitable).
- * The codes are import/codes903.ts's lists (held in import/codesOc3.ts) (the 903's ACCOM letters, without
- * `0`, not known); only their words are here.
+ * The codes come from the import's OC3 lists (import/codesOc3.ts), without
+ * `0` (not known), and ACCOM as its letters; only their words are here.
  */
 import { CODE_LIST_YEAR, codesIn } from './import/codeList.js';
 import { ACCOMMODATION, ACTIVITY, IN_TOUCH } from './import/codesOc3.js';

@@ -4,8 +4,8 @@ import { type AnnexAList, type AnnexATable, csvText } from '#domain/annexA.js';
 import { inertRows } from './inertCells.js';
 import { workbook } from './spreadsheet.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_TYPE = 'text/csv; charset=utf-8';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export async function annexAFile(table: AnnexATable, list: AnnexAList, format: 'csv' | 'xlsx', day: string): Promise<{ name: string; contentType: string; body: Buffer }> {
   const name = `annex-a-${list}-${day}.${format}`;

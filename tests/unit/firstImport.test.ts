@@ -38,6 +38,18 @@ describe('the staff CSV', () => {
     expect(lines).toEqual([{ line: 2, staff: { id: 'sw-01', name: 'Ellen Ward', email: 'ellen@x.test', role: 'practitioner' } }]);
   });
 
+  it('reads a staff CSV saved from Excel: BOM, CRLF, a quoted name with a comma, title-case roles', () => {
+    const text = '\uFEFFworker_id,name,email,role,team_role,manager_worker_id\r\n'
+      + 'sw-01,"Ward, Ellen",Ellen.Ward@Barset.gov.uk,Practitioner,Social-Worker,tm-1\r\n'
+      + 'tm-1,Tia Main,tia@barset.gov.uk,Manager,,\r\n';
+    const { lines, problems } = readStaffCsv('staff.csv', text);
+    expect(problems).toEqual([]);
+    expect(lines).toEqual([
+      { line: 2, staff: { id: 'sw-01', name: 'Ward, Ellen', email: 'ellen.ward@barset.gov.uk', role: 'practitioner', teamRole: 'social-worker', managerId: 'tm-1' } },
+      { line: 3, staff: { id: 'tm-1', name: 'Tia Main', email: 'tia@barset.gov.uk', role: 'manager' } },
+    ]);
+  });
+
   it('names the line and column of every problem', () => {
     const text = [
       header,

@@ -56,6 +56,25 @@ describe('SSDA903 mapping', () => {
     ]);
   });
 
+  // OC3 with the DfE's columns (CHILD, DOB, IN_TOUCH, ACTIV, ACCOM, as data-to-insight/csc-validator-be-903's config names
+  // them, plus the LA and YEAR that its pan-London tools append), saved as Excel saves CSV: BOM, CRLF, DD/MM/YYYY.
+  it('an OC3 saved from Excel (BOM, CRLF, DD/MM/YYYY, LA and YEAR appended) makes the same statuses', () => {
+    const oc3 = '\uFEFFCHILD,DOB,IN_TOUCH,ACTIV,ACCOM,LA,YEAR\r\n'
+      + 'A1,15/06/2007,YES,F2,D1,Barsetshire,2026\r\n'
+      + 'A2,02/02/2005,NO,0,0,Barsetshire,2026\r\n'
+      + 'A3,20/11/2009,YES,G5,U2,Barsetshire,2026\r\n';
+    const plan = readSsda903(new Map([['oc3.csv', oc3]]), { yearEnding: '2026-03-31' });
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownCodes).toEqual([]);
+    expect(plan.rowsRead).toEqual({ oc3: 3 });
+    expect(facts(plan, 'A1')).toEqual([
+      { source: 'ssda903:oc3:A1:2025-06-15', type: 'care-leaver-status', date: '2025-06-15', inTouch: 'YES', activity: 'F2', accommodation: 'D', accommodationSuitable: true },
+    ]);
+    expect(facts(plan, 'A2')).toEqual([{ source: 'ssda903:oc3:A2:2026-02-02', type: 'care-leaver-status', date: '2026-02-02', inTouch: 'NO' }]);
+    // A3's birthday in the year is the 16th.
+    expect(plan.skipped).toEqual([{ file: 'oc3.csv', line: 4, reason: expect.stringContaining('the 16th') }]);
+  });
+
   // 238 children of the public validator's fake return (data-to-insight/csc-validator-be-903, tests/fake_data, MIT;
   // the first 150 in header.csv and everyone in missing.csv and oc3.csv), as its repository wrote them.
   it("reads the public SSDA903 validator's fake return without a problem; one child hand-checked", () => {

@@ -15,10 +15,10 @@
  * the row with its file, line and code.
  */
 import type { LEFT_CARE_REASONS, PLACEMENT_ARRANGEMENTS } from '../facts.js';
-import { all, type CodeList } from './codeList.js';
+import { all, asCodes, type CodeList } from './codeList.js';
 import { ACCOMMODATION, ACTIVITY, IN_TOUCH } from './codesOc3.js';
 
-export { CODE_LIST_YEAR, type Coded, type CodeList, codesIn, lookUp } from './codeList.js';
+export { CODE_LIST_YEAR, type CodeList, codesIn, lookUp } from './codeList.js';
 export { ACCOMMODATION, ACTIVITY, IN_TOUCH } from './codesOc3.js';
 
 type LeftCareReason = (typeof LEFT_CARE_REASONS)[number];
@@ -155,21 +155,21 @@ export const MISSING_TYPES: CodeList<'missing' | 'absent'> = {
 /** Category of need (the episode's CIN, the SSD's clae_cla_primary_need_code), kept as the code. */
 export const NEED_CODES: CodeList<string> = {
   field: 'CIN',
-  codes: all(Object.fromEntries(['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'].map((c) => [c, c]))),
+  codes: asCodes(['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8']),
   unknown: { meaning: '', reading: 'not kept' },
 };
 
 /** Placement provider (PR0 to PR5), kept as the code. */
 export const PLACEMENT_PROVIDERS: CodeList<string> = {
   field: 'PLACE_PROVIDER',
-  codes: all(Object.fromEntries(['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5'].map((c) => [c, c]))),
+  codes: asCodes(['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5']),
   unknown: { meaning: '', reading: 'not kept' },
 };
 
 /** Reason for placement change, kept as the code. */
 export const PLACEMENT_CHANGE_REASONS: CodeList<string> = {
   field: 'REASON_PLACE_CHANGE',
-  codes: all(Object.fromEntries(['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER'].map((c) => [c, c]))),
+  codes: asCodes(['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER']),
   unknown: { meaning: '', reading: 'not kept' },
 };
 

@@ -19,7 +19,7 @@ const FIRST_AGE = 17;
 const LAST_AGE = 21;
 
 /** The birthday in the collection year ending `yearEnding` (a 31 March), with the age reached on it. */
-export function birthdayInYear(dateOfBirth: string, yearEnding: string): { age: number; birthday: string } {
+function birthdayInYear(dateOfBirth: string, yearEnding: string): { age: number; birthday: string } {
   const end = toDayNumber(yearEnding);
   const age = ageOn(toDayNumber(dateOfBirth), end);
   return { age, birthday: toIsoDate(addYears(toDayNumber(dateOfBirth), age)) };

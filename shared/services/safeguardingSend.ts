@@ -18,7 +18,7 @@ import { gapsOf, inboxMessage, type Message, workerMessage } from '#domain/conta
 import { type ChildRecord, initials, isMailable } from '#domain/people.js';
 import type { SendEmail } from '#email/sender.js';
 import { claimTags } from '#email/messageTags.js';
-import type { ClaimOutcome, RedriveAlert, SafeguardingRecipient, SendClaims, SendKey } from '#store/ports/sendClaims.js';
+import type { ClaimOutcome, RedriveAlert, SafeguardingKey, SafeguardingRecipient, SendClaims } from '#store/ports/sendClaims.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { claimRefOf } from './claimRef.js';
 
@@ -36,7 +36,7 @@ export class NobodyToTell extends Error {
   override readonly name = 'NobodyToTell';
 }
 
-export interface Recipients {
+interface Recipients {
   /** The worker and their manager, those of them who can be emailed. */
   people: Array<{ role: 'worker' | 'manager'; email: string }>;
   /** The safeguarding inbox, when the worker or manager cannot be emailed. */
@@ -46,7 +46,7 @@ export interface Recipients {
 }
 
 /** Who to tell about this young person: the worker and manager who can be emailed, and the safeguarding inbox if either cannot. */
-export async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safeguardingEmail'>, child: ChildRecord): Promise<Recipients> {
+async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safeguardingEmail'>, child: ChildRecord): Promise<Recipients> {
   const worker = await deps.store.getStaff(child.councilId, child.holderId);
   const manager = worker?.managerId ? await deps.store.getStaff(child.councilId, worker.managerId) : null;
   const people = (
@@ -58,9 +58,6 @@ export async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safe
   const inbox = people.length < 2 ? deps.safeguardingEmail || undefined : undefined;
   return { people, inbox, gaps: inbox ? gapsOf(worker, manager) : [] };
 }
-
-/** Which alert, about which survey response, with the case page's address (kept on each claim for the redrive). */
-export type Alert = RedriveAlert;
 
 /**
  * `sent`: this call told someone and everyone is told; `sent-before`: earlier
@@ -80,7 +77,7 @@ const html = (text: string) =>
 
 type WithoutTo<K> = K extends unknown ? Omit<K, 'to'> : never;
 /** What a safeguarding message's claim names but its recipient (`to`, added per message). */
-export type AlertKey = WithoutTo<Extract<SendKey, { to: SafeguardingRecipient }>>;
+export type AlertKey = WithoutTo<SafeguardingKey>;
 
 /**
  * Emails everyone `whoToTell` names (the inbox in its own words), each
@@ -91,7 +88,7 @@ export type AlertKey = WithoutTo<Extract<SendKey, { to: SafeguardingRecipient }>
  * failure is thrown.
  * Throws NobodyToTell (before claiming) when there is no one.
  */
-export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child: ChildRecord, alert: Alert, expiresAt: number): Promise<Told> {
+export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child: ChildRecord, alert: RedriveAlert, expiresAt: number): Promise<Told> {
   const { people, inbox, gaps } = await whoToTell(deps, child);
   if (people.length === 0 && !inbox) throw new NobodyToTell(`nobody can be emailed about a young person in council ${child.councilId}: set SAFEGUARDING_EMAIL`);
   const about = { caseRef: child.id, initials: initials(child.firstName, child.lastName), reference: alert.reference, caseUrl: alert.caseUrl };
@@ -105,7 +102,7 @@ export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child:
   // claimed, and so on the redrive's index, rather than never claimed and never known of.
   const claimed = [];
   for (const { role, ...m } of messages) {
-    const one = { ...key, to: role } as SendKey;
+    const one: SafeguardingKey = { ...key, to: role };
     claimed.push({ one, m, claim: await deps.claims.claim(one, terms) });
   }
   const outcomes: Array<ClaimOutcome | 'sent-now'> = [];

@@ -3,9 +3,10 @@
  * a worrying answer and a press of "ask my worker to contact me". Both go to
  * the worker and their manager; when either cannot be emailed (no manager,
  * an address marked unreachable, a leaver) the council's safeguarding inbox
- * is told too, and when nobody can be, the send throws, so the young
- * person's next try (or the page's retry, or the scheduled redrive) sends it
- * rather than a log line standing in for a person. Each recipient's message has its own claim, named
+ * is told too, and when nobody can be, the send throws before claiming
+ * anything, so the young person's next try (or the page's retry; the
+ * redrive only for an entry it already holds) sends it rather than a log
+ * line standing in for a person. Each recipient's message has its own claim, named
  * in the message (claimRef.ts), as the sweep's digests do: a double submit
  * sends one, and a run killed between sending and marking leaves the
  * provider's send event to mark it, so the next try sends only what had not

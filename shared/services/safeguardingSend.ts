@@ -19,7 +19,7 @@ import { gapsOf, inboxMessage, type Message, workerMessage } from '#domain/conta
 import { type ChildRecord, initials, isMailable } from '#domain/people.js';
 import type { SendEmail } from '#email/sender.js';
 import { claimTags } from '#email/messageTags.js';
-import type { ClaimOutcome, RedriveAlert, SafeguardingKey, SafeguardingRecipient, SendClaims } from '#store/ports/sendClaims.js';
+import type { RedriveAlert, SafeguardingKey, SafeguardingRecipient, SendClaims } from '#store/ports/sendClaims.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { claimRefOf } from './claimRef.js';
 
@@ -106,10 +106,9 @@ export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child:
     const one: SafeguardingKey = { ...key, to: role };
     claimed.push({ one, m, claim: await deps.claims.claim(one, terms) });
   }
-  const outcomes: Array<ClaimOutcome | 'sent-now'> = [];
+  let sentNow = false;
   let failure: { error: unknown } | undefined;
   for (const { one, m, claim } of claimed) {
-    outcomes.push(claim);
     if (claim !== 'claimed') continue;
     let id: string;
     try {
@@ -121,10 +120,10 @@ export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child:
       continue;
     }
     await deps.claims.markSent(one, id, owner);
-    outcomes[outcomes.length - 1] = 'sent-now';
+    sentNow = true;
   }
   if (failure) throw failure.error;
-  const held = outcomes.includes('held');
-  if (outcomes.includes('sent-now')) return held ? 'sent-part' : 'sent';
+  const held = claimed.some(({ claim }) => claim === 'held');
+  if (sentNow) return held ? 'sent-part' : 'sent';
   return held ? 'held' : 'sent-before';
 }

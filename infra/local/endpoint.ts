@@ -2,7 +2,6 @@
 import type { Server } from 'node:http';
 
 export interface LocalEndpoint {
-  server: Server;
   endpoint: string;
   port: number;
   stop: () => Promise<void>;
@@ -16,7 +15,6 @@ export async function listenAt(server: Server, port: number, host: string): Prom
   });
   const actual = (server.address() as { port: number }).port;
   return {
-    server,
     port: actual,
     endpoint: `http://${host}:${actual}`,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

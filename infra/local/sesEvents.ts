@@ -11,8 +11,6 @@
 import { type IncomingMessage, createServer } from 'node:http';
 import { type LocalEndpoint, listenAt } from './endpoint.js';
 
-export type RunningSesRelay = LocalEndpoint;
-
 interface Accepted {
   messageId: string;
   source: string;
@@ -81,7 +79,7 @@ function acceptedOf(path: string, contentType: string, body: string, answer: str
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
 
 /** Listens on `port` (0: any free one) in front of the emulator at `emulator`; each accepted email's Send event goes to `publish`. */
-export async function startSesRelay(port: number, emulator: string, publish: (event: object) => void, host = '127.0.0.1'): Promise<RunningSesRelay> {
+export async function startSesRelay(port: number, emulator: string, publish: (event: object) => void, host = '127.0.0.1'): Promise<LocalEndpoint> {
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);

@@ -22,8 +22,6 @@ export interface ReceivedText {
   at: string;
 }
 
-export type RunningSms = LocalEndpoint;
-
 const TARGET = 'PinpointSMSVoiceV2.SendTextMessage';
 const JSON_1_0 = 'application/x-amz-json-1.0';
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -81,7 +79,7 @@ export function textQueuedEvent(input: { to: string; from: string; messageId: st
   };
 }
 
-export async function startSms(port: number, host = '127.0.0.1', options: { publish?: (event: object) => void } = {}): Promise<RunningSms> {
+export async function startSms(port: number, host = '127.0.0.1', options: { publish?: (event: object) => void } = {}): Promise<LocalEndpoint> {
   const messages: ReceivedText[] = [];
   const optedOut = new Set<string>();
   const server = createServer((req, res) => {

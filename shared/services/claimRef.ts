@@ -20,9 +20,7 @@ const ref = z.union([
   z.tuple([z.literal('w'), id, id, id, to]),
 ]);
 
-export type NamedClaim = SendKey;
-
-export function claimRefOf(key: NamedClaim): string {
+export function claimRefOf(key: SendKey): string {
   const text = 'channel' in key && key.channel ? [key.channel] : [];
   switch (key.kind) {
     case 'digest':
@@ -39,7 +37,7 @@ export function claimRefOf(key: NamedClaim): string {
 }
 
 /** The claim a reference names, or null when it is not one claimRefOf made. */
-export function claimOfRef(value: string): NamedClaim | null {
+export function claimOfRef(value: string): SendKey | null {
   let parsed;
   try {
     parsed = ref.parse(JSON.parse(value));

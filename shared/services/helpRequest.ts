@@ -10,11 +10,9 @@
  * (or two tabs of one page) tells them once and a press next week tells
  * them again.
  */
-import { epochAfter } from '#domain/dates.js';
 import { randomBytes } from 'node:crypto';
-import { addDaysIso } from '#domain/dates.js';
+import { addDaysIso, epochAfter } from '#domain/dates.js';
 import { log } from '#platform/log.js';
-import type { SendClaims } from '#store/ports/sendClaims.js';
 import type { OpenSurvey, SurveyResponseDeps } from './surveyResponse.js';
 import { tellOnce } from './safeguardingSend.js';
 
@@ -42,9 +40,8 @@ export async function helpContacts(deps: Pick<SurveyResponseDeps, 'store'>, { li
   return { workerName: worker?.name, outOfHoursPhone: council.outOfHoursPhone, canAskWorker: campaign.mode === 'confidential' && child !== null };
 }
 
-
 /** Throws when the email could not be sent (or there is nobody to send it to): the page must not say it went. */
-export async function requestContact(deps: SurveyResponseDeps & { claims: SendClaims }, { link, campaign }: OpenSurvey, requestId: string): Promise<HelpRequestOutcome> {
+export async function requestContact(deps: SurveyResponseDeps, { link, campaign }: OpenSurvey, requestId: string): Promise<HelpRequestOutcome> {
   if (campaign.mode !== 'confidential') return 'unavailable';
   // A form without an id (a page cached from before ids): presses within one minute are one request.
   const request = REQUEST_ID.test(requestId) ? requestId : `minute-${Math.floor((deps.nowMs ?? Date.now)() / 60_000)}`;

@@ -3,9 +3,10 @@
  * a worrying answer and a press of "ask my worker to contact me". Both go to
  * the worker and their manager; when either cannot be emailed (no manager,
  * an address marked unreachable, a leaver) the council's safeguarding inbox
- * is told too, and when nobody can be, the send throws, so the young
- * person's next try (or the page's retry, or the scheduled redrive) sends it
- * rather than a log line standing in for a person. Each recipient's message has its own claim, named
+ * is told too, and when nobody can be, the send throws before claiming
+ * anything, so the young person's next try (or the page's retry; the
+ * redrive only for an entry it already holds) sends it rather than a log
+ * line standing in for a person. Each recipient's message has its own claim, named
  * in the message (claimRef.ts), as the sweep's digests do: a double submit
  * sends one, and a run killed between sending and marking leaves the
  * provider's send event to mark it, so the next try sends only what had not
@@ -18,7 +19,7 @@ import { gapsOf, inboxMessage, type Message, workerMessage } from '#domain/conta
 import { type ChildRecord, initials, isMailable } from '#domain/people.js';
 import type { SendEmail } from '#email/sender.js';
 import { claimTags } from '#email/messageTags.js';
-import type { ClaimOutcome, RedriveAlert, SafeguardingRecipient, SendClaims, SendKey } from '#store/ports/sendClaims.js';
+import type { RedriveAlert, SafeguardingKey, SafeguardingRecipient, SendClaims } from '#store/ports/sendClaims.js';
 import type { KeptStore } from '#store/ports/stores.js';
 import { claimRefOf } from './claimRef.js';
 
@@ -36,7 +37,7 @@ export class NobodyToTell extends Error {
   override readonly name = 'NobodyToTell';
 }
 
-export interface Recipients {
+interface Recipients {
   /** The worker and their manager, those of them who can be emailed. */
   people: Array<{ role: 'worker' | 'manager'; email: string }>;
   /** The safeguarding inbox, when the worker or manager cannot be emailed. */
@@ -46,7 +47,7 @@ export interface Recipients {
 }
 
 /** Who to tell about this young person: the worker and manager who can be emailed, and the safeguarding inbox if either cannot. */
-export async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safeguardingEmail'>, child: ChildRecord): Promise<Recipients> {
+async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safeguardingEmail'>, child: ChildRecord): Promise<Recipients> {
   const worker = await deps.store.getStaff(child.councilId, child.holderId);
   const manager = worker?.managerId ? await deps.store.getStaff(child.councilId, worker.managerId) : null;
   const people = (
@@ -58,9 +59,6 @@ export async function whoToTell(deps: Pick<SafeguardingSendDeps, 'store' | 'safe
   const inbox = people.length < 2 ? deps.safeguardingEmail || undefined : undefined;
   return { people, inbox, gaps: inbox ? gapsOf(worker, manager) : [] };
 }
-
-/** Which alert, about which survey response, with the case page's address (kept on each claim for the redrive). */
-export type Alert = RedriveAlert;
 
 /**
  * `sent`: this call told someone and everyone is told; `sent-before`: earlier
@@ -80,7 +78,7 @@ const html = (text: string) =>
 
 type WithoutTo<K> = K extends unknown ? Omit<K, 'to'> : never;
 /** What a safeguarding message's claim names but its recipient (`to`, added per message). */
-export type AlertKey = WithoutTo<Extract<SendKey, { to: SafeguardingRecipient }>>;
+export type AlertKey = WithoutTo<SafeguardingKey>;
 
 /**
  * Emails everyone `whoToTell` names (the inbox in its own words), each
@@ -91,7 +89,7 @@ export type AlertKey = WithoutTo<Extract<SendKey, { to: SafeguardingRecipient }>
  * failure is thrown.
  * Throws NobodyToTell (before claiming) when there is no one.
  */
-export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child: ChildRecord, alert: Alert, expiresAt: number): Promise<Told> {
+export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child: ChildRecord, alert: RedriveAlert, expiresAt: number): Promise<Told> {
   const { people, inbox, gaps } = await whoToTell(deps, child);
   if (people.length === 0 && !inbox) throw new NobodyToTell(`nobody can be emailed about a young person in council ${child.councilId}: set SAFEGUARDING_EMAIL`);
   const about = { caseRef: child.id, initials: initials(child.firstName, child.lastName), reference: alert.reference, caseUrl: alert.caseUrl };
@@ -105,13 +103,12 @@ export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child:
   // claimed, and so on the redrive's index, rather than never claimed and never known of.
   const claimed = [];
   for (const { role, ...m } of messages) {
-    const one = { ...key, to: role } as SendKey;
+    const one: SafeguardingKey = { ...key, to: role };
     claimed.push({ one, m, claim: await deps.claims.claim(one, terms) });
   }
-  const outcomes: Array<ClaimOutcome | 'sent-now'> = [];
+  let sentNow = false;
   let failure: { error: unknown } | undefined;
   for (const { one, m, claim } of claimed) {
-    outcomes.push(claim);
     if (claim !== 'claimed') continue;
     let id: string;
     try {
@@ -123,10 +120,10 @@ export async function tellOnce(deps: SafeguardingSendDeps, key: AlertKey, child:
       continue;
     }
     await deps.claims.markSent(one, id, owner);
-    outcomes[outcomes.length - 1] = 'sent-now';
+    sentNow = true;
   }
   if (failure) throw failure.error;
-  const held = outcomes.includes('held');
-  if (outcomes.includes('sent-now')) return held ? 'sent-part' : 'sent';
+  const held = claimed.some(({ claim }) => claim === 'held');
+  if (sentNow) return held ? 'sent-part' : 'sent';
   return held ? 'held' : 'sent-before';
 }

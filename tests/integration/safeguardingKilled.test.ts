@@ -12,8 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { sesSender } from '#email/sender.js';
-import type { ChildRecord } from '#domain/people.js';
-import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
+import { type KilledCase, receivedBy, staffAddress, tokenOf, withConfidentialLinks } from '#tests/support/safeguardingCases.js';
 import { tellKilledAt } from '#tests/support/killedRun.js';
 import { safeguardingCall } from '#tests/support/safeguardingCall.js';
 import { sesSendEvent } from '#local/sesEvents.js';
@@ -25,11 +24,9 @@ import type { SendKey } from '#store/ports/sendClaims.js';
 const TODAY = '2027-01-18';
 const LEASE_MS = 60_000;
 let stack: TestStack;
-const at = (who: string) => `${who}@${stack.councilId}.test`;
-const addressOf = (id: string) => `young-${id.toLowerCase()}@${stack.councilId}.test`;
+const at = (who: string) => staffAddress(stack, who);
 
-/** [what, killed at, around which email, whose young person (sw-1: worker and manager; sw-9, no manager: worker and the safeguarding inbox)] */
-const CASES = [
+const CASES: readonly KilledCase[] = [
   ['help', 'after-claim', 1, 'sw-9'],
   ['help', 'after-claim', 2, 'sw-1'],
   ['help', 'after-send', 1, 'sw-9'],
@@ -38,19 +35,13 @@ const CASES = [
   ['worrying', 'after-claim', 2, 'sw-9'],
   ['worrying', 'after-send', 1, 'sw-9'],
   ['worrying', 'after-send', 2, 'sw-1'],
-] as const;
+];
 const childOf = (i: number) => `KT-${String(i).padStart(2, '0')}`;
 
 beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   stack = await startCouncilStack('killed-tell');
-  await stack.store.createStaff({ councilId: stack.councilId, id: 'sw-9', name: 'Nia Solo', email: at('sw-9'), role: 'practitioner' });
-  for (const [i, c] of CASES.entries()) {
-    const child: ChildRecord = { councilId: stack.councilId, id: childOf(i), firstName: 'Wren', lastName: 'Hollis', dateOfBirth: '2013-05-05', holderId: c[3], createdAt: TODAY, version: 0, email: addressOf(childOf(i)) };
-    await writeChild(stack, child, inCareSince(), TODAY);
-  }
-  await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, { id: 'c-conf', name: 'Confidential', surveyId: 'placement-11-17', mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } }));
-  await dispatchSurveys(stack, TODAY);
+  await withConfidentialLinks(stack, TODAY, CASES.map((c, i) => [childOf(i), c[3]] as const));
 });
 
 afterAll(() => stack?.stop());
@@ -58,13 +49,10 @@ afterAll(() => stack?.stop());
 describe('a safeguarding email whose process is killed (SIGKILL) mid-message, then tried again once the send events are delivered', () => {
   it.each(CASES.map((c, i) => [...c, i] as const))('%s, killed %s of email %i (%s): every recipient exactly once, none missed', async (what, point, n, holder, i) => {
     const childId = childOf(i);
-    const token = (await surveyLinkTo(stack, addressOf(childId))).split('/').at(-1)!;
+    const token = await tokenOf(stack, childId);
     const requestId = `KilledRequest${String(i).padStart(3, '0')}`;
     const recipients = holder === 'sw-1' ? ['sw-1', 'tm-1'] : ['sw-9', 'safeguarding'];
-    const received = async () => {
-      const inbox = await stack.inbox();
-      return recipients.map((r) => inbox.filter((m) => m.destination.to[0] === at(r) && m.subject.includes(childId)).length);
-    };
+    const received = () => receivedBy(stack, childId, recipients);
     const attempt = (nowMs: number) => safeguardingCall({ store: stack.store, surveys: stack.surveys, claims: stack.claims, send: sesSender({ ratePerSecond: 0 }), nowMs }, token, what, requestId);
     const done = what === 'help' ? 'sent' : { alerted: true };
     const waiting = what === 'help' ? 'on-its-way' : { alerted: false };

@@ -10,8 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouncilStack, type TestStack } from '#tests/support/stack.js';
 import { sesSender } from '#email/sender.js';
-import type { ChildRecord } from '#domain/people.js';
-import { dispatchSurveys, inCareSince, scheduledCampaign, surveyLinkTo, writeChild } from '#tests/support/records.js';
+import { type KilledCase, receivedBy as received, staffAddress, tokenOf as linkTokenOf, withConfidentialLinks } from '#tests/support/safeguardingCases.js';
 import { tellKilledAt } from '#tests/support/killedRun.js';
 import { safeguardingCall } from '#tests/support/safeguardingCall.js';
 import { startFaultProxy, sesServerError, type FaultProxy } from '#tests/support/faultProxy.js';
@@ -25,21 +24,19 @@ const TODAY = '2027-01-18';
 const LEASE_MS = 60_000;
 let stack: TestStack;
 let ses: FaultProxy;
-const at = (who: string) => `${who}@${stack.councilId}.test`;
-const addressOf = (id: string) => `young-${id.toLowerCase()}@${stack.councilId}.test`;
+const at = (who: string) => staffAddress(stack, who);
 const REDRIVE = SCHEDULES.find((s) => s.name === 'safeguarding-redrive')!;
 
 /** The scheduled function itself, as EventBridge Scheduler invokes it, at the time given. */
 const redrive = (nowMs: number) => invokeSchedule(REDRIVE, { nowMs }) as Promise<RedriveReport>;
 
-/** [what, killed at, around which email, whose young person (sw-1: worker and manager; sw-9, no manager: worker and the safeguarding inbox)] */
-const KILLED = [
+const KILLED: readonly KilledCase[] = [
   ['help', 'after-claim', 1, 'sw-1'],
   ['worrying', 'after-claim', 1, 'sw-9'],
   ['help', 'after-send', 1, 'sw-9'],
   ['help', 'after-send', 2, 'sw-1'],
   ['worrying', 'after-send', 1, 'sw-1'],
-] as const;
+];
 const REFUSED = [
   ['help', 'sw-1'],
   ['worrying', 'sw-9'],
@@ -51,13 +48,9 @@ beforeAll(async () => {
   process.env.KEPT_TODAY = TODAY;
   stack = await startCouncilStack('redrive');
   ses = await startFaultProxy(stack.sesEndpoint);
-  await stack.store.createStaff({ councilId: stack.councilId, id: 'sw-9', name: 'Nia Solo', email: at('sw-9'), role: 'practitioner' });
   await stack.store.createStaff({ councilId: stack.councilId, id: 'sw-8', name: 'Bo Bounced', email: at('sw-8'), role: 'practitioner', undeliverable: { since: TODAY, reason: 'bounced' } });
   const holders = [...KILLED.map((c) => c[3]), ...REFUSED.map((c) => c[1])];
-  for (const [i, holderId] of holders.entries()) await writeChild(stack, child(childOf(i), holderId), inCareSince(), TODAY);
-  await writeChild(stack, child(LONE, 'sw-8'), inCareSince(), TODAY);
-  await stack.surveys.putCampaign(scheduledCampaign(stack, TODAY, { id: 'c-conf', name: 'Confidential', surveyId: 'placement-11-17', mode: 'confidential', audience: { status: 'looked-after', ageFrom: 11, ageTo: 18 } }));
-  await dispatchSurveys(stack, TODAY);
+  await withConfidentialLinks(stack, TODAY, [...holders.map((holderId, i) => [childOf(i), holderId] as const), [LONE, 'sw-8']]);
 });
 
 afterAll(async () => {
@@ -65,16 +58,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const child = (id: string, holderId: string): ChildRecord => ({ councilId: stack.councilId, id, firstName: 'Wren', lastName: 'Hollis', dateOfBirth: '2013-05-05', holderId, createdAt: TODAY, version: 0, email: addressOf(id) });
-
 const recipientsOf = (holder: string) => (holder === 'sw-1' ? ['sw-1', 'tm-1'] : holder === 'sw-9' ? ['sw-9', 'safeguarding'] : ['safeguarding']);
-const receivedBy = async (childId: string, recipients: string[]) => {
-  const inbox = await stack.inbox();
-  return recipients.map((r) => inbox.filter((m) => m.destination.to[0] === at(r) && m.subject.includes(childId)).length);
-};
+const receivedBy = (childId: string, recipients: string[]) => received(stack, childId, recipients);
 /** What the redrive index still holds for this young person, whenever its lease ended. */
 const onIndex = async (childId: string) => (await stack.claims.redriveDue(stack.councilId, Date.parse('2099-01-01'))).filter((e) => e.key.childId === childId);
-const tokenOf = async (childId: string) => (await surveyLinkTo(stack, addressOf(childId))).split('/').at(-1)!;
+const tokenOf = (childId: string) => linkTokenOf(stack, childId);
 
 describe('the redrive, when the young person does not try again', () => {
   it.each(KILLED.map((c, i) => [...c, i] as const))('%s, killed %s of email %i (%s): every recipient exactly once', async (what, point, n, holder, i) => {

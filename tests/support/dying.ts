@@ -8,7 +8,7 @@ import type { SendClaims, SendKey } from '#store/ports/sendClaims.js';
 
 export type KillPoint = 'after-claim' | 'after-send';
 
-export const die = (): never => {
+const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
   throw new Error('unreachable: killed');
 };

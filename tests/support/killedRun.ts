@@ -4,6 +4,8 @@
  * signal the run was given. Pass both to the sweep or the dispatch.
  */
 import type { SendEmail } from '#email/sender.js';
+import type { KillPoint } from './dying.js';
+import type { SafeguardingCall } from './safeguardingCall.js';
 
 export function killedAfter(n: number, send: SendEmail): { send: SendEmail; signal: AbortSignal } {
   const killer = new AbortController();
@@ -18,7 +20,6 @@ export function killedAfter(n: number, send: SendEmail): { send: SendEmail; sign
   };
 }
 
-export type KillPoint = 'after-claim' | 'after-send';
 export interface Ended {
   signal: NodeJS.Signals | null;
   code: number | null;
@@ -41,7 +42,7 @@ export function dispatchKilledAt(
 }
 
 /** A real process pressing help or saving a worrying answer on survey link `token`, SIGKILLed at `point` around its `n`th safeguarding email (tests/support/killedTell.ts). */
-export function tellKilledAt(run: { token: string; what: 'help' | 'worrying'; requestId: string; nowMs: number }, point: KillPoint, n: number): Promise<Ended> {
+export function tellKilledAt(run: { token: string; what: SafeguardingCall; requestId: string; nowMs: number }, point: KillPoint, n: number): Promise<Ended> {
   return runScript('tests/support/killedTell.ts', [run.token, run.what, point, String(n), String(run.nowMs), run.requestId]);
 }
 

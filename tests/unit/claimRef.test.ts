@@ -1,9 +1,10 @@
 /** A send claim named by the message it covers: the reference round-trips, fits an SES tag, and nothing else is read as one. */
 import { describe, expect, it } from 'vitest';
-import { claimOfRef, claimRefOf, type NamedClaim } from '#services/claimRef.js';
+import { claimOfRef, claimRefOf } from '#services/claimRef.js';
+import type { SendKey } from '#store/ports/sendClaims.js';
 import { CLAIM_TAG, claimOfTags, claimTags } from '#email/messageTags.js';
 
-const CLAIMS: NamedClaim[] = [
+const CLAIMS: SendKey[] = [
   { kind: 'digest', councilId: 'camden', date: '2027-01-18', staffId: 'sw-01' },
   { kind: 'invitation', councilId: 'camden', campaignId: 'cmp-1', childId: 'ssd.000123' },
   { kind: 'invitation', councilId: 'camden', campaignId: 'cmp-1', childId: 'ssd.000123', channel: 'text' },
@@ -46,7 +47,7 @@ describe('claim references', () => {
   });
 
   it('fit a safeguarding message\'s claim with long ids in an SES tag', () => {
-    const claim: NamedClaim = { kind: 'help-request', councilId: 'c'.repeat(40), campaignId: 'm'.repeat(36), childId: 'L'.repeat(40), requestId: 'R'.repeat(16), to: 'manager' };
+    const claim: SendKey = { kind: 'help-request', councilId: 'c'.repeat(40), campaignId: 'm'.repeat(36), childId: 'L'.repeat(40), requestId: 'R'.repeat(16), to: 'manager' };
     expect(claimTags(claimRefOf(claim))).toHaveLength(1);
   });
 

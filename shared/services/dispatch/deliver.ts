@@ -24,7 +24,7 @@ import { carriedOnLink } from '../linkCarries.js';
 import type { SendKey } from '#store/ports/sendClaims.js';
 import { log } from '#platform/log.js';
 import type { CampaignRun } from './run.js';
-import { claimRefOf, type NamedClaim } from '../claimRef.js';
+import { claimRefOf } from '../claimRef.js';
 
 /** An invitation carries the groups the response-rate breakdowns count it in (all but the channels, which are known only as it goes). */
 export type Message = { kind: 'invitation'; groups: Omit<SentGroups, 'channel'>; carried?: CarriedOnLink } | { kind: 'reminder'; number: number };
@@ -47,7 +47,7 @@ export interface Delivery {
 }
 
 
-function sendKey(r: CampaignRun, childId: string, message: Message, channel: Channel): NamedClaim {
+function sendKey(r: CampaignRun, childId: string, message: Message, channel: Channel): SendKey {
   const kind = message.kind === 'invitation' ? { kind: message.kind } : { kind: message.kind, number: message.number };
   return { ...kind, councilId: r.o.councilId, campaignId: r.campaign.id, childId, ...(channel === 'text' ? { channel: 'text' as const } : {}) };
 }
@@ -63,7 +63,7 @@ async function recordSent(r: CampaignRun, childId: string, message: Message, at:
 /** Claims the message on each channel: those this run may send, and whether another run holds one. */
 async function claimChannels(r: CampaignRun, child: ChildRecord, message: Message, nowMs: number) {
   const { o, campaign } = r;
-  const claimed: Array<{ channel: Channel; key: NamedClaim }> = [];
+  const claimed: Array<{ channel: Channel; key: SendKey }> = [];
   let held = false;
   for (const channel of channelsFor(child, Boolean(o.sendText))) {
     const key = sendKey(r, child.id, message, channel);
@@ -99,7 +99,7 @@ async function issueLink(r: CampaignRun, child: ChildRecord, message: Message, c
 type ChannelOutcome = 'sent' | 'claim-lost' | 'failed' | 'opted-out';
 
 /** Sends the message by one claimed channel and marks it sent, or gives the claim back when the send failed. */
-async function sendBy(r: CampaignRun, child: ChildRecord, message: Message, channel: Channel, key: NamedClaim, url: string, nowMs: number): Promise<ChannelOutcome> {
+async function sendBy(r: CampaignRun, child: ChildRecord, message: Message, channel: Channel, key: SendKey, url: string, nowMs: number): Promise<ChannelOutcome> {
   const { o, campaign } = r;
   const reminder = message.kind === 'reminder';
   // The message names its claim, so the provider's send event marks it sent even if this run dies before it does.

@@ -106,9 +106,10 @@ export function dynamoSendClaims(table: Table): SendClaims {
           new DeleteCommand({
             TableName,
             Key: keyOf(key),
-            ConditionExpression: owner ? '#state = :sending AND #owner = :owner' : '#state = :sending',
-            ExpressionAttributeNames: owner ? { ...STATE, '#owner': 'owner' } : STATE,
-            ExpressionAttributeValues: owner ? { ':sending': 'sending', ':owner': owner } : { ':sending': 'sending' },
+            ConditionExpression: condition,
+            // Only the names the condition uses: DynamoDB refuses an unused one.
+            ExpressionAttributeNames: owner ? names : STATE,
+            ExpressionAttributeValues: values,
           }),
         ),
       );

@@ -52,7 +52,6 @@ export function dynamoSurveys(table: Table): SurveyStore {
     return Item ? plain<SurveyLink>(Item) : null;
   }
 
-  /** Items by key in one call (what DynamoDB leaves unprocessed is asked for again), consistently read. */
   /** Ignores a condition failure: the item is gone or already says as much. */
   async function updateIfStill(update: UpdateCommand): Promise<void> {
     try {
